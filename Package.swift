@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "QuoteExtraction",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "QuoteExtraction", targets: ["QuoteExtraction"]),
+    .executable(name: "extract", targets: ["extract"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-uc",
+      providers: [.apt(["libicu-dev", "pkg-config"])]
+    ),
+    .target(name: "CICUShim", dependencies: ["CICU"]),
+    .target(name: "TextSegmentation", dependencies: ["CICUShim"]),
+    .target(
+      name: "QuoteExtraction",
+      dependencies: ["TextSegmentation"],
+      resources: [.embedInCode("Resources")]
+    ),
+    .executableTarget(
+      name: "extract",
+      dependencies: [
+        "QuoteExtraction",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "QuoteExtractionTestSupport", dependencies: ["QuoteExtraction"]),
+    .testTarget(
+      name: "TextSegmentationTests",
+      dependencies: ["TextSegmentation"]
+    ),
+    .testTarget(
+      name: "QuoteExtractionTests",
+      dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
+    ),
+  ]
+)

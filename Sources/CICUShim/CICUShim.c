@@ -1,0 +1,86 @@
+// The only C file that includes ICU. Debian's ICU exports versioned symbols (ubrk_open_72);
+// the ICU headers rename calls to them, which is why this lives in C and not in Swift.
+#include "CICUShim.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+struct qx_breaker {
+  UBreakIterator *iterator;
+  UText *text;
+};
+
+static UBreakIterator *prototypes[2];
+static UErrorCode prototype_status[2];
+static pthread_once_t prototype_once = PTHREAD_ONCE_INIT;
+
+static void open_prototypes(void) {
+  // "en@ss=standard" turns on ICU's sentence-break suppressions for English abbreviations.
+  prototype_status[0] = U_ZERO_ERROR;
+  prototypes[0] = ubrk_open(UBRK_WORD, "en_US", NULL, 0, &prototype_status[0]);
+  prototype_status[1] = U_ZERO_ERROR;
+  prototypes[1] = ubrk_open(UBRK_SENTENCE, "en_US@ss=standard", NULL, 0, &prototype_status[1]);
+}
+
+qx_breaker *qx_breaker_open(qx_break_kind kind, int32_t *status) {
+  pthread_once(&prototype_once, open_prototypes);
+  int index = kind == QX_BREAK_SENTENCE ? 1 : 0;
+  if (U_FAILURE(prototype_status[index]) || prototypes[index] == NULL) {
+    *status = prototype_status[index] ? prototype_status[index] : U_INTERNAL_PROGRAM_ERROR;
+    return NULL;
+  }
+  UErrorCode error = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_clone(prototypes[index], &error);
+  if (U_FAILURE(error)) {
+    *status = error;
+    return NULL;
+  }
+  qx_breaker *breaker = calloc(1, sizeof(qx_breaker));
+  if (breaker == NULL) {
+    ubrk_close(iterator);
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
+  breaker->iterator = iterator;
+  *status = U_ZERO_ERROR;
+  return breaker;
+}
+
+void qx_breaker_close(qx_breaker *breaker) {
+  if (breaker == NULL) return;
+  ubrk_close(breaker->iterator);
+  if (breaker->text != NULL) utext_close(breaker->text);
+  free(breaker);
+}
+
+int32_t qx_breaker_set_text(qx_breaker *breaker, const char *utf8, int64_t length) {
+  UErrorCode error = U_ZERO_ERROR;
+  // Reuses the UText when there is one: utext_openUTF8 re-initialises it in place.
+  breaker->text = utext_openUTF8(breaker->text, utf8, length, &error);
+  if (U_FAILURE(error)) return error;
+  ubrk_setUText(breaker->iterator, breaker->text, &error);
+  if (U_FAILURE(error)) return error;
+  ubrk_first(breaker->iterator);
+  return U_ZERO_ERROR;
+}
+
+int64_t qx_breaker_next_boundaries(
+  qx_breaker *breaker, int32_t *offsets, int32_t *statuses, int64_t capacity
+) {
+  int64_t count = 0;
+  while (count < capacity) {
+    int32_t next = ubrk_next(breaker->iterator);
+    if (next == UBRK_DONE) break;
+    offsets[count] = next;
+    if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+    count += 1;
+  }
+  return count;
+}
+
+const char *qx_status_name(int32_t status) {
+  const char *name = u_errorName((UErrorCode)status);
+  return name ? name : "U_UNKNOWN_ERROR";
+}

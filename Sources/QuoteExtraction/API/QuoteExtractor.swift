@@ -1,0 +1,52 @@
+/// The engine: finds quotations and attributions in text. Configure once, share freely.
+///
+/// ```swift
+/// let extractor = try QuoteExtractor()
+/// let result = try extractor.extract(from: "“We’re ready,” Ebrard said.")
+/// for attribution in result.attributions { print(attribution.type, attribution.speakerName ?? "?") }
+/// ```
+///
+/// `QuoteExtractor` is a `Sendable` value: one instance can serve many tasks at once.
+public struct QuoteExtractor: Sendable {
+  /// The configuration this extractor was built with.
+  public let configuration: Configuration
+
+  /// Creates an extractor; every lexicon and rule pack is loaded and checked here, so a
+  /// configuration error surfaces now and never in the middle of a corpus.
+  /// - Throws: ``QuoteExtractionError`` when a lexicon or rule pack does not load.
+  public init(configuration: Configuration = Configuration()) throws(QuoteExtractionError) {
+    self.configuration = configuration
+  }
+
+  /// Splits text into paragraphs, sentences and tokens without looking for quotations.
+  public func segment(_ text: String) throws(QuoteExtractionError) -> Document {
+    try Document(text: text, options: configuration.documentOptions)
+  }
+
+  /// Splits UTF-8 bytes into paragraphs, sentences and tokens (invalid UTF-8 is repaired).
+  public func segment(utf8 bytes: some Collection<UInt8>) throws(QuoteExtractionError) -> Document {
+    try Document(utf8: bytes, options: configuration.documentOptions)
+  }
+
+  /// Finds the quotations and attributions of a text.
+  public func extract(from text: String) throws(QuoteExtractionError) -> ExtractionResult {
+    run(try segment(text))
+  }
+
+  /// Finds the quotations and attributions of UTF-8 bytes (invalid UTF-8 is repaired and
+  /// reported in the diagnostics).
+  public func extract(utf8 bytes: some Collection<UInt8>) throws(QuoteExtractionError)
+    -> ExtractionResult
+  {
+    run(try segment(utf8: bytes))
+  }
+
+  private func run(_ document: Document) -> ExtractionResult {
+    let scan = QuoteScanner(document: document).scan()
+    var result = ExtractionResult(
+      document: document, quotes: scan.quotes,
+      diagnostics: document.diagnostics + scan.diagnostics)
+    AttributionEngine(configuration: configuration).attribute(&result)
+    return result
+  }
+}

@@ -1,0 +1,158 @@
+extension ExtractionResult {
+  /// Writes the result's fields (`attributions`, `quotes`, `entities`, `diagnostics`) into the
+  /// object that `writer` has open, with offsets in `unit`.
+  ///
+  /// Spans are objects `{"start", "end", "text"}`; `fragments` appears when the content has
+  /// more than one piece. This is the format `score.py` reads.
+  public func writeFields(to writer: inout JSONWriter, offsets unit: OffsetUnit) {
+    let document = self.document
+    func span(_ key: String?, _ range: Range<Int>?) {
+      guard let range else {
+        if let key { writer.null(key) } else { writer.null() }
+        return
+      }
+      writer.beginObject(key)
+      writer.int("start", document.offset(range.lowerBound, in: unit))
+      writer.int("end", document.offset(range.upperBound, in: unit))
+      writer.string("text", utf8: document.utf8[range])
+      writer.endObject()
+    }
+    func pair(_ key: String?, _ range: Range<Int>?) {
+      guard let range else {
+        if let key { writer.null(key) } else { writer.null() }
+        return
+      }
+      writer.beginArray(key)
+      writer.int(document.offset(range.lowerBound, in: unit))
+      writer.int(document.offset(range.upperBound, in: unit))
+      writer.endArray()
+    }
+
+    writer.beginArray("attributions")
+    for attribution in attributions {
+      writer.beginObject()
+      writer.string("type", attribution.type.rawValue)
+      span("content", attribution.content)
+      if attribution.fragments.count > 1 {
+        writer.beginArray("fragments")
+        for fragment in attribution.fragments { span(nil, fragment) }
+        writer.endArray()
+      }
+      span("cue", attribution.cue)
+      span("speaker", attribution.speaker)
+      if let name = attribution.speakerName {
+        writer.string("speaker_name", name)
+      } else {
+        writer.null("speaker_name")
+      }
+      if let entity = attribution.entity {
+        writer.int("entity", entity)
+      } else {
+        writer.null("entity")
+      }
+      if let kind = attribution.speakerKind {
+        writer.string("kind", kind.rawValue)
+      } else {
+        writer.null("kind")
+      }
+      writer.string("rule", attribution.rule)
+      writer.double("confidence", attribution.confidence)
+      writer.beginArray("quotes")
+      for quote in attribution.quotes { writer.int(quote) }
+      writer.endArray()
+      writer.endObject()
+    }
+    writer.endArray()
+
+    writer.beginArray("quotes")
+    for quote in quotes {
+      writer.beginObject()
+      writer.int("start", document.offset(quote.content.lowerBound, in: unit))
+      writer.int("end", document.offset(quote.content.upperBound, in: unit))
+      writer.string("text", utf8: document.utf8[quote.content])
+      pair("open", quote.openMark)
+      pair("close", quote.closeMark)
+      writer.bool("closed", quote.isClosed)
+      writer.int("depth", quote.depth)
+      if let parent = quote.parent { writer.int("parent", parent) } else { writer.null("parent") }
+      writer.beginArray("paragraphs")
+      writer.int(quote.paragraphs.lowerBound)
+      writer.int(quote.paragraphs.upperBound)
+      writer.endArray()
+      writer.string("kind", quote.kind.rawValue)
+      writer.endObject()
+    }
+    writer.endArray()
+
+    writer.beginArray("entities")
+    for (index, entity) in entities.enumerated() {
+      writer.beginObject()
+      writer.int("id", index)
+      writer.string("name", entity.name)
+      writer.string("kind", entity.kind.rawValue)
+      if let gender = entity.gender { writer.string("gender", gender) }
+      writer.beginArray("mentions")
+      for mention in entity.mentions { pair(nil, mention) }
+      writer.endArray()
+      writer.endObject()
+    }
+    writer.endArray()
+
+    writer.beginArray("diagnostics")
+    for diagnostic in diagnostics {
+      writer.beginObject()
+      writer.string("code", diagnostic.code)
+      writer.string("message", diagnostic.message)
+      if let offset = diagnostic.utf8Offset {
+        writer.int("offset", document.offset(min(offset, document.utf8Count), in: unit))
+      }
+      writer.endObject()
+    }
+    writer.endArray()
+  }
+}
+
+extension Document {
+  /// Writes `sentences` (and, when asked, `paragraphs` and `tokens`) into the open object.
+  public func writeSegmentation(
+    to writer: inout JSONWriter, offsets unit: OffsetUnit, tokens includeTokens: Bool
+  ) {
+    func pairs(_ key: String, _ ranges: [TextRange]) {
+      writer.beginArray(key)
+      for range in ranges {
+        writer.beginArray()
+        writer.int(offset(range.utf8Start, in: unit))
+        writer.int(offset(range.utf8End, in: unit))
+        writer.endArray()
+      }
+      writer.endArray()
+    }
+    pairs("sentences", sentences)
+    pairs("paragraphs", paragraphs)
+    if includeTokens {
+      writer.beginArray("tokens")
+      for token in tokens {
+        writer.beginArray()
+        writer.int(offset(Int(token.utf8Start), in: unit))
+        writer.int(offset(Int(token.utf8End), in: unit))
+        writer.string(token.kind.name)
+        writer.endArray()
+      }
+      writer.endArray()
+    }
+  }
+}
+
+extension Token.Kind {
+  /// The kind's name in output: `word`, `number`, `punct`, `quote`, `symbol`, `space`.
+  public var name: String {
+    switch self {
+    case .word: "word"
+    case .number: "number"
+    case .punctuation: "punct"
+    case .quoteMark: "quote"
+    case .symbol: "symbol"
+    case .space: "space"
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import TextSegmentation
+
+extension Document {
+  /// Options for reading text into a document.
+  public struct Options: Sendable, Hashable {
+    /// How paragraphs are found.
+    public var paragraphMode: ParagraphMode
+    /// Creates options.
+    public init(paragraphMode: ParagraphMode = .blankLine) {
+      self.paragraphMode = paragraphMode
+    }
+  }
+
+  /// Reads a string into a document.
+  /// - Throws: ``QuoteExtractionError`` when ICU fails.
+  public init(text: String, options: Options = Options()) throws(QuoteExtractionError) {
+    try self.init(validText: text, diagnostics: [], options: options)
+  }
+
+  /// Reads UTF-8 bytes into a document. Invalid sequences become U+FFFD and a diagnostic says so.
+  /// - Throws: ``QuoteExtractionError`` when ICU fails.
+  public init(utf8 bytes: some Collection<UInt8>, options: Options = Options())
+    throws(QuoteExtractionError)
+  {
+    let (text, diagnostics) = UTF8Repair.decode(bytes)
+    try self.init(validText: text, diagnostics: diagnostics, options: options)
+  }
+
+  private init(validText text: String, diagnostics: [Diagnostic], options: Options)
+    throws(QuoteExtractionError)
+  {
+    let utf8 = Array(text.utf8)
+    let lexicons = Lexicons.shared
+    var paragraphs: [Range<Int>] = []
+    var tokens: [Token] = []
+    var sentences: [Range<Int>] = []
+    do {
+      try utf8.withUnsafeBufferPointer { (buffer) throws(SegmentationError) in
+        paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: options.paragraphMode)
+        tokens = try Tokenizer.tokens(of: buffer)
+        sentences = try SentenceSegmenter.sentences(
+          of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: lexicons)
+      }
+    } catch {
+      throw QuoteExtractionError(.icu(error.description))
+    }
+    self.text = text
+    self.utf8 = utf8
+    self.tokens = tokens
+    self.diagnostics = diagnostics
+    self.offsets = OffsetIndex(utf8: utf8)
+    let (paragraphRanges, paragraphOfToken) = Self.assign(tokens, to: paragraphs)
+    let (sentenceRanges, sentenceOfToken) = Self.assign(tokens, to: sentences)
+    self.paragraphs = paragraphRanges
+    self.sentences = sentenceRanges
+    self.paragraphOfToken = paragraphOfToken
+    self.sentenceOfToken = sentenceOfToken
+  }
+
+  /// Gives each range its tokens and each token its range (the last range that starts at or
+  /// before it, so no token is left without one).
+  private static func assign(_ tokens: [Token], to ranges: [Range<Int>]) -> ([TextRange], [Int32]) {
+    var result: [TextRange] = []
+    result.reserveCapacity(ranges.count)
+    var owner = [Int32](repeating: 0, count: tokens.count)
+    var token = 0
+    for (index, range) in ranges.enumerated() {
+      let first = token
+      while token < tokens.count && Int(tokens[token].utf8Start) < range.upperBound {
+        owner[token] = Int32(index)
+        token += 1
+      }
+      result.append(
+        TextRange(utf8Start: range.lowerBound, utf8End: range.upperBound, tokens: first..<token))
+    }
+    if !ranges.isEmpty {
+      while token < tokens.count {
+        owner[token] = Int32(ranges.count - 1)
+        token += 1
+      }
+    }
+    return (result, owner)
+  }
+}

@@ -1,0 +1,106 @@
+/// Converts UTF-8 byte offsets of one text to Unicode code points and UTF-16 code units, and back.
+///
+/// Keeps a checkpoint every 64 bytes, so a conversion scans at most 64 bytes (constant time)
+/// and the reverse direction is a binary search (logarithmic). ASCII text needs no table.
+struct OffsetIndex: Sendable {
+  private static let stride = 64
+  /// Code points before each checkpoint; empty when the text is ASCII.
+  private var scalarsBefore: [Int32] = []
+  /// UTF-16 code units before each checkpoint; empty when the text is ASCII.
+  private var utf16Before: [Int32] = []
+  private let isASCII: Bool
+  private let utf8: [UInt8]
+
+  init(utf8: [UInt8]) {
+    self.utf8 = utf8
+    var ascii = true
+    for byte in utf8 where byte >= 0x80 {
+      ascii = false
+      break
+    }
+    self.isASCII = ascii
+    guard !ascii else { return }
+    let count = utf8.count / Self.stride + 1
+    scalarsBefore.reserveCapacity(count)
+    utf16Before.reserveCapacity(count)
+    var scalars: Int32 = 0
+    var units: Int32 = 0
+    for (index, byte) in utf8.enumerated() {
+      if index % Self.stride == 0 {
+        scalarsBefore.append(scalars)
+        utf16Before.append(units)
+      }
+      if byte & 0xC0 != 0x80 {
+        scalars += 1
+        units += byte >= 0xF0 ? 2 : 1
+      }
+    }
+    if utf8.count % Self.stride == 0 {
+      scalarsBefore.append(scalars)
+      utf16Before.append(units)
+    }
+  }
+
+  /// The number of code points before a UTF-8 offset (which should be on a scalar boundary).
+  func codePointOffset(utf8Offset offset: Int) -> Int {
+    if isASCII { return offset }
+    let checkpoint = offset / Self.stride
+    var count = Int(scalarsBefore[checkpoint])
+    var index = checkpoint * Self.stride
+    while index < offset {
+      if utf8[index] & 0xC0 != 0x80 { count += 1 }
+      index += 1
+    }
+    return count
+  }
+
+  /// The number of UTF-16 code units before a UTF-8 offset.
+  func utf16Offset(utf8Offset offset: Int) -> Int {
+    if isASCII { return offset }
+    let checkpoint = offset / Self.stride
+    var count = Int(utf16Before[checkpoint])
+    var index = checkpoint * Self.stride
+    while index < offset {
+      let byte = utf8[index]
+      if byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+      index += 1
+    }
+    return count
+  }
+
+  /// The UTF-8 offset of a code-point offset, clamped to the text.
+  func utf8Offset(codePointOffset target: Int) -> Int {
+    if isASCII { return min(max(target, 0), utf8.count) }
+    return search(target, in: scalarsBefore) { byte in byte & 0xC0 != 0x80 ? 1 : 0 }
+  }
+
+  /// The UTF-8 offset of a UTF-16 offset, clamped to the text. A UTF-16 offset in the middle
+  /// of a surrogate pair maps to the start of its scalar.
+  func utf8Offset(utf16Offset target: Int) -> Int {
+    if isASCII { return min(max(target, 0), utf8.count) }
+    return search(target, in: utf16Before) { byte in
+      byte & 0xC0 != 0x80 ? (byte >= 0xF0 ? 2 : 1) : 0
+    }
+  }
+
+  private func search(_ target: Int, in table: [Int32], weight: (UInt8) -> Int) -> Int {
+    if target <= 0 { return 0 }
+    var low = 0
+    var high = table.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if Int(table[middle]) <= target { low = middle } else { high = middle - 1 }
+    }
+    var index = low * Self.stride
+    var count = Int(table[low])
+    while index < utf8.count {
+      let step = weight(utf8[index])
+      if step > 0 {
+        if count + step > target { return index }
+        count += step
+      }
+      index += 1
+    }
+    return utf8.count
+  }
+}

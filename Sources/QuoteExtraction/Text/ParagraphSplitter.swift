@@ -1,0 +1,47 @@
+/// Finds paragraphs: runs of text separated by blank lines, or single lines in line mode.
+enum ParagraphSplitter {
+  /// Paragraph ranges (UTF-8 byte offsets), trimmed of whitespace, in text order.
+  /// - Complexity: O(n).
+  static func paragraphs(of utf8: UnsafeBufferPointer<UInt8>, mode: Document.ParagraphMode)
+    -> [Range<Int>]
+  {
+    var result: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    let count = utf8.count
+    while index < count {
+      let byte = utf8[index]
+      guard byte == 0x0A || byte == 0x0D else {
+        index += 1
+        continue
+      }
+      let lineEnd = index
+      index += (byte == 0x0D && index + 1 < count && utf8[index + 1] == 0x0A) ? 2 : 1
+      if mode == .line {
+        append(start..<lineEnd, utf8, &result)
+        start = index
+        continue
+      }
+      // Blank line: only spaces and tabs up to the next line break.
+      var probe = index
+      while probe < count && (utf8[probe] == 0x20 || utf8[probe] == 0x09) { probe += 1 }
+      if probe < count && (utf8[probe] == 0x0A || utf8[probe] == 0x0D) {
+        append(start..<lineEnd, utf8, &result)
+        start = probe
+        index = probe
+      }
+    }
+    append(start..<count, utf8, &result)
+    return result
+  }
+
+  private static func append(
+    _ range: Range<Int>, _ utf8: UnsafeBufferPointer<UInt8>, _ result: inout [Range<Int>]
+  ) {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && Tokenizer.isSpace(utf8[lower]) { lower += 1 }
+    while upper > lower && Tokenizer.isSpace(utf8[upper - 1]) { upper -= 1 }
+    if lower < upper { result.append(lower..<upper) }
+  }
+}

@@ -1,0 +1,83 @@
+import CICUShim
+
+/// An ICU break iterator over UTF-8 text, reporting boundaries as UTF-8 byte offsets.
+///
+/// Owns its ICU handle and closes it when it goes away. Not `Sendable`: use one per task.
+/// Opening is cheap (a clone of a process-wide prototype), so open one per document or keep
+/// one per worker and rebind it with ``boundaries(in:)``.
+public struct BreakIterator: ~Copyable {
+  /// What the iterator splits text into.
+  public enum Kind: Sendable {
+    /// Word boundaries (UAX #29), with ICU's rule status for each segment.
+    case word
+    /// Sentence boundaries (UAX #29, with ICU's English abbreviation suppressions).
+    case sentence
+  }
+
+  private let handle: OpaquePointer
+  /// The kind this iterator was opened with.
+  public let kind: Kind
+
+  /// Opens an iterator of the given kind.
+  /// - Throws: ``SegmentationError`` with the ICU status name when ICU cannot open one.
+  public init(_ kind: Kind) throws(SegmentationError) {
+    var status: Int32 = 0
+    let raw = qx_breaker_open(kind == .word ? QX_BREAK_WORD : QX_BREAK_SENTENCE, &status)
+    guard let raw else { throw SegmentationError(icuStatus: status, operation: "open") }
+    self.handle = raw
+    self.kind = kind
+  }
+
+  deinit {
+    qx_breaker_close(handle)
+  }
+
+  /// Calls `body` with every boundary after offset 0, in order, ending with the text's length.
+  ///
+  /// The `status` passed along is ICU's rule status of the segment that ends at the boundary
+  /// (for words: 0..<100 none, 100..<200 number, 200..<300 letter, 300..<400 kana,
+  /// 400..<500 ideographic). Offsets are UTF-8 byte offsets.
+  /// - Complexity: O(n) in the length of `utf8`.
+  public mutating func forEachBoundary(
+    in utf8: UnsafeBufferPointer<UInt8>,
+    _ body: (_ offset: Int, _ status: Int32) -> Void
+  ) throws(SegmentationError) {
+    guard let base = utf8.baseAddress, utf8.count > 0 else { return }
+    guard utf8.count < Int(Int32.max) else {
+      throw SegmentationError(icuStatus: 1, operation: "text longer than 2 GiB")
+    }
+    let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+      qx_breaker_set_text(handle, $0, Int64(utf8.count))
+    }
+    guard status <= 0 else { throw SegmentationError(icuStatus: status, operation: "setText") }
+    let capacity = 512
+    var offsets = [Int32](repeating: 0, count: capacity)
+    var statuses = [Int32](repeating: 0, count: capacity)
+    let wantsStatus = kind == .word
+    while true {
+      let count = offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+        statuses.withUnsafeMutableBufferPointer { statusBuffer in
+          Int(
+            qx_breaker_next_boundaries(
+              handle, offsetBuffer.baseAddress, wantsStatus ? statusBuffer.baseAddress : nil,
+              Int64(capacity)))
+        }
+      }
+      for index in 0..<count {
+        body(Int(offsets[index]), statuses[index])
+      }
+      if count < capacity { break }
+    }
+    // NB: drop the text binding so the iterator never reads a buffer that has been freed.
+    _ = qx_breaker_set_text(handle, nil, 0)
+  }
+
+  /// Returns every boundary after offset 0 as UTF-8 byte offsets.
+  public mutating func boundaries(in utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
+    -> [Int]
+  {
+    var result: [Int] = []
+    try forEachBoundary(in: utf8) { offset, _ in result.append(offset) }
+    return result
+  }
+}
