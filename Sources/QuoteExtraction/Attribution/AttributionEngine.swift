@@ -11,5 +11,6 @@ struct AttributionEngine {
           type: .direct, fragments: [quote.content], rule: "baseline.every-quote",
           confidence: 0.1, quotes: [index]))
     }
+    SpeakerResolver(document: result.document).resolve(&result)
   }
 }
