@@ -61,12 +61,19 @@ struct QuoteKindClassifier {
       previous -= 1
     }
     let previousIsWord = previous >= paragraphTokens.lowerBound && tokens[previous].kind == .word
-    if previousIsWord && tokens[previous].utf8End - tokens[previous].utf8Start <= 12 {
-      let cue = document.text(of: previous).lowercased()
-      if Self.titleCues.contains(cue) { return .title }
-      if Self.termCues.contains(cue) {
-        return titleCase && words >= 2 && !firstLowercase ? .title : .term
+    // A cue may stand a few words back: called the plan “…”, the book “…”.
+    var cueToken = previous
+    while cueToken >= paragraphTokens.lowerBound && cueToken > previous - 3
+      && tokens[cueToken].kind == .word
+    {
+      if tokens[cueToken].utf8End - tokens[cueToken].utf8Start <= 12 {
+        let cue = document.text(of: cueToken).lowercased()
+        if Self.titleCues.contains(cue) { return .title }
+        if Self.termCues.contains(cue) {
+          return titleCase && words >= 2 && !firstLowercase ? .title : .term
+        }
       }
+      cueToken -= 1
     }
     if trailingPunctuation { return .speech }
     if firstLowercase && words <= 4 { return .term }

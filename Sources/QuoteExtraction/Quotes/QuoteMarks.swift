@@ -16,6 +16,8 @@ struct QuoteMarks: Sendable {
   let closers: [[Glyph]]
   /// The glyph of each one-scalar mark.
   let glyphOfScalar: [UInt32: Glyph]
+  /// For each family, whether its marks are often set off by spaces inside (« Bonjour »).
+  let spacedFamily: [Bool]
   /// The family of single quotation marks (whose marks double as apostrophes).
   let singleFamily: UInt8
   /// The two-character glyphs `` and '', when the table has them.
@@ -80,6 +82,7 @@ struct QuoteMarks: Sendable {
     self.canClose = canClose
     self.closers = closers
     self.glyphOfScalar = byScalar
+    self.spacedFamily = families.map { $0.hasSuffix("angle") }
     self.singleFamily = index["'"].map { family[Int($0)] } ?? UInt8.max
     self.doubleBacktick = index["``"]
     self.doubleApostrophe = index["''"]

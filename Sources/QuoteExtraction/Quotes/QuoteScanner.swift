@@ -220,9 +220,12 @@ private struct ScanState {
         if offset == apostropheAt { continue }
         // Inside a word, a single mark is an apostrophe (don't, John`s, shouldn‘t).
         if intraword && table.isSingle(glyph) { continue }
+        // French typography sets guillemets off with spaces: « Bonjour ».
+        let spaced = role == .none && table.spacedFamily[Int(table.family[Int(glyph)])]
         marks.append(
-          ScannedMark(utf8Range: offset..<(offset + length), glyph: glyph, role: role, token: token)
-        )
+          ScannedMark(
+            utf8Range: offset..<(offset + length), glyph: glyph, role: spaced ? .either : role,
+            token: token))
       }
     }
     guard marks.count > first, let lastMark = marks.last else { return }
@@ -451,6 +454,7 @@ private struct ScanState {
     let classifier = QuoteKindClassifier(document: document)
     for item in found {
       var span = item.span
+      span.content = trimmingSpaces(span.content)
       while let top = containers.last, top.end <= span.openMark.lowerBound {
         containers.removeLast()
       }
@@ -474,6 +478,32 @@ private struct ScanState {
           severity: .note))
     }
     return QuoteScanner.Scan(quotes: quotes, diagnostics: diagnostics)
+  }
+}
+
+extension ScanState {
+  /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
+  /// as the gold corpora count quotations.
+  func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+    let utf8 = document.utf8
+    var start = range.lowerBound
+    var end = range.upperBound
+    func spaceLength(at offset: Int, limit: Int) -> Int {
+      let (scalar, length) = decodeScalar(utf8, at: offset, limit: limit)
+      return CharacterClass(scalar) == .space ? length : 0
+    }
+    while start < end {
+      let length = spaceLength(at: start, limit: end)
+      guard length > 0 else { break }
+      start += length
+    }
+    while end > start {
+      var lead = end - 1
+      while lead > start && utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard spaceLength(at: lead, limit: end) > 0 else { break }
+      end = lead
+    }
+    return start..<end
   }
 }
 
