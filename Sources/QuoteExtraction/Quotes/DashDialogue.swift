@@ -32,6 +32,16 @@ enum DashDialogue {
           openToken: openToken, closeToken: closeToken))
     }
     while token < paragraph.tokens.upperBound {
+      if speaking, let resume = narratorClause(after: token, in: paragraph, document: document) {
+        emit(until: token + 1, closeMark: nil, closeToken: nil)
+        speechStart = resume
+        let resumeOffset =
+          resume < paragraph.tokens.upperBound ? Int(tokens[resume].utf8Start) : paragraph.utf8End
+        openMark = resumeOffset..<resumeOffset
+        openToken = resume - 1
+        token = resume
+        continue
+      }
       guard let dash = dashLength(at: token, in: document) else {
         token += 1
         continue
@@ -49,6 +59,48 @@ enum DashDialogue {
       token += dash.tokens
     }
     if speaking { emit(until: paragraph.tokens.upperBound, closeMark: nil, closeToken: nil) }
+  }
+
+  static let narratorVerbs = WordList(resource: PackageResources.dash_dialogue_verbs_txt)
+
+  /// When the token is a comma or end mark followed by a narrator's clause (he said sternly.),
+  /// the token where the speech resumes after the clause; nil otherwise.
+  private static func narratorClause(after token: Int, in paragraph: TextRange, document: Document)
+    -> Int?
+  {
+    let tokens = document.tokens
+    guard tokens[token].kind == .punctuation, isClauseEnd(token, in: document) else { return nil }
+    var next = token + 1
+    var words = 0
+    var sawVerb = false
+    while next < paragraph.tokens.upperBound && words < 3 && tokens[next].kind == .word {
+      if tokens[next].utf8End - tokens[next].utf8Start <= 12
+        && narratorVerbs.contains(document.text(of: next).lowercased())
+      {
+        sawVerb = true
+        break
+      }
+      words += 1
+      next += 1
+    }
+    guard sawVerb else { return nil }
+    // The clause runs to its comma or end mark; the speech resumes after it.
+    while next < paragraph.tokens.upperBound
+      && !(tokens[next].kind == .punctuation && isClauseEnd(next, in: document))
+    {
+      next += 1
+    }
+    return min(next + 1, paragraph.tokens.upperBound)
+  }
+
+  private static func isClauseEnd(_ token: Int, in document: Document) -> Bool {
+    switch document.utf8[Int(document.tokens[token].utf8Start)] {
+    case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+      UInt8(ascii: ";"):
+      return true
+    default:
+      return false
+    }
   }
 
   /// The dash at a token (— or ―, or two or three hyphens in a row): how many tokens it takes

@@ -152,3 +152,9 @@ func oddInputsEndWithoutCrashing(_ text: String) throws {
   let result = try QuoteExtractor().extract(from: "«a» »b« ‹c› ›d‹ 「e」 『f』 „g“ ‚h‘")
   #expect(result.quotes.filter(\.isClosed).count == 8)
 }
+
+@Test func dashDialogueStopsAtAnUnmarkedNarratorClause() throws {
+  try expectQuotes(
+    "—⟦Thanks, old chap,⟧ he cried briskly. ⟦That will do nicely.⟧\n\n—⟦Scutter!⟧ he said.")
+  try expectQuotes("—⟦Tell me, Mulligan,⟧ Stephen said quietly.")
+}
