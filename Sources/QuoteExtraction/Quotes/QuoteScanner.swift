@@ -37,8 +37,19 @@ struct QuoteScanner {
       state.scan(paragraph: paragraph)
     }
     state.finishDocument()
+    // NB: news lists items after dashes too; a document reads as dash dialogue only when several
+    // paragraphs open with a dash and they outnumber its quotations in marks.
+    var dashed: [FoundSpan] = []
+    var dashParagraphs = Set<Int>()
     for paragraph in document.paragraphs.indices {
-      DashDialogue.scan(paragraph: paragraph, in: document) { state.found.append($0) }
+      DashDialogue.scan(paragraph: paragraph, in: document) {
+        dashed.append($0)
+        dashParagraphs.insert(paragraph)
+      }
+    }
+    let marked = state.found.count { $0.span.isClosed && $0.span.part == nil }
+    if dashParagraphs.count >= 2 && dashParagraphs.count > marked {
+      state.found.append(contentsOf: dashed)
     }
     return state.result()
   }

@@ -156,5 +156,11 @@ func oddInputsEndWithoutCrashing(_ text: String) throws {
 @Test func dashDialogueStopsAtAnUnmarkedNarratorClause() throws {
   try expectQuotes(
     "—⟦Thanks, old chap,⟧ he cried briskly. ⟦That will do nicely.⟧\n\n—⟦Scutter!⟧ he said.")
-  try expectQuotes("—⟦Tell me, Mulligan,⟧ Stephen said quietly.")
+  try expectQuotes("—⟦Tell me, Mulligan,⟧ Stephen said quietly.\n\n—⟦Yes?⟧")
+}
+
+@Test func dashListInQuotedNewsIsNotDialogue() throws {
+  try expectQuotes(
+    "“⟦We won,⟧” she said. “⟦Again.⟧”\n\n— Reporting by Ann Lee.\n\n— Editing by Bo Yi.\n\n“⟦Yes.⟧”"
+  )
 }
