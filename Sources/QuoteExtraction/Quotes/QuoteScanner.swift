@@ -244,7 +244,8 @@ private struct ScanState {
       isElision(after: run.upperBound, paragraph: paragraph)
     {
       marks.removeLast()
-    } else if role == .close && left == .alphanumeric && marks.count == first + 1
+    } else if role == .close && left == .alphanumeric && right == .space
+      && marks.count == first + 1
       && table.isSingle(lastMark.glyph)
     {
       marks[first].weak = true

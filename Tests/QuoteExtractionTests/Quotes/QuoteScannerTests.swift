@@ -164,3 +164,8 @@ func oddInputsEndWithoutCrashing(_ text: String) throws {
     "“⟦We won,⟧” she said. “⟦Again.⟧”\n\n— Reporting by Ann Lee.\n\n— Editing by Bo Yi.\n\n“⟦Yes.⟧”"
   )
 }
+
+@Test func closingSingleMarkBeforeADashCloses() throws {
+  try expectQuotes(
+    "the adage, ‘⟦handsome is, that handsome does⟧’--for he broke the stairs’ window.")
+}
