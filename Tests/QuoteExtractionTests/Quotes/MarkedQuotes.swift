@@ -35,13 +35,13 @@ func expectQuotes(
   _ marked: String, configuration: Configuration = Configuration(),
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ExtractionResult {
-  let case_ = MarkedQuotes(marked)
-  let result = try QuoteExtractor(configuration: configuration).extract(from: case_.text)
+  let marks = MarkedQuotes(marked)
+  let result = try QuoteExtractor(configuration: configuration).extract(from: marks.text)
   let found = result.quotes.filter { $0.isClosed && $0.part == nil }.map(\.content)
     .sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
   let show = { (ranges: [Range<Int>]) in ranges.map { result.document.text($0) } }
   #expect(
-    found == case_.expected, "found \(show(found)), expected \(show(case_.expected))",
+    found == marks.expected, "found \(show(found)), expected \(show(marks.expected))",
     sourceLocation: sourceLocation)
   return result
 }
