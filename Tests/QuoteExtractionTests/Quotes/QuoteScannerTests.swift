@@ -169,3 +169,22 @@ func oddInputsEndWithoutCrashing(_ text: String) throws {
   try expectQuotes(
     "the adage, ‘⟦handsome is, that handsome does⟧’--for he broke the stairs’ window.")
 }
+
+@Test(arguments: [
+  "“👩‍👩‍👧 said ‘hi’ 🎉” and «مرحبا» then „é\u{301}“",
+  "«‏שלום‏» אמר. “\u{202E}reversed\u{202C}”",
+  "「『入れ子』の引用」と言った。“",
+  "’’’ ‘‘‘ ““ ”” «« »» ‹› ›‹ `` '' \"\"",
+])
+func hostileUnicodeRangesLandOnScalarBoundaries(_ text: String) throws {
+  let result = try QuoteExtractor().extract(from: text)
+  let utf8 = result.document.utf8
+  func onBoundary(_ offset: Int) -> Bool { offset == utf8.count || utf8[offset] & 0xC0 != 0x80 }
+  for quote in result.quotes {
+    #expect(onBoundary(quote.content.lowerBound) && onBoundary(quote.content.upperBound))
+    #expect(onBoundary(quote.openMark.lowerBound) && onBoundary(quote.openMark.upperBound))
+  }
+  for diagnostic in result.diagnostics {
+    if let offset = diagnostic.utf8Offset { #expect(onBoundary(offset)) }
+  }
+}
