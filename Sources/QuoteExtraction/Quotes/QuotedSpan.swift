@@ -19,7 +19,8 @@ public struct QuotedSpan: Sendable, Hashable {
   public var openMark: Range<Int>
   /// The closing mark, or nil when the quotation was not closed.
   public var closeMark: Range<Int>?
-  /// 0 for an outermost quotation, 1 for a quotation inside it, and so on.
+  /// 0 for an outermost quotation, 1 for a quotation inside it (or for one paragraph's
+  /// ``part`` of it), and so on.
   public var depth: Int
   /// The index of the enclosing span in ``ExtractionResult/quotes``, if any.
   public var parent: Int?
