@@ -1,7 +1,8 @@
 /// A plain-text word list: one entry a line, `#` starts a comment, blank lines ignored.
 ///
-/// Lookups take a UTF-8 byte slice and allocate nothing: an entry of up to 16 bytes is packed,
-/// with ASCII letters lower-cased, into a fixed-size key. Longer entries are never matched.
+/// Entries are lower-cased. Byte lookups allocate nothing: an entry of up to 16 bytes is packed,
+/// with ASCII letters lower-cased, into a fixed-size key; longer entries are kept as strings and
+/// found only by ``contains(_:)-(String)``.
 struct WordList: Sendable {
   /// A word of at most 16 UTF-8 bytes, ASCII letters lower-cased, packed into two integers.
   struct Key: Hashable, Sendable {
@@ -25,14 +26,16 @@ struct WordList: Sendable {
   }
 
   private var keys: Set<Key> = []
+  private var longEntries: Set<String> = []
 
   init(parsing text: String) {
     for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
       let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-      var entry = Array(content.trimmingWhitespace().utf8)
+      let text = content.trimmingWhitespace().lowercased()
+      var entry = Array(text.utf8)
       guard !entry.isEmpty else { continue }
       let key = entry.withUnsafeMutableBufferPointer { Key(UnsafeBufferPointer($0)) }
-      if let key { keys.insert(key) }
+      if let key { keys.insert(key) } else { longEntries.insert(text) }
     }
   }
 
@@ -40,9 +43,11 @@ struct WordList: Sendable {
     self.init(parsing: String(decoding: bytes, as: UTF8.self))
   }
 
-  /// Whether the list holds `word` (ASCII letters compared without case).
+  /// Whether the list holds `word`, compared without case.
   func contains(_ word: String) -> Bool {
-    var bytes = Array(word.utf8)
+    let lower = word.lowercased()
+    if lower.utf8.count > 16 { return longEntries.contains(lower) }
+    var bytes = Array(lower.utf8)
     return bytes.withUnsafeMutableBufferPointer { contains(UnsafeBufferPointer($0)) }
   }
 
