@@ -95,7 +95,7 @@ struct SentenceRepair {
       }
       return judgePeriod(
         terminator, before: next, firstWord: first, sentenceStart: sentenceStart,
-        icuBreaks: icuBreaks) ? next : nil
+        icuBreaks: icuBreaks, beforeListItem: true) ? next : nil
     }
     if first < tokens.count && tokens[first].shape.contains(.lowercase) { return nil }
     guard isByte(terminator, UInt8(ascii: ".")) else { return next }
@@ -117,7 +117,7 @@ struct SentenceRepair {
     if dots >= 2 { return spaced && dots == 3 ? nil : next }
     return judgePeriod(
       terminator, before: next, firstWord: first, sentenceStart: sentenceStart,
-      icuBreaks: icuBreaks) ? next : nil
+      icuBreaks: icuBreaks, beforeListItem: false) ? next : nil
   }
 
   /// Whether a run of at least three spaced periods starts at `index` and a capitalised word
@@ -132,7 +132,8 @@ struct SentenceRepair {
 
   /// Whether the single period at `period` ends the sentence before `next`.
   private func judgePeriod(
-    _ period: Int, before next: Int, firstWord first: Int, sentenceStart: Int, icuBreaks: Bool
+    _ period: Int, before next: Int, firstWord first: Int, sentenceStart: Int, icuBreaks: Bool,
+    beforeListItem: Bool
   ) -> Bool {
     // A period after a space ("Mathematics . dot") is not an end.
     guard period > sentenceStart, !hasGap(before: period) else { return false }
@@ -176,7 +177,7 @@ struct SentenceRepair {
     }
     // English style avoids opening a sentence with a numeral other than a year, so a short
     // number after a period most likely continues an abbreviation ("abcf. 123").
-    if first < tokens.count && tokens[first].kind == .number {
+    if !beforeListItem && first < tokens.count && tokens[first].kind == .number {
       return tokens[first].utf8End - tokens[first].utf8Start == 4
     }
     return true

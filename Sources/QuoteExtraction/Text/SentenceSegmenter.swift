@@ -97,7 +97,8 @@ enum SentenceSegmenter {
       var punctuated = false
       for index in paragraph
       where utf8[index] == UInt8(ascii: ".") || utf8[index] == UInt8(ascii: "!")
-        || utf8[index] == UInt8(ascii: "?")
+        || utf8[index] == UInt8(ascii: "?") || utf8[index] == UInt8(ascii: ":")
+        || utf8[index] == UInt8(ascii: ";")
       {
         punctuated = true
         break
