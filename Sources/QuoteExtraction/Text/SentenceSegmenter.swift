@@ -1,7 +1,9 @@
 import TextSegmentation
 
 /// Finds sentences: ICU's sentence iterator proposes boundaries, ``SentenceRepair`` corrects
-/// them (abbreviations, initials, quotations), and paragraph edges always end a sentence.
+/// them (abbreviations, initials, lists, quotations), and paragraph edges always end a sentence.
+/// In text that is not hard-wrapped (see ``isHardWrapped(_:)``), a single line break also ends
+/// one, unless a lower-case word follows it in a punctuated paragraph.
 enum SentenceSegmenter {
   /// Sentence ranges (UTF-8 byte offsets), trimmed of whitespace, in text order.
   /// - Complexity: O(n).
