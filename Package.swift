@@ -9,7 +9,9 @@ let package = Package(
     .executable(name: "extract", targets: ["extract"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Only for `swift package generate-documentation`; plain builds do not compile it.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -39,6 +41,16 @@ let package = Package(
     .testTarget(
       name: "QuoteExtractionTests",
       dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
+    ),
+    .executableTarget(
+      name: "EmbeddingExample", dependencies: ["QuoteExtraction"],
+      path: "Examples/EmbeddingExample"),
+    .testTarget(
+      name: "PublicAPITests",
+      // NB: depends on the examples so that `swift test` builds them; the tests run the binaries.
+      dependencies: [
+        "QuoteExtraction", "EmbeddingExample",
+      ]
     ),
   ]
 )
