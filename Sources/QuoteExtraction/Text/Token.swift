@@ -36,7 +36,9 @@ public struct Token: Sendable, Hashable {
 
   /// Spelling features of a token, as a bit set.
   public struct Shape: OptionSet, Sendable, Hashable {
+    /// The bits.
     public let rawValue: UInt8
+    /// Creates a shape from its bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
     /// The first letter is upper case.
     public static let capitalized = Shape(rawValue: 1 << 0)
