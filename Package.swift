@@ -18,6 +18,11 @@ let package = Package(
       providers: [.apt(["libicu-dev", "pkg-config"])]
     ),
     .target(name: "CICUShim", dependencies: ["CICU"]),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "TextSegmentation", dependencies: ["CICUShim"]),
     .target(
       name: "QuoteExtraction",
@@ -28,6 +33,7 @@ let package = Package(
       name: "extract",
       dependencies: [
         "QuoteExtraction",
+        "CZlib",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
