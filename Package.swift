@@ -46,5 +46,10 @@ let package = Package(
       name: "QuoteExtractionTests",
       dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
     ),
+    .testTarget(
+      name: "ExtractCLITests",
+      // NB: depends on the executable so that `swift test` builds it; the tests run the binary.
+      dependencies: ["extract", "QuoteExtraction", "QuoteExtractionTestSupport"]
+    ),
   ]
 )

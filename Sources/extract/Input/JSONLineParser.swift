@@ -20,6 +20,8 @@ struct JSONLineParser {
   struct Failure: Error {
     var code: String
     var message: String
+    /// The record's id, when it was read before the error.
+    var id: String?
   }
 
   let textField: [UInt8]
@@ -39,7 +41,9 @@ struct JSONLineParser {
       do throws(Failure) {
         return .success(try cursor.record(parser: self))
       } catch {
-        return .failure(error)
+        var failure = error
+        failure.id = cursor.id
+        return .failure(failure)
       }
     }
   }
@@ -51,6 +55,8 @@ private let backslash = UInt8(ascii: "\\")
 private struct Cursor {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  /// The id, once read (so that an error later in the line can name its record).
+  var id: String?
   static let maxDepth = 256
 
   init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -116,6 +122,7 @@ private struct Cursor {
             var id: [UInt8] = []
             try string(into: &id)
             record.id = String(decoding: id, as: UTF8.self)
+            self.id = record.id
           } else {
             try value(depth: 1)
             let literal = bytes[valueStart..<index]
@@ -123,6 +130,7 @@ private struct Cursor {
               first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39)
             {
               record.id = String(decoding: literal, as: UTF8.self)
+              self.id = record.id
             } else {
               record.id = nil
             }

@@ -106,7 +106,8 @@ struct RecordProcessor: Sendable {
       switch parser.parse(bytes) {
       case .failure(let failure):
         return .failure(
-          DecodeFailure(id: fallback, code: failure.code, message: failure.message, line: number))
+          DecodeFailure(
+            id: failure.id ?? fallback, code: failure.code, message: failure.message, line: number))
       case .success(let record):
         let id = record.id ?? fallback
         guard let text = record.text else {
