@@ -257,3 +257,41 @@ enum Sample {
     #expect(segment.lines.count == 3)
   }
 }
+
+@Suite struct SignalTests {
+  @Test func interruptStopsBetweenRecordsAndLeavesWholeLines() throws {
+    let folder = try CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("many.jsonl")
+    try (0..<20_000).map { Sample.jsonLine(id: "i\($0)", text: Sample.text($0)) }
+      .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+    let output = folder.appendingPathComponent("out.jsonl")
+    let binary = try #require(CLIRunner.binary)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["-j", "2", input.path, "--output", output.path]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    usleep(700_000)
+    process.interrupt()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    let data = try Data(contentsOf: output)
+    #expect(data.isEmpty || data.last == 0x0A)
+    let lines = data.split(separator: 0x0A)
+    #expect(lines.count < 20_000)
+    for (index, line) in lines.enumerated() {
+      let record = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      #expect(record?["id"] as? String == "i\(index)")
+    }
+  }
+
+  @Test func progressBarShowsDocumentsAndThroughputWhenAsked() throws {
+    let output = try CLIRunner.run(["--progress", "Fixtures/cli/small.jsonl"])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("3 docs"))
+    #expect(output.stderr.contains("MB/s"))
+    let quiet = try CLIRunner.run(["Fixtures/cli/small.jsonl"])
+    #expect(quiet.stderr.isEmpty)
+  }
+}

@@ -127,7 +127,10 @@ final class ByteStream {
   private func rawRead(into buffer: UnsafeMutableRawBufferPointer) -> Int {
     while true {
       let count = Foundation.read(fd, buffer.baseAddress, buffer.count)
-      if count < 0 && errno == EINTR { continue }
+      if count < 0 && errno == EINTR {
+        if Signals.wasInterrupted { return 0 }
+        continue
+      }
       if count > 0 { consumed += count }
       return count
     }

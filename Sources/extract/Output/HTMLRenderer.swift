@@ -84,9 +84,11 @@ struct HTMLRenderer {
       case .mixed: counts[2] += 1
       }
     }
+    let plural = result.attributions.count == 1 ? "" : "s"
     var out =
-      "<p class=\"summary\">\(result.attributions.count) attributions (direct \(counts[0]), "
-      + "indirect \(counts[1]), mixed \(counts[2])), \(result.quotes.count) quoted spans</p>\n"
+      "<p class=\"summary\">\(result.attributions.count) attribution\(plural) (direct \(counts[0]), "
+      + "indirect \(counts[1]), mixed \(counts[2])), \(result.quotes.count) quoted "
+      + "span\(result.quotes.count == 1 ? "" : "s")</p>\n"
     if !speakers.isEmpty {
       out += "<p class=\"legend\">"
       for (index, speaker) in speakers.enumerated() {
