@@ -87,8 +87,10 @@ final class LineReader {
       start = 0
     }
     if end == buffer.count {
-      // NB: grows only while the line is within the limit (checked by the caller).
-      buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+      // NB: grows only while the line is within the limit (checked by the caller), and not
+      // much past the limit, so a huge line costs about the limit in memory, not its length.
+      let grown = max(min(buffer.count * 2, maxLineBytes + 4097), buffer.count + 4096)
+      buffer.append(contentsOf: repeatElement(0, count: grown - buffer.count))
     }
     let range = end..<buffer.count
     let count = try buffer.withUnsafeMutableBytes { raw in
