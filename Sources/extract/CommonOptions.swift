@@ -96,7 +96,9 @@ struct CorpusOptions: ParsableArguments {
 
   @Flag(
     inversion: .prefixedNo,
-    help: "Show a progress bar on standard error (default: when it is a terminal).")
+    help:
+      "Show a progress bar on standard error (default: when it is a terminal and standard output is not)."
+  )
   var progress: Bool?
 
   func validate() throws {

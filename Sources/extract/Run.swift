@@ -62,8 +62,9 @@ struct Run: ParsableCommand {
       renderer: renderer, collectSpeakers: corpus.stats)
     let reader = input.makeReader()
     var statistics = RunStatistics()
-    var progress =
-      (corpus.progress ?? (isatty(2) == 1)) ? ProgressBar(totalBytes: reader.totalBytes) : nil
+    // NB: not by default when the records themselves go to the terminal: they would mix.
+    let showProgress = corpus.progress ?? (isatty(2) == 1 && !sink.isTerminal)
+    var progress = showProgress ? ProgressBar(totalBytes: reader.totalBytes) : nil
     sink.write(renderer.header)
     var first = true
     extractor.forEachInOrder(
