@@ -12,7 +12,8 @@ struct Run: ParsableCommand {
       be processed (bad JSON, no text field, a text that is not a string, invalid UTF-8 in a JSON
       line, binary data, a document over --max-document-bytes, a missing file) yields
       {"id", "error": {"code", "message", "line"}} and the run goes on. An empty text is not an
-      error: it yields an empty result (counted as "empty" in --stats).
+      error: it yields an empty result (counted as "empty" in --stats). Blank lines in JSON Lines
+      are not records and are skipped.
 
       Exit status: 0 when every record succeeded, 1 when some failed, 2 for usage errors.
       """
@@ -42,6 +43,9 @@ struct Run: ParsableCommand {
   func validate() throws {
     if keepFields != nil, let format, format != .jsonl && format != .json {
       throw ValidationError("--keep-fields needs --format jsonl or json.")
+    }
+    if keepFields != nil && input.inputMode == .text {
+      throw ValidationError("--keep-fields needs JSON Lines input, not --input text.")
     }
     if keptFields.contains(input.textField) || keptFields.contains(input.idField) {
       throw ValidationError("--keep-fields cannot name the id or text field.")
