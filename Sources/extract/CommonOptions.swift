@@ -17,6 +17,9 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("input"), help: "How inputs are read: auto, text or jsonl.")
   var inputMode: InputMode = .auto
 
+  @Option(help: "The unit of every offset written: codepoints, utf8 or utf16.")
+  var offsets: OffsetUnit = .codePoints
+
   @Option(help: "How paragraphs are found: blank-line or line.")
   var paragraphs: Document.ParagraphMode = .blankLine
 
@@ -64,24 +67,17 @@ struct InputOptions: ParsableArguments {
     )
       throws -> Void
   ) throws {
-    let parser = JSONLineParser(textField: textField, idField: idField, keepFields: [])
-    let reader = makeReader()
-    while let input = reader.next() {
-      let content = RecordProcessor.decode(input, parser: parser)
-      switch content {
-      case .success(let document): try body(document.id, document.text, document.line, nil)
-      case .failure(let failure):
-        try body(failure.id, nil, failure.line, (failure.code, failure.message))
-      }
+    try InputReader.records(
+      from: inputs, textField: textField, idField: idField, mode: inputMode,
+      maxDocumentBytes: maxDocumentBytes
+    ) { record in
+      try body(record.id, record.text, record.line, record.error)
     }
   }
 }
 
-/// Where and how offsets are written.
+/// Where the output goes.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "The unit of every offset written: codepoints, utf8 or utf16.")
-  var offsets: OffsetUnit = .codePoints
-
   @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
   var output: String?
 }

@@ -28,7 +28,7 @@ struct Explain: ParsableCommand {
         return
       }
       let result = try extractor.extract(utf8: text)
-      sink.write(Array(Self.explanation(id: id, result: result, offsets: output.offsets).utf8))
+      sink.write(Array(Self.explanation(id: id, result: result, offsets: input.offsets).utf8))
     }
     sink.flush()
     if failed { throw ExitCode(1) }

@@ -58,7 +58,7 @@ struct Run: ParsableCommand {
     let sink = try OutputSink(path: output.output)
     let chosenFormat = format ?? (sink.isTerminal ? .table : .jsonl)
     let renderer = RecordRenderer(
-      format: chosenFormat, offsets: output.offsets,
+      format: chosenFormat, offsets: input.offsets,
       title: input.inputs.isEmpty ? "extract" : input.inputs.joined(separator: ", "))
     let processor = RecordProcessor(
       parser: JSONLineParser(

@@ -43,7 +43,7 @@ struct Segment: ParsableCommand {
       case .jsonl:
         writer.beginObject()
         writer.string("id", id)
-        document.writeSegmentation(to: &writer, offsets: self.output.offsets, tokens: tokens)
+        document.writeSegmentation(to: &writer, offsets: input.offsets, tokens: tokens)
         writer.endObject()
         output = writer.bytes + [0x0A]
       case .text:
