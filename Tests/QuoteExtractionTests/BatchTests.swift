@@ -57,3 +57,21 @@ import Testing
     #expect(seen == Array(0..<200))
   }
 }
+
+@Suite struct AsyncBatchTests {
+  @Test func asyncInputSequenceYieldsResultsInOrder() async throws {
+    let extractor = try QuoteExtractor()
+    let (stream, continuation) = AsyncStream.makeStream(of: BatchDocument.self)
+    for (index, text) in BatchTests.texts.enumerated() {
+      continuation.yield(BatchDocument(id: "a\(index)", text: text))
+    }
+    continuation.finish()
+    var ids: [String] = []
+    for try await item in extractor.results(for: stream, concurrency: 2) {
+      let expected = try extractor.extract(from: BatchTests.texts[ids.count])
+      #expect(try item.result.get().attributions == expected.attributions)
+      ids.append(item.id)
+    }
+    #expect(ids == BatchTests.texts.indices.map { "a\($0)" })
+  }
+}

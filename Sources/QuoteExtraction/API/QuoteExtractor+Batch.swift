@@ -51,6 +51,28 @@ extension QuoteExtractor {
       extractor: self, documents: documents, concurrency: concurrency, window: window)
   }
 
+  /// Extracts every document of an asynchronous sequence (a socket, a file read with async
+  /// I/O) on `concurrency` worker threads, yielding results in input order; as
+  /// ``results(for:concurrency:window:)``, with the errors of `documents` rethrown.
+  public func results<Documents: AsyncSequence & Sendable>(
+    for documents: Documents, concurrency: Int = QuoteExtractor.defaultConcurrency,
+    window: Int? = nil
+  ) -> AsyncBatchResults<Documents> where Documents.Element == BatchDocument {
+    AsyncBatchResults(
+      extractor: self, documents: documents, concurrency: concurrency, window: window)
+  }
+
+  static func extractInBatch(_ extractor: QuoteExtractor, _ document: BatchDocument)
+    -> BatchResult
+  {
+    do throws(QuoteExtractionError) {
+      return BatchResult(
+        id: document.id, result: .success(try extractor.extract(utf8: document.utf8)))
+    } catch {
+      return BatchResult(id: document.id, result: .failure(error))
+    }
+  }
+
   /// Runs `transform` on every element of `inputs` on `concurrency` worker threads, and calls
   /// `emit` with the outputs in input order, on the calling thread.
   ///
@@ -121,14 +143,7 @@ where Documents.Element == BatchDocument {
       documents: documents.makeIterator(),
       pipeline: OrderedPipeline(
         extractor: extractor, concurrency: workers,
-        transform: { extractor, document in
-          do throws(QuoteExtractionError) {
-            return BatchResult(
-              id: document.id, result: .success(try extractor.extract(utf8: document.utf8)))
-          } catch {
-            return BatchResult(id: document.id, result: .failure(error))
-          }
-        }),
+        transform: QuoteExtractor.extractInBatch),
       limit: Swift.max(window ?? (2 * workers + 2), 1))
   }
 
@@ -162,6 +177,64 @@ where Documents.Element == BatchDocument {
       }
       guard head < pending.count else {
         pipeline.close()
+        return nil
+      }
+      let slot = pending[head]
+      head += 1
+      if head >= limit {
+        pending.removeFirst(head)
+        head = 0
+      }
+      return await slot.value()
+    }
+  }
+}
+
+/// The results of ``QuoteExtractor/results(for:concurrency:window:)-(AsyncSequence,_,_)``, in
+/// input order.
+public struct AsyncBatchResults<Documents: AsyncSequence & Sendable>: AsyncSequence, Sendable
+where Documents.Element == BatchDocument {
+  /// Each element is one document's result.
+  public typealias Element = BatchResult
+  /// The errors of the documents' sequence.
+  public typealias Failure = any Error
+
+  let extractor: QuoteExtractor
+  let documents: Documents
+  let concurrency: Int
+  let window: Int?
+
+  /// Starts the workers and returns the iterator.
+  public func makeAsyncIterator() -> Iterator {
+    let workers = Swift.max(concurrency, 1)
+    return Iterator(
+      documents: documents.makeAsyncIterator(),
+      owner: PipelineOwner(
+        pipeline: OrderedPipeline(
+          extractor: extractor, concurrency: workers, transform: QuoteExtractor.extractInBatch)),
+      limit: Swift.max(window ?? (2 * workers + 2), 1))
+  }
+
+  /// Reads documents ahead, up to the window, and awaits the next result in order.
+  public struct Iterator: AsyncIteratorProtocol {
+    var documents: Documents.AsyncIterator
+    let owner: PipelineOwner<BatchDocument, BatchResult>
+    let limit: Int
+    var pending: [OrderedPipeline<BatchDocument, BatchResult>.Slot] = []
+    var head = 0
+    var exhausted = false
+
+    /// The next result in input order, or nil after the last document.
+    public mutating func next() async throws -> BatchResult? {
+      while !exhausted && pending.count - head < limit {
+        if let document = try await documents.next() {
+          pending.append(owner.pipeline.submit(document))
+        } else {
+          exhausted = true
+        }
+      }
+      guard head < pending.count else {
+        owner.pipeline.close()
         return nil
       }
       let slot = pending[head]
