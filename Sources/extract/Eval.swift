@@ -71,6 +71,7 @@ struct Eval: ParsableCommand {
           predictions, gold: documents, utf8Offsets: predOffsets == "utf8")
       } else {
         predicted = run(extractor, on: documents)
+        if Signals.wasInterrupted { throw ExitCode(130) }
       }
       var found: [Scorer.Miss] = []
       let result = scorer.score(
@@ -117,7 +118,7 @@ struct Eval: ParsableCommand {
       },
       emit: { id, predicted in
         quotes[id] = predicted
-        return true
+        return !Signals.wasInterrupted
       })
     return (quotes, Set(quotes.keys))
   }

@@ -183,6 +183,7 @@ struct InputRecord {
 
 extension InputReader {
   /// Reads every record of `inputs` in order on this thread, checked and decoded.
+  /// - Throws: `ExitCode(130)` after SIGINT (see ``Signals``), or what `body` throws.
   static func records(
     from inputs: [String], textField: String, idField: String, mode: InputMode = .auto,
     maxDocumentBytes: Int = 64 << 20, _ body: (InputRecord) throws -> Void
@@ -191,6 +192,8 @@ extension InputReader {
     let reader = InputReader(
       inputs: inputs.isEmpty ? ["-"] : inputs, mode: mode, maxDocumentBytes: maxDocumentBytes)
     while let input = reader.next() {
+      // NB: after SIGINT, stop between records; the callers' sinks flush whole records.
+      if Signals.wasInterrupted { throw ExitCode(130) }
       switch RecordProcessor.decode(input, parser: parser) {
       case .success(let document):
         try body(InputRecord(id: document.id, text: document.text, line: document.line))
