@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import extract
@@ -67,6 +68,22 @@ import Testing
     #expect(record.textIsNotString)
   }
 
+  @Test func decodesWhatFoundationEncodesAtEveryAlignment() throws {
+    let alphabet = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "é", "“", "😀", "\u{1}", "x", "7"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for length in 0..<60 {
+      var text = ""
+      for _ in 0..<length {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += alphabet[Int(state >> 33) % alphabet.count]
+      }
+      let data = try JSONSerialization.data(withJSONObject: ["id": "r\(length)", "text": text])
+      let record = try parser.parse(Array(data)).get()
+      #expect(record.text.map { String(decoding: $0, as: UTF8.self) } == text)
+      #expect(record.id == "r\(length)")
+    }
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let line = #"{"id":"a","x":"# + String(repeating: "[", count: 100_000) + "}"
     guard case .failure(let failure) = parse(line) else {
@@ -74,5 +91,24 @@ import Testing
       return
     }
     #expect(failure.code == "bad-json")
+  }
+}
+
+@Suite struct BinaryDetectorTests {
+  @Test(arguments: [
+    ("plain text with “quotes” and tabs\there\r\n", false),
+    ("a NUL\u{0} late in a long line of otherwise plain text", true),
+    (String(repeating: "\u{1}\u{2}\u{3}text", count: 50), true),
+    (String(repeating: "word ", count: 40) + "\u{7}", false),
+  ])
+  func tellsTextFromBinaryData(text: String, binary: Bool) {
+    #expect(BinaryDetector.looksBinary(Array(text.utf8)) == binary)
+  }
+
+  @Test func aNULByteAfterOtherControlBytesStillCounts() {
+    var bytes = Array(String(repeating: "text ", count: 100).utf8)
+    bytes[3] = 0x01
+    bytes[17] = 0x00
+    #expect(BinaryDetector.looksBinary(bytes))
   }
 }

@@ -269,6 +269,21 @@ private struct Cursor {
       }
     }
     while index < bytes.count {
+      // Fast path: skip eight plain ASCII bytes at a time (no quote, backslash, control byte
+      // or UTF-8 sequence to check).
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if ByteWords.hasHighByte(word) || ByteWords.hasByte(below: 0x20, in: word)
+            || ByteWords.hasByte(quote, in: word) || ByteWords.hasByte(backslash, in: word)
+          {
+            break
+          }
+          index += 8
+        }
+        guard index < bytes.count else { break }
+      }
       let byte = bytes[index]
       if byte == quote {
         flush(index)
