@@ -80,6 +80,18 @@ struct InputOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
   var output: String?
+
+  /// Refuses an output file that is also an input (it would be truncated before being read).
+  func check(against inputs: [String]) throws {
+    guard let output, output != "-" else { return }
+    func resolved(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+    let target = resolved(output)
+    if inputs.contains(where: { $0 != "-" && resolved($0) == target }) {
+      throw ValidationError("--output \(output) is also an input.")
+    }
+  }
 }
 
 /// How a corpus run is carried out.

@@ -41,6 +41,7 @@ struct Run: ParsableCommand {
   }
 
   func validate() throws {
+    try output.check(against: input.inputs)
     if keepFields != nil, let format, format != .jsonl && format != .json {
       throw ValidationError("--keep-fields needs --format jsonl or json.")
     }
