@@ -14,6 +14,10 @@ struct Explain: ParsableCommand {
   @OptionGroup var input: InputOptions
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    try output.check(against: input.inputs)
+  }
+
   func run() throws {
     Signals.install()
     let extractor = try input.makeExtractor()
