@@ -51,6 +51,10 @@ struct Run: ParsableCommand {
     if keptFields.contains(input.textField) || keptFields.contains(input.idField) {
       throw ValidationError("--keep-fields cannot name the id or text field.")
     }
+    let reserved = ["id", "attributions", "quotes", "entities", "diagnostics", "error"]
+    if let clash = keptFields.first(where: reserved.contains) {
+      throw ValidationError("--keep-fields cannot name \"\(clash)\": the output has that field.")
+    }
   }
 
   func run() throws {
