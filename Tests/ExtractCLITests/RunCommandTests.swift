@@ -272,7 +272,12 @@ enum Sample {
     process.arguments = ["-j", "2", input.path, "--output", output.path]
     process.standardError = FileHandle.nullDevice
     try process.run()
-    usleep(700_000)
+    // Interrupt once the run is under way (the first records are written).
+    for _ in 0..<1000 {
+      let size = (try? FileManager.default.attributesOfItem(atPath: output.path))?[.size] as? Int
+      if (size ?? 0) > 0 { break }
+      usleep(10_000)
+    }
     process.interrupt()
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
