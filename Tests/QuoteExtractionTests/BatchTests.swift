@@ -23,6 +23,17 @@ import Testing
     #expect(ids == documents.map(\.id))
   }
 
+  @Test func leavingTheLoopEarlyStopsTheWorkers() async throws {
+    let extractor = try QuoteExtractor()
+    let documents = (0..<1000).map { BatchDocument(id: "e\($0)", text: Self.texts[$0 % 40]) }
+    var seen = 0
+    for await _ in extractor.results(for: documents, concurrency: 2) {
+      seen += 1
+      if seen == 3 { break }
+    }
+    #expect(seen == 3)
+  }
+
   @Test func forEachInOrderStopsWhenAsked() throws {
     let extractor = try QuoteExtractor()
     var seen: [Int] = []
