@@ -7,10 +7,10 @@ struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Score attributions against gold JSON Lines (the figures of score.py).",
     discussion: """
-      Runs the engine on the texts of each gold file (or reads --predictions) and prints exact,
-      exact_norm, partial and partial+split precision/recall/F1, speaker, speaker_lastname,
-      speaker_alias and type accuracy, by gold type and by speaker_kind: the same figures, keys
-      and algorithm as shared/tools/score.py.
+      Runs the engine on the texts of each gold file (or reads --predictions) and prints \
+      exact, exact_norm, partial and partial+split precision/recall/F1, speaker, \
+      speaker_lastname, speaker_alias and type accuracy, by gold type and by speaker_kind: \
+      the same figures, keys and algorithm as shared/tools/score.py.
       """
   )
 
@@ -35,7 +35,7 @@ struct Eval: ParsableCommand {
   @Flag(help: "Do not merge quotes that share a group.")
   var noGroupMerge = false
 
-  @Option(name: [.short, .customLong("jobs")], help: "Worker threads (default: all cores).")
+  @Option(name: [.short, .customLong("jobs")], help: "Worker threads (the default is the number of cores).")
   var jobs: Int = QuoteExtractor.defaultConcurrency
 
   @Option(help: "How paragraphs are found: blank-line or line.")

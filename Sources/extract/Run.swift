@@ -8,12 +8,12 @@ struct Run: ParsableCommand {
     commandName: "run",
     abstract: "Extract attributions (the default subcommand).",
     discussion: """
-      Every input record yields exactly one output record, in input order. A record that cannot
-      be processed (bad JSON, no text field, a text that is not a string, invalid UTF-8 in a JSON
-      line, binary data, a document over --max-document-bytes, a missing file) yields
-      {"id", "error": {"code", "message", "line"}} and the run goes on. An empty text is not an
-      error: it yields an empty result (counted as "empty" in --stats). Blank lines in JSON Lines
-      are not records and are skipped.
+      Every input record yields exactly one output record, in input order. A record that \
+      cannot be processed (bad JSON, no text field, a text that is not a string, invalid \
+      UTF-8 in a JSON line, binary data, a document over --max-document-bytes, a missing \
+      file) yields {"id", "error": {"code", "message", "line"}} and the run goes on. An \
+      empty text is not an error: it yields an empty result (counted as "empty" in \
+      --stats). Blank lines in JSON Lines are not records and are skipped.
 
       Exit status: 0 when every record succeeded, 1 when some failed, 2 for usage errors.
       """
