@@ -96,7 +96,9 @@ struct OutputOptions: ParsableArguments {
 
 /// How a corpus run is carried out.
 struct CorpusOptions: ParsableArguments {
-  @Option(name: [.short, .customLong("jobs")], help: "Worker threads (the default is the number of cores).")
+  @Option(
+    name: [.short, .customLong("jobs")],
+    help: "Worker threads (the default is the number of cores).")
   var jobs: Int = QuoteExtractor.defaultConcurrency
 
   @Flag(help: "Print totals on standard error at the end.")

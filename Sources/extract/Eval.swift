@@ -35,7 +35,9 @@ struct Eval: ParsableCommand {
   @Flag(help: "Do not merge quotes that share a group.")
   var noGroupMerge = false
 
-  @Option(name: [.short, .customLong("jobs")], help: "Worker threads (the default is the number of cores).")
+  @Option(
+    name: [.short, .customLong("jobs")],
+    help: "Worker threads (the default is the number of cores).")
   var jobs: Int = QuoteExtractor.defaultConcurrency
 
   @Option(help: "How paragraphs are found: blank-line or line.")
