@@ -20,6 +20,11 @@ let package = Package(
       providers: [.apt(["libicu-dev", "pkg-config"])]
     ),
     .target(name: "CICUShim", dependencies: ["CICU"]),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "TextSegmentation", dependencies: ["CICUShim"]),
     .target(
       name: "QuoteExtraction",
@@ -30,6 +35,7 @@ let package = Package(
       name: "extract",
       dependencies: [
         "QuoteExtraction",
+        "CZlib",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -42,15 +48,21 @@ let package = Package(
       name: "QuoteExtractionTests",
       dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
     ),
+    .testTarget(
+      name: "ExtractCLITests",
+      // NB: depends on the executable so that `swift test` builds it; the tests run the binary.
+      dependencies: ["extract", "QuoteExtraction", "QuoteExtractionTestSupport"]
+    ),
     .executableTarget(
       name: "EmbeddingExample", dependencies: ["QuoteExtraction"],
       path: "Examples/EmbeddingExample"),
+    .executableTarget(
+      name: "BatchExample", dependencies: ["QuoteExtraction"],
+      path: "Examples/BatchExample"),
     .testTarget(
       name: "PublicAPITests",
       // NB: depends on the examples so that `swift test` builds them; the tests run the binaries.
-      dependencies: [
-        "QuoteExtraction", "EmbeddingExample",
-      ]
+      dependencies: ["QuoteExtraction", "EmbeddingExample", "BatchExample"]
     ),
   ]
 )
