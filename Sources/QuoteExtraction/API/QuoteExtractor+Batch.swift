@@ -34,9 +34,11 @@ extension QuoteExtractor {
   /// Extracts every document of `documents` on `concurrency` worker threads and yields the
   /// results in input order.
   ///
-  /// The documents are read lazily, as results are consumed: at most `window` documents (by
-  /// default twice the concurrency, plus two) are held at once, so memory stays bounded
-  /// whatever the number of documents.
+  /// The documents are read lazily, as results are consumed: at most `window` groups of
+  /// documents (by default twice the concurrency, plus two) are held at once, so memory stays
+  /// bounded whatever the number of documents. Short documents travel in groups of up to 16
+  /// documents or 64 KiB of text, so that handing them between threads costs little; a longer
+  /// document travels alone.
   ///
   /// ```swift
   /// for await item in extractor.results(for: documents, concurrency: 4) {
@@ -143,22 +145,37 @@ where Documents.Element == BatchDocument {
       documents: documents.makeIterator(),
       pipeline: OrderedPipeline(
         extractor: extractor, concurrency: workers,
-        transform: QuoteExtractor.extractInBatch),
+        transform: { extractor, group in
+          group.map { QuoteExtractor.extractInBatch(extractor, $0) }
+        }),
       limit: Swift.max(window ?? (2 * workers + 2), 1))
   }
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
+  ///
+  /// Short documents travel in groups (up to ``groupCount`` documents or ``groupBytes`` bytes of
+  /// text): one hand-over between threads per group instead of per document.
   public struct Iterator: AsyncIteratorProtocol {
+    /// The most documents in one group.
+    static var groupCount: Int { 16 }
+    /// The most text in one group, in UTF-8 bytes; a longer document travels alone.
+    static var groupBytes: Int { 64 * 1024 }
+
     var documents: Documents.Iterator
-    let owner: PipelineOwner<BatchDocument, BatchResult>
-    var pipeline: OrderedPipeline<BatchDocument, BatchResult> { owner.pipeline }
+    let owner: PipelineOwner<[BatchDocument], [BatchResult]>
+    var pipeline: OrderedPipeline<[BatchDocument], [BatchResult]> { owner.pipeline }
     let limit: Int
-    var pending: [OrderedPipeline<BatchDocument, BatchResult>.Slot] = []
+    var pending: [OrderedPipeline<[BatchDocument], [BatchResult]>.Slot] = []
     var head = 0
     var exhausted = false
+    /// A document read ahead that did not fit in the last group.
+    var carried: BatchDocument?
+    /// The results of the group being handed out, and the position in it.
+    var ready: [BatchResult] = []
+    var readyIndex = 0
 
     init(
-      documents: Documents.Iterator, pipeline: OrderedPipeline<BatchDocument, BatchResult>,
+      documents: Documents.Iterator, pipeline: OrderedPipeline<[BatchDocument], [BatchResult]>,
       limit: Int
     ) {
       self.documents = documents
@@ -166,14 +183,41 @@ where Documents.Element == BatchDocument {
       self.limit = limit
     }
 
+    /// The next group of documents, or nil after the last one.
+    mutating func nextGroup() -> [BatchDocument]? {
+      var group: [BatchDocument] = []
+      var bytes = 0
+      while group.count < Self.groupCount {
+        guard let document = carried ?? documents.next() else {
+          exhausted = true
+          break
+        }
+        carried = nil
+        if !group.isEmpty && bytes + document.utf8.count > Self.groupBytes {
+          carried = document
+          break
+        }
+        group.append(document)
+        bytes += document.utf8.count
+      }
+      return group.isEmpty ? nil : group
+    }
+
     /// The next result in input order, or nil after the last document.
     public mutating func next() async -> BatchResult? {
+      await next(isolation: nil)
+    }
+
+    /// The next result in input order, or nil after the last document; runs on the caller's
+    /// actor (what `for await` calls), so a result already there costs no executor hop.
+    public mutating func next(isolation actor: isolated (any Actor)?) async -> BatchResult? {
+      if readyIndex < ready.count {
+        readyIndex += 1
+        return ready[readyIndex - 1]
+      }
       while !exhausted && pending.count - head < limit {
-        if let document = documents.next() {
-          pending.append(pipeline.submit(document))
-        } else {
-          exhausted = true
-        }
+        guard let group = nextGroup() else { break }
+        pending.append(pipeline.submit(group))
       }
       guard head < pending.count else {
         pipeline.close()
@@ -185,7 +229,9 @@ where Documents.Element == BatchDocument {
         pending.removeFirst(head)
         head = 0
       }
-      return await slot.value()
+      ready = await slot.value()
+      readyIndex = 1
+      return ready.first
     }
   }
 }
