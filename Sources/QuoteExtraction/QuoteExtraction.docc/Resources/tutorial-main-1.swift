@@ -1,0 +1,4 @@
+import Foundation
+import QuoteExtraction
+
+let extractor = try QuoteExtractor()

@@ -1,0 +1,13 @@
+import Foundation
+import QuoteExtraction
+
+let extractor = try QuoteExtractor()
+
+let path = "Fixtures/examples/ap-mexico-migration.txt"
+let text = try String(contentsOfFile: path, encoding: .utf8)
+let result = try extractor.extract(from: text)
+
+for attribution in result.attributions {
+  let speaker = attribution.speakerName ?? attribution.speaker.map(result.text) ?? "?"
+  print(attribution.type, speaker, result.text(attribution.content))
+}
