@@ -78,7 +78,7 @@ extension QuoteExtractor {
   /// Runs `transform` on every element of `inputs` on `concurrency` worker threads, and calls
   /// `emit` with the outputs in input order, on the calling thread.
   ///
-  /// This is the mechanism under ``results(for:concurrency:window:)``, for callers that do more
+  /// This is the mechanism under ``results(for:concurrency:window:)->BatchResults<Documents>``, for callers that do more
   /// per document than extraction (parsing the input, formatting the output) and want that work
   /// parallel too. `inputs` is read lazily on the calling thread, at most `window` elements ahead
   /// of the last emitted output. `emit` returns `false` to stop early; elements not yet emitted
@@ -125,7 +125,8 @@ extension QuoteExtractor {
   }
 }
 
-/// The results of ``QuoteExtractor/results(for:concurrency:window:)``, in input order.
+/// The results of ``QuoteExtractor/results(for:concurrency:window:)->BatchResults<Documents>``,
+/// in input order.
 public struct BatchResults<Documents: Sequence & Sendable>: AsyncSequence, Sendable
 where Documents.Element == BatchDocument {
   /// Each element is one document's result.
@@ -236,7 +237,8 @@ where Documents.Element == BatchDocument {
   }
 }
 
-/// The results of ``QuoteExtractor/results(for:concurrency:window:)-(AsyncSequence,_,_)``, in
+/// The results of
+/// ``QuoteExtractor/results(for:concurrency:window:)->AsyncBatchResults<Documents>``, in
 /// input order.
 public struct AsyncBatchResults<Documents: AsyncSequence & Sendable>: AsyncSequence, Sendable
 where Documents.Element == BatchDocument {
