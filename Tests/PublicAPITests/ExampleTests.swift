@@ -30,3 +30,15 @@ import Testing
     #expect(run.out.isEmpty)
   }
 }
+
+/// The batch example.
+@Suite struct BatchExampleTests {
+  @Test func batchExampleGivesTheSameResultsInOrder() throws {
+    let binary = try #require(ExampleRunner.binary("BatchExample"), "example not built")
+    let run = try ExampleRunner.run(binary, ["200"])
+    #expect(run.status == 0)
+    let lines = run.out.split(separator: "\n").map(String.init)
+    #expect(lines.contains("documents: 200"))
+    #expect(lines.contains("same results in order: true"))
+  }
+}
