@@ -154,8 +154,8 @@ where Documents.Element == BatchDocument {
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
   ///
-  /// Short documents travel in groups (up to ``groupCount`` documents or ``groupBytes`` bytes of
-  /// text): one hand-over between threads per group instead of per document.
+  /// Short documents travel in groups (up to 16 documents or 64 KiB of text): one hand-over
+  /// between threads per group instead of per document.
   public struct Iterator: AsyncIteratorProtocol {
     /// The most documents in one group.
     static var groupCount: Int { 16 }
