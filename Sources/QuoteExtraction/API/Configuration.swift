@@ -4,9 +4,47 @@ public struct Configuration: Sendable {
   public var paragraphMode: Document.ParagraphMode = .blankLine
   /// The attribution types to report; the others are dropped from results.
   public var types: Set<Attribution.Kind> = Set(Attribution.Kind.allCases)
+  /// The cue classes to report; attributions whose cue belongs to none of them are dropped.
+  public var cueClasses: Set<CueClass> = Set(CueClass.allCases)
+  /// Whether the rule pack shipped with the package runs (before any added pack).
+  public var usesBuiltInRules = true
+  /// Rule packs added with ``addRulePack(named:json:)``.
+  public internal(set) var rulePacks: [(name: String, json: String)] = []
+  /// Lexicon entries added with ``addLexiconEntries(_:to:)`` or ``addLexicon(named:contents:)``.
+  public internal(set) var lexiconAdditions: [(lexicon: String, entries: [String])] = []
 
   /// Creates the default configuration.
   public init() {}
 
+  /// Adds words to a lexicon (a built-in one such as `speech`, or a new one that added rule
+  /// packs can name). Each entry is one spelling; give every inflected form.
+  public mutating func addLexiconEntries(_ entries: [String], to lexicon: String) {
+    lexiconAdditions.append((lexicon, entries))
+  }
+
+  /// Adds the entries of a lexicon file's contents (one lemma and its forms a line, `#`
+  /// comments) to the lexicon `name`.
+  public mutating func addLexicon(named name: String, contents: String) {
+    lexiconAdditions.append((name, RuleSet.entries(of: contents)))
+  }
+
+  /// Adds a rule pack (the JSON text of a `rules-*.json` file); `name` names it in errors.
+  /// The pack is checked when the extractor is made.
+  public mutating func addRulePack(named name: String, json: String) {
+    rulePacks.append((name, json))
+  }
+
   var documentOptions: Document.Options { Document.Options(paragraphMode: paragraphMode) }
+}
+
+/// The classes of cues, one built-in lexicon each.
+public enum CueClass: String, Sendable, Hashable, CaseIterable {
+  /// Speech: say, tell, add, warn, insist, …
+  case speech
+  /// Writing: write, tweet, post, …
+  case writing
+  /// Thought and belief: believe, think, hope, fear, want, …
+  case thought
+  /// Evidence: show, find, indicate, … (reports, polls and studies as sources).
+  case evidence
 }

@@ -1,16 +1,230 @@
 /// Pairs quotations and reported statements with cues and speakers.
 ///
-/// NB: a first version: every closed quoted span is a direct quotation without a speaker.
+/// Passes run most precise first: the rule passes (direct, indirect, no-source) in the order
+/// of ``Rule/Pass``, then paragraph continuation, then unattributed dialogue. A token takes at
+/// most one role in one attribution, so a later pass never reuses what an earlier one took,
+/// and among the candidates of one pass the widest content wins (the outermost report).
+/// Speakers are resolved last, by ``SpeakerResolver``.
+///
+/// - Complexity: O(n) in the tokens: each rule is tried at the tokens its anchor accepts and
+///   every match is bounded.
 struct AttributionEngine {
   let configuration: Configuration
+  let rules: RuleSet
+
+  /// A rule match waiting for acceptance.
+  struct Candidate {
+    var rule: Rule
+    var speaker: Range<Int>?
+    var cue: Range<Int>
+    var content: [Range<Int>]
+    var quotes: [Int]
+    /// Token ranges of the content, quotation marks included (for overlap checks).
+    var contentTokens: [Range<Int>]
+    var width: Int
+  }
+
+  private enum Role: UInt8 {
+    case free = 0
+    case content
+    case cue
+    case speaker
+  }
 
   func attribute(_ result: inout ExtractionResult) {
-    for (index, quote) in result.quotes.enumerated() where quote.isClosed && quote.depth == 0 {
-      result.attributions.append(
-        Attribution(
-          type: .direct, fragments: [quote.content], rule: "baseline.every-quote",
-          confidence: 0.1, quotes: [index]))
+    let document = result.document
+    let context = RuleContext(document: document, quotes: result.quotes, rules: rules)
+    let matcher = PatternMatcher(context: context)
+    var roles = [Role](repeating: .free, count: document.tokens.count)
+    var attributions: [Attribution] = []
+
+    var ruleIndex = 0
+    for pass in Rule.Pass.allCases {
+      var passRules: [Rule] = []
+      while ruleIndex < rules.rules.count && rules.rules[ruleIndex].pass == pass {
+        passRules.append(rules.rules[ruleIndex])
+        ruleIndex += 1
+      }
+      guard !passRules.isEmpty else { continue }
+      var candidates: [Candidate] = []
+      for token in document.tokens.indices where roles[token] == .free {
+        for (order, rule) in passRules.enumerated() where matcher.anchorAccepts(rule, token) {
+          guard let captures = matcher.match(rule, at: token),
+            var candidate = makeCandidate(rule, captures, context)
+          else { continue }
+          candidate.width = candidate.width * 64 - order
+          candidates.append(candidate)
+          break
+        }
+      }
+      // The widest content first: the outermost report wins over reports nested in it.
+      candidates.sort { $0.width > $1.width }
+      for candidate in candidates where !conflicts(candidate, roles) {
+        claim(candidate, &roles)
+        attributions.append(
+          Attribution(
+            type: candidate.rule.kind, fragments: candidate.content, cue: candidate.cue,
+            speaker: candidate.speaker, rule: candidate.rule.id,
+            confidence: candidate.rule.confidence, quotes: candidate.quotes))
+      }
     }
+
+    continueParagraphs(&attributions, &roles, context)
+    attributeDialogue(&attributions, &roles, context)
+
+    let types = QuoteCoverage(document: document, quotes: result.quotes)
+    for index in attributions.indices {
+      attributions[index].type = types.type(of: attributions[index].fragments)
+      if attributions[index].quotes.isEmpty {
+        attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
+      }
+    }
+    attributions.removeAll { attribution in
+      !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
+    }
+    attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
+    result.attributions = attributions
     SpeakerResolver(document: result.document).resolve(&result)
+  }
+
+  private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
+    let all = rules.bits.classes
+    guard rules.reportedClasses != all, let cue = attribution.cue else { return true }
+    let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
+    let classes = context.masks[token] & all
+    // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
+    let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
+    return (classes == 0 ? speech : classes) & rules.reportedClasses != 0
+  }
+
+  private func makeCandidate(
+    _ rule: Rule, _ captures: [PatternMatcher.Capture], _ context: RuleContext
+  ) -> Candidate? {
+    let tokens = context.document.tokens
+    func bytes(_ range: Range<Int>) -> Range<Int> {
+      Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
+    }
+    var speaker: Range<Int>?
+    var cue: Range<Int>?
+    var content: [Range<Int>] = []
+    var contentTokens: [Range<Int>] = []
+    var quotes: [Int] = []
+    var width = 0
+    for capture in captures where !capture.tokens.isEmpty {
+      let range = bytes(capture.tokens)
+      switch capture.role {
+      case .speaker:
+        speaker =
+          speaker.map {
+            min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound)
+          } ?? range
+      case .cue:
+        cue =
+          cue.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) }
+          ?? range
+      case .content:
+        if let quote = capture.quote {
+          let span = context.quotes[quote]
+          guard !span.content.isEmpty else { return nil }
+          content.append(span.content)
+          quotes.append(quote)
+        } else {
+          content.append(range)
+        }
+        contentTokens.append(capture.tokens)
+        width += capture.tokens.count
+      case .addressee:
+        break
+      }
+    }
+    guard let cue, !content.isEmpty else { return nil }
+    return Candidate(
+      rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
+      contentTokens: contentTokens, width: width)
+  }
+
+  private func tokenRange(_ bytes: Range<Int>, _ document: Document) -> Range<Int> {
+    let first = RuleContext.token(at: bytes.lowerBound, in: document.tokens)
+    let last = RuleContext.token(
+      at: max(bytes.lowerBound, bytes.upperBound - 1), in: document.tokens)
+    return first..<(last + 1)
+  }
+
+  private func conflicts(_ candidate: Candidate, _ roles: [Role]) -> Bool {
+    for range in candidate.contentTokens where range.contains(where: { roles[$0] != .free }) {
+      return true
+    }
+    return false
+  }
+
+  private func claim(_ candidate: Candidate, _ roles: inout [Role]) {
+    for range in candidate.contentTokens {
+      for token in range { roles[token] = .content }
+    }
+  }
+
+  /// A paragraph that opens with a quotation nobody attributed, right after a paragraph whose
+  /// last attribution quotes someone, continues that speaker's quotation (news style: each
+  /// paragraph of a long quotation reopens the marks).
+  private func continueParagraphs(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    var lastInParagraph: [Int: Int] = [:]
+    for (index, attribution) in attributions.enumerated() where attribution.speaker != nil {
+      let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+      let paragraph = document.paragraph(of: token)
+      if let previous = lastInParagraph[paragraph],
+        attributions[previous].content.lowerBound > attribution.content.lowerBound
+      {
+        continue
+      }
+      lastInParagraph[paragraph] = index
+    }
+    for (quoteIndex, quote) in context.quotes.enumerated() where quote.depth == 0 {
+      let (open, close) = context.quoteTokens[quoteIndex]
+      guard open < document.tokens.count, !quote.content.isEmpty,
+        context.paragraphBoundary(before: open),
+        !(open...min(close, document.tokens.count - 1)).contains(where: { roles[$0] != .free })
+      else { continue }
+      let paragraph = document.paragraph(of: open)
+      guard paragraph > 0, let previous = lastInParagraph[paragraph - 1] else { continue }
+      let source = attributions[previous]
+      guard !source.quotes.isEmpty || source.rule.hasPrefix("direct.") else { continue }
+      for token in open...min(close, document.tokens.count - 1) { roles[token] = .content }
+      attributions.append(
+        Attribution(
+          type: .direct, fragments: [quote.content], cue: nil, speaker: source.speaker,
+          rule: "direct.paragraph-continuation", confidence: 0.6, quotes: [quoteIndex]))
+      lastInParagraph[paragraph] = attributions.count - 1
+    }
+  }
+
+  /// Every closed speech quotation left in dialogue is a direct quotation; its speaker is left
+  /// to the resolver's turn-taking. Short quoted terms inside a sentence are not dialogue.
+  private func attributeDialogue(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    for (quoteIndex, quote) in context.quotes.enumerated()
+    where quote.depth == 0 && quote.isClosed && quote.kind == .speech {
+      let (open, close) = context.quoteTokens[quoteIndex]
+      guard open < close, close < document.tokens.count,
+        !(open...close).contains(where: { roles[$0] != .free })
+      else { continue }
+      var words = 0
+      var sentenceEnd = false
+      for token in (open + 1)..<close {
+        if document.tokens[token].kind == .word { words += 1 }
+        if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
+      }
+      let opensParagraph = context.paragraphBoundary(before: open)
+      guard words >= 1, opensParagraph || sentenceEnd || words >= 6 else { continue }
+      for token in open...close { roles[token] = .content }
+      attributions.append(
+        Attribution(
+          type: .direct, fragments: [quote.content], rule: "direct.dialogue",
+          confidence: opensParagraph ? 0.5 : 0.3, quotes: [quoteIndex]))
+    }
   }
 }
