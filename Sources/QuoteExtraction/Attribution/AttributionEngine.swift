@@ -69,6 +69,7 @@ struct AttributionEngine {
       }
     }
 
+    extendQuotations(&attributions, &roles, context)
     continueParagraphs(&attributions, &roles, context)
     attributeDialogue(&attributions, &roles, context)
 
@@ -128,6 +129,14 @@ struct AttributionEngine {
           guard !span.content.isEmpty else { return nil }
           content.append(span.content)
           quotes.append(quote)
+        } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
+          let previous = content.last, quotes.isEmpty || content.count > quotes.count
+        {
+          // Adjacent pieces of one content (a first word and the clause after it) join.
+          content[content.count - 1] = previous.lowerBound..<range.upperBound
+          contentTokens[contentTokens.count - 1] = last.lowerBound..<capture.tokens.upperBound
+          width += capture.tokens.count
+          continue
         } else {
           content.append(range)
         }
@@ -160,6 +169,46 @@ struct AttributionEngine {
   private func claim(_ candidate: Candidate, _ roles: inout [Role]) {
     for range in candidate.contentTokens {
       for token in range { roles[token] = .content }
+    }
+  }
+
+  /// A direct quotation goes on in the quotations that follow it in its paragraph with nothing
+  /// but punctuation between (“…,” she said. “…”): they join it as further fragments.
+  private func extendQuotations(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    for index in attributions.indices
+    where attributions[index].type == .direct && !attributions[index].quotes.isEmpty {
+      let attribution = attributions[index]
+      let end = max(
+        attribution.content.upperBound, attribution.cue?.upperBound ?? 0,
+        attribution.speaker?.upperBound ?? 0)
+      var last = RuleContext.token(at: max(0, end - 1), in: document.tokens)
+      if let lastQuote = attribution.quotes.last {
+        last = max(last, context.quoteTokens[lastQuote].close)
+      }
+      let paragraph = document.paragraph(of: last)
+      while true {
+        var next = last + 1
+        while next < document.tokens.count && next <= last + 2
+          && document.tokens[next].kind == .punctuation
+        {
+          next += 1
+        }
+        guard next < document.tokens.count, document.paragraph(of: next) == paragraph,
+          context.quoteOpening[next] >= 0
+        else { break }
+        let quote = Int(context.quoteOpening[next])
+        let close = context.quoteTokens[quote].close
+        guard context.quotes[quote].isClosed, !context.quotes[quote].content.isEmpty,
+          !(next...close).contains(where: { roles[$0] != .free })
+        else { break }
+        for token in next...close { roles[token] = .content }
+        attributions[index].fragments.append(context.quotes[quote].content)
+        attributions[index].quotes.append(quote)
+        last = close
+      }
     }
   }
 

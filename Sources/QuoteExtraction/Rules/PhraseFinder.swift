@@ -26,6 +26,7 @@ struct PhraseFinder {
     case (.clause, false): return clauseBackward(cursor).map { [$0] } ?? []
     case (.adjuncts, true): return adjunctsForward(cursor)
     case (.adjuncts, false): return adjunctsBackward(cursor)
+    case (.skip, _): return skip(cursor, forward: forward)
     }
   }
 
@@ -102,7 +103,9 @@ struct PhraseFinder {
     while start <= cursor && (context.has(start, bits.prepositions) || !isWord(start)) {
       start += 1
     }
-    guard start <= cursor, (start...cursor).contains(where: { isWord($0) }) else { return nil }
+    guard start <= cursor, (start...cursor).contains(where: { tokens[$0].kind == .word }) else {
+      return nil
+    }
     // Only determiners is no phrase.
     guard (start...cursor).contains(where: { !context.has($0, bits.determiners) }) else {
       return nil
@@ -148,6 +151,10 @@ struct PhraseFinder {
     guard cursor >= 0 && cursor < tokens.count else { return nil }
     let sentence = context.document.sentences[context.document.sentence(of: cursor)]
     var end = min(sentence.tokens.upperBound, cursor + Self.clauseLimit)
+    // A clause that starts inside a quotation ends with it.
+    if let inside = enclosingQuote(cursor) {
+      end = min(end, context.quoteTokens[inside].close)
+    }
     // A quotation that starts in this sentence runs to its close.
     var index = cursor
     while index < end {
@@ -179,6 +186,22 @@ struct PhraseFinder {
     }
     guard end > cursor, (cursor..<end).contains(where: { isWord($0) }) else { return nil }
     return end
+  }
+
+  /// The depth-0 quotation whose marks enclose a token, found by a bounded look to the left.
+  private func enclosingQuote(_ token: Int) -> Int? {
+    let paragraphStart = context.document.paragraphs[context.document.paragraph(of: token)].tokens
+      .lowerBound
+    var index = token - 1
+    while index >= max(paragraphStart, token - 200) {
+      if context.quoteClosing[index] >= 0 { return nil }
+      let opening = context.quoteOpening[index]
+      if opening >= 0 {
+        return context.quoteTokens[Int(opening)].close >= token ? Int(opening) : nil
+      }
+      index -= 1
+    }
+    return nil
   }
 
   /// A content clause that ends at `cursor`, read leftwards to the start of its sentence.
@@ -227,6 +250,16 @@ struct PhraseFinder {
       break
     }
     return ends.reversed()
+  }
+
+  /// Every cursor inside the sentence up to 40 tokens away, nearest first.
+  func skip(_ cursor: Int, forward: Bool) -> [Int] {
+    guard cursor >= 0 && cursor < tokens.count else { return [cursor] }
+    let sentence = context.document.sentences[context.document.sentence(of: cursor)].tokens
+    if forward {
+      return Array(cursor...min(sentence.upperBound, cursor + 40))
+    }
+    return Array(stride(from: cursor, through: max(sentence.lowerBound - 1, cursor - 40), by: -1))
   }
 
   /// Adverbs and auxiliaries read leftwards ("has also", "on Tuesday").

@@ -75,6 +75,9 @@ struct PatternElement: Sendable, Hashable {
     case clause
     /// Zero or more adverbs, times and short prepositional phrases ("in a statement Tuesday").
     case adjuncts
+    /// Any tokens inside the sentence, shortest first (up to 40): to reach a sentence's subject
+    /// from a participle (S praised X, saying …).
+    case skip
   }
 
   enum Edge: String, Sendable, Hashable, CaseIterable {
