@@ -189,6 +189,12 @@ struct AttributionEngine {
         last = max(last, context.quoteTokens[lastQuote].close)
       }
       let paragraph = document.paragraph(of: last)
+      // The speaker may go on after the cue ("said Linda Hudson, the mayor."): the quotation
+      // goes on from the end of that sentence.
+      let sentence = document.sentences[document.sentence(of: last)].tokens
+      if context.quoteClosing[last] < 0 && sentence.upperBound - 1 <= last + 30 {
+        last = max(last, sentence.upperBound - 1)
+      }
       while true {
         var next = last + 1
         while next < document.tokens.count && next <= last + 2

@@ -32,6 +32,7 @@ struct RuleSet: Sendable {
     ("evidence", PackageResources.cues_evidence_txt),
     ("clausal", PackageResources.cues_clausal_txt),
     ("telling", PackageResources.cues_telling_txt),
+    ("inversion", PackageResources.cues_inversion_txt),
     ("pronouns", PackageResources.cues_pronouns_txt),
     ("object-pronouns", PackageResources.cues_object_pronouns_txt),
     ("determiners", PackageResources.cues_determiners_txt),
