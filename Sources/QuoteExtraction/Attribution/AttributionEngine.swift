@@ -12,6 +12,18 @@ struct AttributionEngine {
   let configuration: Configuration
   let rules: RuleSet
 
+  init(configuration: Configuration, rules: RuleSet) {
+    self.configuration = configuration
+    self.rules = rules
+  }
+
+  /// Builds the rule set of `configuration` here (an extractor builds it once instead; this is
+  /// for callers that run the stage alone). A configuration that does not load runs no rules.
+  init(configuration: Configuration) {
+    self.configuration = configuration
+    self.rules = (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ())
+  }
+
   /// A rule match waiting for acceptance.
   struct Candidate {
     var rule: Rule
@@ -90,12 +102,15 @@ struct AttributionEngine {
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
     let all = rules.bits.classes
-    guard rules.reportedClasses != all, let cue = attribution.cue else { return true }
+    let reported = configuration.cueClasses.reduce(UInt64(0)) {
+      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
+    }
+    guard reported != all, let cue = attribution.cue else { return true }
     let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
     let classes = context.masks[token] & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
     let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
-    return (classes == 0 ? speech : classes) & rules.reportedClasses != 0
+    return (classes == 0 ? speech : classes) & reported != 0
   }
 
   private func makeCandidate(

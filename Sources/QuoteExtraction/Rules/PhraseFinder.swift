@@ -46,6 +46,13 @@ struct PhraseFinder {
       // "&" in names (AT&T, Johnson & Johnson) and hyphens joining words.
       guard index >= 0 && index < tokens.count else { return false }
       let text = context.document.utf8[tokens[index].utf8Range]
+      // The period of an abbreviation or initial inside a name ("Mr. Bennet", "U.S.", "F.").
+      if text.elementsEqual(".".utf8), tokens[index].shape.contains(.attachedBefore), index > 0,
+        index + 1 < tokens.count, tokens[index - 1].kind == .word, isCapitalized(index - 1),
+        tokens[index - 1].utf8Range.count <= 4, isCapitalized(index + 1)
+      {
+        return true
+      }
       return text.elementsEqual("&".utf8)
         || (text.elementsEqual("-".utf8) && tokens[index].shape.contains(.attachedBefore))
     }
@@ -94,6 +101,13 @@ struct PhraseFinder {
         index -= 1
         continue
       }
+      if start <= cursor, context.isText(index, "and") || context.isText(index, "&"),
+        index - 1 >= limit, isCapitalized(index - 1), isCapitalized(index + 1),
+        isNounPhraseWord(index - 1)
+      {
+        index -= 1
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       start = index
       index -= 1
@@ -137,6 +151,13 @@ struct PhraseFinder {
         continue
       }
       if context.has(index, bits.determiners) { break }
+      // "Burton and Nick": a conjunction joins two names.
+      if end > cursor, context.isText(index, "and") || context.isText(index, "&"),
+        index + 1 < limit, isCapitalized(index + 1), isCapitalized(index - 1)
+      {
+        index += 1
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       index += 1
       end = index

@@ -24,8 +24,8 @@ struct Rule: Sendable {
   /// The passes, in the order they run: most precise first.
   enum Pass: String, Sendable, CaseIterable, Comparable {
     case direct
-    case indirect
     case noSource = "no-source"
+    case indirect
 
     static func < (lhs: Pass, rhs: Pass) -> Bool {
       let order = Pass.allCases

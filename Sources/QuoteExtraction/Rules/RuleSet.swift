@@ -7,8 +7,6 @@ struct RuleSet: Sendable {
   let rules: [Rule]
   /// The bits of the lexicons the phrase finders use.
   let bits: Bits
-  /// The cue classes to report (bit set of class lexicons).
-  let reportedClasses: UInt64
 
   struct Bits: Sendable {
     var pronouns: UInt64 = 0
@@ -68,6 +66,13 @@ struct RuleSet: Sendable {
     return result
   }
 
+  /// A rule set with no lexicon and no rule.
+  init(empty: ()) {
+    lexicons = LexiconTable()
+    rules = []
+    bits = Bits()
+  }
+
   /// Builds the rule set of a configuration.
   /// - Throws: ``QuoteExtractionError`` (code `rules` or `lexicon`) with a located message.
   init(configuration: Configuration) throws(QuoteExtractionError) {
@@ -94,8 +99,6 @@ struct RuleSet: Sendable {
     bits.telling = bit("telling")
     bits.classes = CueClass.allCases.reduce(0) { $0 | bit($1.rawValue) }
     bits.cues = bits.classes | bit("clausal") | bits.telling
-    var reported: UInt64 = 0
-    for cueClass in configuration.cueClasses { reported |= bit(cueClass.rawValue) }
 
     var loader = RuleLoader(lexicons: table)
     var rules: [Rule] = []
@@ -113,6 +116,5 @@ struct RuleSet: Sendable {
       $0.element.pass != $1.element.pass ? $0.element.pass < $1.element.pass : $0.offset < $1.offset
     }.map(\.element)
     self.bits = bits
-    self.reportedClasses = reported
   }
 }
