@@ -91,3 +91,14 @@ struct PatternMatcherTests {
     #expect(elapsed < .seconds(20))
   }
 }
+
+/// The explanation names the rule that fired and why a quotation stayed unattributed.
+struct ExplanationTests {
+  @Test func explanationNamesRulesAndUnattributedQuotes() throws {
+    let text = "“We’re ready,” Ebrard said.\n\nThe “safe third country” idea is old."
+    let explanation = try QuoteExtractor().extract(from: text).explanation()
+    #expect(explanation.contains("direct.quote-speaker-cue"))
+    #expect(explanation.contains("«Ebrard»"))
+    #expect(explanation.contains("«safe third country»: unattributed"))
+  }
+}
