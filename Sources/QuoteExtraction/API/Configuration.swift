@@ -6,6 +6,9 @@ public struct Configuration: Sendable {
   public var types: Set<Attribution.Kind> = Set(Attribution.Kind.allCases)
   /// The cue classes to report; attributions whose cue belongs to none of them are dropped.
   public var cueClasses: Set<CueClass> = Set(CueClass.allCases)
+  /// What kind of text to expect: fiction reports only quotations (its narration's reported
+  /// thoughts and speech are not quotations); news reports indirect speech too.
+  public var genre: Genre = .automatic
   /// Whether the rule pack shipped with the package runs (before any added pack).
   public var usesBuiltInRules = true
   /// Rule packs added with ``addRulePack(named:json:)``.
@@ -47,4 +50,15 @@ public enum CueClass: String, Sendable, Hashable, CaseIterable {
   case thought
   /// Evidence: show, find, indicate, … (reports, polls and studies as sources).
   case evidence
+}
+
+/// The kind of text, which decides whether indirect reports are reported.
+public enum Genre: String, Sendable, Hashable, CaseIterable {
+  /// Decided per document: prose with almost no numbers and many personal pronouns
+  /// (he, she, I) reads as fiction.
+  case automatic
+  /// News and other non-fiction: direct, indirect and mixed reports.
+  case news
+  /// Novels and stories: direct quotations only.
+  case fiction
 }

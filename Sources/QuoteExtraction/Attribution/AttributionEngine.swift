@@ -92,12 +92,43 @@ struct AttributionEngine {
         attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
       }
     }
+    let fiction = isFiction(context)
     attributions.removeAll { attribution in
       !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
+        || (fiction && attribution.type != .direct)
     }
     attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
     result.attributions = attributions
     SpeakerResolver(document: result.document).resolve(&result)
+  }
+
+  /// Whether the document reads as fiction: almost no numbers (under one per thousand words)
+  /// and many personal pronouns (he, she, I, him, her, me: at least 3 % of words), over at
+  /// least 150 words. News is full of dates, ages, counts and percentages.
+  private func isFiction(_ context: RuleContext) -> Bool {
+    switch configuration.genre {
+    case .news: return false
+    case .fiction: return true
+    case .automatic: break
+    }
+    var words = 0
+    var numbers = 0
+    var pronouns = 0
+    let personal: [[UInt8]] = ["he", "she", "i", "him", "her", "me"].map { Array($0.utf8) }
+    for (index, token) in context.document.tokens.enumerated() {
+      switch token.kind {
+      case .word:
+        words += 1
+        if token.utf8Range.count <= 3
+          && personal.contains(where: { context.equalsLowercased(index, $0) })
+        {
+          pronouns += 1
+        }
+      case .number: numbers += 1
+      default: break
+      }
+    }
+    return words >= 150 && numbers * 1000 < words && pronouns * 100 >= words * 3
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
@@ -277,7 +308,9 @@ struct AttributionEngine {
   ) {
     let document = context.document
     for (quoteIndex, quote) in context.quotes.enumerated()
-    where quote.depth == 0 && quote.isClosed && quote.kind == .speech {
+    where quote.depth == 0 && quote.isClosed
+      && (quote.kind == .speech || quote.kind == .dashDialogue)
+    {
       let (open, close) = context.quoteTokens[quoteIndex]
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })
@@ -289,7 +322,11 @@ struct AttributionEngine {
         if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
       }
       let opensParagraph = context.paragraphBoundary(before: open)
-      guard words >= 1, opensParagraph || sentenceEnd || words >= 6 else { continue }
+      // Inside a sentence, a quotation is dialogue when it is a clause of its own (at least
+      // three words ending in punctuation) or long; shorter ones are quoted terms.
+      guard words >= 1, opensParagraph || (sentenceEnd && words >= 3) || words >= 8 else {
+        continue
+      }
       for token in open...close { roles[token] = .content }
       attributions.append(
         Attribution(

@@ -72,6 +72,7 @@ struct PhraseFinder {
     if context.has(cursor, bits.pronouns) {
       return cursor - 1
     }
+    guard !isVerbLike(cursor) else { return nil }
     let sentenceStart = context.document.sentences[context.document.sentence(of: cursor)].tokens
       .lowerBound
     let limit = max(sentenceStart, cursor - Self.speakerLimit + 1)
@@ -162,8 +163,21 @@ struct PhraseFinder {
       index += 1
       end = index
     }
+    while end > cursor && isVerbLike(end - 1) { end -= 1 }
     guard end > cursor else { return nil }
     return end
+  }
+
+  /// Whether a lower-case word reads as a verb or an adverb ("-ed", "-ing", "-ly"): such a
+  /// word may describe a noun but never ends a speaker phrase ("The court overruled").
+  private func isVerbLike(_ index: Int) -> Bool {
+    guard tokens[index].kind == .word, tokens[index].shape.contains(.lowercase) else {
+      return false
+    }
+    let bytes = context.document.utf8[tokens[index].utf8Range]
+    guard bytes.count > 4 else { return false }
+    return bytes.reversed().starts(with: "de".utf8) || bytes.reversed().starts(with: "gni".utf8)
+      || bytes.reversed().starts(with: "yl".utf8)
   }
 
   /// A content clause from `cursor` to the end of its sentence (without the final period),
@@ -185,6 +199,20 @@ struct PhraseFinder {
         if close >= end { end = min(close + 1, cursor + Self.clauseLimit * 4, tokens.count) }
         index = max(index + 1, close + 1)
         continue
+      }
+      // "…, and the downgrade is …" / "… and said …": a new clause or a new report starts.
+      if index > cursor + 2, index + 1 < end,
+        context.isText(index, "and") || context.isText(index, "but")
+      {
+        let next = index + 1
+        if context.has(next, bits.cues) && tokens[next].shape.contains(.lowercase) {
+          end = index
+          break
+        }
+        if index - 1 > cursor, context.isText(index - 1, ","), context.has(next, bits.pronouns) {
+          end = index - 1
+          break
+        }
       }
       if context.isText(index, ","), index + 1 < end {
         let next = index + 1
@@ -250,6 +278,21 @@ struct PhraseFinder {
     var index = cursor
     let limit = min(tokens.count, cursor + 12)
     while index < limit {
+      // A comma between adjuncts ("said, per a translator, that").
+      if context.isText(index, ","), index + 1 < limit,
+        context.has(index + 1, bits.adverbs | bits.prepositions) || context.isText(index + 1, "per")
+      {
+        index += 1
+        continue
+      }
+      if context.isText(index, "per") || context.isText(index, "via") {
+        var inner = index + 1
+        if inner < limit && context.has(inner, bits.determiners) { inner += 1 }
+        guard inner < limit, isNounPhraseWord(inner) else { break }
+        index = inner + 1
+        ends.append(index)
+        continue
+      }
       if context.has(index, bits.adverbs) && !context.has(index, bits.prepositions) {
         index += 1
         ends.append(index)

@@ -36,12 +36,13 @@ struct PatternMatcherTests {
   @Test func addresseeIsNotTheSpeaker() throws {
     let found = try attributions("Pompeo told Mexican officials that the deal was close.")
     #expect(found.first?.speaker == "Pompeo")
-    #expect(found.first?.content == "the deal was close")
+    // NB: "that" belongs to the content, as PolNeAR annotates it.
+    #expect(found.first?.content == "that the deal was close")
   }
 
   @Test func settingIsNotContent() throws {
     let found = try attributions("Ebrard said in a statement on Friday that talks would go on.")
-    #expect(found.first?.content == "talks would go on")
+    #expect(found.first?.content == "that talks would go on")
   }
 
   @Test func appositiveIsNotTheSpeaker() throws {
