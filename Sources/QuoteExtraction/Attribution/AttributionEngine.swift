@@ -58,8 +58,17 @@ struct AttributionEngine {
         ruleIndex += 1
       }
       guard !passRules.isEmpty else { continue }
+      // Most anchors need a lexicon: a token that none of their lexicons holds is tried only
+      // against the few anchors without one (a dash, a colon, "according").
+      let anchorLexicons = passRules.reduce(UInt64(0)) { $0 | $1.anchorTest.anyOf }
+      let plainAnchors = passRules.filter { $0.anchorTest.anyOf == 0 }
       var candidates: [Candidate] = []
       for token in document.tokens.indices where roles[token] == .free {
+        if context.masks[token] & anchorLexicons == 0
+          && !plainAnchors.contains(where: { matcher.anchorAccepts($0, token) })
+        {
+          continue
+        }
         for (order, rule) in passRules.enumerated() where matcher.anchorAccepts(rule, token) {
           guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rule, captures, context)
@@ -283,7 +292,7 @@ struct AttributionEngine {
       lastInParagraph[paragraph] = index
     }
     for (quoteIndex, quote) in context.quotes.enumerated() where quote.depth == 0 {
-      let (open, close) = context.quoteTokens[quoteIndex]
+      let (open, close, _) = context.quoteTokens[quoteIndex]
       guard open < document.tokens.count, !quote.content.isEmpty,
         context.paragraphBoundary(before: open),
         !(open...min(close, document.tokens.count - 1)).contains(where: { roles[$0] != .free })
@@ -311,7 +320,7 @@ struct AttributionEngine {
     where quote.depth == 0 && quote.isClosed
       && (quote.kind == .speech || quote.kind == .dashDialogue)
     {
-      let (open, close) = context.quoteTokens[quoteIndex]
+      let (open, close, _) = context.quoteTokens[quoteIndex]
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })
       else { continue }

@@ -10,7 +10,9 @@ struct QuoteCoverage {
 
   init(document: Document, quotes: [QuotedSpan]) {
     let utf8 = document.utf8
-    var covered = [Bool](repeating: false, count: utf8.count)
+    // NB: spans may overlap (thousands of unclosed quotations running to one paragraph's end),
+    // so coverage is counted with a difference array, not by marking each span's bytes.
+    var depth = [Int32](repeating: 0, count: utf8.count + 1)
     var spans: [(content: Range<Int>, index: Int)] = []
     for (index, quote) in quotes.enumerated() where quote.depth == 0 {
       var range = quote.content
@@ -21,17 +23,20 @@ struct QuoteCoverage {
             range.lowerBound, document.paragraphs[quote.paragraphs.upperBound].utf8End)
       }
       let clamped = min(range.lowerBound, utf8.count)..<min(range.upperBound, utf8.count)
-      for offset in clamped { covered[offset] = true }
+      depth[clamped.lowerBound] += 1
+      depth[clamped.upperBound] -= 1
       spans.append((quote.content, index))
     }
     var letters = [Int32](repeating: 0, count: utf8.count + 1)
     var inside = [Int32](repeating: 0, count: utf8.count + 1)
+    var open: Int32 = 0
     for (offset, byte) in utf8.enumerated() {
+      open += depth[offset]
       let isLetter =
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
         || byte >= 0xC3 && byte < 0xE2  // lead bytes of accented Latin and other letters
       letters[offset + 1] = letters[offset] + (isLetter ? 1 : 0)
-      inside[offset + 1] = inside[offset] + (isLetter && covered[offset] ? 1 : 0)
+      inside[offset + 1] = inside[offset] + (isLetter && open > 0 ? 1 : 0)
     }
     self.letters = letters
     self.inside = inside

@@ -23,18 +23,15 @@ struct PatternMatcher {
 
   /// Whether the anchor element accepts a token (a quick test before matching).
   func anchorAccepts(_ rule: Rule, _ token: Int) -> Bool {
-    guard case .token(let test) = rule.elements[rule.anchor].test else { return false }
-    return accepts(test, token)
+    accepts(rule.anchorTest, token)
   }
 
   /// The captures of `rule` anchored at `token`, in text order, or nil when it does not match.
   func match(_ rule: Rule, at token: Int) -> [Capture]? {
-    var forward = Side(
-      matcher: self, elements: Array(rule.elements[rule.anchor...]), forward: true, anchor: token)
+    var forward = Side(matcher: self, elements: rule.forwardElements, forward: true, anchor: token)
     guard forward.step(0, 0, token) else { return nil }
     var backward = Side(
-      matcher: self, elements: Array(rule.elements[..<rule.anchor].reversed()), forward: false,
-      anchor: token)
+      matcher: self, elements: rule.backwardElements, forward: false, anchor: token)
     guard backward.step(0, 0, token - 1) else { return nil }
     return (backward.captures.reversed() + forward.captures)
   }
@@ -74,9 +71,14 @@ struct PatternMatcher {
     let forward: Bool
     let anchor: Int
     var captures: [Capture] = []
-    var failed: Set<Int> = []
+
+    /// This side's number, which keys its memo entries.
+    let side: Int
 
     init(matcher: PatternMatcher, elements: [PatternElement], forward: Bool, anchor: Int) {
+      let counter = matcher.context.memo + RuleContext.memoSlots
+      counter.pointee.side += 1
+      self.side = counter.pointee.side
       self.matcher = matcher
       self.elements = elements
       self.forward = forward
@@ -84,42 +86,50 @@ struct PatternMatcher {
     }
 
     /// The cursors after one more occurrence of `element` read at `cursor`.
-    func next(_ element: PatternElement, _ cursor: Int) -> [Int] {
+    /// NB: most elements have at most one; `Ends` keeps those without allocating.
+    func next(_ element: PatternElement, _ cursor: Int) -> Ends {
       let context = matcher.context
       switch element.test {
       case .token(let test):
         guard abs(cursor - anchor) <= PatternMatcher.window, matcher.accepts(test, cursor) else {
-          return []
+          return Ends()
         }
-        return [forward ? cursor + 1 : cursor - 1]
+        return Ends(forward ? cursor + 1 : cursor - 1)
       case .quote(let closedOnly):
-        guard cursor >= 0 && cursor < context.tokenCount else { return [] }
+        guard cursor >= 0 && cursor < context.tokenCount else { return Ends() }
         if forward {
-          let quote = context.quoteOpening[cursor]
-          guard quote >= 0, !closedOnly || context.quotes[Int(quote)].isClosed else { return [] }
-          return [context.quoteTokens[Int(quote)].close + 1]
+          let quote = Int(context.quoteOpening[cursor])
+          guard quote >= 0, !closedOnly || context.quotes[quote].isClosed else { return Ends() }
+          return Ends(context.quoteTokens[quote].close + 1)
         }
-        let quote = context.quoteClosing[cursor]
-        guard quote >= 0 else { return [] }
-        return [context.quoteTokens[Int(quote)].open - 1]
+        let quote = Int(context.quoteClosing[cursor])
+        guard quote >= 0 else { return Ends() }
+        return Ends(context.quoteTokens[quote].open - 1)
       case .phrase(let phrase):
-        return matcher.phrases.ends(phrase, from: cursor, forward: forward)
+        return Ends(many: matcher.phrases.ends(phrase, from: cursor, forward: forward))
       case .edge(let edge):
         let boundary = forward ? cursor : cursor + 1
         let holds =
           edge == .sentence
           ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
-        return holds ? [cursor] : []
+        return holds ? Ends(cursor) : Ends()
       }
     }
 
     mutating func step(_ index: Int, _ count: Int, _ cursor: Int) -> Bool {
       if index == elements.count { return true }
-      let key = (index &* 32 &+ count) &* 1_000_003 &+ cursor
-      if failed.contains(key) { return false }
+      // NB: the memo of failed states is a lossy table: a collision forgets a failure (which
+      // only costs time, bounded by the pattern), never invents one, since a slot is compared
+      // whole (side and state).
+      let state = (index << 40) | (count << 32) | (cursor + 1)
+      let slot = Int(
+        truncatingIfNeeded: (UInt(bitPattern: state ^ side) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+      if matcher.context.memo[slot] == (side, state) { return false }
       let element = elements[index]
       if count < element.maxCount {
-        for after in next(element, cursor) {
+        let ends = next(element, cursor)
+        for position in 0..<ends.count {
+          let after = ends[position]
           // Phrases and edges may be empty; repetition stays bounded by the count.
           let zeroWidth = after == cursor
           let mark = captures.count
@@ -127,8 +137,9 @@ struct PatternMatcher {
             let tokens = forward ? cursor..<after : (after + 1)..<(cursor + 1)
             var quote: Int?
             if case .quote = element.test {
-              let table = forward ? matcher.context.quoteOpening : matcher.context.quoteClosing
-              quote = Int(table[cursor])
+              quote = Int(
+                forward
+                  ? matcher.context.quoteOpening[cursor] : matcher.context.quoteClosing[cursor])
             }
             captures.append(Capture(role: role, tokens: tokens, quote: quote))
           }
@@ -137,8 +148,29 @@ struct PatternMatcher {
         }
       }
       if count >= element.minCount && step(index + 1, 0, cursor) { return true }
-      failed.insert(key)
+      matcher.context.memo[slot] = (side, state)
       return false
     }
+  }
+
+  /// Up to one cursor inline, or a list (from phrases).
+  struct Ends {
+    private var single = 0
+    private var list: [Int]? = nil
+    private(set) var count = 0
+
+    init() {}
+
+    init(_ cursor: Int) {
+      single = cursor
+      count = 1
+    }
+
+    init(many cursors: [Int]) {
+      list = cursors
+      count = cursors.count
+    }
+
+    subscript(position: Int) -> Int { list?[position] ?? single }
   }
 }

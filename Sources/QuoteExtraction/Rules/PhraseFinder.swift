@@ -188,7 +188,7 @@ struct PhraseFinder {
     var end = min(sentence.tokens.upperBound, cursor + Self.clauseLimit)
     // A clause that starts inside a quotation ends with it.
     if let inside = enclosingQuote(cursor) {
-      end = min(end, context.quoteTokens[inside].close)
+      end = min(end, context.quoteTokens[inside].closeStart)
     }
     // A quotation that starts in this sentence runs to its close.
     var index = cursor
@@ -316,14 +316,19 @@ struct PhraseFinder {
     return ends.reversed()
   }
 
-  /// Every cursor inside the sentence up to 40 tokens away, nearest first.
+  /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
+  /// just after the speaker phrase that opens the sentence (on its last token, or one past it).
   func skip(_ cursor: Int, forward: Bool) -> [Int] {
-    guard cursor >= 0 && cursor < tokens.count else { return [cursor] }
+    guard cursor >= 0 && cursor < tokens.count else { return [] }
     let sentence = context.document.sentences[context.document.sentence(of: cursor)].tokens
     if forward {
-      return Array(cursor...min(sentence.upperBound, cursor + 40))
+      return sentence.upperBound - 1 > cursor
+        ? [sentence.upperBound, sentence.upperBound - 1] : [sentence.upperBound]
     }
-    return Array(stride(from: cursor, through: max(sentence.lowerBound - 1, cursor - 40), by: -1))
+    guard let end = speakerForward(sentence.lowerBound, addressee: false), end - 1 <= cursor else {
+      return []
+    }
+    return end <= cursor ? [end, end - 1] : [end - 1]
   }
 
   /// Adverbs and auxiliaries read leftwards ("has also", "on Tuesday").

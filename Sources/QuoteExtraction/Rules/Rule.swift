@@ -1,7 +1,8 @@
 /// A compiled rule: a token pattern anchored at its cue, with the roles it captures.
 ///
-/// Compiled rules are immutable; ``RuleSet`` holds them in pass order.
-struct Rule: Sendable {
+/// Compiled rules are immutable (a class, so the matcher passes them without copying);
+/// ``RuleSet`` holds them in pass order.
+final class Rule: Sendable {
   /// The stable dotted id, such as `direct.quote-said-speaker`.
   let id: String
   /// What the rule finds, for people.
@@ -20,6 +21,34 @@ struct Rule: Sendable {
   let examples: [RuleExample]
   /// Where the rule was written (`file:line`), for explanations.
   let source: String
+  /// The anchor's test (the anchor is always a token test).
+  let anchorTest: TokenTest
+  /// The elements from the anchor on, read rightwards.
+  let forwardElements: [PatternElement]
+  /// The elements before the anchor, read leftwards (nearest first).
+  let backwardElements: [PatternElement]
+
+  init(
+    id: String, description: String, kind: Attribution.Kind, pass: Pass, confidence: Double,
+    elements: [PatternElement], anchor: Int, examples: [RuleExample], source: String
+  ) {
+    self.id = id
+    self.description = description
+    self.kind = kind
+    self.pass = pass
+    self.confidence = confidence
+    self.elements = elements
+    self.anchor = anchor
+    self.examples = examples
+    self.source = source
+    if case .token(let test) = elements[anchor].test {
+      anchorTest = test
+    } else {
+      anchorTest = TokenTest()
+    }
+    forwardElements = Array(elements[anchor...])
+    backwardElements = Array(elements[..<anchor].reversed())
+  }
 
   /// The passes, in the order they run: most precise first.
   enum Pass: String, Sendable, CaseIterable, Comparable {
@@ -75,8 +104,9 @@ struct PatternElement: Sendable, Hashable {
     case clause
     /// Zero or more adverbs, times and short prepositional phrases ("in a statement Tuesday").
     case adjuncts
-    /// Any tokens inside the sentence, shortest first (up to 40): to reach a sentence's subject
-    /// from a participle (S praised X, saying …).
+    /// The rest of the sentence: read rightwards, up to the sentence's end (or its last token);
+    /// read leftwards, back to just after the sentence's subject, the speaker phrase that opens
+    /// it (S praised X, saying …; S, an aide, said …).
     case skip
   }
 

@@ -1,27 +1,43 @@
 /// What the rules need to know about one document, computed once: each token's lexicon bits
 /// and which quotations open and close at each token.
 ///
+/// A class, so the matcher and phrase finders share it without copying its arrays. Built and
+/// used by one task; not shared across tasks.
+///
 /// - Complexity: O(n) in the number of tokens and quotations.
-struct RuleContext {
+final class RuleContext {
   let document: Document
   let quotes: [QuotedSpan]
   let rules: RuleSet
   /// For each token, the lexicons that hold it.
   let masks: [UInt64]
-  /// For each token, the quotation whose opening mark it is (depth 0), or -1.
+  /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
   let quoteOpening: [Int32]
-  /// For each token, the closed quotation whose closing mark it is (depth 0), or -1.
+  /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
   let quoteClosing: [Int32]
-  /// For each quotation, the token of its opening mark and of its closing mark (or the last
-  /// token of its last paragraph when it is not closed).
-  let quoteTokens: [(open: Int, close: Int)]
+  /// For each quotation, the first token of its opening mark, the last token of its closing
+  /// mark (or of its last paragraph when it has no closing mark), and the first token of its
+  /// closing mark (the token after the content).
+  let quoteTokens: [(open: Int, close: Int, closeStart: Int)]
 
   var tokenCount: Int { document.tokens.count }
+  /// Failed matcher states, as a small lossy table (see ``PatternMatcher``): the side of a
+  /// match they belong to and the packed state. Slot 512 counts the sides started, so each
+  /// side's entries are its own.
+  /// NB: a raw buffer, not a `var` array: the matcher writes it constantly, and a class's
+  /// `var` would pay a dynamic exclusivity check on every access.
+  let memo: UnsafeMutablePointer<(side: Int, state: Int)>
+  static let memoSlots = 512
+
+  deinit { memo.deallocate() }
 
   init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
     self.document = document
     self.quotes = quotes
     self.rules = rules
+    memo = .allocate(capacity: Self.memoSlots + 1)
+    memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
+    memo[Self.memoSlots] = (0, 0)
     let tokens = document.tokens
     var masks = [UInt64](repeating: 0, count: tokens.count)
     document.utf8.withUnsafeBufferPointer { buffer in
@@ -34,19 +50,23 @@ struct RuleContext {
     self.masks = masks
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
-    var quoteTokens: [(open: Int, close: Int)] = []
+    var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
     quoteTokens.reserveCapacity(quotes.count)
     for (index, quote) in quotes.enumerated() {
       let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
       var close: Int
+      var closeStart: Int
       if let mark = quote.closeMark {
-        close = Self.token(at: mark.lowerBound, in: tokens)
+        // NB: a mark can be two tokens ('' in the New York Times): take its last one.
+        close = Self.token(at: max(mark.lowerBound, mark.upperBound - 1), in: tokens)
+        closeStart = Self.token(at: mark.lowerBound, in: tokens)
       } else {
         let paragraph = document.paragraphs[quote.paragraphs.upperBound]
         close = max(open, paragraph.tokens.upperBound - 1)
+        closeStart = close + 1
       }
       close = max(close, open)
-      quoteTokens.append((open, close))
+      quoteTokens.append((open, close, max(open, closeStart)))
       guard quote.depth == 0, open < tokens.count else { continue }
       opening[open] = Int32(index)
       if quote.isClosed, close < tokens.count { closing[close] = Int32(index) }
