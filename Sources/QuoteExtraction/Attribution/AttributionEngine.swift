@@ -51,7 +51,14 @@ struct AttributionEngine {
     var attributions: [Attribution] = []
 
     var ruleIndex = 0
+    // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
+    // nested in a quotation are part of it, so no rule is anchored there after the direct
+    // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
+    let quoted = quotedSpeech(context)
     for pass in Rule.Pass.allCases {
+      if pass != .direct {
+        extendQuotations(&attributions, &roles, context)
+      }
       var passRules: [Rule] = []
       while ruleIndex < rules.rules.count && rules.rules[ruleIndex].pass == pass {
         passRules.append(rules.rules[ruleIndex])
@@ -64,6 +71,7 @@ struct AttributionEngine {
       let plainAnchors = passRules.filter { $0.anchorTest.anyOf == 0 }
       var candidates: [Candidate] = []
       for token in document.tokens.indices where roles[token] == .free {
+        if pass != .direct && quoted[token] { continue }
         if context.masks[token] & anchorLexicons == 0
           && !plainAnchors.contains(where: { matcher.anchorAccepts($0, token) })
         {
@@ -90,7 +98,6 @@ struct AttributionEngine {
       }
     }
 
-    extendQuotations(&attributions, &roles, context)
     continueParagraphs(&attributions, &roles, context)
     attributeDialogue(&attributions, &roles, context)
 
@@ -225,6 +232,29 @@ struct AttributionEngine {
     for range in candidate.contentTokens {
       for token in range { roles[token] = .content }
     }
+  }
+
+  /// For each token, whether it lies inside a depth-0 quotation that reads as speech: at least
+  /// four words with sentence punctuation inside, or at least eight words.
+  private func quotedSpeech(_ context: RuleContext) -> [Bool] {
+    let document = context.document
+    var quoted = [Bool](repeating: false, count: document.tokens.count)
+    var covered = -1
+    for (index, quote) in context.quotes.enumerated()
+    where quote.depth == 0 && quote.isClosed && quote.kind != .title && quote.kind != .term {
+      let (open, close, _) = context.quoteTokens[index]
+      guard open < close, close < document.tokens.count, close > covered else { continue }
+      var words = 0
+      var punctuated = false
+      for token in max(open + 1, covered + 1)..<close {
+        if document.tokens[token].kind == .word { words += 1 }
+        if context.isTerminal(token) || context.isText(token, ",") { punctuated = true }
+      }
+      guard (words >= 4 && punctuated) || words >= 8 else { continue }
+      for token in max(open, covered + 1)...close { quoted[token] = true }
+      covered = close
+    }
+    return quoted
   }
 
   /// A direct quotation goes on in the quotations that follow it in its paragraph with nothing

@@ -7,6 +7,12 @@
 struct PhraseFinder {
   let context: RuleContext
 
+  /// Quantifiers that can be a speaker on their own ("many said", "some argue").
+  static let quantifiers: [[UInt8]] = [
+    "many", "some", "most", "both", "all", "several", "few", "others",
+  ]
+  .map { Array($0.utf8) }
+
   /// The longest speaker phrase the finder takes, in tokens.
   static let speakerLimit = 12
   /// The longest content clause, in tokens.
@@ -121,8 +127,11 @@ struct PhraseFinder {
     guard start <= cursor, (start...cursor).contains(where: { tokens[$0].kind == .word }) else {
       return nil
     }
-    // Only determiners is no phrase.
-    guard (start...cursor).contains(where: { !context.has($0, bits.determiners) }) else {
+    // Only determiners is no phrase, except a quantifier standing for people ("many said").
+    guard
+      (start...cursor).contains(where: { !context.has($0, bits.determiners) })
+        || (start == cursor && Self.quantifiers.contains { context.equalsLowercased(cursor, $0) })
+    else {
       return nil
     }
     return start - 1
