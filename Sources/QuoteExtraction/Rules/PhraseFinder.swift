@@ -33,6 +33,7 @@ struct PhraseFinder {
     case (.adjuncts, true): return adjunctsForward(cursor)
     case (.adjuncts, false): return adjunctsBackward(cursor)
     case (.skip, _): return skip(cursor, forward: forward)
+    case (.aside, _): return aside(cursor, forward: forward).map { [$0] } ?? []
     }
   }
 
@@ -325,14 +326,33 @@ struct PhraseFinder {
     return ends.reversed()
   }
 
+  /// The cursor on the comma that ends an aside read from `cursor`, or nil.
+  func aside(_ cursor: Int, forward: Bool) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    let sentence = context.document.sentence(of: cursor)
+    let step = forward ? 1 : -1
+    var index = cursor
+    var words = 0
+    for _ in 0..<25 {
+      guard index >= 0 && index < tokens.count, context.document.sentence(of: index) == sentence,
+        tokens[index].kind != .quoteMark
+      else { return nil }
+      if context.isText(index, ",") { return words > 0 ? index : nil }
+      if tokens[index].kind == .word { words += 1 }
+      index += step
+    }
+    return nil
+  }
+
   /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
   /// just after the speaker phrase that opens the sentence (on its last token, or one past it).
   func skip(_ cursor: Int, forward: Bool) -> [Int] {
     guard cursor >= 0 && cursor < tokens.count else { return [] }
     let sentence = context.document.sentences[context.document.sentence(of: cursor)].tokens
     if forward {
+      // The sentence's final punctuation is left out first.
       return sentence.upperBound - 1 > cursor
-        ? [sentence.upperBound, sentence.upperBound - 1] : [sentence.upperBound]
+        ? [sentence.upperBound - 1, sentence.upperBound] : [sentence.upperBound]
     }
     guard let end = speakerForward(sentence.lowerBound, addressee: false), end - 1 <= cursor else {
       return []

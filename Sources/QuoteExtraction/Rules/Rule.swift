@@ -108,6 +108,10 @@ struct PatternElement: Sendable, Hashable {
     /// read leftwards, back to just after the sentence's subject, the speaker phrase that opens
     /// it (S praised X, saying …; S, an aide, said …).
     case skip
+    /// An aside between commas, up to the next comma (at most 25 tokens, inside the sentence,
+    /// without quotation marks): the element after it reads that comma ("Tina Tchen, Mrs.
+    /// Obama's chief of staff, said").
+    case aside
   }
 
   enum Edge: String, Sendable, Hashable, CaseIterable {
