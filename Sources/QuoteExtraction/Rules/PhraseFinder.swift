@@ -180,8 +180,8 @@ struct PhraseFinder {
 
   /// Whether a lower-case word reads as a verb or an adverb ("-ed", "-ing", "-ly"): such a
   /// word may describe a noun but never ends a speaker phrase ("The court overruled").
-  private func isVerbLike(_ index: Int) -> Bool {
-    guard tokens[index].kind == .word, tokens[index].shape.contains(.lowercase) else {
+  private func isVerbLike(_ index: Int, anyCase: Bool = false) -> Bool {
+    guard tokens[index].kind == .word, anyCase || tokens[index].shape.contains(.lowercase) else {
       return false
     }
     let bytes = context.document.utf8[tokens[index].utf8Range]
@@ -354,7 +354,17 @@ struct PhraseFinder {
       return sentence.upperBound - 1 > cursor
         ? [sentence.upperBound - 1, sentence.upperBound] : [sentence.upperBound]
     }
-    guard let end = speakerForward(sentence.lowerBound, addressee: false), end - 1 <= cursor else {
+    // After an opening phrase ("Speaking at a rally, Clinton accused …"), the subject comes
+    // after its comma.
+    var start = sentence.lowerBound
+    let opening =
+      context.has(start, bits.prepositions | bits.adverbs)
+      || (tokens[start].kind == .word && isVerbLike(start, anyCase: true))
+    if opening {
+      guard let comma = aside(start, forward: true), comma + 1 < cursor else { return [] }
+      start = comma + 1
+    }
+    guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else {
       return []
     }
     return end <= cursor ? [end, end - 1] : [end - 1]
