@@ -119,8 +119,9 @@ struct AttributionEngine {
   }
 
   /// Whether the document reads as fiction: almost no numbers (under one per thousand words)
-  /// and many personal pronouns (he, she, I, him, her, me: at least 3 % of words), over at
-  /// least 150 words. News is full of dates, ages, counts and percentages.
+  /// and many personal pronouns (he, she, I, him, her, me: at least 3 % of words), or under
+  /// 2.5 numbers per thousand words and at least 5 % pronouns, over at least 150 words. News
+  /// is full of dates, ages, counts and percentages.
   private func isFiction(_ context: RuleContext) -> Bool {
     switch configuration.genre {
     case .news: return false
@@ -144,7 +145,11 @@ struct AttributionEngine {
       default: break
       }
     }
-    return words >= 150 && numbers * 1000 < words && pronouns * 100 >= words * 3
+    // Few numbers with many pronouns, or a few more numbers (chapter headings, years) with
+    // very many pronouns.
+    return words >= 150
+      && ((numbers * 1000 < words && pronouns * 100 >= words * 3)
+        || (numbers * 1000 < words * 5 / 2 && pronouns * 100 >= words * 5))
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
