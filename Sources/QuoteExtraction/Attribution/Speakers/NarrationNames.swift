@@ -1,0 +1,75 @@
+/// Finds personal names in the narration (outside quotations), so that pronouns can refer to
+/// people who are mentioned without speaking.
+///
+/// A capitalised run counts as a name only when it is safe to: it follows an honorific
+/// ("Mr. Darcy"), starts with a known given name, or shares a word with a speaker's name.
+/// Places and organisations therefore rarely become people.
+struct NarrationNames {
+  let analyzer: MentionAnalyzer
+  let insideQuote: [Bool]
+
+  var document: Document { analyzer.document }
+  var lexicons: SpeakerLexicons { analyzer.lexicons }
+
+  /// The name mentions of the narration, in text order.
+  /// - Complexity: O(n) in the number of tokens.
+  func scan(knownWords: Set<String>) -> [SpeakerMention] {
+    var known = ByteLexicon<Void>()
+    for word in knownWords { known.insert(word, value: ()) }
+    var mentions: [SpeakerMention] = []
+    let tokens = document.tokens
+    var index = 0
+    while index < tokens.count {
+      guard !insideQuote[index], analyzer.isCapitalized(index) else {
+        index += 1
+        continue
+      }
+      var start = index
+      var first = index
+      if analyzer.isHonorific(index) {
+        first = index + 1
+        if first < tokens.count, analyzer.bytesEqual(first, ".") { first += 1 }
+        guard first < tokens.count, analyzer.isCapitalized(first), !insideQuote[first],
+          document.paragraph(of: first) == document.paragraph(of: index)
+        else {
+          index += 1
+          continue
+        }
+      } else {
+        start = index
+      }
+      var end = first
+      while end < tokens.count, end - first < 4, !insideQuote[end],
+        analyzer.isCapitalized(end) && !lexicons.notNames.contains(analyzer.wordBytes(end))
+          && !analyzer.isRole(end) && !analyzer.isHonorific(end)
+      {
+        end += 1
+        if analyzer.isPossessive(end - 1) { break }
+        // "George W. Bush": an initial's period.
+        if end < tokens.count, analyzer.bytesEqual(end, "."),
+          tokens[end].shape.contains(.attachedBefore), tokens[end - 1].utf8Range.count == 1,
+          end + 1 < tokens.count, analyzer.isCapitalized(end + 1)
+        {
+          end += 1
+        }
+      }
+      guard end > first else {
+        index = max(index + 1, first)
+        continue
+      }
+      let run = first..<end
+      let accepted =
+        start < first
+        || run.contains { known.contains(analyzer.wordBytes($0)) }
+        || lexicons.givenNames.contains(analyzer.wordBytes(first))
+      if accepted,
+        !lexicons.notNames.contains(analyzer.wordBytes(first)) || start < first,
+        let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
+      {
+        mentions.append(mention)
+      }
+      index = end
+    }
+    return mentions
+  }
+}
