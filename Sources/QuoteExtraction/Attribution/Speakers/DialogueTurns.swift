@@ -8,6 +8,8 @@
 struct DialogueTurns {
   let document: Document
   let analyzer: MentionAnalyzer
+  /// People mentioned in the narration, in text order.
+  let narration: [NarrationMention]
 
   private struct Turn {
     var paragraph: Int
@@ -27,10 +29,12 @@ struct DialogueTurns {
         byParagraph.append((paragraph, [index]))
       }
     }
+    var quoteParagraphs = Set<Int>()
+    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
     for group in byParagraph {
-      let tagged = group.attributions.last { result.attributions[$0].entity != nil }
+      let tagged = group.attributions.last { result.attributions[$0].speaker != nil }
       var speaker: Int? = nil
       if let tagged {
         speaker = result.attributions[tagged].entity
@@ -47,12 +51,28 @@ struct DialogueTurns {
         let last = previous, last.paragraph == group.paragraph - 1
       {
         let position = result.attributions[group.attributions[0]].content.lowerBound
+        let paragraph = document.paragraphs[group.paragraph]
         speaker =
-          addressee(inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
+          firstMention(in: paragraph.utf8Start..<position)
+          ?? addressee(inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
           ?? beforePrevious.flatMap {
             $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
           }
           ?? table.latestPerson(before: position, excluding: [last.entity])
+      } else if group.attributions.allSatisfy({ result.attributions[$0].speaker == nil }) {
+        // A quotation after narration: the person the narration was about speaks.
+        let position = result.attributions[group.attributions[0]].content.lowerBound
+        let paragraph = document.paragraphs[group.paragraph]
+        speaker = firstMention(in: paragraph.utf8Start..<position)
+        if speaker == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
+          let before = document.paragraphs[group.paragraph - 1]
+          speaker = lastMention(in: before.utf8Start..<before.utf8End)
+        }
+        if speaker == nil {
+          speaker = firstMention(in: position..<paragraph.utf8End)
+        }
+      }
+      if group.attributions.allSatisfy({ result.attributions[$0].speaker == nil }) {
         if let speaker {
           table.markSpeaker(speaker)
           for index in group.attributions {
@@ -66,6 +86,26 @@ struct DialogueTurns {
         previous = Turn(paragraph: group.paragraph, entity: speaker)
       }
     }
+  }
+
+  private func mentions(in utf8Range: Range<Int>) -> ArraySlice<NarrationMention> {
+    var low = 0
+    var high = narration.count
+    while low < high {
+      let mid = (low + high) / 2
+      if narration[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    var end = low
+    while end < narration.count, narration[end].utf8Start < utf8Range.upperBound { end += 1 }
+    return narration[low..<end]
+  }
+
+  private func firstMention(in utf8Range: Range<Int>) -> Int? {
+    mentions(in: utf8Range).first?.entity
+  }
+
+  private func lastMention(in utf8Range: Range<Int>) -> Int? {
+    mentions(in: utf8Range).last?.entity
   }
 
   /// A person named in the quotations of a paragraph as the one spoken to (“…, Jane.”,

@@ -13,6 +13,19 @@ struct EntityTable {
     var isSpeaker = false
     /// A name made of an honorific and one word ("Mr. Bennet").
     var isHonorificOnly = false
+    /// How often each form of the name occurs ("Florence": 12, "Florence Linden": 1).
+    var forms: [String: Int] = [:]
+
+    /// The canonical name: the fullest name, unless the text mostly calls the person by
+    /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
+    /// novels do; then that form, which is the one readers know the character by.
+    var canonicalName: String {
+      guard kind == .person, words.count >= 2,
+        let top = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+      else { return name }
+      let topLast = top.key.split(separator: " ").last.map { $0.lowercased() }
+      return topLast == words.last ? name : top.key
+    }
   }
 
   private(set) var records: [Record] = []
@@ -31,7 +44,7 @@ struct EntityTable {
   func knowsWord(_ word: String) -> Bool { byWord[word] != nil }
 
   /// Adds a mention and returns its entity id.
-  mutating func add(_ mention: SpeakerMention) -> Int? {
+  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false) -> Int? {
     switch mention.kind {
     case .name:
       return addName(mention)
@@ -44,17 +57,38 @@ struct EntityTable {
         note(id, mention: mention)
         return id
       }
+      // "the girl", "her husband": a definite description with a gender refers back like a
+      // pronoun does.
+      if mention.isDefinite, !mention.isPlural,
+        mention.gender == .male || mention.gender == .female,
+        let id = antecedent(of: mention)
+      {
+        note(id, mention: mention)
+        return id
+      }
       let key = "description:" + mention.displayName.lowercased()
       return addKeyed(
         key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
     case .pronoun:
+      if isSpeaker, mention.displayName == "I" {
+        // A first-person narrator speaks as "I" throughout: one entity.
+        return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
+      }
       guard let id = antecedent(of: mention) else { return nil }
       note(id, mention: mention)
       return id
     case .implicit:
       return nil
     }
+  }
+
+  /// The first-person narrator ("I"), if one speaks.
+  var narrator: Int? { byKey["pronoun:i"] }
+
+  /// Gives an entity a name found later (a narrator's name).
+  mutating func rename(_ id: Int, to name: String) {
+    records[id].name = name
   }
 
   /// Marks an entity as a speaker (it will be listed in the result).
@@ -101,6 +135,7 @@ struct EntityTable {
       }
       if record.gender == .unknown { record.gender = mention.gender }
       record.roles.formUnion(mention.roles)
+      record.forms[mention.displayName, default: 0] += 1
       records[id] = record
       note(id, mention: mention)
       return id
@@ -109,7 +144,8 @@ struct EntityTable {
     records.append(
       Record(
         name: mention.displayName, words: words, kind: .person, gender: mention.gender,
-        mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly))
+        mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
+        forms: [mention.displayName: 1]))
     for word in Set(words) { byWord[word, default: []].append(id) }
     note(id, mention: mention)
     return id

@@ -20,7 +20,19 @@ struct NarrationNames {
     let tokens = document.tokens
     var index = 0
     while index < tokens.count {
-      guard !insideQuote[index], analyzer.isCapitalized(index) else {
+      guard !insideQuote[index], analyzer.isWord(index) else {
+        index += 1
+        continue
+      }
+      if analyzer.bytesEqual(index, "he") || analyzer.bytesEqual(index, "He")
+        || analyzer.bytesEqual(index, "she") || analyzer.bytesEqual(index, "She")
+      {
+        // A subject pronoun keeps its person the most salient one.
+        if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
+        index += 1
+        continue
+      }
+      guard analyzer.isCapitalized(index) else {
         index += 1
         continue
       }
@@ -72,4 +84,12 @@ struct NarrationNames {
     }
     return mentions
   }
+}
+
+/// A person mentioned in the narration, resolved to an entity.
+struct NarrationMention {
+  /// Where the mention starts, as a UTF-8 byte offset.
+  var utf8Start: Int
+  /// The entity id in the ``EntityTable``.
+  var entity: Int
 }

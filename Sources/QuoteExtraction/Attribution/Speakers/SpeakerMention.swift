@@ -18,6 +18,9 @@ struct SpeakerMention: Sendable {
   var nameWords: [String]
   /// The role words of the mention, lower-cased ("spokeswoman", "secretary").
   var roles: [String]
+  /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
+  /// host"): it refers to someone already in the story.
+  var isDefinite = false
   /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
   /// "Mexican officials").
   var displayName: String
@@ -224,6 +227,14 @@ struct MentionAnalyzer {
       gender: .unknown, isPlural: false, nameWords: [], roles: [],
       displayName: collapsedText(range))
     let words = range.filter { isWord($0) }
+    if let first = words.first, first == range.lowerBound {
+      for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
+      where wordBytes(first).elementsEqual(determiner.utf8)
+        || (isCapitalized(first) && lowercasedWord(first) == determiner)
+      {
+        mention.isDefinite = true
+      }
+    }
     for index in words where isRole(index) {
       mention.roles.append(lowercasedWord(index))
       if mention.gender == .unknown, let gender = lexicons.roles.value(wordBytes(index)) {

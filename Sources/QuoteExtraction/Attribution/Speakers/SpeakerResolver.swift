@@ -55,14 +55,21 @@ struct SpeakerResolver {
 
     var table = EntityTable()
     var lastSpeakerRange: Range<Int>? = nil
+    var narrationMentions: [NarrationMention] = []
     for event in events {
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
       {
         continue
       }
-      let id = table.add(event.mention)
-      guard let index = event.attribution else { continue }
+      let id = table.add(event.mention, isSpeaker: event.attribution != nil)
+      guard let index = event.attribution else {
+        if let id {
+          narrationMentions.append(
+            NarrationMention(utf8Start: event.mention.utf8Range.lowerBound, entity: id))
+        }
+        continue
+      }
       lastSpeakerRange = event.mention.utf8Range
       result.attributions[index].speaker = event.mention.utf8Range
       result.attributions[index].speakerKind = event.mention.kind
@@ -74,7 +81,9 @@ struct SpeakerResolver {
       }
     }
 
-    DialogueTurns(document: document, analyzer: analyzer).assign(&result, table: &table)
+    DialogueTurns(document: document, analyzer: analyzer, narration: narrationMentions)
+      .assign(&result, table: &table)
+    NarratorNamer(analyzer: analyzer).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
     var listed: [Int: Int] = [:]
@@ -86,12 +95,12 @@ struct SpeakerResolver {
         listed[id] = entities.count
         entities.append(
           Entity(
-            name: record.name, kind: record.kind,
+            name: record.canonicalName, kind: record.kind,
             mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
             gender: record.gender.entityName))
       }
       result.attributions[index].entity = listed[id]
-      result.attributions[index].speakerName = record.name
+      result.attributions[index].speakerName = record.canonicalName
     }
     result.entities = entities
   }
