@@ -1,0 +1,72 @@
+import TextSegmentation
+
+/// The pipeline's stages one at a time, and the bare ICU passes they are compared with, for
+/// the benchmarks. Not part of the stable API: `@_spi(Benchmarks) import QuoteExtraction`.
+@_spi(Benchmarks)
+public enum Stages {
+  /// Validates UTF-8 (repairing it if needed); returns the number of bytes.
+  public static func validateUTF8(_ bytes: [UInt8]) -> Int {
+    UTF8Repair.decode(bytes).0.utf8.count
+  }
+
+  /// A bare scan for the bytes that start quotation marks: the memory-bandwidth baseline.
+  public static func quoteByteScan(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    for byte in bytes where byte == 0x22 || byte == 0x27 || byte == 0xE2 || byte == 0xC2 {
+      count &+= 1
+    }
+    return count
+  }
+
+  /// A bare ICU word-iterator pass; returns the number of boundaries.
+  public static func icuWordPass(_ bytes: [UInt8]) throws -> Int {
+    var iterator = try BreakIterator(.word)
+    var count = 0
+    try bytes.withUnsafeBufferPointer { buffer in
+      try iterator.forEachBoundary(in: buffer) { _, _ in count += 1 }
+    }
+    return count
+  }
+
+  /// A bare ICU sentence-iterator pass; returns the number of boundaries.
+  public static func icuSentencePass(_ bytes: [UInt8]) throws -> Int {
+    var iterator = try BreakIterator(.sentence)
+    var count = 0
+    try bytes.withUnsafeBufferPointer { buffer in
+      try iterator.forEachBoundary(in: buffer) { _, _ in count += 1 }
+    }
+    return count
+  }
+
+  /// Our tokenizer alone; returns the number of tokens.
+  public static func tokens(_ bytes: [UInt8]) throws -> Int {
+    try bytes.withUnsafeBufferPointer { try Tokenizer.tokens(of: $0).count }
+  }
+
+  /// The whole text layer (UTF-8 check, paragraphs, tokens, sentences).
+  public static func document(_ bytes: [UInt8]) throws -> Document {
+    try Document(utf8: bytes)
+  }
+
+  /// The quote scanner over a built document; returns the number of quoted spans.
+  public static func quotes(_ document: Document) -> Int {
+    QuoteScanner(document: document).scan().quotes.count
+  }
+
+  /// The attribution passes (rules and speakers) over a document; returns the attributions.
+  public static func attribute(_ document: Document, extractor: QuoteExtractor) -> Int {
+    let scan = QuoteScanner(document: document).scan()
+    var result = ExtractionResult(document: document, quotes: scan.quotes)
+    AttributionEngine(configuration: extractor.configuration).attribute(&result)
+    return result.attributions.count
+  }
+
+  /// JSON output of a result; returns the number of bytes written.
+  public static func json(_ result: ExtractionResult) -> Int {
+    var writer = JSONWriter()
+    writer.beginObject()
+    result.writeFields(to: &writer, offsets: .codePoints)
+    writer.endObject()
+    return writer.bytes.count
+  }
+}
