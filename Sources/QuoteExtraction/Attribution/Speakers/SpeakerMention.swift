@@ -70,6 +70,12 @@ struct MentionAnalyzer {
       && !token.shape.contains(.allCaps)
   }
 
+  /// Whether a token is capitalised or an acronym ("U.S.", "FBI"), as title modifiers are.
+  func isCapitalizedOrAcronym(_ index: Token.Index) -> Bool {
+    let token = document.tokens[index]
+    return token.kind == .word && token.shape.contains(.capitalized)
+  }
+
   /// Whether a token is the first word of its sentence (quotation marks and punctuation before
   /// it do not count).
   func isSentenceInitial(_ index: Token.Index) -> Bool {
@@ -193,7 +199,8 @@ struct MentionAnalyzer {
       let token = document.tokens[previous]
       if isRole(previous) || isHonorific(previous) {
         leftmostTitle = previous
-      } else if isCapitalized(previous) || token.kind == .number || bytesEqual(previous, "of")
+      } else if isCapitalizedOrAcronym(previous) || token.kind == .number
+        || bytesEqual(previous, "of")
         || (bytesEqual(previous, ".") && token.shape.contains(.attachedBefore))
         || (bytesEqual(previous, "-") && token.shape.contains(.attachedBefore))
       {
@@ -207,7 +214,7 @@ struct MentionAnalyzer {
     guard let title = leftmostTitle else { return range }
     var start = candidate
     while start < title,
-      !(isCapitalized(start) || document.tokens[start].kind == .number)
+      !(isCapitalizedOrAcronym(start) || document.tokens[start].kind == .number)
         || lexicons.determiners.contains(wordBytes(start))
     {
       start += 1
