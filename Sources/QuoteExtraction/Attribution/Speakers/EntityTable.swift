@@ -15,6 +15,8 @@ struct EntityTable {
     var isHonorificOnly = false
     /// How often each form of the name occurs ("Florence": 12, "Florence Linden": 1).
     var forms: [String: Int] = [:]
+    /// How often each form with a given name and a surname occurs.
+    var fullForms: [String: Int] = [:]
 
     /// The canonical name: the fullest name, unless the text mostly calls the person by
     /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
@@ -23,8 +25,12 @@ struct EntityTable {
       guard kind == .person, words.count >= 2,
         let top = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
       else { return name }
+      // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
+      // does not rename a character.
+      let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
+      let fullLast = full.split(separator: " ").last.map { $0.lowercased() }
       let topLast = top.key.split(separator: " ").last.map { $0.lowercased() }
-      return topLast == words.last ? name : top.key
+      return topLast == fullLast ? full : top.key
     }
   }
 
@@ -44,7 +50,12 @@ struct EntityTable {
   func knowsWord(_ word: String) -> Bool { byWord[word] != nil }
 
   /// Adds a mention and returns its entity id.
-  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false) -> Int? {
+  ///
+  /// `avoiding` is the speaker of the previous turn of dialogue: a pronoun that tags the reply
+  /// refers to someone else when anyone else fits.
+  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: Int? = nil)
+    -> Int?
+  {
     switch mention.kind {
     case .name:
       return addName(mention)
@@ -61,7 +72,7 @@ struct EntityTable {
       // pronoun does.
       if mention.isDefinite, !mention.isPlural,
         mention.gender == .male || mention.gender == .female,
-        let id = antecedent(of: mention)
+        let id = antecedent(of: mention, avoiding: avoiding)
       {
         note(id, mention: mention)
         return id
@@ -75,7 +86,7 @@ struct EntityTable {
         // A first-person narrator speaks as "I" throughout: one entity.
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
-      guard let id = antecedent(of: mention) else { return nil }
+      guard let id = antecedent(of: mention, avoiding: avoiding) else { return nil }
       note(id, mention: mention)
       return id
     case .implicit:
@@ -136,6 +147,7 @@ struct EntityTable {
       if record.gender == .unknown { record.gender = mention.gender }
       record.roles.formUnion(mention.roles)
       record.forms[mention.displayName, default: 0] += 1
+      if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
       records[id] = record
       note(id, mention: mention)
       return id
@@ -145,7 +157,8 @@ struct EntityTable {
       Record(
         name: mention.displayName, words: words, kind: .person, gender: mention.gender,
         mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
-        forms: [mention.displayName: 1]))
+        forms: [mention.displayName: 1],
+        fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
     for word in Set(words) { byWord[word, default: []].append(id) }
     note(id, mention: mention)
     return id
@@ -198,8 +211,15 @@ struct EntityTable {
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
-  private mutating func antecedent(of mention: SpeakerMention) -> Int? {
-    let recent = recency.reversed().prefix(EntityTable.lookBack)
+  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: Int? = nil)
+    -> Int?
+  {
+    if let avoided, let other = antecedent(of: mention, excluding: avoided) { return other }
+    return antecedent(of: mention, excluding: nil)
+  }
+
+  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Int?) -> Int? {
+    let recent = recency.reversed().prefix(EntityTable.lookBack).filter { $0 != excluded }
     if mention.isPlural {
       return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
       )

@@ -51,9 +51,11 @@ struct NarrationNames {
         start = index
       }
       var end = first
+      let sentence = document.sentence(of: first)
       while end < tokens.count, end - first < 4, !insideQuote[end],
-        analyzer.isCapitalized(end) && !lexicons.notNames.contains(analyzer.wordBytes(end))
-          && !analyzer.isRole(end) && !analyzer.isHonorific(end)
+        document.sentence(of: end) == sentence, analyzer.isNameWord(end),
+        !lexicons.notNames.contains(analyzer.wordBytes(end)), !analyzer.isRole(end),
+        !analyzer.isHonorific(end)
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }

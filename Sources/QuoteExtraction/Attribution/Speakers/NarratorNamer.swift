@@ -35,7 +35,11 @@ struct NarratorNamer {
     guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
       best.value >= NarratorNamer.minimumCount
     else { return }
-    table.rename(narrator, to: best.key)
+    if let id = table.match(nameWords: [best.key.lowercased()], gender: .unknown) {
+      table.rename(narrator, to: table.records[id].canonicalName)
+    } else {
+      table.rename(narrator, to: best.key)
+    }
   }
 
   /// Capitalised names set off as a form of address: after a comma, an opening mark or

@@ -76,6 +76,18 @@ struct MentionAnalyzer {
     return token.kind == .word && token.shape.contains(.capitalized)
   }
 
+  /// Whether a capitalised token can be part of a name: a single letter only as an initial
+  /// with its period ("W."), not alone ("V" heading a chapter).
+  func isNameWord(_ index: Token.Index) -> Bool {
+    guard isCapitalized(index) else { return false }
+    let token = document.tokens[index]
+    if token.utf8Range.count == 1 {
+      return index + 1 < document.tokens.count && bytesEqual(index + 1, ".")
+        && document.tokens[index + 1].shape.contains(.attachedBefore)
+    }
+    return true
+  }
+
   /// Whether a token is the first word of its sentence (quotation marks and punctuation before
   /// it do not count).
   func isSentenceInitial(_ index: Token.Index) -> Bool {
@@ -296,7 +308,8 @@ struct MentionAnalyzer {
     while index >= range.lowerBound {
       let token = document.tokens[index]
       if isCapitalized(index) {
-        if isHonorific(index) || isRole(index) { break }
+        if isHonorific(index) || isRole(index) || !isNameWord(index) { break }
+        if index < last, document.sentence(of: index) != document.sentence(of: last) { break }
         runStart = index
       } else if bytesEqual(index, "."), token.shape.contains(.attachedBefore),
         index > range.lowerBound, runStart == index + 1, isCapitalized(index - 1),

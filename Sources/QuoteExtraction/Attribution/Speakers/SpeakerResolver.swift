@@ -56,13 +56,27 @@ struct SpeakerResolver {
     var table = EntityTable()
     var lastSpeakerRange: Range<Int>? = nil
     var narrationMentions: [NarrationMention] = []
+    // The speaker of each paragraph of dialogue tagged so far.
+    var turns: [Int: Int] = [:]
     for event in events {
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
       {
         continue
       }
-      let id = table.add(event.mention, isSpeaker: event.attribution != nil)
+      var avoided: Int? = nil
+      var paragraph: Int? = nil
+      if let index = event.attribution, result.attributions[index].type == .direct,
+        let first = result.attributions[index].fragments.first
+      {
+        let token = analyzer.tokens(in: first).lowerBound
+        if token < document.tokens.count {
+          paragraph = document.paragraph(of: token)
+          avoided = paragraph.flatMap { turns[$0 - 1] }
+        }
+      }
+      let id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+      if let paragraph, let id { turns[paragraph] = id }
       guard let index = event.attribution else {
         if let id {
           narrationMentions.append(
