@@ -8,8 +8,8 @@
 struct DialogueTurns {
   let document: Document
   let analyzer: MentionAnalyzer
-  /// People mentioned in the narration, in text order.
-  let narration: [NarrationMention]
+  /// The resolved mentions (narration and speaker tags), in text order.
+  let mentions: [NarrationMention]
 
   private struct Turn {
     var paragraph: Int
@@ -31,73 +31,144 @@ struct DialogueTurns {
     }
     var quoteParagraphs = Set<Int>()
     for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
+    let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
+    shareTags(groups, &result)
+    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
+    backward(groups, &result, table: &table)
+    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
+  }
+
+  private struct Group {
+    var paragraph: Int
+    var attributions: [Int]
+  }
+
+  /// The speaker of a paragraph of dialogue so far, if any.
+  private func speaker(of group: Group, _ result: ExtractionResult) -> Int? {
+    group.attributions.lazy.compactMap { result.attributions[$0].entity }.last
+  }
+
+  private func isUntagged(_ group: Group, _ result: ExtractionResult) -> Bool {
+    group.attributions.allSatisfy {
+      result.attributions[$0].speaker == nil && result.attributions[$0].entity == nil
+    }
+  }
+
+  private func setImplicit(
+    _ group: Group, _ speaker: Int, _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    table.markSpeaker(speaker)
+    for index in group.attributions {
+      result.attributions[index].entity = speaker
+      result.attributions[index].speakerKind = .implicit
+    }
+  }
+
+  /// Quotations of a paragraph without a tag share the tagged quotation's speaker.
+  private func shareTags(_ groups: [Group], _ result: inout ExtractionResult) {
+    for group in groups {
+      guard let tagged = group.attributions.last(where: { result.attributions[$0].speaker != nil })
+      else { continue }
+      let source = result.attributions[tagged]
+      for index in group.attributions
+      where result.attributions[index].entity == nil && result.attributions[index].speaker == nil {
+        result.attributions[index].speaker = source.speaker
+        result.attributions[index].speakerKind = source.speakerKind
+        result.attributions[index].entity = source.entity
+      }
+    }
+  }
+
+  /// Reads the dialogue forwards: an untagged paragraph answers the previous turn, or follows
+  /// the narration about its speaker. With `guessing`, falls back to the latest other person.
+  private func forward(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
+    quoteParagraphs: Set<Int>, guessing: Bool
+  ) {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
-    for group in byParagraph {
-      let tagged = group.attributions.last { result.attributions[$0].speaker != nil }
-      var speaker: Int? = nil
-      if let tagged {
-        speaker = result.attributions[tagged].entity
-        let source = result.attributions[tagged]
-        for index in group.attributions
-        where result.attributions[index].entity == nil
-          && result.attributions[index].speaker == nil
-        {
-          result.attributions[index].speaker = source.speaker
-          result.attributions[index].speakerKind = source.speakerKind
-          result.attributions[index].entity = source.entity
-        }
-      } else if group.attributions.allSatisfy({ result.attributions[$0].speaker == nil }),
-        let last = previous, last.paragraph == group.paragraph - 1
-      {
+    for group in groups {
+      var found = speaker(of: group, result)
+      if found == nil, isUntagged(group, result) {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
-        speaker =
-          firstMention(in: paragraph.utf8Start..<position)
-          ?? addressee(inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
-          ?? beforePrevious.flatMap {
-            $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+        if let last = previous, last.paragraph == group.paragraph - 1 {
+          found =
+            firstMention(in: paragraph.utf8Start..<position)
+            ?? addressee(
+              inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
+            ?? beforePrevious.flatMap {
+              $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+            }
+          if found == nil, guessing {
+            found = latestPerson(before: position, excluding: last.entity, table: table)
           }
-          ?? table.latestPerson(before: position, excluding: [last.entity])
-      } else if group.attributions.allSatisfy({ result.attributions[$0].speaker == nil }) {
-        // A quotation after narration: the person the narration was about speaks.
-        let position = result.attributions[group.attributions[0]].content.lowerBound
-        let paragraph = document.paragraphs[group.paragraph]
-        speaker = firstMention(in: paragraph.utf8Start..<position)
-        if speaker == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
-          let before = document.paragraphs[group.paragraph - 1]
-          speaker = lastMention(in: before.utf8Start..<before.utf8End)
-        }
-        if speaker == nil {
-          speaker = firstMention(in: position..<paragraph.utf8End)
-        }
-      }
-      if group.attributions.allSatisfy({ result.attributions[$0].speaker == nil }) {
-        if let speaker {
-          table.markSpeaker(speaker)
-          for index in group.attributions {
-            result.attributions[index].entity = speaker
-            result.attributions[index].speakerKind = .implicit
+        } else if guessing || previous?.paragraph != group.paragraph - 1 {
+          // A quotation after narration: the person the narration was about speaks.
+          found = firstMention(in: paragraph.utf8Start..<position)
+          if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
+            let before = document.paragraphs[group.paragraph - 1]
+            found = lastMention(in: before.utf8Start..<before.utf8End)
+          }
+          if found == nil {
+            found = firstMention(in: position..<paragraph.utf8End)
           }
         }
+        if let found { setImplicit(group, found, &result, table: &table) }
       }
-      if let speaker {
+      if let found {
         beforePrevious = previous
-        previous = Turn(paragraph: group.paragraph, entity: speaker)
+        previous = Turn(paragraph: group.paragraph, entity: found)
+      }
+    }
+  }
+
+  /// Reads the dialogue backwards: an untagged paragraph before two alternating turns belongs
+  /// to the speaker of the second ("“A” / “B” / “C,” said X": A is X's).
+  private func backward(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    var next: Turn? = nil
+    var afterNext: Turn? = nil
+    for group in groups.reversed() {
+      var found = speaker(of: group, result)
+      if found == nil, isUntagged(group, result), let following = next,
+        following.paragraph == group.paragraph + 1, let second = afterNext,
+        second.paragraph == group.paragraph + 2, second.entity != following.entity
+      {
+        found = second.entity
+        setImplicit(group, second.entity, &result, table: &table)
+      }
+      if let found {
+        afterNext = next
+        next = Turn(paragraph: group.paragraph, entity: found)
       }
     }
   }
 
   private func mentions(in utf8Range: Range<Int>) -> ArraySlice<NarrationMention> {
     var low = 0
-    var high = narration.count
+    var high = mentions.count
     while low < high {
       let mid = (low + high) / 2
-      if narration[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+      if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
     }
     var end = low
-    while end < narration.count, narration[end].utf8Start < utf8Range.upperBound { end += 1 }
-    return narration[low..<end]
+    while end < mentions.count, mentions[end].utf8Start < utf8Range.upperBound { end += 1 }
+    return mentions[low..<end]
+  }
+
+  /// The person mentioned last before a position, other than `excluded`, looking back over a
+  /// bounded number of mentions.
+  private func latestPerson(before position: Int, excluding excluded: Int, table: EntityTable)
+    -> Int?
+  {
+    let before = mentions(in: 0..<position)
+    for mention in before.reversed().prefix(40)
+    where mention.entity != excluded && table.records[mention.entity].kind == .person {
+      return mention.entity
+    }
+    return nil
   }
 
   private func firstMention(in utf8Range: Range<Int>) -> Int? {

@@ -82,7 +82,7 @@ struct EntityTable {
         key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
     case .pronoun:
-      if isSpeaker, mention.displayName == "I" {
+      if mention.displayName == "I" {
         // A first-person narrator speaks as "I" throughout: one entity.
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
@@ -104,17 +104,6 @@ struct EntityTable {
 
   /// Marks an entity as a speaker (it will be listed in the result).
   mutating func markSpeaker(_ id: Int) { records[id].isSpeaker = true }
-
-  /// The latest entity other than `excluded` that is a person, for turn-taking.
-  func latestPerson(before position: Int, excluding excluded: Set<Int>) -> Int? {
-    for id in recency.reversed().prefix(EntityTable.lookBack) where !excluded.contains(id) {
-      let record = records[id]
-      if record.kind == .person, let last = record.mentions.last, last.lowerBound < position {
-        return id
-      }
-    }
-    return nil
-  }
 
   /// The entity a name mention (not added) would join, if any: used for vocatives.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
@@ -219,7 +208,11 @@ struct EntityTable {
   }
 
   private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Int?) -> Int? {
-    let recent = recency.reversed().prefix(EntityTable.lookBack).filter { $0 != excluded }
+    // NB: "he" and "she" never refer to the first-person narrator.
+    let narrator = self.narrator
+    let recent = recency.reversed().prefix(EntityTable.lookBack).filter {
+      $0 != excluded && $0 != narrator
+    }
     if mention.isPlural {
       return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
       )

@@ -26,8 +26,9 @@ struct NarrationNames {
       }
       if analyzer.bytesEqual(index, "he") || analyzer.bytesEqual(index, "He")
         || analyzer.bytesEqual(index, "she") || analyzer.bytesEqual(index, "She")
+        || analyzer.bytesEqual(index, "I")
       {
-        // A subject pronoun keeps its person the most salient one.
+        // A subject pronoun keeps its person the most salient one; "I" is the narrator.
         if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
         index += 1
         continue
@@ -88,10 +89,12 @@ struct NarrationNames {
   }
 }
 
-/// A person mentioned in the narration, resolved to an entity.
+/// A mention resolved to an entity, in the narration or as a speaker tag.
 struct NarrationMention {
   /// Where the mention starts, as a UTF-8 byte offset.
   var utf8Start: Int
   /// The entity id in the ``EntityTable``.
   var entity: Int
+  /// Whether the mention is in the narration (not a speaker tag).
+  var isNarration: Bool
 }

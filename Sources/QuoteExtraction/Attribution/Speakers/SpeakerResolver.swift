@@ -55,7 +55,7 @@ struct SpeakerResolver {
 
     var table = EntityTable()
     var lastSpeakerRange: Range<Int>? = nil
-    var narrationMentions: [NarrationMention] = []
+    var mentions: [NarrationMention] = []
     // The speaker of each paragraph of dialogue tagged so far.
     var turns: [Int: Int] = [:]
     for event in events {
@@ -77,13 +77,13 @@ struct SpeakerResolver {
       }
       let id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
       if let paragraph, let id { turns[paragraph] = id }
-      guard let index = event.attribution else {
-        if let id {
-          narrationMentions.append(
-            NarrationMention(utf8Start: event.mention.utf8Range.lowerBound, entity: id))
-        }
-        continue
+      if let id {
+        mentions.append(
+          NarrationMention(
+            utf8Start: event.mention.utf8Range.lowerBound, entity: id,
+            isNarration: event.attribution == nil))
       }
+      guard let index = event.attribution else { continue }
       lastSpeakerRange = event.mention.utf8Range
       result.attributions[index].speaker = event.mention.utf8Range
       result.attributions[index].speakerKind = event.mention.kind
@@ -95,7 +95,7 @@ struct SpeakerResolver {
       }
     }
 
-    DialogueTurns(document: document, analyzer: analyzer, narration: narrationMentions)
+    DialogueTurns(document: document, analyzer: analyzer, mentions: mentions)
       .assign(&result, table: &table)
     NarratorNamer(analyzer: analyzer).name(result, table: &table)
 
