@@ -125,6 +125,15 @@ struct EntityTable {
     let isHonorificOnly = words.count == 1 && mention.honorific != nil
     if let id = found {
       var record = records[id]
+      // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
+      // one person's first name and surname.
+      let isJuxtaposition =
+        words.count >= 2
+        && (byWord[words[0]] ?? []).contains { $0 != id && records[$0].words == [words[0]] }
+      if isJuxtaposition {
+        note(id, mention: mention)
+        return id
+      }
       if words.count > record.words.count || (record.isHonorificOnly && words.count > 1) {
         record.name = mention.displayName
         for word in words where !record.words.contains(word) {
