@@ -18,6 +18,9 @@ struct Segment: ParsableCommand {
   @Flag(help: "Include the tokens.")
   var tokens = false
 
+  @Flag(help: "Include the quoted spans (in text, after the sentence where each one starts).")
+  var quotes = false
+
   func run() throws {
     var configuration = Configuration()
     configuration.paragraphMode = input.paragraphs
@@ -40,20 +43,28 @@ struct Segment: ParsableCommand {
         FileHandle.standardOutput.write(Data(output))
         return
       }
-      let document = try extractor.segment(utf8: text)
+      let found: ExtractionResult? = quotes ? try extractor.extract(utf8: text) : nil
+      let document = try found?.document ?? extractor.segment(utf8: text)
       switch format {
       case .jsonl:
         writer.beginObject()
         writer.string("id", record.id)
         document.writeSegmentation(to: &writer, offsets: input.offsets, tokens: tokens)
+        if let found { writeQuotes(found, to: &writer, offsets: input.offsets) }
         writer.endObject()
         output = writer.bytes + [0x0A]
       case .text:
+        var nextQuote = 0
+        let spans = found?.quotes ?? []
         for sentence in document.sentences {
           let line = document.text(sentence.utf8Range).split(whereSeparator: \.isNewline).joined(
             separator: " ")
           output.append(contentsOf: line.utf8)
           output.append(0x0A)
+          while nextQuote < spans.count && spans[nextQuote].openMark.lowerBound < sentence.utf8End {
+            output.append(contentsOf: Self.describe(spans[nextQuote], in: document).utf8)
+            nextQuote += 1
+          }
           if tokens {
             for token in sentence.tokens {
               output.append(
@@ -66,5 +77,46 @@ struct Segment: ParsableCommand {
       FileHandle.standardOutput.write(Data(output))
     }
     if failed { throw ExitCode(1) }
+  }
+
+  /// One line for people: `  quote[depth] kind «text»`, with `(unclosed)` or `(part N)`.
+  static func describe(_ quote: QuotedSpan, in document: Document) -> String {
+    let text = document.text(quote.content).split(whereSeparator: \.isNewline).joined(
+      separator: " ")
+    var notes = ""
+    if !quote.isClosed { notes += " (unclosed)" }
+    if let part = quote.part { notes += " (part \(part))" }
+    let indent = String(repeating: "  ", count: quote.depth + 1)
+    return "\(indent)quote \(quote.kind.rawValue)\(notes): \(text)\n"
+  }
+
+  /// Writes `quotes` as `extract` does: start, end, text, depth, parent, closed, kind, part.
+  func writeQuotes(_ result: ExtractionResult, to writer: inout JSONWriter, offsets: OffsetUnit) {
+    let document = result.document
+    writer.beginArray("quotes")
+    for quote in result.quotes {
+      writer.beginObject()
+      writer.int("start", document.offset(quote.content.lowerBound, in: offsets))
+      writer.int("end", document.offset(quote.content.upperBound, in: offsets))
+      writer.string("text", utf8: document.utf8[quote.content])
+      writer.int("depth", quote.depth)
+      if let parent = quote.parent { writer.int("parent", parent) } else { writer.null("parent") }
+      writer.bool("closed", quote.isClosed)
+      writer.string("kind", quote.kind.rawValue)
+      if let part = quote.part { writer.int("part", part) }
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.beginArray("diagnostics")
+    for diagnostic in result.diagnostics {
+      writer.beginObject()
+      writer.string("code", diagnostic.code)
+      writer.string("message", diagnostic.message)
+      if let offset = diagnostic.utf8Offset {
+        writer.int("offset", document.offset(min(offset, document.utf8Count), in: offsets))
+      }
+      writer.endObject()
+    }
+    writer.endArray()
   }
 }

@@ -42,7 +42,7 @@ public struct QuoteExtractor: Sendable {
   }
 
   private func run(_ document: Document) -> ExtractionResult {
-    let scan = QuoteScanner(document: document).scan()
+    let scan = QuoteScanner(document: document, options: configuration.quoteScannerOptions).scan()
     var result = ExtractionResult(
       document: document, quotes: scan.quotes,
       diagnostics: document.diagnostics + scan.diagnostics)

@@ -80,6 +80,7 @@ extension ExtractionResult {
       writer.int(quote.paragraphs.upperBound)
       writer.endArray()
       writer.string("kind", quote.kind.rawValue)
+      if let part = quote.part { writer.int("part", part) }
       writer.endObject()
     }
     writer.endArray()

@@ -1,5 +1,102 @@
-/// The characters that can open or close a quotation.
-enum QuoteMarks {
+/// The characters that can open or close a quotation, and how they pair (from
+/// `Resources/quote-marks.txt`).
+struct QuoteMarks: Sendable {
+  /// A quotation mark as the pairing table knows it: an index into ``glyphs``.
+  typealias Glyph = UInt8
+
+  /// The marks' spellings, one or two scalars each.
+  let glyphs: [String]
+  /// For each glyph, its family (an index into the table's family names).
+  let family: [UInt8]
+  /// For each glyph, whether it appears as an opening mark.
+  let canOpen: [Bool]
+  /// For each glyph, whether it appears as a closing mark.
+  let canClose: [Bool]
+  /// For each opening glyph, the closing glyphs that pair with it.
+  let closers: [[Glyph]]
+  /// The glyph of each one-scalar mark.
+  let glyphOfScalar: [UInt32: Glyph]
+  /// For each family, whether its marks are often set off by spaces inside (« Bonjour »).
+  let spacedFamily: [Bool]
+  /// The family of single quotation marks (whose marks double as apostrophes).
+  let singleFamily: UInt8
+  /// The two-character glyphs `` and '', when the table has them.
+  let doubleBacktick: Glyph?
+  let doubleApostrophe: Glyph?
+  /// Words that follow an elision apostrophe (’Tis, ’em), lower-cased, without the apostrophe.
+  let elisions: WordList
+
+  /// The table shipped with the package.
+  static let shared = QuoteMarks(
+    table: String(decoding: PackageResources.quote_marks_txt, as: UTF8.self),
+    elisions: WordList(resource: PackageResources.quote_elisions_txt))
+
+  /// Parses a table of lines `OPEN CLOSE FAMILY` (`#` starts a comment).
+  ///
+  /// NB: the table ships with the package, so a malformed line is skipped rather than thrown:
+  /// a test checks that every line of the shipped table parses.
+  init(table: String, elisions: WordList) {
+    var glyphs: [String] = []
+    var index: [String: Glyph] = [:]
+    var family: [UInt8] = []
+    var families: [String] = []
+    var canOpen: [Bool] = []
+    var canClose: [Bool] = []
+    var closers: [[Glyph]] = []
+    func glyph(_ text: String, _ familyIndex: UInt8) -> Glyph {
+      if let existing = index[text] { return existing }
+      let new = Glyph(glyphs.count)
+      glyphs.append(text)
+      index[text] = new
+      family.append(familyIndex)
+      canOpen.append(false)
+      canClose.append(false)
+      closers.append([])
+      return new
+    }
+    for line in table.split(whereSeparator: \.isNewline) {
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      let fields = content.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      guard fields.count == 3, glyphs.count < 250 else { continue }
+      let familyName = String(fields[2])
+      let familyIndex: UInt8
+      if let found = families.firstIndex(of: familyName) {
+        familyIndex = UInt8(found)
+      } else {
+        familyIndex = UInt8(families.count)
+        families.append(familyName)
+      }
+      let open = glyph(String(fields[0]), familyIndex)
+      let close = glyph(String(fields[1]), familyIndex)
+      canOpen[Int(open)] = true
+      canClose[Int(close)] = true
+      if !closers[Int(open)].contains(close) { closers[Int(open)].append(close) }
+    }
+    var byScalar: [UInt32: Glyph] = [:]
+    for (position, text) in glyphs.enumerated() where text.unicodeScalars.count == 1 {
+      if let scalar = text.unicodeScalars.first { byScalar[scalar.value] = Glyph(position) }
+    }
+    self.glyphs = glyphs
+    self.family = family
+    self.canOpen = canOpen
+    self.canClose = canClose
+    self.closers = closers
+    self.glyphOfScalar = byScalar
+    self.spacedFamily = families.map { $0.hasSuffix("angle") }
+    self.singleFamily = index["'"].map { family[Int($0)] } ?? UInt8.max
+    self.doubleBacktick = index["``"]
+    self.doubleApostrophe = index["''"]
+    self.elisions = elisions
+  }
+
+  /// Whether `close` closes a quotation opened with `open` according to the table.
+  func pairs(_ open: Glyph, _ close: Glyph) -> Bool {
+    closers[Int(open)].contains(close)
+  }
+
+  /// Whether a glyph belongs to the single-quotation family (and may be an apostrophe).
+  func isSingle(_ glyph: Glyph) -> Bool { family[Int(glyph)] == singleFamily }
+
   /// Whether a scalar is a quotation mark of any typography.
   static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {

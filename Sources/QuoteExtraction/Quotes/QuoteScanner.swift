@@ -1,43 +1,600 @@
-/// Finds quoted spans in a document.
+/// Finds quoted spans in a document the way a careful reader does: pairs quotation marks from
+/// the pairing table (`Resources/quote-marks.txt`), tells apostrophes from quotation marks by
+/// the characters around them, follows quotations over paragraphs that reopen them, and reports
+/// dash dialogue.
 ///
-/// NB: a first version: pairs straight and curly double quotation marks within a paragraph.
+/// Works from the `.quoteMark` tokens the tokenizer marked, one paragraph at a time, with a
+/// stack of open quotations. A mark that cannot be paired is reported as a diagnostic and left
+/// alone; an unclosed quotation ends at its paragraph unless the next paragraph reopens it.
+/// - Complexity: O(n log n) in the number of quotation marks, O(n) in the text's tokens.
 struct QuoteScanner {
-  let document: Document
-
+  /// What the scanner found.
   struct Scan {
     var quotes: [QuotedSpan] = []
     var diagnostics: [Diagnostic] = []
   }
 
+  /// How a scan is configured.
+  struct Options: Sendable {
+    /// Quotations longer than this many code points (marks excluded) are not reported.
+    var maximumLength: Int? = nil
+    /// Whether single marks (' ‘ ’ ‚) open quotations; a backtick (`…') always does.
+    var singleQuotes = true
+  }
+
+  let document: Document
+  var options = Options()
+  var table: QuoteMarks = .shared
+
+  init(document: Document, options: Options = Options()) {
+    self.document = document
+    self.options = options
+  }
+
   func scan() -> Scan {
-    var scan = Scan()
-    let utf8 = document.utf8
-    for (paragraphIndex, paragraph) in document.paragraphs.enumerated() {
-      var open: Range<Int>? = nil
-      for tokenIndex in paragraph.tokens where document.tokens[tokenIndex].kind == .quoteMark {
-        let token = document.tokens[tokenIndex]
-        let first = utf8[token.utf8Range.lowerBound]
-        let isDouble =
-          first == 0x22 || document.text(token.utf8Range) == "“"
-          || document.text(token.utf8Range) == "”"
-        guard isDouble else { continue }
-        if let opening = open {
-          scan.quotes.append(
-            QuotedSpan(
-              content: opening.upperBound..<token.utf8Range.lowerBound, openMark: opening,
-              closeMark: token.utf8Range, paragraphs: paragraphIndex...paragraphIndex))
-          open = nil
-        } else {
-          open = token.utf8Range
-        }
-      }
-      if let opening = open {
-        scan.diagnostics.append(
-          Diagnostic(
-            code: "unclosed-quote", message: "quotation mark not closed in its paragraph",
-            utf8Offset: opening.lowerBound))
+    var state = ScanState(scanner: self)
+    for paragraph in document.paragraphs.indices {
+      state.scan(paragraph: paragraph)
+    }
+    state.finishDocument()
+    // NB: news lists items after dashes too; a document reads as dash dialogue only when several
+    // paragraphs open with a dash and they outnumber its quotations in marks.
+    var dashed: [FoundSpan] = []
+    var dashParagraphs = Set<Int>()
+    for paragraph in document.paragraphs.indices {
+      DashDialogue.scan(paragraph: paragraph, in: document) {
+        dashed.append($0)
+        dashParagraphs.insert(paragraph)
       }
     }
-    return scan
+    let marked = state.found.count { $0.span.isClosed && $0.span.part == nil }
+    if dashParagraphs.count >= 2 && dashParagraphs.count > marked {
+      state.found.append(contentsOf: dashed)
+    }
+    return state.result()
   }
+}
+
+/// Where a mark stands between its neighbours: what it may do.
+enum QuoteMarkRole: UInt8 {
+  /// Only open (a space or nothing before it, a character after it).
+  case open
+  /// Only close (a character before it, a space or nothing after it).
+  case close
+  /// Either: touching characters on both sides ("a"b, ("…").
+  case either
+  /// Neither: spaces on both sides, a lone mark.
+  case none
+}
+
+/// A quotation mark of a paragraph, with what its surroundings let it do.
+struct ScannedMark {
+  var utf8Range: Range<Int>
+  var glyph: QuoteMarks.Glyph
+  var role: QuoteMarkRole
+  /// The token that holds the mark.
+  var token: Int
+  /// A closing single mark after a letter (Jones’ cow, goin’ home): closes only when no later
+  /// closing single mark in the paragraph could close instead.
+  var weak = false
+  /// Whether the next single mark of the paragraph can only close (set for weak marks).
+  var nextSingleCloses = false
+}
+
+/// A quoted span found, with the tokens of its marks (for telling terms from speech).
+struct FoundSpan {
+  var span: QuotedSpan
+  var openToken: Int
+  var closeToken: Int?
+
+  /// The end of the span, marks included.
+  var outerEnd: Int { span.closeMark?.upperBound ?? span.content.upperBound }
+}
+
+/// The mutable state of one scan.
+private struct ScanState {
+  struct Open {
+    var glyph: QuoteMarks.Glyph
+    var mark: Range<Int>
+    var token: Int
+    var paragraph: Int
+    /// The reopening marks of the later paragraphs of a quotation that runs over paragraphs.
+    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)] = []
+  }
+
+  static let searchDepth = 8
+  static let diagnosticLimit = 200
+
+  let scanner: QuoteScanner
+  let table: QuoteMarks
+  let document: Document
+  var stack: [Open] = []
+  var marks: [ScannedMark] = []
+  var found: [FoundSpan] = []
+  var diagnostics: [Diagnostic] = []
+  var suppressedDiagnostics = 0
+  /// The backtick's glyph (LaTeX quotation marks).
+  let backtick: QuoteMarks.Glyph?
+  /// A mark known to be an apostrophe ahead of time (the second ’ of rock ’n’ roll).
+  var apostropheAt = -1
+
+  init(scanner: QuoteScanner) {
+    self.scanner = scanner
+    self.table = scanner.table
+    self.document = scanner.document
+    self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
+  }
+
+  mutating func diagnose(_ code: String, _ message: String, at offset: Int) {
+    guard diagnostics.count < Self.diagnosticLimit else {
+      suppressedDiagnostics += 1
+      return
+    }
+    diagnostics.append(Diagnostic(code: code, message: message, utf8Offset: offset))
+  }
+
+  // MARK: Paragraphs
+
+  mutating func scan(paragraph index: Int) {
+    let paragraph = document.paragraphs[index]
+    collectMarks(in: paragraph)
+    var next = 0
+    if !stack.isEmpty {
+      // A quotation left open by the previous paragraph continues when this one opens with a
+      // mark of the same family; otherwise it ends where its paragraph ended.
+      if let first = marks.first, first.utf8Range.lowerBound == paragraph.utf8Start,
+        first.role == .open || first.role == .either,
+        table.family[Int(first.glyph)] == table.family[Int(stack[0].glyph)]
+      {
+        stack[0].parts.append((first.utf8Range, first.token, index))
+        next = 1
+        if table.doubleBacktick == stack[0].glyph || table.doubleApostrophe == stack[0].glyph,
+          marks.count > 1, marks[1].utf8Range.lowerBound == first.utf8Range.upperBound,
+          marks[1].glyph == first.glyph
+        {
+          stack[0].parts[stack[0].parts.count - 1].mark =
+            first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
+          next = 2
+        }
+      } else {
+        abandon(from: 0, endingAt: document.paragraphs[index - 1].utf8End)
+      }
+    }
+    pair(from: next, paragraph: index)
+    if !stack.isEmpty {
+      // Only the outermost quotation may run on into the next paragraph.
+      abandon(from: 1, endingAt: paragraph.utf8End)
+    }
+  }
+
+  mutating func finishDocument() {
+    if let last = document.paragraphs.last, !stack.isEmpty {
+      abandon(from: 0, endingAt: last.utf8End)
+    }
+  }
+
+  // MARK: Marks of a paragraph
+
+  /// Collects the paragraph's quotation marks with their roles into `marks`.
+  mutating func collectMarks(in paragraph: TextRange) {
+    marks.removeAll(keepingCapacity: true)
+    let tokens = document.tokens
+    let end = paragraph.tokens.upperBound
+    var token = paragraph.tokens.lowerBound
+    while token < end {
+      guard tokens[token].kind == .quoteMark else {
+        token += 1
+        continue
+      }
+      var last = token
+      while last + 1 < end, tokens[last + 1].kind == .quoteMark,
+        tokens[last + 1].shape.contains(.attachedBefore)
+      {
+        last += 1
+      }
+      collectRun(tokens: token...last, in: paragraph)
+      token = last + 1
+    }
+    // Backwards: for each weak closing mark, whether a later single mark can only close.
+    var nextSingleCloses = false
+    for index in marks.indices.reversed() where table.isSingle(marks[index].glyph) {
+      marks[index].nextSingleCloses = nextSingleCloses
+      nextSingleCloses = marks[index].role == .close
+    }
+  }
+
+  /// Adds the marks of a run of touching quotation-mark tokens.
+  private mutating func collectRun(tokens run: ClosedRange<Int>, in paragraph: TextRange) {
+    let utf8 = document.utf8
+    let tokens = document.tokens
+    let start = Int(tokens[run.lowerBound].utf8Start)
+    let end = Int(tokens[run.upperBound].utf8End)
+    let left = CharacterClass(before: start, in: utf8, limit: paragraph.utf8Start)
+    let right = CharacterClass(after: end, in: utf8, limit: paragraph.utf8End)
+    let intraword = left == .alphanumeric && right == .alphanumeric
+    let role: QuoteMarkRole
+    switch (left, right) {
+    case (.space, .space): role = .none
+    case (.space, _): role = .open
+    case (_, .space): role = .close
+    case (.alphanumeric, .punctuation): role = .close
+    default: role = .either
+    }
+    let first = marks.count
+    for token in run {
+      var offset = Int(tokens[token].utf8Start)
+      let tokenEnd = Int(tokens[token].utf8End)
+      while offset < tokenEnd {
+        let (scalar, length) = decodeScalar(utf8, at: offset, limit: tokenEnd)
+        defer { offset += length }
+        guard let glyph = table.glyphOfScalar[scalar] else { continue }
+        if offset == apostropheAt { continue }
+        // Inside a word, a single mark is an apostrophe (don't, John`s, shouldn‘t).
+        if intraword && table.isSingle(glyph) { continue }
+        // French typography sets guillemets off with spaces: « Bonjour ».
+        let spaced = role == .none && table.spacedFamily[Int(table.family[Int(glyph)])]
+        marks.append(
+          ScannedMark(
+            utf8Range: offset..<(offset + length), glyph: glyph, role: spaced ? .either : role,
+            token: token))
+      }
+    }
+    guard marks.count > first, let lastMark = marks.last else { return }
+    if (role == .open || role == .either) && isApostropheScalar(lastMark.utf8Range.lowerBound),
+      isElision(after: run.upperBound, paragraph: paragraph)
+    {
+      marks.removeLast()
+    } else if role == .close && left == .alphanumeric && right == .space
+      && marks.count == first + 1
+      && table.isSingle(lastMark.glyph)
+    {
+      marks[first].weak = true
+    }
+  }
+
+  private func isApostropheScalar(_ offset: Int) -> Bool {
+    let byte = document.utf8[offset]
+    if byte == 0x27 { return true }
+    // ’ is E2 80 99
+    return byte == 0xE2 && offset + 2 < document.utf8.count && document.utf8[offset + 1] == 0x80
+      && document.utf8[offset + 2] == 0x99
+  }
+
+  /// Whether the word after a mark shows the mark is an elision apostrophe (’Tis, ’em, ’90s).
+  private mutating func isElision(after token: Int, paragraph: TextRange) -> Bool {
+    let next = token + 1
+    guard next < paragraph.tokens.upperBound else { return false }
+    let word = document.tokens[next]
+    guard word.shape.contains(.attachedBefore) else { return false }
+    let utf8 = document.utf8
+    let start = Int(word.utf8Start)
+    if word.kind == .number || (word.kind == .word && utf8[start] >= 0x30 && utf8[start] <= 0x39) {
+      // ’90s, '05: two digits, then nothing or an s.
+      let end = Int(word.utf8End)
+      return end - start >= 2 && utf8[start + 1] >= 0x30 && utf8[start + 1] <= 0x39
+        && (end - start == 2 || (end - start == 3 && utf8[start + 2] | 0x20 == UInt8(ascii: "s")))
+    }
+    guard word.kind == .word, word.utf8End - word.utf8Start <= 6 else { return false }
+    let text = document.text(word.utf8Range).lowercased()
+    if table.elisions.contains(text) { return true }
+    // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
+    if table.elisions.contains(text + "'"), next + 1 < paragraph.tokens.upperBound {
+      let after = document.tokens[next + 1]
+      if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
+        isApostropheScalar(Int(after.utf8Start))
+      {
+        apostropheAt = Int(after.utf8Start)
+        return true
+      }
+    }
+    return false
+  }
+
+  // MARK: Pairing
+
+  mutating func pair(from start: Int, paragraph: Int) {
+    var index = start
+    while index < marks.count {
+      let mark = marks[index]
+      let adjacent =
+        index + 1 < marks.count
+        && marks[index + 1].utf8Range.lowerBound == mark.utf8Range.upperBound
+        && marks[index + 1].glyph == mark.glyph
+      index += step(mark, adjacentTwin: adjacent ? marks[index + 1] : nil, paragraph: paragraph)
+    }
+  }
+
+  /// Handles one mark (or a two-character mark); returns how many marks it used.
+  private mutating func step(_ mark: ScannedMark, adjacentTwin twin: ScannedMark?, paragraph: Int)
+    -> Int
+  {
+    let single = table.isSingle(mark.glyph)
+    // A double mark with spaces on both sides closes an open quotation (an interrupted
+    // speech: “I only meant ” she began); otherwise it is a stray mark.
+    if mark.role == .close || mark.role == .either || (mark.role == .none && !single) {
+      if mark.weak && mark.nextSingleCloses && mark.role == .close {
+        return 1
+      }
+      if let twin, let double = doubleGlyph(of: mark.glyph),
+        close(
+          glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
+          token: mark.token, lenient: false)
+      {
+        return 2
+      }
+      if close(
+        glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, lenient: mark.role == .close)
+      {
+        return 1
+      }
+    }
+    switch mark.role {
+    case .open, .either:
+      if mark.role == .either && !table.canOpen[Int(mark.glyph)] {
+        if !single { diagnose("stray-quote", "closing quotation mark with nothing to close", mark) }
+        return 1
+      }
+      if let twin, let double = doubleGlyph(of: mark.glyph),
+        mark.glyph == backtick || mark.role == .open
+      {
+        stack.append(
+          Open(
+            glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
+            token: twin.token, paragraph: paragraph))
+        return 2
+      }
+      if single && !scanner.options.singleQuotes && mark.glyph != backtick {
+        return 1
+      }
+      if !table.canOpen[Int(mark.glyph)] {
+        diagnose("misplaced-quote", "a closing quotation mark used to open a quotation", mark)
+      }
+      stack.append(
+        Open(glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, paragraph: paragraph))
+    case .close:
+      // A single mark that closes nothing is an apostrophe (Jones' cow).
+      if !single { diagnose("stray-quote", "closing quotation mark with nothing to close", mark) }
+    case .none:
+      if !single { diagnose("stray-quote", "quotation mark with spaces on both sides", mark) }
+    }
+    return 1
+  }
+
+  private mutating func diagnose(_ code: String, _ message: String, _ mark: ScannedMark) {
+    diagnose(code, message, at: mark.utf8Range.lowerBound)
+  }
+
+  private func doubleGlyph(of glyph: QuoteMarks.Glyph) -> QuoteMarks.Glyph? {
+    switch table.glyphs[Int(glyph)] {
+    case "'": table.doubleApostrophe
+    case "`": table.doubleBacktick
+    default: nil
+    }
+  }
+
+  /// Closes the nearest open quotation that `glyph` pairs with (within a few levels, so that
+  /// thousands of unclosed marks stay linear); quotations opened inside it stay unclosed.
+  private mutating func close(glyph: QuoteMarks.Glyph, mark: Range<Int>, token: Int, lenient: Bool)
+    -> Bool
+  {
+    let lowest = max(0, stack.count - Self.searchDepth)
+    var target: Int? = nil
+    for level in stride(from: stack.count - 1, through: lowest, by: -1)
+    where table.pairs(stack[level].glyph, glyph) {
+      target = level
+      break
+    }
+    var mismatched = false
+    if target == nil && lenient {
+      let family = table.family[Int(glyph)]
+      for level in stride(from: stack.count - 1, through: lowest, by: -1)
+      where table.family[Int(stack[level].glyph)] == family {
+        target = level
+        mismatched = true
+        break
+      }
+    }
+    guard let target else { return false }
+    if mismatched {
+      diagnose(
+        "mismatched-quote", "quotation closed with a mark that does not pair with its opening mark",
+        at: mark.lowerBound)
+    }
+    abandon(from: target + 1, endingAt: mark.lowerBound)
+    let open = stack.removeLast()
+    record(open, closeMark: mark, closeToken: token)
+    return true
+  }
+
+  /// Records the open quotations from `level` up as unclosed, ending at `end`.
+  private mutating func abandon(from level: Int, endingAt end: Int) {
+    guard level < stack.count else { return }
+    for open in stack[level...].reversed() {
+      diagnose("unclosed-quote", "quotation mark not closed", at: open.mark.lowerBound)
+      record(open, closeMark: nil, closeToken: nil, end: end)
+    }
+    stack.removeSubrange(level...)
+  }
+
+  private mutating func record(
+    _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil
+  ) {
+    let contentEnd = closeMark?.lowerBound ?? end ?? open.mark.upperBound
+    let lastParagraph = open.parts.last?.paragraph ?? open.paragraph
+    let closed = closeMark != nil
+    found.append(
+      FoundSpan(
+        span: QuotedSpan(
+          content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
+          openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
+        openToken: open.token, closeToken: closeToken))
+    guard !open.parts.isEmpty else { return }
+    var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
+    starts.append(contentsOf: open.parts)
+    for (position, start) in starts.enumerated() {
+      let isLast = position == starts.count - 1
+      let partEnd = isLast ? contentEnd : document.paragraphs[start.paragraph].utf8End
+      found.append(
+        FoundSpan(
+          span: QuotedSpan(
+            content: start.mark.upperBound..<max(start.mark.upperBound, partEnd),
+            openMark: start.mark, closeMark: isLast ? closeMark : nil,
+            paragraphs: start.paragraph...start.paragraph, part: position, isClosed: closed),
+          openToken: start.token, closeToken: isLast ? closeToken : nil))
+    }
+  }
+
+  // MARK: Result
+
+  /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
+  mutating func result() -> QuoteScanner.Scan {
+    if let limit = scanner.options.maximumLength {
+      found.removeAll { found in
+        found.span.part == nil && found.span.isClosed
+          && document.codePointOffset(found.span.content.upperBound)
+            - document.codePointOffset(found.span.content.lowerBound) > limit
+      }
+    }
+    found.sort { a, b in
+      a.span.openMark.lowerBound != b.span.openMark.lowerBound
+        ? a.span.openMark.lowerBound < b.span.openMark.lowerBound
+        : a.outerEnd > b.outerEnd
+    }
+    var quotes: [QuotedSpan] = []
+    quotes.reserveCapacity(found.count)
+    var containers: [(index: Int, end: Int)] = []
+    let classifier = QuoteKindClassifier(document: document)
+    for item in found {
+      var span = item.span
+      span.content = trimmingSpaces(span.content)
+      while let top = containers.last, top.end <= span.openMark.lowerBound {
+        containers.removeLast()
+      }
+      if let top = containers.last, item.outerEnd <= top.end {
+        span.parent = top.index
+        span.depth = quotes[top.index].depth + 1
+      }
+      if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
+        span.kind = classifier.kind(openToken: item.openToken, closeToken: closeToken)
+      }
+      if span.isClosed {
+        containers.append((quotes.count, item.outerEnd))
+      }
+      quotes.append(span)
+    }
+    if suppressedDiagnostics > 0 {
+      diagnostics.append(
+        Diagnostic(
+          code: "quote-diagnostics-truncated",
+          message: "\(suppressedDiagnostics) more quotation-mark diagnostics not shown",
+          severity: .note))
+    }
+    return QuoteScanner.Scan(quotes: quotes, diagnostics: diagnostics)
+  }
+}
+
+extension ScanState {
+  /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
+  /// as the gold corpora count quotations.
+  func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+    let utf8 = document.utf8
+    var start = range.lowerBound
+    var end = range.upperBound
+    func spaceLength(at offset: Int, limit: Int) -> Int {
+      let (scalar, length) = decodeScalar(utf8, at: offset, limit: limit)
+      return CharacterClass(scalar) == .space ? length : 0
+    }
+    while start < end {
+      let length = spaceLength(at: start, limit: end)
+      guard length > 0 else { break }
+      start += length
+    }
+    while end > start {
+      var lead = end - 1
+      while lead > start && utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+      guard spaceLength(at: lead, limit: end) > 0 else { break }
+      end = lead
+    }
+    return start..<end
+  }
+}
+
+/// What kind of character stands next to a quotation mark.
+enum CharacterClass: Equatable {
+  /// Whitespace, or the edge of the paragraph.
+  case space
+  /// A letter or digit.
+  case alphanumeric
+  /// Anything else.
+  case punctuation
+
+  init(_ scalar: UInt32) {
+    if scalar < 0x80 {
+      switch scalar {
+      case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: self = .space
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: self = .alphanumeric
+      default: self = .punctuation
+      }
+      return
+    }
+    guard let value = Unicode.Scalar(scalar) else {
+      self = .punctuation
+      return
+    }
+    let properties = value.properties
+    if properties.isWhitespace {
+      self = .space
+    } else if properties.isAlphabetic || properties.numericType != nil {
+      self = .alphanumeric
+    } else {
+      self = .punctuation
+    }
+  }
+
+  /// The class of the character that ends at `offset` (`.space` at `limit`).
+  init(before offset: Int, in utf8: [UInt8], limit: Int) {
+    guard offset > limit else {
+      self = .space
+      return
+    }
+    var start = offset - 1
+    while start > limit && start > offset - 4 && utf8[start] & 0xC0 == 0x80 { start -= 1 }
+    self.init(decodeScalar(utf8, at: start, limit: offset).scalar)
+  }
+
+  /// The class of the character that starts at `offset` (`.space` at `limit`).
+  init(after offset: Int, in utf8: [UInt8], limit: Int) {
+    guard offset < limit else {
+      self = .space
+      return
+    }
+    self.init(decodeScalar(utf8, at: offset, limit: limit).scalar)
+  }
+}
+
+/// Decodes the scalar at `offset` of valid UTF-8 (the document's text is repaired), returning
+/// its value and length; a truncated sequence counts as one byte.
+@inline(__always)
+func decodeScalar(_ utf8: [UInt8], at offset: Int, limit: Int) -> (scalar: UInt32, length: Int) {
+  let lead = utf8[offset]
+  let length: Int
+  var value: UInt32
+  switch lead {
+  case 0..<0x80: return (UInt32(lead), 1)
+  case 0xC0..<0xE0:
+    length = 2
+    value = UInt32(lead & 0x1F)
+  case 0xE0..<0xF0:
+    length = 3
+    value = UInt32(lead & 0x0F)
+  case 0xF0..<0xF8:
+    length = 4
+    value = UInt32(lead & 0x07)
+  default: return (0xFFFD, 1)
+  }
+  guard offset + length <= limit else { return (0xFFFD, 1) }
+  for index in (offset + 1)..<(offset + length) {
+    value = value << 6 | UInt32(utf8[index] & 0x3F)
+  }
+  return (value, length)
 }

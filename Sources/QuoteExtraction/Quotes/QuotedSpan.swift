@@ -19,7 +19,8 @@ public struct QuotedSpan: Sendable, Hashable {
   public var openMark: Range<Int>
   /// The closing mark, or nil when the quotation was not closed.
   public var closeMark: Range<Int>?
-  /// 0 for an outermost quotation, 1 for a quotation inside it, and so on.
+  /// 0 for an outermost quotation, 1 for a quotation inside it (or for one paragraph's
+  /// ``part`` of it), and so on.
   public var depth: Int
   /// The index of the enclosing span in ``ExtractionResult/quotes``, if any.
   public var parent: Int?
@@ -27,14 +28,19 @@ public struct QuotedSpan: Sendable, Hashable {
   public var paragraphs: ClosedRange<Int>
   /// What the span appears to be.
   public var kind: Kind
-
-  /// Whether a closing mark was found.
-  public var isClosed: Bool { closeMark != nil }
+  /// For one paragraph of a quotation that runs over several paragraphs (each paragraph
+  /// reopens it with an opening mark, the last one closes it): the paragraph's position in the
+  /// quotation, from 0. The whole quotation is the part's ``parent``; nil for every other span.
+  public var part: Int?
+  /// Whether the quotation was closed: by its closing mark, or, for a part of a quotation that
+  /// runs over several paragraphs and for dash dialogue, by the paragraph convention.
+  public var isClosed: Bool
 
   /// Creates a quoted span.
   public init(
     content: Range<Int>, openMark: Range<Int>, closeMark: Range<Int>?, depth: Int = 0,
-    parent: Int? = nil, paragraphs: ClosedRange<Int>, kind: Kind = .speech
+    parent: Int? = nil, paragraphs: ClosedRange<Int>, kind: Kind = .speech, part: Int? = nil,
+    isClosed: Bool? = nil
   ) {
     self.content = content
     self.openMark = openMark
@@ -43,5 +49,7 @@ public struct QuotedSpan: Sendable, Hashable {
     self.parent = parent
     self.paragraphs = paragraphs
     self.kind = kind
+    self.part = part
+    self.isClosed = isClosed ?? (closeMark != nil)
   }
 }
