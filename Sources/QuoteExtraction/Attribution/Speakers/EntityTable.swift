@@ -51,9 +51,10 @@ struct EntityTable {
 
   /// Adds a mention and returns its entity id.
   ///
-  /// `avoiding` is the speaker of the previous turn of dialogue: a pronoun that tags the reply
-  /// refers to someone else when anyone else fits.
-  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: Int? = nil)
+  /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation
+  /// addresses by name: a pronoun that tags the quotation refers to someone else when anyone
+  /// else fits.
+  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: Set<Int> = [])
     -> Int?
   {
     switch mention.kind {
@@ -209,18 +210,20 @@ struct EntityTable {
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
-  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: Int? = nil)
+  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: Set<Int> = [])
     -> Int?
   {
-    if let avoided, let other = antecedent(of: mention, excluding: avoided) { return other }
-    return antecedent(of: mention, excluding: nil)
+    if !avoided.isEmpty, let other = antecedent(of: mention, excluding: avoided) { return other }
+    return antecedent(of: mention, excluding: [])
   }
 
-  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Int?) -> Int? {
+  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Set<Int>)
+    -> Int?
+  {
     // NB: "he" and "she" never refer to the first-person narrator.
     let narrator = self.narrator
     let recent = recency.reversed().prefix(EntityTable.lookBack).filter {
-      $0 != excluded && $0 != narrator
+      !excluded.contains($0) && $0 != narrator
     }
     if mention.isPlural {
       return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }

@@ -22,7 +22,8 @@ struct NarratorNamer {
     for attribution in result.attributions {
       guard let entity = attribution.entity, entity != narrator else { continue }
       for fragment in attribution.fragments {
-        for name in vocatives(in: analyzer.tokens(in: fragment)) {
+        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          let name = document.text(of: token)
           if let id = table.match(nameWords: [name.lowercased()], gender: .unknown),
             namedSpeakers.contains(id) || id == entity
           {
@@ -40,30 +41,5 @@ struct NarratorNamer {
     } else {
       table.rename(narrator, to: best.key)
     }
-  }
-
-  /// Capitalised names set off as a form of address: after a comma, an opening mark or
-  /// "dear", and before a comma or the end of a sentence.
-  private func vocatives(in tokens: Range<Token.Index>) -> [String] {
-    var names: [String] = []
-    guard tokens.count > 1 else { return names }
-    for index in tokens where analyzer.isCapitalized(index) {
-      let before = index - 1
-      let after = index + 1
-      guard before >= 0, after < document.tokens.count else { continue }
-      let opens =
-        index == tokens.lowerBound || analyzer.bytesEqual(before, ",")
-        || analyzer.bytesEqual(before, "dear") || analyzer.bytesEqual(before, "Dear")
-      let closes =
-        analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
-        || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
-        || after == tokens.upperBound
-      guard opens, closes, !analyzer.isHonorific(index), !analyzer.isRole(index),
-        !analyzer.lexicons.notNames.contains(analyzer.wordBytes(index)),
-        !analyzer.lexicons.pronouns.contains(analyzer.wordBytes(index))
-      else { continue }
-      names.append(analyzer.document.text(of: index))
-    }
-    return names
   }
 }

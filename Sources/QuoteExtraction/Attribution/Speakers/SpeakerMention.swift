@@ -395,4 +395,29 @@ struct MentionAnalyzer {
     }
     return start..<range.upperBound
   }
+
+  /// Capitalised names set off as a form of address: after a comma, an opening mark or
+  /// "dear", and before a comma or the end of a sentence.
+  func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
+    var names: [Token.Index] = []
+    guard tokens.count > 1 else { return names }
+    for index in tokens where isCapitalized(index) {
+      let before = index - 1
+      let after = index + 1
+      guard before >= 0, after < document.tokens.count else { continue }
+      let opens =
+        index == tokens.lowerBound || bytesEqual(before, ",")
+        || bytesEqual(before, "dear") || bytesEqual(before, "Dear")
+      let closes =
+        bytesEqual(after, ",") || bytesEqual(after, "!")
+        || bytesEqual(after, "?") || bytesEqual(after, ".")
+        || after == tokens.upperBound
+      guard opens, closes, !isHonorific(index), !isRole(index),
+        !lexicons.notNames.contains(wordBytes(index)),
+        !lexicons.pronouns.contains(wordBytes(index))
+      else { continue }
+      names.append(index)
+    }
+    return names
+  }
 }

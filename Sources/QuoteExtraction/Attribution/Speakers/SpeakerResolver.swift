@@ -64,7 +64,7 @@ struct SpeakerResolver {
       {
         continue
       }
-      var avoided: Int? = nil
+      var avoided = Set<Int>()
       var paragraph: Int? = nil
       if let index = event.attribution, result.attributions[index].type == .direct,
         let first = result.attributions[index].fragments.first
@@ -72,7 +72,15 @@ struct SpeakerResolver {
         let token = analyzer.tokens(in: first).lowerBound
         if token < document.tokens.count {
           paragraph = document.paragraph(of: token)
-          avoided = paragraph.flatMap { turns[$0 - 1] }
+          if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.insert(previous) }
+        }
+        if event.mention.kind == .pronoun {
+          for fragment in result.attributions[index].fragments {
+            for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+              let word = analyzer.lowercasedWord(vocative)
+              if let id = table.match(nameWords: [word], gender: .unknown) { avoided.insert(id) }
+            }
+          }
         }
       }
       let id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
