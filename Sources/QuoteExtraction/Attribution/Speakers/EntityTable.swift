@@ -69,10 +69,9 @@ struct EntityTable {
         note(id, mention: mention)
         return id
       }
-      // "the girl", "her husband": a definite description with a gender refers back like a
-      // pronoun does.
-      if mention.isDefinite, !mention.isPlural,
-        mention.gender == .male || mention.gender == .female,
+      // "the girl", "her husband", "said his host": a definite description of a speaker
+      // refers back like a pronoun does (to anyone, when it shows no gender).
+      if mention.isDefinite, !mention.isPlural, isSpeaker,
         let id = antecedent(of: mention, avoiding: avoiding)
       {
         note(id, mention: mention)
@@ -228,6 +227,9 @@ struct EntityTable {
     if mention.isPlural {
       return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
       )
+    }
+    if mention.kind == .description, mention.gender == .unknown {
+      return recent.first { records[$0].kind == .person }
     }
     guard mention.gender == .male || mention.gender == .female else { return nil }
     for id in recent {
