@@ -241,6 +241,13 @@ struct EntityTable {
         return id
       }
     }
+    // Nobody of that gender is known nearby: the latest person whose gender is not known yet.
+    if let id = recent.first(where: {
+      records[$0].kind == .person && records[$0].gender == .unknown
+    }) {
+      records[id].gender = mention.gender
+      return id
+    }
     return nil
   }
 

@@ -11,6 +11,9 @@ struct NarrationNames {
   var document: Document { analyzer.document }
   var lexicons: SpeakerLexicons { analyzer.lexicons }
 
+  /// How often a capitalised word must occur inside sentences to count as a name.
+  static let recurrence = 3
+
   /// The name mentions of the narration, in text order.
   /// - Complexity: O(n) in the number of tokens.
   func scan(knownWords: Set<String>) -> [SpeakerMention] {
@@ -18,6 +21,17 @@ struct NarrationNames {
     for word in knownWords { known.insert(word, value: ()) }
     var mentions: [SpeakerMention] = []
     let tokens = document.tokens
+    // Capitalised words that recur inside sentences are names of something; those that also
+    // head a name run are taken as people (a place rarely heads a run before "said").
+    var recurring: [UInt64: Int] = [:]
+    for index in tokens.indices
+    where !insideQuote[index] && analyzer.isCapitalized(index) && !analyzer.isSentenceInitial(index)
+      && !analyzer.isHonorific(index) && !analyzer.isRole(index)
+      && !lexicons.notNames.contains(analyzer.wordBytes(index))
+      && !lexicons.organizationHeads.contains(analyzer.wordBytes(index))
+    {
+      recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(index)), default: 0] += 1
+    }
     var index = 0
     while index < tokens.count {
       guard !insideQuote[index], analyzer.isWord(index) else {
@@ -77,6 +91,8 @@ struct NarrationNames {
         start < first
         || run.contains { known.contains(analyzer.wordBytes($0)) }
         || lexicons.givenNames.contains(analyzer.wordBytes(first))
+        || (recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(end - 1))] ?? 0)
+          >= NarrationNames.recurrence
       if accepted,
         !lexicons.notNames.contains(analyzer.wordBytes(first)) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
