@@ -33,6 +33,13 @@ struct DialogueTurns {
     for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
     let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
     shareTags(groups, &result)
+    // NB: the rules report indirect and mixed speech only outside fiction. In news a quotation
+    // paragraph without a tag continues the previous paragraph's speaker; speakers do not
+    // take turns as in a novel's dialogue.
+    if result.attributions.contains(where: { $0.type != .direct }) {
+      continueParagraphs(groups, &result, table: &table)
+      return
+    }
     forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
     backward(groups, &result, table: &table)
     forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
@@ -61,6 +68,29 @@ struct DialogueTurns {
     for index in group.attributions {
       result.attributions[index].entity = speaker
       result.attributions[index].speakerKind = .implicit
+    }
+  }
+
+  /// News: an untagged quotation paragraph right after a paragraph with a speaker continues it,
+  /// and points at the same speaker mention.
+  private func continueParagraphs(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    var sourceOfParagraph: [Int: Int] = [:]
+    for (index, attribution) in result.attributions.enumerated() {
+      guard attribution.entity != nil, let first = attribution.fragments.first else { continue }
+      let token = analyzer.tokens(in: first).lowerBound
+      if token < document.tokens.count { sourceOfParagraph[document.paragraph(of: token)] = index }
+    }
+    for group in groups where isUntagged(group, result) {
+      guard let source = sourceOfParagraph[group.paragraph - 1] else { continue }
+      let from = result.attributions[source]
+      for index in group.attributions {
+        result.attributions[index].speaker = from.speaker
+        result.attributions[index].entity = from.entity
+        result.attributions[index].speakerKind = from.speaker == nil ? .implicit : from.speakerKind
+      }
+      sourceOfParagraph[group.paragraph] = group.attributions.last
     }
   }
 
