@@ -100,7 +100,10 @@ struct DialogueTagger {
   {
     guard start < paragraph.upperBound, analyzer.isWord(start) else { return nil }
     let bytes = analyzer.wordBytes(start)
-    if lexicons.pronouns.contains(bytes) {
+    let opensDescription =
+      lexicons.determiners.contains(bytes) && start + 1 < paragraph.upperBound
+      && analyzer.isWord(start + 1)
+    if lexicons.pronouns.contains(bytes), !opensDescription {
       return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(start))
         ? start..<(start + 1) : nil
     }
@@ -117,8 +120,11 @@ struct DialogueTagger {
     }
     if lexicons.determiners.contains(bytes) {
       var end = start + 1
-      while end < paragraph.upperBound, end - start < 5, analyzer.isWord(end),
-        !DialogueTagger.stopWords.contains(analyzer.lowercasedWord(end)), !isVerb(end)
+      while end < paragraph.upperBound, end - start < 7,
+        (analyzer.isWord(end)
+          && !DialogueTagger.stopWords.contains(analyzer.lowercasedWord(end)) && !isVerb(end))
+          || (analyzer.bytesEqual(end, "-") && document.tokens[end].shape.contains(.attachedBefore)
+            && end + 1 < paragraph.upperBound && analyzer.isWord(end + 1))
       {
         end += 1
       }
