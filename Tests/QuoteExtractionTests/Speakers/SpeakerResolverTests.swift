@@ -284,3 +284,20 @@ func oddInputNeverCrashes(text: String) throws {
   // Generous: a linear pass takes milliseconds; a quadratic one would take far longer.
   #expect(elapsed < .seconds(5))
 }
+
+@Test func unclosedQuotationsThatRunToTheParagraphEndStayLinear() throws {
+  func time(_ count: Int) throws -> Duration {
+    var built = try HandBuilt(String(repeating: "“a said Tom. ", count: count))
+    built.attributeEveryQuote()
+    for (index, quote) in built.result.quotes.enumerated() where !quote.isClosed {
+      built.result.attributions.append(
+        Attribution(
+          type: .direct, fragments: [quote.content], rule: "test", confidence: 1, quotes: [index]))
+    }
+    return ContinuousClock().measure { _ = built.resolve() }
+  }
+  let small = try time(1_000)
+  let large = try time(10_000)
+  // Every unclosed quotation overlaps all the later ones: a walk over each would be quadratic.
+  #expect(large < small * 40 + .milliseconds(300))
+}

@@ -183,9 +183,13 @@ struct DialogueTurns {
       let mid = (low + high) / 2
       if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
     }
-    var end = low
-    while end < mentions.count, mentions[end].utf8Start < utf8Range.upperBound { end += 1 }
-    return mentions[low..<end]
+    var end = mentions.count
+    var from = low
+    while from < end {
+      let mid = (from + end) / 2
+      if mentions[mid].utf8Start < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+    }
+    return mentions[low..<max(low, end)]
   }
 
   /// The person mentioned last before a position, other than `excluded`, looking back over a

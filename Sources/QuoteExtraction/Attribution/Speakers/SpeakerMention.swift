@@ -41,9 +41,13 @@ struct MentionAnalyzer {
       let mid = (low + high) / 2
       if Int(tokens[mid].utf8End) <= utf8Range.lowerBound { low = mid + 1 } else { high = mid }
     }
-    var end = low
-    while end < tokens.count, Int(tokens[end].utf8Start) < utf8Range.upperBound { end += 1 }
-    return low..<end
+    var end = tokens.count
+    var from = low
+    while from < end {
+      let mid = (from + end) / 2
+      if Int(tokens[mid].utf8Start) < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+    }
+    return low..<max(low, end)
   }
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).

@@ -146,11 +146,22 @@ struct SpeakerResolver {
   }
 
   /// For each token, whether it lies inside a quotation's content.
+  /// - Complexity: O(n + q log n): unclosed quotations can each run to the paragraph's end, so
+  ///   their extents are summed as +1/-1 steps rather than walked one by one.
   private func quotedTokens(_ quotes: [QuotedSpan]) -> [Bool] {
-    var inside = [Bool](repeating: false, count: document.tokens.count)
     let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+    var steps = [Int32](repeating: 0, count: document.tokens.count + 1)
     for quote in quotes where quote.depth == 0 {
-      for index in analyzer.tokens(in: quote.content) { inside[index] = true }
+      let tokens = analyzer.tokens(in: quote.content)
+      guard !tokens.isEmpty else { continue }
+      steps[tokens.lowerBound] += 1
+      steps[tokens.upperBound] -= 1
+    }
+    var inside = [Bool](repeating: false, count: document.tokens.count)
+    var depth: Int32 = 0
+    for index in inside.indices {
+      depth += steps[index]
+      inside[index] = depth > 0
     }
     return inside
   }
