@@ -98,7 +98,10 @@ struct AttributionEngine {
       }
     }
 
-    continueParagraphs(&attributions, &roles, context)
+    let fiction = isFiction(context)
+    // NB: in fiction an untagged quotation paragraph is the next turn of the dialogue, not
+    // more of the previous speaker's words: the resolver's turn-taking decides its speaker.
+    if !fiction { continueParagraphs(&attributions, &roles, context) }
     attributeDialogue(&attributions, &roles, context)
 
     let types = QuoteCoverage(document: document, quotes: result.quotes)
@@ -108,14 +111,53 @@ struct AttributionEngine {
         attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
       }
     }
-    let fiction = isFiction(context)
     attributions.removeAll { attribution in
       !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
     }
+    if fiction { attributions = utterances(attributions, result.quotes) }
     attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
     result.attributions = attributions
-    SpeakerResolver(document: result.document).resolve(&result)
+    SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
+  }
+
+  /// In fiction each stretch of speech between narration is an utterance of its own (“Hello,”
+  /// he said, “how are you?” is two, as novels' dialogue is read and annotated), and so is
+  /// each paragraph of a speech that runs over several paragraphs. News keeps one attribution
+  /// with fragments, the convention of news attribution corpora.
+  private func utterances(_ attributions: [Attribution], _ quotes: [QuotedSpan]) -> [Attribution] {
+    var partsOf: [Int: [Int]] = [:]
+    for (index, quote) in quotes.enumerated() where quote.part != nil {
+      if let parent = quote.parent { partsOf[parent, default: []].append(index) }
+    }
+    var result: [Attribution] = []
+    result.reserveCapacity(attributions.count)
+    for attribution in attributions {
+      var pieces: [(Range<Int>, [Int])] = []
+      for fragment in attribution.fragments {
+        let whole = attribution.quotes.first { quotes[$0].content == fragment }
+        if let whole, let parts = partsOf[whole], parts.count > 1 {
+          pieces += parts.map { (quotes[$0].content, [$0]) }
+        } else {
+          pieces.append(
+            (
+              fragment,
+              attribution.quotes.filter { fragment.contains(quotes[$0].content.lowerBound) }
+            ))
+        }
+      }
+      guard pieces.count > 1 else {
+        result.append(attribution)
+        continue
+      }
+      for (content, inside) in pieces {
+        var piece = attribution
+        piece.fragments = [content]
+        piece.quotes = inside
+        result.append(piece)
+      }
+    }
+    return result
   }
 
   /// Whether the document reads as fiction: almost no numbers (under one per thousand words)

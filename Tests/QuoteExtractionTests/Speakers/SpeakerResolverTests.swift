@@ -67,7 +67,9 @@ private struct HandBuilt {
   }
 
   mutating func resolve() -> [Attribution] {
-    SpeakerResolver(document: document).resolve(&result)
+    // A hand-built result reads as fiction when it reports direct speech only.
+    let fiction = result.attributions.allSatisfy { $0.type == .direct }
+    SpeakerResolver(document: document, fiction: fiction).resolve(&result)
     return result.attributions
   }
 

@@ -10,6 +10,8 @@ struct DialogueTurns {
   let analyzer: MentionAnalyzer
   /// The resolved mentions (narration and speaker tags), in text order.
   let mentions: [NarrationMention]
+  /// Whether the document reads as fiction (dialogue takes turns) rather than news.
+  let fiction: Bool
 
   private struct Turn {
     var paragraph: Int
@@ -33,10 +35,9 @@ struct DialogueTurns {
     for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
     let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
     shareTags(groups, &result)
-    // NB: the rules report indirect and mixed speech only outside fiction. In news a quotation
-    // paragraph without a tag continues the previous paragraph's speaker; speakers do not
-    // take turns as in a novel's dialogue.
-    if result.attributions.contains(where: { $0.type != .direct }) {
+    // NB: in news a quotation paragraph without a tag continues the previous paragraph's
+    // speaker; speakers do not take turns as in a novel's dialogue.
+    if !fiction {
       continueParagraphs(groups, &result, table: &table)
       return
     }

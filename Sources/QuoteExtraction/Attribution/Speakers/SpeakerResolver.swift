@@ -13,9 +13,12 @@
 struct SpeakerResolver {
   let document: Document
   let lexicons: SpeakerLexicons
+  /// Whether the document reads as fiction: unattributed dialogue then follows turn-taking.
+  let fiction: Bool
 
-  init(document: Document, lexicons: SpeakerLexicons = .shared) {
+  init(document: Document, fiction: Bool, lexicons: SpeakerLexicons = .shared) {
     self.document = document
+    self.fiction = fiction
     self.lexicons = lexicons
   }
 
@@ -103,7 +106,7 @@ struct SpeakerResolver {
       }
     }
 
-    DialogueTurns(document: document, analyzer: analyzer, mentions: mentions)
+    DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
       .assign(&result, table: &table)
     NarratorNamer(analyzer: analyzer).name(result, table: &table)
 
