@@ -57,12 +57,21 @@ let package = Package(
       name: "EmbeddingExample", dependencies: ["QuoteExtraction"],
       path: "Examples/EmbeddingExample"),
     .executableTarget(
+      name: "CustomVerbExample", dependencies: ["QuoteExtraction"],
+      path: "Examples/CustomVerbExample"),
+    .executableTarget(
+      name: "CustomRuleExample", dependencies: ["QuoteExtraction"],
+      path: "Examples/CustomRuleExample"),
+    .executableTarget(
       name: "BatchExample", dependencies: ["QuoteExtraction"],
       path: "Examples/BatchExample"),
     .testTarget(
       name: "PublicAPITests",
       // NB: depends on the examples so that `swift test` builds them; the tests run the binaries.
-      dependencies: ["QuoteExtraction", "EmbeddingExample", "BatchExample"]
+      dependencies: [
+        "QuoteExtraction", "EmbeddingExample", "CustomVerbExample", "CustomRuleExample",
+        "BatchExample",
+      ]
     ),
   ]
 )

@@ -2,7 +2,9 @@
 //
 //   swift run CustomVerbExample
 //
-// Prints the attributions found with the built-in lexicons, then with the verb added.
+// Prints the attributions found with the built-in lexicons, then with the verb added: the
+// indirect report appears, and the quotation is attributed by a cue rule instead of the
+// dialogue fallback, which only guesses from what follows the quotation.
 import Foundation
 import QuoteExtraction
 
@@ -19,8 +21,8 @@ func report(_ label: String, _ extractor: QuoteExtractor) throws {
     let cue = attribution.cue.map(result.text) ?? "-"
     let speaker = attribution.speaker.map(result.text) ?? "-"
     print(
-      "  \(attribution.type)\tcue: \(cue)\tspeaker: \(speaker)\t\(result.text(attribution.content))"
-    )
+      "  \(attribution.type)\tcue: \(cue)\tspeaker: \(speaker)\trule: \(attribution.rule)\t"
+        + result.text(attribution.content))
   }
 }
 

@@ -42,3 +42,40 @@ import Testing
     #expect(lines.contains("same results in order: true"))
   }
 }
+
+/// The examples that extend the rule engine.
+@Suite struct ExtensionExampleTests {
+  /// The lines of a section of an example's output, from its `label:` line to the next label.
+  static func section(_ label: String, of output: String) -> [String] {
+    let lines = output.split(separator: "\n").map(String.init)
+    guard let start = lines.firstIndex(where: { $0.hasPrefix(label + ":") }) else { return [] }
+    return Array(lines[(start + 1)...].prefix { $0.hasPrefix("  ") })
+  }
+
+  @Test func customVerbExampleFindsTheVerbOnlyOnceAdded() throws {
+    let binary = try #require(ExampleRunner.binary("CustomVerbExample"), "example not built")
+    let run = try ExampleRunner.run(binary)
+    #expect(run.status == 0)
+    let before = Self.section("built-in", of: run.out)
+    let after = Self.section("with harrumph", of: run.out)
+    #expect(!before.contains { $0.contains("indirect") })
+    #expect(after.filter { $0.contains("cue: harrumphed") }.count == 2)
+    #expect(after.contains { $0.contains("indirect") && $0.contains("speaker: The council") })
+    // The quotation: with the verb known, a cue rule attributes it, not the dialogue fallback.
+    #expect(before.contains { $0.contains("rule: direct.dialogue") })
+    #expect(!after.contains { $0.contains("rule: direct.dialogue") })
+  }
+
+  @Test func customRuleExampleFiresItsRuleAndReportsABrokenPack() throws {
+    let binary = try #require(ExampleRunner.binary("CustomRuleExample"), "example not built")
+    let run = try ExampleRunner.run(binary)
+    #expect(run.status == 0)
+    #expect(!Self.section("built-in", of: run.out).contains { $0.contains("in-the-words-of") })
+    let added = Self.section("with the pack", of: run.out)
+    #expect(added.contains { $0.hasPrefix("  example.in-the-words-of") })
+    let lines = run.out.split(separator: "\n").map(String.init)
+    #expect(lines.contains("broken pack: rules error"))
+    #expect(lines.contains { $0.hasPrefix("broken.json:") && $0.contains(": error: ") })
+    #expect(lines.last?.trimmingCharacters(in: .whitespaces) == "^")
+  }
+}
