@@ -44,4 +44,16 @@ import Testing
     #expect(result.json() == result.json(offsets: .codePoints))
     #expect(result.json() != result.json(offsets: .utf8))
   }
+
+  @Test func theRecordShownInTheDocumentationIsTheOneWritten() throws {
+    let article = ExampleRunner.root.appendingPathComponent(
+      "Sources/QuoteExtraction/QuoteExtraction.docc/OutputFormatAndOffsets.md")
+    let markdown = try String(contentsOf: article, encoding: .utf8)
+    let start = try #require(markdown.range(of: "```json\n"))
+    let end = try #require(markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex))
+    let documented = try Self.object(String(markdown[start.upperBound..<end.lowerBound]))
+    let written = try Self.object(
+      try QuoteExtractor().extract(from: "“We’re ready,” Ebrard said.").json())
+    #expect(NSDictionary(dictionary: documented).isEqual(to: written))
+  }
 }
