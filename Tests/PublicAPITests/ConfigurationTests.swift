@@ -142,4 +142,21 @@ import Testing
     configuration.addRulePack(named: "two.json", json: Self.wordsOfPack)
     #expect(throws: QuoteExtractionError.self) { try QuoteExtractor(configuration: configuration) }
   }
+
+  @Test func theRulePackShownInTheDocumentationLoadsAndFires() throws {
+    let article = ExampleRunner.root.appendingPathComponent(
+      "Sources/QuoteExtraction/QuoteExtraction.docc/WritingRulesAndLexicons.md")
+    let markdown = try String(contentsOf: article, encoding: .utf8)
+    let start = try #require(markdown.range(of: "```json\n"))
+    let end = try #require(markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex))
+    var configuration = Configuration()
+    configuration.addRulePack(
+      named: "article.json", json: String(markdown[start.upperBound..<end.lowerBound]))
+    let extractor = try QuoteExtractor(configuration: configuration)
+    let text = "In the words of the minister, “We will not sign it.”"
+    let result = try extractor.extract(from: text)
+    let attribution = try #require(result.attributions.first)
+    #expect(attribution.rule == "example.in-the-words-of")
+    #expect(attribution.speaker.map(result.text) == "the minister")
+  }
 }
