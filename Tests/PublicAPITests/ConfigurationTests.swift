@@ -136,6 +136,16 @@ import Testing
     }
   }
 
+  @Test func tooManyLexiconsFailWhenTheExtractorIsMade() {
+    var configuration = Configuration()
+    for index in 0..<100 { configuration.addLexiconEntries(["word\(index)"], to: "extra-\(index)") }
+    #expect {
+      try QuoteExtractor(configuration: configuration)
+    } throws: { error in
+      (error as? QuoteExtractionError)?.kind == .lexicon
+    }
+  }
+
   @Test func duplicateRuleIdsAcrossPacksAreRejected() {
     var configuration = Configuration()
     configuration.addRulePack(named: "one.json", json: Self.wordsOfPack)
