@@ -1,25 +1,27 @@
 import TextSegmentation
 
+// Internal, not public: callers build documents with `QuoteExtractor.segment(_:)` (or get one
+// in every result), which applies their configuration; one way in keeps the API small.
 extension Document {
   /// Options for reading text into a document.
-  public struct Options: Sendable, Hashable {
+  struct Options: Sendable, Hashable {
     /// How paragraphs are found.
-    public var paragraphMode: ParagraphMode
+    var paragraphMode: ParagraphMode
     /// Creates options.
-    public init(paragraphMode: ParagraphMode = .blankLine) {
+    init(paragraphMode: ParagraphMode = .blankLine) {
       self.paragraphMode = paragraphMode
     }
   }
 
   /// Reads a string into a document.
   /// - Throws: ``QuoteExtractionError`` when ICU fails.
-  public init(text: String, options: Options = Options()) throws(QuoteExtractionError) {
+  init(text: String, options: Options = Options()) throws(QuoteExtractionError) {
     try self.init(validText: text, diagnostics: [], options: options)
   }
 
   /// Reads UTF-8 bytes into a document. Invalid sequences become U+FFFD and a diagnostic says so.
   /// - Throws: ``QuoteExtractionError`` when ICU fails.
-  public init(utf8 bytes: some Collection<UInt8>, options: Options = Options())
+  init(utf8 bytes: some Collection<UInt8>, options: Options = Options())
     throws(QuoteExtractionError)
   {
     let (text, diagnostics) = UTF8Repair.decode(bytes)
