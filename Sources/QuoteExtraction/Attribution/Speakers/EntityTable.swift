@@ -37,6 +37,12 @@ struct EntityTable {
   }
 
   private(set) var records: [Record] = []
+  /// Whether a married woman's title and a full name that share a surname stay apart (see
+  /// ``isSamePerson(_:_:)``). On in fiction only.
+  ///
+  /// NB: news style names a woman by her full name first and by "Mrs." and her surname after
+  /// ("Hillary Clinton … Mrs. Clinton"): one person.
+  var separatesMarriedTitles = false
   /// Entity ids by name word, for names.
   private var byWord: [String: [Int]] = [:]
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
@@ -183,6 +189,7 @@ struct EntityTable {
   /// woman's title and a given name with the surname name different people unless the text
   /// has already joined them.
   private func isSamePerson(_ record: Record, _ mention: SpeakerMention) -> Bool {
+    guard separatesMarriedTitles else { return true }
     let words = mention.nameWords
     if let title = mention.honorificWord, words.count == 1,
       EntityTable.marriedTitles.contains(title), record.words.count >= 2

@@ -57,6 +57,7 @@ struct SpeakerResolver {
     }
 
     var table = EntityTable()
+    table.separatesMarriedTitles = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
     // The speaker of each paragraph of dialogue tagged so far.
@@ -96,7 +97,7 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if event.mention.kind == .pronoun, let paragraph, paragraph != narrationParagraph,
+      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph != narrationParagraph,
         let turn = alternatingTurn(
           before: paragraph, turns: turns, dialogue: dialogueParagraphs,
           gender: event.mention.gender,
