@@ -248,6 +248,13 @@ struct AttributionEngine {
           guard !span.content.isEmpty else { return nil }
           content.append(span.content)
           quotes.append(quote)
+        } else if let quote = quotes.last, content.count == quotes.count,
+          context.document.sentence(of: capture.tokens.lowerBound)
+            != context.document.sentence(of: context.quoteTokens[quote].close)
+        {
+          // NB: a clause read after a quotation that ends its sentence is the next sentence,
+          // not more of the report.
+          continue
         } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
           let previous = content.last, quotes.isEmpty || content.count > quotes.count
         {
