@@ -111,6 +111,20 @@ struct AttributionEngine {
         attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
       }
     }
+    if fiction {
+      // In fiction the quotation is the utterance: a report that opens with a whole quotation
+      // and goes on in narration keeps the quotation alone.
+      for index in attributions.indices where attributions[index].type == .mixed {
+        let whole = attributions[index].fragments.filter { fragment in
+          attributions[index].quotes.contains { result.quotes[$0].content == fragment }
+        }
+        guard let first = attributions[index].fragments.first, whole.first == first else {
+          continue
+        }
+        attributions[index].fragments = whole
+        attributions[index].type = .direct
+      }
+    }
     attributions.removeAll { attribution in
       !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
