@@ -245,9 +245,16 @@ struct AttributionEngine {
     var quotes: [Int] = []
     var width = 0
     for capture in captures where !capture.tokens.isEmpty {
-      let range = bytes(capture.tokens)
+      var range = bytes(capture.tokens)
       switch capture.role {
       case .speaker:
+        // The speaker finder reads past a setting ("the senator on Tuesday said"): the
+        // speaker stops before it.
+        if let setting = capture.tokens.dropFirst().first(where: {
+          context.isText($0, "on") || context.isText($0, "at") || context.isText($0, "during")
+        }) {
+          range = bytes(capture.tokens.lowerBound..<setting)
+        }
         speaker =
           speaker.map {
             min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound)
