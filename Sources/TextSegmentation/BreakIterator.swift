@@ -50,23 +50,21 @@ public struct BreakIterator: ~Copyable {
       qx_breaker_set_text(handle, $0, Int64(utf8.count))
     }
     guard status <= 0 else { throw SegmentationError(icuStatus: status, operation: "setText") }
-    let capacity = 512
-    var offsets = [Int32](repeating: 0, count: capacity)
-    var statuses = [Int32](repeating: 0, count: capacity)
-    let wantsStatus = kind == .word
-    while true {
-      let count = offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-        statuses.withUnsafeMutableBufferPointer { statusBuffer in
-          Int(
-            qx_breaker_next_boundaries(
-              handle, offsetBuffer.baseAddress, wantsStatus ? statusBuffer.baseAddress : nil,
-              Int64(capacity)))
+    // NB: fixed-size stack buffers, so a call allocates nothing however often it runs.
+    let capacity = 256
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * capacity) { buffer in
+      guard let offsets = buffer.baseAddress else { return }
+      let statuses = offsets + capacity
+      let wantsStatus = kind == .word
+      while true {
+        let count = Int(
+          qx_breaker_next_boundaries(
+            handle, offsets, wantsStatus ? statuses : nil, Int64(capacity)))
+        for index in 0..<count {
+          body(Int(offsets[index]), wantsStatus ? statuses[index] : 0)
         }
+        if count < capacity { break }
       }
-      for index in 0..<count {
-        body(Int(offsets[index]), statuses[index])
-      }
-      if count < capacity { break }
     }
     // NB: drop the text binding so the iterator never reads a buffer that has been freed.
     _ = qx_breaker_set_text(handle, nil, 0)

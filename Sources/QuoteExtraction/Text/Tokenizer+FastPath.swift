@@ -1,0 +1,169 @@
+import TextSegmentation
+
+/// A hand-written path that gives ICU's word boundaries (and rule statuses) for plain text.
+///
+/// ICU never joins a segment across ASCII whitespace (UAX #29 keeps only spaces together, and
+/// combining marks after a space, which are not plain text). So the text is cut into chunks at
+/// whitespace; a chunk of ASCII, curly quotes, dashes and ellipses is split here with the word
+/// rules that apply to those characters (WB5–WB13b as in ICU's root rules, in which `:` is not
+/// MidLetter and `@` is a letter), and any other chunk goes to ICU together with the whitespace byte before it, so
+/// that ICU sees the same context it sees in the whole text.
+/// `TokenizerDifferentialTests` checks that both paths give the same tokens on every corpus.
+extension Tokenizer {
+  /// A character's word-break class, for the characters the fast path knows.
+  private enum WordClass: UInt8 {
+    case other, letter, digit, underscore
+    /// MidNumLet or Single_Quote: `.` `'` `‘` `’` join letters to letters and digits to digits.
+    case midLetterOrNumber
+    /// MidNum: `,` `;` join digits to digits.
+    case midNumber
+    /// A character the fast path does not know: the chunk goes to ICU.
+    case unknown
+  }
+
+  /// The word class of each ASCII byte.
+  private static let asciiClasses: [WordClass] = (0..<128).map { byte in
+    switch byte {
+    // NB: ICU's root rules count `@` as a letter, so that e-mail addresses stay one word.
+    case 0x40, 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x30...0x39: return .digit
+    case 0x5F: return .underscore
+    case 0x2E, 0x27: return .midLetterOrNumber
+    case 0x2C, 0x3B: return .midNumber
+    default: return .other
+    }
+  }
+
+  /// The class and byte length of the character at `index` (which is not whitespace).
+  @inline(__always)
+  private static func wordClass(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int)
+    -> (WordClass, Int)
+  {
+    let byte = utf8[index]
+    if byte < 0x80 { return (asciiClasses[Int(byte)], 1) }
+    // U+2013 – U+2014 — U+2018 ‘ U+2019 ’ U+201C “ U+201D ” U+2026 …
+    guard byte == 0xE2, index + 2 < end, utf8[index + 1] == 0x80 else { return (.unknown, 1) }
+    switch utf8[index + 2] {
+    case 0x98, 0x99: return (.midLetterOrNumber, 3)
+    case 0x93, 0x94, 0x9C, 0x9D, 0xA6: return (.other, 3)
+    default: return (.unknown, 1)
+    }
+  }
+
+  /// Holds the ICU iterator, opened the first time a chunk needs it.
+  private final class IteratorBox {
+    var iterator: BreakIterator
+    init() throws(SegmentationError) { iterator = try BreakIterator(.word) }
+  }
+
+  /// Feeds every segment of `utf8` to `builder`.
+  static func scan(_ utf8: UnsafeBufferPointer<UInt8>, into builder: inout TokenBuilder)
+    throws(SegmentationError)
+  {
+    let count = utf8.count
+    var index = 0
+    var opened: IteratorBox? = nil
+    // A run of chunks for ICU not yet handed over (it may grow over the next chunks).
+    var pending: Range<Int>? = nil
+
+    func flush(_ range: Range<Int>, _ builder: inout TokenBuilder) throws(SegmentationError) {
+      let box: IteratorBox
+      if let existing = opened {
+        box = existing
+      } else {
+        box = try IteratorBox()
+        opened = box
+      }
+      try icuSegments(of: utf8, range: range, iterator: &box.iterator, into: &builder)
+    }
+
+    while index < count {
+      var newline = false
+      let gapStart = index
+      while index < count && isSpace(utf8[index]) {
+        if utf8[index] == 0x0A || utf8[index] == 0x0D { newline = true }
+        index += 1
+      }
+      if index == count { break }
+      let chunkStart = index
+      var known = true
+      while index < count {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          if isSpace(byte) { break }
+          index += 1
+          continue
+        }
+        let (kind, width) = wordClass(utf8, index, count)
+        if kind == .unknown { known = false }
+        index += width
+      }
+      if !known {
+        if let open = pending {
+          pending = open.lowerBound..<index
+        } else {
+          if chunkStart > gapStart { builder.gap(newline: newline) }
+          pending = (chunkStart > gapStart ? chunkStart - 1 : chunkStart)..<index
+        }
+        continue
+      }
+      if let open = pending {
+        try flush(open, &builder)
+        pending = nil
+      }
+      if chunkStart > gapStart { builder.gap(newline: newline) }
+      splitChunk(utf8, chunkStart..<index, into: &builder)
+    }
+    if let open = pending { try flush(open, &builder) }
+  }
+
+  /// Splits a chunk of known characters (no whitespace) into segments, as ICU does.
+  @inline(__always)
+  private static func splitChunk(
+    _ utf8: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into builder: inout TokenBuilder
+  ) {
+    let end = chunk.upperBound
+    var index = chunk.lowerBound
+    while index < end {
+      let (first, width) = wordClass(utf8, index, end)
+      let start = index
+      index += width
+      guard first == .letter || first == .digit || first == .underscore else {
+        builder.segment(utf8, start, index, status: 0)
+        continue
+      }
+      // ICU's status is that of the last rule applied: 200 after a letter, 100 after a digit;
+      // an underscore keeps the status before it, and two underscores make 200.
+      var status: Int32 = first == .letter ? 200 : first == .digit ? 100 : 0
+      var previous = first
+      while index < end {
+        let (next, nextWidth) = wordClass(utf8, index, end)
+        switch next {
+        case .letter:
+          status = 200
+        case .digit:
+          status = 100
+        case .underscore:
+          if previous == .underscore { status = 200 }
+        case .midLetterOrNumber, .midNumber:
+          let after = index + nextWidth
+          guard after < end, previous == .letter || previous == .digit else { break }
+          let (following, _) = wordClass(utf8, after, end)
+          let joins =
+            following == previous && (previous == .digit || next == .midLetterOrNumber)
+          if joins {
+            // The character after the middle one is taken by the next round.
+            index = after
+            continue
+          }
+        default:
+          break
+        }
+        if next != .letter && next != .digit && next != .underscore { break }
+        previous = next
+        index += nextWidth
+      }
+      builder.segment(utf8, start, index, status: status)
+    }
+  }
+}
