@@ -18,12 +18,17 @@ typedef enum {
 /// An ICU break iterator bound to (at most) one UTF-8 text. Not thread-safe: one per task.
 typedef struct qx_breaker qx_breaker;
 
-/// Opens a breaker by cloning a process-wide prototype (the expensive rule loading runs once).
+/// Opens a breaker: the calling thread's spare when it has one, else a clone of a process-wide
+/// prototype (the expensive rule loading runs once).
 /// Returns NULL and sets *status (an ICU error code) on failure.
 qx_breaker *qx_breaker_open(qx_break_kind kind, int32_t *status);
 
-/// Closes a breaker and releases its text binding.
+/// Gives a breaker back: it becomes the calling thread's spare of its kind (closed when the
+/// thread ends), or is closed when the thread already has one.
 void qx_breaker_close(qx_breaker *breaker);
+
+/// Closes a breaker and releases its text binding.
+void qx_breaker_close_now(qx_breaker *breaker);
 
 /// Binds the breaker to `length` bytes of UTF-8 at `utf8`, which must stay alive while in use.
 /// Returns 0 on success, else an ICU error code.

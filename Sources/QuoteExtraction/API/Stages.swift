@@ -43,6 +43,17 @@ public enum Stages {
     try bytes.withUnsafeBufferPointer { try Tokenizer.tokens(of: $0).count }
   }
 
+  /// Paragraphs and sentences (ICU's sentence pass and the repair rules) over tokens already
+  /// found; returns the number of sentences.
+  public static func sentences(_ bytes: [UInt8], tokens: [Token]) throws -> Int {
+    try bytes.withUnsafeBufferPointer { buffer in
+      let paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: .blankLine)
+      return try SentenceSegmenter.sentences(
+        of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared
+      ).count
+    }
+  }
+
   /// The whole text layer (UTF-8 check, paragraphs, tokens, sentences).
   public static func document(_ bytes: [UInt8]) throws -> Document {
     try Document(utf8: bytes)

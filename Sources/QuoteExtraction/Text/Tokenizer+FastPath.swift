@@ -21,11 +21,12 @@ extension Tokenizer {
     case unknown
   }
 
-  /// The word class of each ASCII byte.
-  private static let asciiClasses: [WordClass] = (0..<128).map { byte in
+  /// The word class of an ASCII byte.
+  @inline(__always)
+  private static func asciiClass(_ byte: UInt8) -> WordClass {
     switch byte {
     // NB: ICU's root rules count `@` as a letter, so that e-mail addresses stay one word.
-    case 0x40, 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x40...0x5A, 0x61...0x7A: return .letter
     case 0x30...0x39: return .digit
     case 0x5F: return .underscore
     case 0x2E, 0x27: return .midLetterOrNumber
@@ -40,7 +41,7 @@ extension Tokenizer {
     -> (WordClass, Int)
   {
     let byte = utf8[index]
-    if byte < 0x80 { return (asciiClasses[Int(byte)], 1) }
+    if byte < 0x80 { return (asciiClass(byte), 1) }
     // U+2013 – U+2014 — U+2018 ‘ U+2019 ’ U+201C “ U+201D ” U+2026 …
     guard byte == 0xE2, index + 2 < end, utf8[index + 1] == 0x80 else { return (.unknown, 1) }
     switch utf8[index + 2] {
@@ -117,7 +118,9 @@ extension Tokenizer {
     if let open = pending { try flush(open, &builder) }
   }
 
-  /// Splits a chunk of known characters (no whitespace) into segments, as ICU does.
+  /// Splits a chunk of known characters (no whitespace) into segments, as ICU does, and
+  /// makes the tokens of plain ASCII ones directly (the same kind and shape as ``classify``
+  /// and ``shape`` give).
   @inline(__always)
   private static func splitChunk(
     _ utf8: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into builder: inout TokenBuilder
@@ -129,18 +132,37 @@ extension Tokenizer {
       let start = index
       index += width
       guard first == .letter || first == .digit || first == .underscore else {
-        builder.segment(utf8, start, index, status: 0)
+        if width == 1 {
+          builder.append(start, index, kind: asciiKind(utf8[start]), shape: .ascii)
+        } else {
+          builder.segment(utf8, start, index, status: 0)
+        }
         continue
       }
       // ICU's status is that of the last rule applied: 200 after a letter, 100 after a digit;
       // an underscore keeps the status before it, and two underscores make 200.
       var status: Int32 = first == .letter ? 200 : first == .digit ? 100 : 0
       var previous = first
+      var ascii = true
+      var uppers = 0
+      var lowers = 0
+      var shape: Token.Shape = []
+      @inline(__always) func count(_ byte: UInt8) {
+        if byte >= 0x41 && byte <= 0x5A {
+          if uppers == 0 && lowers == 0 { shape.insert(.capitalized) }
+          uppers += 1
+        } else if byte >= 0x61 && byte <= 0x7A {
+          if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
+          lowers += 1
+        }
+      }
+      count(utf8[start])
       while index < end {
         let (next, nextWidth) = wordClass(utf8, index, end)
         switch next {
         case .letter:
           status = 200
+          count(utf8[index])
         case .digit:
           status = 100
         case .underscore:
@@ -152,6 +174,7 @@ extension Tokenizer {
           let joins =
             following == previous && (previous == .digit || next == .midLetterOrNumber)
           if joins {
+            if nextWidth > 1 { ascii = false }
             // The character after the middle one is taken by the next round.
             index = after
             continue
@@ -163,7 +186,27 @@ extension Tokenizer {
         previous = next
         index += nextWidth
       }
-      builder.segment(utf8, start, index, status: status)
+      guard ascii else {
+        builder.segment(utf8, start, index, status: status)
+        continue
+      }
+      shape.insert(.ascii)
+      if uppers >= 2 && lowers == 0 { shape.insert(.allCaps) }
+      let kind: Token.Kind =
+        status >= 200 ? .word : status >= 100 ? .number : asciiKind(utf8[start])
+      builder.append(start, index, kind: kind, shape: shape)
+    }
+  }
+
+  /// ``classify``'s kind of an ASCII segment whose ICU status is 0, from its first byte.
+  @inline(__always)
+  private static func asciiKind(_ byte: UInt8) -> Token.Kind {
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"): return .quoteMark
+    case 0x30...0x39: return .number
+    case 0x41...0x5A, 0x61...0x7A: return .word
+    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
+    default: return .symbol
     }
   }
 }
