@@ -51,6 +51,19 @@ extension Tokenizer {
     }
   }
 
+  /// The kind and shape of each known non-ASCII character as a token of its own (by the third
+  /// byte of its UTF-8 form, `E2 80 xx`), computed once by ``classify`` and ``shape``.
+  private static let knownTokens: [UInt8: (Token.Kind, Token.Shape)] = {
+    var table: [UInt8: (Token.Kind, Token.Shape)] = [:]
+    for last: UInt8 in [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6] {
+      let bytes: [UInt8] = [0xE2, 0x80, last]
+      table[last] = bytes.withUnsafeBufferPointer {
+        (classify($0, 0, 3, status: 0), shape($0, 0, 3))
+      }
+    }
+    return table
+  }()
+
   /// Holds the ICU iterator, opened the first time a chunk needs it.
   private final class IteratorBox {
     var iterator: BreakIterator
@@ -63,6 +76,7 @@ extension Tokenizer {
   {
     let count = utf8.count
     var index = 0
+    let known = KnownTokens(table: knownTokens)
     var opened: IteratorBox? = nil
     // A run of chunks for ICU not yet handed over (it may grow over the next chunks).
     var pending: Range<Int>? = nil
@@ -87,19 +101,24 @@ extension Tokenizer {
       }
       if index == count { break }
       let chunkStart = index
-      var known = true
+      var allKnown = true
       while index < count {
         let byte = utf8[index]
+        // Printable ASCII (the bulk of the text) first.
+        if byte &- 0x21 < 0x5F {
+          index += 1
+          continue
+        }
         if byte < 0x80 {
           if isSpace(byte) { break }
           index += 1
           continue
         }
         let (kind, width) = wordClass(utf8, index, count)
-        if kind == .unknown { known = false }
+        if kind == .unknown { allKnown = false }
         index += width
       }
-      if !known {
+      if !allKnown {
         if let open = pending {
           pending = open.lowerBound..<index
         } else {
@@ -113,7 +132,7 @@ extension Tokenizer {
         pending = nil
       }
       if chunkStart > gapStart { builder.gap(newline: newline) }
-      splitChunk(utf8, chunkStart..<index, into: &builder)
+      splitChunk(utf8, chunkStart..<index, known: known, into: &builder)
     }
     if let open = pending { try flush(open, &builder) }
   }
@@ -123,7 +142,8 @@ extension Tokenizer {
   /// and ``shape`` give).
   @inline(__always)
   private static func splitChunk(
-    _ utf8: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into builder: inout TokenBuilder
+    _ utf8: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, known: KnownTokens,
+    into builder: inout TokenBuilder
   ) {
     let end = chunk.upperBound
     var index = chunk.lowerBound
@@ -135,7 +155,8 @@ extension Tokenizer {
         if width == 1 {
           builder.append(start, index, kind: asciiKind(utf8[start]), shape: .ascii)
         } else {
-          builder.segment(utf8, start, index, status: 0)
+          let (kind, shape) = known[utf8[start + 2]]
+          builder.append(start, index, kind: kind, shape: shape)
         }
         continue
       }
@@ -186,11 +207,9 @@ extension Tokenizer {
         previous = next
         index += nextWidth
       }
-      guard ascii else {
-        builder.segment(utf8, start, index, status: status)
-        continue
-      }
-      shape.insert(.ascii)
+      // NB: the only non-ASCII characters a word can hold here are ‘ and ’, which have no case,
+      // so the letters' case counted above is what ``shape`` finds from scalar properties.
+      if ascii { shape.insert(.ascii) }
       if uppers >= 2 && lowers == 0 { shape.insert(.allCaps) }
       let kind: Token.Kind =
         status >= 200 ? .word : status >= 100 ? .number : asciiKind(utf8[start])
@@ -207,6 +226,25 @@ extension Tokenizer {
     case 0x41...0x5A, 0x61...0x7A: return .word
     case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
     default: return .symbol
+    }
+  }
+
+  /// ``knownTokens`` as a flat table, read once per text (a static is checked on every read).
+  private struct KnownTokens {
+    private var kinds = [Token.Kind](repeating: .symbol, count: 64)
+    private var shapes = [Token.Shape](repeating: [], count: 64)
+
+    init(table: [UInt8: (Token.Kind, Token.Shape)]) {
+      for (last, value) in table {
+        kinds[Int(last & 0x3F)] = value.0
+        shapes[Int(last & 0x3F)] = value.1
+      }
+    }
+
+    /// The kind and shape of the known character whose UTF-8 form ends with `last`.
+    @inline(__always)
+    subscript(last: UInt8) -> (Token.Kind, Token.Shape) {
+      (kinds[Int(last & 0x3F)], shapes[Int(last & 0x3F)])
     }
   }
 }

@@ -37,7 +37,8 @@ enum Tokenizer {
 
   @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    // Space, or one of tab, line feed, vertical tab, form feed, carriage return (09...0D).
+    byte == 0x20 || byte &- 0x09 < 5
   }
 
   static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
