@@ -11,7 +11,35 @@ struct qx_breaker {
   UBreakIterator *iterator;
   UText *text;
   int kind;
+  // The UTF-16 copy made by qx_breaker_set_text_utf16, and the walk that maps its offsets back.
+  UChar *units;
+  int64_t units_capacity;
+  const uint8_t *utf8;
+  int64_t utf8_length;
+  int64_t walk_utf8;
+  int64_t walk_units;
 };
+
+// The byte length of the UTF-8 sequence at utf8[i] (1 for an invalid one, which stands for
+// one U+FFFD) and its scalar.
+static inline int sequence(const uint8_t *utf8, int64_t length, int64_t i, uint32_t *scalar) {
+  uint8_t b = utf8[i];
+  if (b < 0x80) { *scalar = b; return 1; }
+  int n = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? (b <= 0xEF ? 3 : 0) : b >= 0xC2 ? 2 : 0;
+  if (n == 0 || i + n > length) { *scalar = 0xFFFD; return 1; }
+  uint32_t c = n == 2 ? b & 0x1F : n == 3 ? b & 0x0F : b & 0x07;
+  for (int k = 1; k < n; k++) {
+    uint8_t t = utf8[i + k];
+    if ((t & 0xC0) != 0x80) { *scalar = 0xFFFD; return 1; }
+    c = (c << 6) | (t & 0x3F);
+  }
+  if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
+    *scalar = 0xFFFD;
+    return 1;
+  }
+  *scalar = c;
+  return n;
+}
 
 static UBreakIterator *prototypes[2];
 static UErrorCode prototype_status[2];
@@ -75,6 +103,7 @@ void qx_breaker_close(qx_breaker *breaker) {
 
 void qx_breaker_close_now(qx_breaker *breaker) {
   if (breaker == NULL) return;
+  free(breaker->units);
   ubrk_close(breaker->iterator);
   if (breaker->text != NULL) utext_close(breaker->text);
   free(breaker);
@@ -89,6 +118,63 @@ int32_t qx_breaker_set_text(qx_breaker *breaker, const char *utf8, int64_t lengt
   if (U_FAILURE(error)) return error;
   ubrk_first(breaker->iterator);
   return U_ZERO_ERROR;
+}
+
+int32_t qx_breaker_set_text_utf16(
+  qx_breaker *breaker, const uint8_t *utf8, int64_t length, int32_t lines_as_spaces
+) {
+  if (length > INT32_MAX / 2) return U_INDEX_OUTOFBOUNDS_ERROR;
+  if (breaker->units_capacity < length + 1) {
+    UChar *grown = realloc(breaker->units, sizeof(UChar) * (size_t)(length + 1));
+    if (grown == NULL) return U_MEMORY_ALLOCATION_ERROR;
+    breaker->units = grown;
+    breaker->units_capacity = length + 1;
+  }
+  UChar *out = breaker->units;
+  int64_t count = 0;
+  int64_t i = 0;
+  while (i < length) {
+    uint8_t b = utf8[i];
+    if (b < 0x80) {
+      out[count++] = lines_as_spaces && (b == 0x0A || b == 0x0D) ? 0x20 : b;
+      i += 1;
+      continue;
+    }
+    uint32_t scalar;
+    i += sequence(utf8, length, i, &scalar);
+    if (scalar >= 0x10000) {
+      out[count++] = (UChar)(0xD7C0 + (scalar >> 10));
+      out[count++] = (UChar)(0xDC00 | (scalar & 0x3FF));
+    } else {
+      out[count++] = (UChar)scalar;
+    }
+  }
+  breaker->utf8 = utf8;
+  breaker->utf8_length = length;
+  breaker->walk_utf8 = 0;
+  breaker->walk_units = 0;
+  UErrorCode error = U_ZERO_ERROR;
+  ubrk_setText(breaker->iterator, out, (int32_t)count, &error);
+  if (U_FAILURE(error)) return error;
+  ubrk_first(breaker->iterator);
+  return U_ZERO_ERROR;
+}
+
+int64_t qx_breaker_next_boundaries_utf16(qx_breaker *breaker, int32_t *offsets, int64_t capacity) {
+  int64_t count = 0;
+  while (count < capacity) {
+    int32_t next = ubrk_next(breaker->iterator);
+    if (next == UBRK_DONE) break;
+    // Boundaries come in increasing order, so one forward walk maps them all: O(n) in total.
+    while (breaker->walk_units < next && breaker->walk_utf8 < breaker->utf8_length) {
+      uint32_t scalar;
+      breaker->walk_utf8 += sequence(breaker->utf8, breaker->utf8_length, breaker->walk_utf8, &scalar);
+      breaker->walk_units += scalar >= 0x10000 ? 2 : 1;
+    }
+    offsets[count] = (int32_t)breaker->walk_utf8;
+    count += 1;
+  }
+  return count;
 }
 
 int64_t qx_breaker_next_boundaries(

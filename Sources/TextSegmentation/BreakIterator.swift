@@ -78,4 +78,34 @@ public struct BreakIterator: ~Copyable {
     try forEachBoundary(in: utf8) { offset, _ in result.append(offset) }
     return result
   }
+
+  /// Returns every boundary after offset 0 as UTF-8 byte offsets, like ``boundaries(in:)``, but
+  /// ICU runs over a UTF-16 copy of the text, which it iterates markedly faster.
+  ///
+  /// With `linesAsSpaces`, line feeds and carriage returns read as spaces (so a hard-wrapped
+  /// line does not end a sentence); the offsets are still those of `utf8`. `utf8` should be
+  /// valid UTF-8: an invalid byte reads as one U+FFFD.
+  /// - Complexity: O(n) in the length of `utf8`.
+  public mutating func boundariesOverUTF16(
+    in utf8: UnsafeBufferPointer<UInt8>, linesAsSpaces: Bool = false
+  ) throws(SegmentationError) -> [Int] {
+    guard let base = utf8.baseAddress, utf8.count > 0 else { return [] }
+    guard utf8.count < Int(Int32.max) / 2 else {
+      throw SegmentationError(icuStatus: 1, operation: "text longer than 1 GiB")
+    }
+    let status = qx_breaker_set_text_utf16(
+      handle, base, Int64(utf8.count), linesAsSpaces ? 1 : 0)
+    guard status <= 0 else { throw SegmentationError(icuStatus: status, operation: "setText") }
+    var result: [Int] = []
+    let capacity = 256
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { buffer in
+      guard let offsets = buffer.baseAddress else { return }
+      while true {
+        let count = Int(qx_breaker_next_boundaries_utf16(handle, offsets, Int64(capacity)))
+        for index in 0..<count { result.append(Int(offsets[index])) }
+        if count < capacity { break }
+      }
+    }
+    return result
+  }
 }

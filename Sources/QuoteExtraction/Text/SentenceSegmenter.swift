@@ -33,19 +33,22 @@ enum SentenceSegmenter {
     return result
   }
 
-  /// ICU's boundaries over a copy of the text in which line breaks are spaces, so that a
-  /// hard-wrapped line does not end a sentence (paragraphs are cut separately). The copy has
-  /// the same length, so its offsets are the text's.
+  /// ICU's boundaries with line breaks read as spaces, so that a hard-wrapped line does not end
+  /// a sentence (paragraphs are cut separately). ICU runs over a UTF-16 copy, which it reads
+  /// faster than UTF-8; `SentenceBoundaryDifferentialTests` checks the boundaries are the same.
   private static func icuBoundaries(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
     -> [Int]
   {
     var iterator = try BreakIterator(.sentence)
-    var hasLineBreak = false
-    for byte in utf8 where byte == 0x0A || byte == 0x0D {
-      hasLineBreak = true
-      break
-    }
-    guard hasLineBreak else { return try iterator.boundaries(in: utf8) }
+    return try iterator.boundariesOverUTF16(in: utf8, linesAsSpaces: true)
+  }
+
+  /// ``icuBoundaries(of:)`` the slower way, over a UTF-8 copy of the text with line breaks
+  /// made spaces: the reference for the differential test.
+  static func icuBoundariesOverUTF8(of utf8: UnsafeBufferPointer<UInt8>)
+    throws(SegmentationError) -> [Int]
+  {
+    var iterator = try BreakIterator(.sentence)
     var flat = Array(utf8)
     for index in flat.indices where flat[index] == 0x0A || flat[index] == 0x0D {
       flat[index] = 0x20
@@ -53,6 +56,13 @@ enum SentenceSegmenter {
     return try flat.withUnsafeBufferPointer { (buffer) throws(SegmentationError) in
       try iterator.boundaries(in: buffer)
     }
+  }
+
+  /// ``icuBoundaries(of:)``, for tests.
+  static func icuCandidates(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
+    -> [Int]
+  {
+    try icuBoundaries(of: utf8)
   }
 
   /// Shortest and longest wrap width, in code points, of text that is hard-wrapped.

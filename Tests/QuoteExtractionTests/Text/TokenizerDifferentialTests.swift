@@ -82,7 +82,8 @@ struct TokenizerDifferentialTests {
     "U.S. officials", "3.5 percent", "1,000,000 people", "don't", "don’t", "a:b", "snake_case",
     "_1 1_ __ a12_ 1__ __1", "well-known", "e.g. i.e.", "$3.50", "1.a a.1", "rock ’n’ roll",
     "“Yes,” he said.", " \u{0301}x", "x \u{0301}", "\u{0301}x", "a\r\n\u{0301}b",
-    "café au lait", "naïve—really…", "", " ", "\n\n", "end.",
+    "café au lait", "naïve—really…", "", " ", "\n\n", "end.", "prefer.\n\n\u{FEFF}Also on",
+    "\u{FEFF}Bill", "x \u{FEFF}Bill",
   ])
   func fastPathMatchesICUOnEdgeCases(text: String) throws {
     #expect(try Self.firstDifference(Array(text.utf8)) == nil)
