@@ -76,20 +76,33 @@ enum SentenceSegmenter {
   /// - Complexity: O(n).
   static func isHardWrapped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var lengths: [Int] = []
-    var length = 0
     var previous = 0
     var index = 0
-    while index <= utf8.count {
-      let byte: UInt8 = index < utf8.count ? utf8[index] : 0x0A
-      index += 1
-      if byte == 0x0A || byte == 0x0D {
-        if byte == 0x0D && index < utf8.count && utf8[index] == 0x0A { index += 1 }
-        if previous > 0 && length > 0 { lengths.append(previous) }
-        previous = length
-        length = 0
-      } else if byte & 0xC0 != 0x80 && (length > 0 || !Tokenizer.isSpace(byte)) {
-        length += 1
+    let count = utf8.count
+    while true {
+      // One line: its leading whitespace does not count, every code point after it does.
+      while index < count && utf8[index] != 0x0A && utf8[index] != 0x0D
+        && Tokenizer.isSpace(utf8[index])
+      {
+        index += 1
       }
+      let start = index
+      var continuations = 0
+      while index < count {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          if byte == 0x0A || byte == 0x0D { break }
+        } else if byte & 0xC0 == 0x80 {
+          continuations += 1
+        }
+        index += 1
+      }
+      let length = index - start - continuations
+      if previous > 0 && length > 0 { lengths.append(previous) }
+      previous = length
+      if index >= count { break }
+      if utf8[index] == 0x0D && index + 1 < count && utf8[index + 1] == 0x0A { index += 1 }
+      index += 1
     }
     guard let widest = lengths.max() else { return true }
     guard wrapWidths.contains(widest) else { return false }
