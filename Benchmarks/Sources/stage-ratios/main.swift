@@ -83,7 +83,8 @@ for (index, stage) in stages.enumerated() {
     stage.0.padding(toLength: 34, withPad: " ", startingAt: 0),
     String(format: "%9.1f MB/s", rate[index]))
 }
-let segmentationCost = best[name["stage: document (segmentation)"]!]
+func cost(_ stage: String) -> Double { name[stage].map { best[$0] } ?? .nan }
+let segmentationCost = cost("stage: document (segmentation)")
 print("")
 print(
   "segmentation / bare ICU sentence pass (speed):",
@@ -91,11 +92,11 @@ print(
 print(
   String(
     format: "quote scan cost / segmentation cost: %.3f (issue 3 asks ≤ 0.1)",
-    best[name["stage: quote scan"]!] / segmentationCost))
+    cost("stage: quote scan") / segmentationCost))
 print(
   String(
     format: "attribution cost / segmentation cost: %.3f (issue 4 asks ≤ 1.0)",
-    best[name["stage: attribution"]!] / segmentationCost))
+    cost("stage: attribution") / segmentationCost))
 print(
   "end to end / bare ICU word pass (speed):",
   ratio("end to end (extract + JSON)", "baseline: ICU word pass"), "(issue 6 asks ≥ 0.6)")
