@@ -83,7 +83,7 @@ for (index, stage) in stages.enumerated() {
     stage.0.padding(toLength: 34, withPad: " ", startingAt: 0),
     String(format: "%9.1f MB/s", rate[index]))
 }
-func cost(_ stage: String) -> Double { name[stage].map { best[$0] } ?? .nan }
+@MainActor func cost(_ stage: String) -> Double { name[stage].map { best[$0] } ?? .nan }
 let segmentationCost = cost("stage: document (segmentation)")
 print("")
 print(

@@ -64,11 +64,13 @@ public enum Stages {
     QuoteScanner(document: document).scan().quotes.count
   }
 
-  /// The attribution passes (rules and speakers) over a document; returns the attributions.
+  /// The attribution passes (rules and speakers) over a document, with the extractor's rule set
+  /// (loaded once); returns the number of attributions. Includes the quote scan it needs.
   public static func attribute(_ document: Document, extractor: QuoteExtractor) -> Int {
     let scan = QuoteScanner(document: document).scan()
     var result = ExtractionResult(document: document, quotes: scan.quotes)
-    AttributionEngine(configuration: extractor.configuration).attribute(&result)
+    AttributionEngine(configuration: extractor.configuration, rules: extractor.rules)
+      .attribute(&result)
     return result.attributions.count
   }
 
