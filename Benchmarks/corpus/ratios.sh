@@ -21,8 +21,8 @@ mkdir -p "$W"
 (cd "$root/Benchmarks" && swift build -c release --product stage-ratios >/dev/null)
 ratios="$(cd "$root/Benchmarks" && swift build -c release --show-bin-path)/stage-ratios"
 "$ratios" --rounds 3 --only "baseline: ICU" > "$W/baselines.txt"
-icu_sentence=$(awk '/ICU sentence pass/ {print $(NF-1)}' "$W/baselines.txt")
-icu_word=$(awk '/ICU word pass/ {print $(NF-1)}' "$W/baselines.txt")
+icu_sentence=$(awk '/^baseline: ICU sentence pass/ {print $(NF-1)}' "$W/baselines.txt")
+icu_word=$(awk '/^baseline: ICU word pass/ {print $(NF-1)}' "$W/baselines.txt")
 echo "bare ICU passes (thread CPU time, bench-sample): sentence $icu_sentence MB/s, word $icu_word MB/s"
 
 text_bytes() { # cached: text bytes and documents of a corpus
