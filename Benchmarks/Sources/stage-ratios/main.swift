@@ -1,5 +1,7 @@
 // Times each pipeline stage against its baseline in the same run and prints MB/s and ratios.
-// Run from Benchmarks/: swift run -c release stage-ratios [--rounds N]
+// Run from Benchmarks/: swift run -c release stage-ratios [--rounds N] [--only PREFIX]
+// Times are the thread's CPU time (one core), so that other processes on a loaded machine
+// disturb them less than wall-clock time; --wall measures wall-clock time instead.
 import BenchmarkSupport
 import Foundation
 @_spi(Benchmarks) import QuoteExtraction
@@ -14,11 +16,21 @@ guard !documents.isEmpty else { exit(1) }
 let extractor = try QuoteExtractor()
 let built = try documents.map { try Stages.document($0) }
 let results = try documents.map { try extractor.extract(utf8: $0) }
+let tokenized = built.map(\.tokens)
+
+let wallClock = CommandLine.arguments.contains("--wall")
+let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
+
+func now() -> Double {
+  var time = timespec()
+  clock_gettime(wallClock ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
+  let start = now()
   try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  return now() - start
 }
 
 var sink = 0
@@ -30,6 +42,10 @@ let stages: [(String, () throws -> Void)] = [
   ("baseline: ICU word pass", { for d in documents { sink &+= try Stages.icuWordPass(d) } }),
   ("stage: UTF-8 check", { for d in documents { sink &+= Stages.validateUTF8(d) } }),
   ("stage: tokens", { for d in documents { sink &+= try Stages.tokens(d) } }),
+  (
+    "stage: sentences (given tokens)",
+    { for (d, t) in zip(documents, tokenized) { sink &+= try Stages.sentences(d, tokens: t) } }
+  ),
   (
     "stage: document (segmentation)",
     { for d in documents { sink &+= try Stages.document(d).sentences.count } }
@@ -48,7 +64,7 @@ let stages: [(String, () throws -> Void)] = [
 // Interleave the stages round by round so that machine noise hits them alike; keep the best.
 var best = [Double](repeating: .infinity, count: stages.count)
 for _ in 0..<rounds {
-  for (index, stage) in stages.enumerated() {
+  for (index, stage) in stages.enumerated() where only.map({ stage.0.hasPrefix($0) }) ?? true {
     best[index] = min(best[index], try seconds(stage.1))
   }
 }
@@ -60,13 +76,15 @@ func ratio(_ a: String, _ b: String) -> String {
 }
 print(
   String(
-    format: "corpus: %d documents, %.1f MB; best of %d rounds", documents.count, megabytes, rounds))
+    format: "corpus: %d documents, %.1f MB; best of %d rounds", documents.count, megabytes, rounds)
+    + (wallClock ? " (wall clock)" : " (thread CPU time)"))
 for (index, stage) in stages.enumerated() {
   print(
     stage.0.padding(toLength: 34, withPad: " ", startingAt: 0),
     String(format: "%9.1f MB/s", rate[index]))
 }
-let segmentationCost = best[name["stage: document (segmentation)"]!]
+@MainActor func cost(_ stage: String) -> Double { name[stage].map { best[$0] } ?? .nan }
+let segmentationCost = cost("stage: document (segmentation)")
 print("")
 print(
   "segmentation / bare ICU sentence pass (speed):",
@@ -74,11 +92,11 @@ print(
 print(
   String(
     format: "quote scan cost / segmentation cost: %.3f (issue 3 asks ≤ 0.1)",
-    best[name["stage: quote scan"]!] / segmentationCost))
+    cost("stage: quote scan") / segmentationCost))
 print(
   String(
     format: "attribution cost / segmentation cost: %.3f (issue 4 asks ≤ 1.0)",
-    best[name["stage: attribution"]!] / segmentationCost))
+    cost("stage: attribution") / segmentationCost))
 print(
   "end to end / bare ICU word pass (speed):",
   ratio("end to end (extract + JSON)", "baseline: ICU word pass"), "(issue 6 asks ≥ 0.6)")

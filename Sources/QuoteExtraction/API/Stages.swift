@@ -43,6 +43,17 @@ public enum Stages {
     try bytes.withUnsafeBufferPointer { try Tokenizer.tokens(of: $0).count }
   }
 
+  /// Paragraphs and sentences (ICU's sentence pass and the repair rules) over tokens already
+  /// found; returns the number of sentences.
+  public static func sentences(_ bytes: [UInt8], tokens: [Token]) throws -> Int {
+    try bytes.withUnsafeBufferPointer { buffer in
+      let paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: .blankLine)
+      return try SentenceSegmenter.sentences(
+        of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared
+      ).count
+    }
+  }
+
   /// The whole text layer (UTF-8 check, paragraphs, tokens, sentences).
   public static func document(_ bytes: [UInt8]) throws -> Document {
     try Document(utf8: bytes)
@@ -53,11 +64,13 @@ public enum Stages {
     QuoteScanner(document: document).scan().quotes.count
   }
 
-  /// The attribution passes (rules and speakers) over a document; returns the attributions.
+  /// The attribution passes (rules and speakers) over a document, with the extractor's rule set
+  /// (loaded once); returns the number of attributions. Includes the quote scan it needs.
   public static func attribute(_ document: Document, extractor: QuoteExtractor) -> Int {
     let scan = QuoteScanner(document: document).scan()
     var result = ExtractionResult(document: document, quotes: scan.quotes)
-    AttributionEngine(configuration: extractor.configuration).attribute(&result)
+    AttributionEngine(configuration: extractor.configuration, rules: extractor.rules)
+      .attribute(&result)
     return result.attributions.count
   }
 

@@ -25,14 +25,24 @@ struct OffsetIndex: Sendable {
     utf16Before.reserveCapacity(count)
     var scalars: Int32 = 0
     var units: Int32 = 0
-    for (index, byte) in utf8.enumerated() {
-      if index % Self.stride == 0 {
+    utf8.withUnsafeBufferPointer { bytes in
+      var blockStart = 0
+      while blockStart < bytes.count {
         scalarsBefore.append(scalars)
         utf16Before.append(units)
-      }
-      if byte & 0xC0 != 0x80 {
-        scalars += 1
-        units += byte >= 0xF0 ? 2 : 1
+        let blockEnd = min(blockStart + Self.stride, bytes.count)
+        // Branch-free counts: a byte starts a scalar unless it is 10xxxxxx; four-byte
+        // sequences (11110xxx) take two UTF-16 units.
+        var starts: Int32 = 0
+        var astral: Int32 = 0
+        for index in blockStart..<blockEnd {
+          let byte = bytes[index]
+          starts &+= byte & 0xC0 != 0x80 ? 1 : 0
+          astral &+= byte >= 0xF0 ? 1 : 0
+        }
+        scalars += starts
+        units += starts + astral
+        blockStart = blockEnd
       }
     }
     if utf8.count % Self.stride == 0 {

@@ -33,19 +33,22 @@ enum SentenceSegmenter {
     return result
   }
 
-  /// ICU's boundaries over a copy of the text in which line breaks are spaces, so that a
-  /// hard-wrapped line does not end a sentence (paragraphs are cut separately). The copy has
-  /// the same length, so its offsets are the text's.
+  /// ICU's boundaries with line breaks read as spaces, so that a hard-wrapped line does not end
+  /// a sentence (paragraphs are cut separately). ICU runs over a UTF-16 copy, which it reads
+  /// faster than UTF-8; `SentenceBoundaryDifferentialTests` checks the boundaries are the same.
   private static func icuBoundaries(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
     -> [Int]
   {
     var iterator = try BreakIterator(.sentence)
-    var hasLineBreak = false
-    for byte in utf8 where byte == 0x0A || byte == 0x0D {
-      hasLineBreak = true
-      break
-    }
-    guard hasLineBreak else { return try iterator.boundaries(in: utf8) }
+    return try iterator.boundariesOverUTF16(in: utf8, linesAsSpaces: true)
+  }
+
+  /// ``icuBoundaries(of:)`` the slower way, over a UTF-8 copy of the text with line breaks
+  /// made spaces: the reference for the differential test.
+  static func icuBoundariesOverUTF8(of utf8: UnsafeBufferPointer<UInt8>)
+    throws(SegmentationError) -> [Int]
+  {
+    var iterator = try BreakIterator(.sentence)
     var flat = Array(utf8)
     for index in flat.indices where flat[index] == 0x0A || flat[index] == 0x0D {
       flat[index] = 0x20
@@ -53,6 +56,13 @@ enum SentenceSegmenter {
     return try flat.withUnsafeBufferPointer { (buffer) throws(SegmentationError) in
       try iterator.boundaries(in: buffer)
     }
+  }
+
+  /// ``icuBoundaries(of:)``, for tests.
+  static func icuCandidates(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
+    -> [Int]
+  {
+    try icuBoundaries(of: utf8)
   }
 
   /// Shortest and longest wrap width, in code points, of text that is hard-wrapped.
@@ -66,20 +76,33 @@ enum SentenceSegmenter {
   /// - Complexity: O(n).
   static func isHardWrapped(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var lengths: [Int] = []
-    var length = 0
     var previous = 0
     var index = 0
-    while index <= utf8.count {
-      let byte: UInt8 = index < utf8.count ? utf8[index] : 0x0A
-      index += 1
-      if byte == 0x0A || byte == 0x0D {
-        if byte == 0x0D && index < utf8.count && utf8[index] == 0x0A { index += 1 }
-        if previous > 0 && length > 0 { lengths.append(previous) }
-        previous = length
-        length = 0
-      } else if byte & 0xC0 != 0x80 && (length > 0 || !Tokenizer.isSpace(byte)) {
-        length += 1
+    let count = utf8.count
+    while true {
+      // One line: its leading whitespace does not count, every code point after it does.
+      while index < count && utf8[index] != 0x0A && utf8[index] != 0x0D
+        && Tokenizer.isSpace(utf8[index])
+      {
+        index += 1
       }
+      let start = index
+      var continuations = 0
+      while index < count {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          if byte == 0x0A || byte == 0x0D { break }
+        } else if byte & 0xC0 == 0x80 {
+          continuations += 1
+        }
+        index += 1
+      }
+      let length = index - start - continuations
+      if previous > 0 && length > 0 { lengths.append(previous) }
+      previous = length
+      if index >= count { break }
+      if utf8[index] == 0x0D && index + 1 < count && utf8[index + 1] == 0x0A { index += 1 }
+      index += 1
     }
     guard let widest = lengths.max() else { return true }
     guard wrapWidths.contains(widest) else { return false }

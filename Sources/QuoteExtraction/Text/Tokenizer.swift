@@ -2,42 +2,46 @@ import TextSegmentation
 
 /// Splits text into tokens at ICU word boundaries and classifies each one.
 enum Tokenizer {
-  /// Tokens of `utf8`, whitespace left out.
+  /// Tokens of `utf8`, whitespace left out: the same tokens as ``icuTokens(of:)``, found by
+  /// hand for runs of plain text (see `Tokenizer+FastPath.swift`) and by ICU elsewhere.
   /// - Complexity: O(n).
   static func tokens(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError) -> [Token] {
-    var tokens: [Token] = []
-    tokens.reserveCapacity(utf8.count / 5)
+    var builder = TokenBuilder(capacity: utf8.count / 5)
+    try scan(utf8, into: &builder)
+    return builder.tokens
+  }
+
+  /// Tokens of `utf8` from ICU's word boundaries alone: the reference for the fast path.
+  /// - Complexity: O(n).
+  static func icuTokens(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
+    -> [Token]
+  {
+    var builder = TokenBuilder(capacity: utf8.count / 5)
     var iterator = try BreakIterator(.word)
-    var start = 0
-    var sawNewline = false
-    var attached = true
-    try iterator.forEachBoundary(in: utf8) { end, status in
-      defer { start = end }
-      let first = utf8[start]
-      if isSpace(first) || (first >= 0x80 && isUnicodeSpace(utf8, start, end)) {
-        for index in start..<end where utf8[index] == 0x0A || utf8[index] == 0x0D {
-          sawNewline = true
-        }
-        attached = false
-        return
-      }
-      let kind = classify(utf8, start, end, status: status)
-      var shape = Self.shape(utf8, start, end)
-      if sawNewline { shape.insert(.newlineBefore) }
-      if attached && !tokens.isEmpty { shape.insert(.attachedBefore) }
-      tokens.append(Token(utf8Start: Int32(start), utf8End: Int32(end), kind: kind, shape: shape))
-      sawNewline = false
-      attached = true
+    try icuSegments(of: utf8, range: 0..<utf8.count, iterator: &iterator, into: &builder)
+    return builder.tokens
+  }
+
+  /// Feeds ICU's word segments of `utf8[range]` to `builder`, offsets in `utf8`.
+  static func icuSegments(
+    of utf8: UnsafeBufferPointer<UInt8>, range: Range<Int>, iterator: inout BreakIterator,
+    into builder: inout TokenBuilder
+  ) throws(SegmentationError) {
+    var start = range.lowerBound
+    try iterator.forEachBoundary(in: UnsafeBufferPointer(rebasing: utf8[range])) { offset, status in
+      let end = range.lowerBound + offset
+      builder.segment(utf8, start, end, status: status)
+      start = end
     }
-    return tokens
   }
 
   @inline(__always)
   static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    // Space, or one of tab, line feed, vertical tab, form feed, carriage return (09...0D).
+    byte == 0x20 || byte &- 0x09 < 5
   }
 
-  private static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+  static func firstScalar(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     -> Unicode.Scalar
   {
     var iterator = utf8[start..<end].makeIterator()
@@ -46,13 +50,13 @@ enum Tokenizer {
     return "\u{FFFD}"
   }
 
-  private static func isUnicodeSpace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+  static func isUnicodeSpace(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     -> Bool
   {
     firstScalar(utf8, start, end).properties.isWhitespace
   }
 
-  private static func classify(
+  static func classify(
     _ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32
   ) -> Token.Kind {
     if status >= 200 { return .word }
@@ -80,7 +84,7 @@ enum Tokenizer {
     }
   }
 
-  private static func shape(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+  static func shape(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
     -> Token.Shape
   {
     var shape: Token.Shape = []

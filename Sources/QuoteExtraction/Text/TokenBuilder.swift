@@ -1,0 +1,51 @@
+/// Turns word segments (from ICU or from the fast path) into tokens: drops whitespace, and
+/// records on each token whether a newline or any gap comes before it.
+struct TokenBuilder {
+  /// The tokens so far.
+  private(set) var tokens: [Token] = []
+  private var sawNewline = false
+  private var attached = true
+
+  init(capacity: Int) {
+    tokens.reserveCapacity(capacity)
+  }
+
+  /// Takes one segment `utf8[start..<end]` with ICU's rule status.
+  ///
+  /// A segment that starts with whitespace is a gap. NB: reporting the same gap twice (or a
+  /// gap in several pieces) changes nothing, which lets the fast path hand ICU a region that
+  /// starts inside a gap it has already reported.
+  @inline(__always)
+  mutating func segment(
+    _ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32
+  ) {
+    let first = utf8[start]
+    if Tokenizer.isSpace(first) || (first >= 0x80 && Tokenizer.isUnicodeSpace(utf8, start, end)) {
+      for index in start..<end where utf8[index] == 0x0A || utf8[index] == 0x0D {
+        sawNewline = true
+      }
+      attached = false
+      return
+    }
+    let kind = Tokenizer.classify(utf8, start, end, status: status)
+    append(start, end, kind: kind, shape: Tokenizer.shape(utf8, start, end))
+  }
+
+  /// Takes a gap of ASCII whitespace.
+  @inline(__always)
+  mutating func gap(newline: Bool) {
+    if newline { sawNewline = true }
+    attached = false
+  }
+
+  /// Takes a token whose kind and shape are known (without the gap flags).
+  @inline(__always)
+  mutating func append(_ start: Int, _ end: Int, kind: Token.Kind, shape: Token.Shape) {
+    var shape = shape
+    if sawNewline { shape.insert(.newlineBefore) }
+    if attached && !tokens.isEmpty { shape.insert(.attachedBefore) }
+    tokens.append(Token(utf8Start: Int32(start), utf8End: Int32(end), kind: kind, shape: shape))
+    sawNewline = false
+    attached = true
+  }
+}

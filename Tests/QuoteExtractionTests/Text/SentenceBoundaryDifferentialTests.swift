@@ -1,0 +1,56 @@
+import Foundation
+import QuoteExtractionTestSupport
+import Testing
+
+@testable import QuoteExtraction
+
+/// ICU's sentence boundaries over the UTF-16 copy (the fast way) must be those over UTF-8.
+struct SentenceBoundaryDifferentialTests {
+  static func same(_ text: [UInt8]) throws -> Bool {
+    try text.withUnsafeBufferPointer { buffer in
+      try SentenceSegmenter.icuCandidates(of: buffer)
+        == SentenceSegmenter.icuBoundariesOverUTF8(of: buffer)
+    }
+  }
+
+  @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
+  func utf16PassMatchesUTF8PassOnEveryCorpusText(corpus: String) throws {
+    guard let shared = Fixtures.shared else {
+      print("skipped: ../shared is absent, no corpus to compare on")
+      return
+    }
+    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    var checked = 0
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      guard let text = object?["text"] as? String else { continue }
+      #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
+  @Test(arguments: [
+    "", "a", "Hi. There", "Dr. Smith\nsaid so.\r\nThen \u{1F600} left! “Why?” he asked.",
+    "U.S. 3.5. e.g. this", "\u{2029}Para\u{2028}line\u{85}next. 日本語。テスト！",
+    "Ends with astral \u{10348}. Next \u{1D11E}? Yes.", "combining e\u{0301}. Next.",
+  ])
+  func utf16PassMatchesUTF8PassOnEdgeCases(text: String) throws {
+    #expect(try Self.same(Array(text.utf8)))
+  }
+
+  @Test func utf16PassMatchesUTF8PassOnGeneratedText() throws {
+    let pieces = [
+      "word", "Capital", " ", "  ", "\n", "\r\n", ".", "?", "!", "…", "”", "’", ")", "\"", "é",
+      "\u{1F600}", "Mr.", "3.", "日本", "。", "\u{2029}", "a", "B",
+    ]
+    var generator = SplitMix(seed: 42)
+    for _ in 0..<3000 {
+      var text = ""
+      for _ in 0..<(Int(generator.next() % 20) + 1) {
+        text += pieces[Int(generator.next() % UInt64(pieces.count))]
+      }
+      #expect(try Self.same(Array(text.utf8)), "\(text.debugDescription)")
+    }
+  }
+}

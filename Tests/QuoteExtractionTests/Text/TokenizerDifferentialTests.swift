@@ -1,0 +1,104 @@
+import Foundation
+import QuoteExtractionTestSupport
+import Testing
+
+@testable import QuoteExtraction
+
+/// The tokenizer's hand-written path must give exactly ICU's tokens (ranges, kinds, shapes).
+struct TokenizerDifferentialTests {
+  /// Compares both paths on one text; returns a description of the first difference.
+  static func firstDifference(_ text: [UInt8]) throws -> String? {
+    try text.withUnsafeBufferPointer { buffer -> String? in
+      let fast = try Tokenizer.tokens(of: buffer)
+      let icu = try Tokenizer.icuTokens(of: buffer)
+      guard fast != icu else { return nil }
+      let index =
+        (0..<min(fast.count, icu.count)).first { fast[$0] != icu[$0] } ?? min(fast.count, icu.count)
+      func show(_ tokens: [Token]) -> String {
+        guard index < tokens.count else { return "(none)" }
+        let token = tokens[index]
+        let slice = String(decoding: text[token.utf8Range], as: UTF8.self)
+        return "\(token.utf8Range) \(slice.debugDescription) \(token.kind) \(token.shape.rawValue)"
+      }
+      let from = max(0, (index < icu.count ? Int(icu[index].utf8Start) : text.count) - 30)
+      let context = String(decoding: text[from..<min(text.count, from + 60)], as: UTF8.self)
+      return "token \(index): fast \(show(fast)), ICU \(show(icu)) in \(context.debugDescription)"
+    }
+  }
+
+  @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
+  func fastPathMatchesICUOnEveryCorpusText(corpus: String) throws {
+    guard let shared = Fixtures.shared else {
+      print("skipped: ../shared is absent, no corpus to compare on")
+      return
+    }
+    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    var checked = 0
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      guard let text = object?["text"] as? String else { continue }
+      if let difference = try Self.firstDifference(Array(text.utf8)) {
+        Issue.record("\(corpus) document \(checked): \(difference)")
+        return
+      }
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
+  /// Characters the fast path treats specially, their neighbours, and some it leaves to ICU.
+  static let alphabet: [String] =
+    [
+      "a", "Z", "é", "7", "0", "_", ".", "'", ",", ";", ":", "-", "\"", "?", "!", "(", ")", "$",
+      "%", "&", "/", "@", "#", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2014}",
+      "\u{2013}", "\u{2026}", "\u{2024}", " ", "  ", "\n", "\r\n", "\t", "\u{0B}", "\u{0C}",
+      "\u{00A0}", "\u{0301}", "\u{200D}", "\u{00AD}", "\u{2003}", "\u{3000}", "\u{05D0}",
+      "\u{05F4}",
+      "日", "カ", "😀", "\u{1F1FA}", "\u{01}", "\u{7F}", "\u{2028}", "\u{85}", "ß", "Ω",
+    ] + (0x21...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+
+  @Test(arguments: 0..<8)
+  func fastPathMatchesICUOnGeneratedText(seed: UInt64) throws {
+    var generator = SplitMix(seed: seed)
+    for _ in 0..<3000 {
+      let length = Int(generator.next() % 14) + 1
+      var text = ""
+      for _ in 0..<length {
+        // Mostly the characters of plain text, so that long words and numbers form.
+        let pick = generator.next() % 100
+        let index =
+          pick < 60
+          ? Int(generator.next() % 12) : Int(generator.next() % UInt64(Self.alphabet.count))
+        text += Self.alphabet[index]
+      }
+      if let difference = try Self.firstDifference(Array(text.utf8)) {
+        Issue.record("\(text.debugDescription): \(difference)")
+        return
+      }
+    }
+  }
+
+  @Test(arguments: [
+    "U.S. officials", "3.5 percent", "1,000,000 people", "don't", "don’t", "a:b", "snake_case",
+    "_1 1_ __ a12_ 1__ __1", "well-known", "e.g. i.e.", "$3.50", "1.a a.1", "rock ’n’ roll",
+    "“Yes,” he said.", " \u{0301}x", "x \u{0301}", "\u{0301}x", "a\r\n\u{0301}b",
+    "café au lait", "naïve—really…", "", " ", "\n\n", "end.", "prefer.\n\n\u{FEFF}Also on",
+    "\u{FEFF}Bill", "x \u{FEFF}Bill",
+  ])
+  func fastPathMatchesICUOnEdgeCases(text: String) throws {
+    #expect(try Self.firstDifference(Array(text.utf8)) == nil)
+  }
+}
+
+/// A small seeded generator (SplitMix64), so generated cases are the same on every run.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
