@@ -23,8 +23,8 @@ let benchmarks: @Sendable () -> Void = {
   // Allocation counts are nearly exact from run to run: 2 % of slack covers what varies (a few
   // hundred in 1.7 million), while a new allocation per token or per sentence still fails.
   // NB: no absolute slack: package-benchmark fails when either bound is crossed, either way (an
-  // improvement beyond 2 % fails too, until the thresholds are updated).
-  let tolerance = BenchmarkThresholds(relative: [.p90: 2.0])
+  // improvement beyond 10 % fails too, until the thresholds are updated).
+  let tolerance = BenchmarkThresholds(relative: [.p90: 10.0])
   Benchmark.defaultConfiguration = .init(
     metrics: metrics, timeUnits: .milliseconds, warmupIterations: 1,
     maxDuration: .seconds(forCI ? 1 : 3), maxIterations: forCI ? 3 : 50,
