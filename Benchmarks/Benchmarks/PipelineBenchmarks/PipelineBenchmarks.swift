@@ -20,8 +20,8 @@ let benchmarks: @Sendable () -> Void = {
     forCI
     ? [.mallocCountTotal]
     : [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident]
-  // Allocation counts are nearly exact from run to run: 2 % of slack covers what varies (a few
-  // hundred in 1.7 million), while a new allocation per token or per sentence still fails.
+  // Allocation counts are nearly exact from run to run: 10 % of slack covers what varies (a few
+  // hundred in 1.7 million) and small changes, while a new allocation per token still fails.
   // NB: no absolute slack: package-benchmark fails when either bound is crossed, either way (an
   // improvement beyond 10 % fails too, until the thresholds are updated).
   let tolerance = BenchmarkThresholds(relative: [.p90: 10.0])
