@@ -40,5 +40,10 @@ let package = Package(
       name: "QuoteExtractionTests",
       dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
     ),
+    .testTarget(
+      name: "ReliabilityTests",
+      // NB: depends on the executable so that `swift test` builds it; the tests run the binary.
+      dependencies: ["extract", "QuoteExtractionTestSupport"]
+    ),
   ]
 )
