@@ -18,6 +18,11 @@ let package = Package(
       providers: [.apt(["libicu-dev", "pkg-config"])]
     ),
     .target(name: "CICUShim", dependencies: ["CICU"]),
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     .target(name: "TextSegmentation", dependencies: ["CICUShim"]),
     .target(
       name: "QuoteExtraction",
@@ -28,6 +33,7 @@ let package = Package(
       name: "extract",
       dependencies: [
         "QuoteExtraction",
+        "CZlib",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,6 +45,11 @@ let package = Package(
     .testTarget(
       name: "QuoteExtractionTests",
       dependencies: ["QuoteExtraction", "QuoteExtractionTestSupport"]
+    ),
+    .testTarget(
+      name: "ExtractCLITests",
+      // NB: depends on the executable so that `swift test` builds it; the tests run the binary.
+      dependencies: ["extract", "QuoteExtraction", "QuoteExtractionTestSupport"]
     ),
     .testTarget(
       name: "ReliabilityTests",

@@ -11,6 +11,7 @@ struct Segment: ParsableCommand {
   enum Format: String, ExpressibleByArgument { case jsonl, text }
 
   @OptionGroup var input: InputOptions
+  @OptionGroup var output: OutputOptions
 
   @Option(help: "jsonl (one object per document) or text (one sentence per line).")
   var format: Format = .jsonl
@@ -22,25 +23,22 @@ struct Segment: ParsableCommand {
   var quotes = false
 
   func run() throws {
-    var configuration = Configuration()
-    configuration.paragraphMode = input.paragraphs
-    let extractor = try QuoteExtractor(configuration: configuration)
+    Signals.install()
+    let extractor = try input.makeExtractor()
+    let sink = try OutputSink(path: self.output.output)
     var failed = false
-    try InputReader.records(from: input.inputs, textField: input.textField, idField: input.idField)
-    {
-      record in
+    try input.forEachDocument { id, text, line, error in
       var writer = JSONWriter()
       var output: [UInt8] = []
-      guard let text = record.text else {
+      guard let text else {
         failed = true
         writer.beginObject()
-        writer.string("id", record.id)
+        writer.string("id", id)
         writeError(
-          &writer, code: record.error?.code ?? "error", message: record.error?.message ?? "",
-          line: record.line)
+          &writer, code: error?.code ?? "error", message: error?.message ?? "", line: line)
         writer.endObject()
         output = writer.bytes + [0x0A]
-        FileHandle.standardOutput.write(Data(output))
+        sink.write(output)
         return
       }
       let found: ExtractionResult? = quotes ? try extractor.extract(utf8: text) : nil
@@ -48,7 +46,7 @@ struct Segment: ParsableCommand {
       switch format {
       case .jsonl:
         writer.beginObject()
-        writer.string("id", record.id)
+        writer.string("id", id)
         document.writeSegmentation(to: &writer, offsets: input.offsets, tokens: tokens)
         if let found { writeQuotes(found, to: &writer, offsets: input.offsets) }
         writer.endObject()
@@ -74,8 +72,9 @@ struct Segment: ParsableCommand {
           }
         }
       }
-      FileHandle.standardOutput.write(Data(output))
+      sink.write(output)
     }
+    sink.flush()
     if failed { throw ExitCode(1) }
   }
 

@@ -1,48 +1,548 @@
-/// Corrects ICU's sentence boundaries where English typography fools it.
+/// Decides where sentences end, token by token, from ICU's proposals and English typography.
 ///
-/// Works on tokens around each candidate boundary: a boundary after a title abbreviation
-/// ("Mr.") is removed; one after an ambiguous abbreviation ("U.S.") is kept only before a
-/// common sentence starter; one before a lower-case word ("“Why?” she asked") is removed.
+/// A sentence may end only after a terminator (`.`, `!`, `?`, `…`, or another script's
+/// sentence terminal) followed by whitespace, possibly with closing quotes, brackets and
+/// citation marks (`[1]`) in between. The terminator is then judged from its neighbours:
+/// - a following lower-case word continues the sentence (“Why now?” she asked);
+/// - a boundary inside a short parenthesis or a quotation that closes in the same paragraph
+///   is not one (the quotation is part of the sentence that frames it);
+/// - after a title abbreviation (Mr., Dr., No.) or an initial (J. K. Rowling) it is not one;
+/// - after an ambiguous abbreviation (U.S., Inc., a.m.) it is one only before a common
+///   sentence starter, or after a time such as “6 p.m.” before a capitalised word;
+/// - a spaced three-dot ellipsis (“. . .”) marks an omission, not an end;
+/// - an enumerator (“1.”, “a)”, “(iv)”) that opens a sentence does not end it, and the next
+///   number of the same list starts a new one (“1. The first 2. The second”).
+///
+/// Abbreviations and sentence starters come from ``Lexicons`` (data files).
+/// - Complexity: O(n) in the number of tokens; lookups hash a small byte slice, no allocation.
 struct SentenceRepair {
   let utf8: UnsafeBufferPointer<UInt8>
   let tokens: [Token]
   let lexicons: Lexicons
 
-  /// The corrected boundaries, as sorted UTF-8 offsets.
-  func repair(_ candidates: [Int]) -> [Int] {
+  /// Longest parenthesis, in tokens, whose inside never holds a sentence boundary.
+  static let maxEnclosedParenthesis = 40
+  /// Longest quotation, in tokens, whose inside never holds a sentence boundary.
+  static let maxEnclosedQuotation = 250
+
+  /// Sentence starts (UTF-8 offsets of tokens), sorted, excluding paragraph starts.
+  /// - Parameters:
+  ///   - candidates: ICU's sentence boundaries, sorted UTF-8 offsets.
+  ///   - paragraphs: paragraph ranges, sorted; a sentence never crosses one.
+  func boundaries(candidates: [Int], paragraphs: [Range<Int>]) -> [Int] {
     var result: [Int] = []
-    result.reserveCapacity(candidates.count)
-    var tokenIndex = 0
-    for boundary in candidates {
-      while tokenIndex < tokens.count && Int(tokens[tokenIndex].utf8Start) < boundary {
-        tokenIndex += 1
+    guard !tokens.isEmpty else { return result }
+    let enclosed = enclosedTokens(paragraphs: paragraphs)
+    var candidate = 0
+    var paragraph = 0
+    var sentenceStart = 0
+    var list: ListMarker? = nil
+    for index in tokens.indices {
+      let start = Int(tokens[index].utf8Start)
+      var newParagraph = index == 0
+      while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
+        paragraph += 1
+        newParagraph = true
       }
-      if tokenIndex == 0 || tokenIndex >= tokens.count {
-        result.append(boundary)
+      if newParagraph {
+        sentenceStart = index
+        list = listMarker(atSentenceStart: index)
         continue
       }
-      if keeps(boundaryBefore: tokenIndex) { result.append(boundary) }
+      while candidate < candidates.count && candidates[candidate] < Int(tokens[index - 1].utf8End) {
+        candidate += 1
+      }
+      let icuBreaks = candidate < candidates.count && candidates[candidate] <= start
+      let split = decide(
+        before: index, sentenceStart: sentenceStart, list: list, icuBreaks: icuBreaks,
+        enclosed: enclosed[index] > 0)
+      if let split, split > sentenceStart {
+        result.append(Int(tokens[split].utf8Start))
+        sentenceStart = split
+        list = listMarker(atSentenceStart: split)
+      }
     }
     return result
   }
 
-  private func text(_ token: Token) -> Substring {
-    Substring(decoding: UnsafeBufferPointer(rebasing: utf8[token.utf8Range]), as: UTF8.self)
+  // MARK: - Decision
+
+  /// Where a new sentence starts if one starts at or just before token `next`, else nil.
+  private func decide(
+    before next: Int, sentenceStart: Int, list: ListMarker?, icuBreaks: Bool, enclosed: Bool
+  ) -> Int? {
+    // The next item of an inline list starts a sentence, with or without a terminator.
+    if let list, next > list.end, hasGap(before: next) {
+      if isBullet(next), let bullet = list.bullet, sameBytes(bullet, next) { return next }
+      if list.bullet == nil, let marker = parseMarker(at: next), marker.continues(list) {
+        return next
+      }
+    }
+    if let list, next <= list.end { return nil }
+    let previous = next - 1
+    guard hasGap(before: next) || isWideTerminator(previous) else { return nil }
+    guard let terminator = terminator(before: next, sentenceStart: sentenceStart) else {
+      return nil
+    }
+    if enclosed { return nil }
+    // Repeated terminators ("! ! !") belong together.
+    if isTerminator(next) && !isByte(next, UInt8(ascii: ".")) { return nil }
+    let first = firstWord(from: next)
+    if parseMarker(at: next) != nil {
+      // A list item after a sentence ("here. (ii) Next"), unless the period is an abbreviation's.
+      guard isByte(terminator, UInt8(ascii: ".")), !isByte(terminator - 1, UInt8(ascii: ".")) else {
+        return next
+      }
+      return judgePeriod(
+        terminator, before: next, firstWord: first, sentenceStart: sentenceStart,
+        icuBreaks: icuBreaks, beforeListItem: true) ? next : nil
+    }
+    if first < tokens.count && tokens[first].shape.contains(.lowercase) { return nil }
+    guard isByte(terminator, UInt8(ascii: ".")) else { return next }
+    if isByte(next, UInt8(ascii: ".")) {
+      // "compounds. . . . The": a period, then an ellipsis that opens the next sentence.
+      return opensWithEllipsis(next) && terminator > sentenceStart
+        && !hasGap(before: terminator) && tokens[terminator - 1].kind == .word
+        && !isByte(terminator - 1, UInt8(ascii: ".")) ? next : nil
+    }
+    // Ellipses: count the run of periods that ends at the terminator.
+    var dots = 1
+    var spaced = false
+    var dot = terminator
+    while dot - 1 >= sentenceStart && isByte(dot - 1, UInt8(ascii: ".")) {
+      if hasGap(before: dot) { spaced = true }
+      dot -= 1
+      dots += 1
+    }
+    if dots >= 2 { return spaced && dots == 3 ? nil : next }
+    return judgePeriod(
+      terminator, before: next, firstWord: first, sentenceStart: sentenceStart,
+      icuBreaks: icuBreaks, beforeListItem: false) ? next : nil
   }
 
-  /// Whether a sentence may start at `next` (the boundary lies just before it).
-  private func keeps(boundaryBefore next: Int) -> Bool {
-    let following = tokens[next]
-    if following.shape.contains(.lowercase) { return false }
-    let last = tokens[next - 1]
-    guard last.kind == .punctuation, text(last) == ".", next >= 2 else { return true }
-    let word = tokens[next - 2]
-    guard !word.shape.contains(.attachedBefore) || word.kind == .word else { return true }
-    let lower = text(word).lowercased()
-    if lexicons.titleAbbreviations.contains(lower) { return false }
-    if lexicons.abbreviations.contains(lower) {
-      return lexicons.sentenceStarters.contains(text(following).lowercased())
+  /// Whether a run of at least three spaced periods starts at `index` and a capitalised word
+  /// follows it.
+  private func opensWithEllipsis(_ index: Int) -> Bool {
+    var probe = index
+    while probe < tokens.count && probe < index + 4 && isByte(probe, UInt8(ascii: ".")) {
+      probe += 1
+    }
+    return probe - index >= 3 && probe < tokens.count && tokens[probe].shape.contains(.capitalized)
+  }
+
+  /// Whether the single period at `period` ends the sentence before `next`.
+  private func judgePeriod(
+    _ period: Int, before next: Int, firstWord first: Int, sentenceStart: Int, icuBreaks: Bool,
+    beforeListItem: Bool
+  ) -> Bool {
+    // A period after a space ("Mathematics . dot") is not an end.
+    guard period > sentenceStart, !hasGap(before: period) else { return false }
+    // The abbreviation candidate: the run of word, number and symbol tokens touching the period.
+    var wordStart = period - 1
+    while wordStart > sentenceStart && !hasGap(before: wordStart)
+      && isWordLike(wordStart - 1)
+    {
+      wordStart -= 1
+    }
+    guard isWordLike(period - 1) else { return icuBreaks }
+    let word = UnsafeBufferPointer(
+      rebasing: utf8[Int(tokens[wordStart].utf8Start)..<Int(tokens[period - 1].utf8End)])
+    let before = wordStart - 1 >= sentenceStart ? wordStart - 1 : nil
+    let atStart = isSentenceOpening(wordStart, sentenceStart: sentenceStart)
+    let firstIsWord = first < tokens.count && tokens[first].kind == .word
+    let firstBytes =
+      first < tokens.count ? bytes(of: first) : UnsafeBufferPointer(start: nil, count: 0)
+    if tokens[period - 1].kind == .number && wordStart == period - 1 {
+      // "1." opening a sentence is an enumerator; elsewhere a number ends sentences normally.
+      if atStart && word.count <= 3 { return false }
+      return true
+    }
+    if lexicons.titleAbbreviations.contains(word) { return false }
+    if word.count == 1 && isASCIILetter(word[0]) {
+      if atStart { return false }
+      let upper = word[0] >= 0x41 && word[0] <= 0x5A
+      let afterLowercase =
+        before.map { tokens[$0].kind == .word && tokens[$0].shape.contains(.lowercase) } ?? false
+      if upper && word[0] == UInt8(ascii: "I") { return afterLowercase }
+      if upper {
+        return afterLowercase && firstIsWord && lexicons.sentenceStarters.contains(firstBytes)
+      }
+      return firstIsWord && lexicons.sentenceStarters.contains(firstBytes)
+    }
+    if atStart && Self.romanValue(word) != nil { return false }
+    if lexicons.abbreviations.contains(word) || isDottedAcronym(word) {
+      if firstIsWord && lexicons.sentenceStarters.contains(firstBytes) { return true }
+      let afterNumber = before.map { tokens[$0].kind == .number } ?? false
+      return afterNumber && firstIsWord && !lexicons.titleAbbreviations.contains(firstBytes)
+    }
+    // English style avoids opening a sentence with a numeral other than a year, so a short
+    // number after a period most likely continues an abbreviation ("abcf. 123").
+    if !beforeListItem && first < tokens.count && tokens[first].kind == .number {
+      return tokens[first].utf8End - tokens[first].utf8Start == 4
     }
     return true
+  }
+
+  /// The terminator that ends the text before `next`, skipping closing marks and citations.
+  private func terminator(before next: Int, sentenceStart: Int) -> Int? {
+    var index = next - 1
+    var steps = 0
+    while index >= sentenceStart && steps < 12 {
+      steps += 1
+      if isTerminator(index) { return index }
+      if isByte(index, UInt8(ascii: "]")) {
+        // A citation ("[12]", "[3, 4]") is skipped; an omission mark ("[...]") is no end.
+        var inner = index - 1
+        var numbers = 0
+        var dots = 0
+        while inner > sentenceStart && inner > index - 8 {
+          if tokens[inner].kind == .number {
+            numbers += 1
+          } else if isByte(inner, UInt8(ascii: ".")) || isEllipsis(inner) {
+            dots += 1
+          } else if !isByte(inner, UInt8(ascii: ",")) {
+            break
+          }
+          inner -= 1
+        }
+        if isByte(inner, UInt8(ascii: "[")) {
+          if dots > 0 { return nil }
+          if numbers > 0 {
+            index = inner - 1
+            continue
+          }
+        }
+      }
+      guard isClosing(index) else { return nil }
+      index -= 1
+    }
+    return nil
+  }
+
+  // MARK: - Lists
+
+  /// A list item label at the start of a sentence ("1.", "b)", "(iv)", "• 9.").
+  struct ListMarker {
+    /// The label's text bytes range (without brackets and delimiter).
+    var label: Range<Int>
+    /// Last token of the marker.
+    var end: Int
+    /// The bullet token that opened the item, if any.
+    var bullet: Int?
+    var delimiter: UInt8
+    var bracketed: Bool
+    var utf8: UnsafeBufferPointer<UInt8>
+
+    /// Whether `other` is the next label of the same list.
+    func continues(_ previous: ListMarker) -> Bool {
+      guard delimiter == previous.delimiter, bracketed == previous.bracketed else { return false }
+      let mine = UnsafeBufferPointer(rebasing: utf8[label])
+      let theirs = UnsafeBufferPointer(rebasing: utf8[previous.label])
+      if let a = SentenceRepair.number(mine), let b = SentenceRepair.number(theirs), a == b + 1 {
+        return true
+      }
+      if mine.count == 1 && theirs.count == 1 && mine[0] == theirs[0] + 1 { return true }
+      if let a = SentenceRepair.romanValue(mine), let b = SentenceRepair.romanValue(theirs),
+        a == b + 1
+      {
+        return true
+      }
+      return false
+    }
+  }
+
+  private func listMarker(atSentenceStart start: Int) -> ListMarker? {
+    if isBullet(start) {
+      var marker = start + 1 < tokens.count ? parseMarker(at: start + 1) : nil
+      if marker == nil {
+        return ListMarker(
+          label: 0..<0, end: start, bullet: start, delimiter: 0, bracketed: false, utf8: utf8)
+      }
+      marker?.bullet = start
+      return marker
+    }
+    return parseMarker(at: start)
+  }
+
+  /// Parses an enumerator at `index`: `(x)`, `[x]`, `x)`, `x.`, `x.)` where x is a number of up
+  /// to three digits, one letter or a roman numeral, followed by whitespace.
+  private func parseMarker(at index: Int) -> ListMarker? {
+    var position = index
+    var bracketed = false
+    if position < tokens.count
+      && (isByte(position, UInt8(ascii: "(")) || isByte(position, UInt8(ascii: "[")))
+    {
+      bracketed = true
+      position += 1
+      guard position < tokens.count, !hasGap(before: position) else { return nil }
+    }
+    guard position < tokens.count else { return nil }
+    let labelRange = tokens[position].utf8Range
+    let label = UnsafeBufferPointer(rebasing: utf8[labelRange])
+    let isLabel =
+      (tokens[position].kind == .number && label.count <= 3 && Self.number(label) != nil)
+      || (label.count == 1 && isASCIILetter(label[0])) || Self.romanValue(label) != nil
+    guard isLabel else { return nil }
+    position += 1
+    guard position < tokens.count, !hasGap(before: position) else { return nil }
+    var delimiter: UInt8
+    if isByte(position, UInt8(ascii: ")")) || isByte(position, UInt8(ascii: "]")) {
+      delimiter = UInt8(ascii: ")")
+    } else if isByte(position, UInt8(ascii: ".")) && !bracketed {
+      delimiter = UInt8(ascii: ".")
+      if position + 1 < tokens.count && !hasGap(before: position + 1)
+        && isByte(position + 1, UInt8(ascii: ")"))
+      {
+        position += 1
+        delimiter = UInt8(ascii: "&")
+      }
+    } else {
+      return nil
+    }
+    guard position + 1 < tokens.count, hasGap(before: position + 1) else { return nil }
+    return ListMarker(
+      label: labelRange, end: position, bullet: nil, delimiter: delimiter,
+      bracketed: bracketed, utf8: utf8)
+  }
+
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 3 else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= 0x30 && byte <= 0x39 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+    }
+    return value
+  }
+
+  /// The value of a roman numeral of at most 6 letters, all of one case, else nil.
+  static func romanValue(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= 6 else { return nil }
+    var total = 0
+    var previous = 0
+    for byte in bytes.reversed() {
+      let value: Int
+      switch byte | 0x20 {
+      case UInt8(ascii: "i"): value = 1
+      case UInt8(ascii: "v"): value = 5
+      case UInt8(ascii: "x"): value = 10
+      case UInt8(ascii: "l"): value = 50
+      case UInt8(ascii: "c"): value = 100
+      default: return nil
+      }
+      if (byte & 0x20) != (bytes[0] & 0x20) { return nil }
+      total += value < previous ? -value : value
+      previous = max(previous, value)
+    }
+    return total > 0 ? total : nil
+  }
+
+  // MARK: - Enclosures
+
+  /// For each token, how many short parentheses or quotations (closed in the same paragraph)
+  /// enclose the boundary just before it.
+  private func enclosedTokens(paragraphs: [Range<Int>]) -> [Int32] {
+    var depth = [Int32](repeating: 0, count: tokens.count + 1)
+    var stack: [(index: Int, kind: UInt8)] = []
+    var paragraph = 0
+    for index in tokens.indices {
+      let start = Int(tokens[index].utf8Start)
+      var newParagraph = false
+      while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
+        paragraph += 1
+        newParagraph = true
+      }
+      if newParagraph { stack.removeAll(keepingCapacity: true) }
+      let token = tokens[index]
+      guard token.kind == .punctuation || token.kind == .quoteMark else { continue }
+      let first = utf8[start]
+      let gapBefore = index == 0 || newParagraph || hasGap(before: index)
+      let gapAfter = index + 1 >= tokens.count || hasGap(before: index + 1)
+      var opens: UInt8 = 0
+      var closes: UInt8 = 0
+      switch first {
+      case UInt8(ascii: "("): opens = 1
+      case UInt8(ascii: "["): opens = 2
+      case UInt8(ascii: ")"): closes = 1
+      case UInt8(ascii: "]"): closes = 2
+      case UInt8(ascii: "\""):
+        if gapBefore && !gapAfter { opens = 3 } else if !gapBefore { closes = 3 }
+      case UInt8(ascii: "'"):
+        if gapBefore && !gapAfter { opens = 4 } else if !gapBefore { closes = 4 }
+      case 0xE2 where token.utf8End - token.utf8Start == 3 && utf8[start + 1] == 0x80:
+        switch utf8[start + 2] {
+        case 0x9C: opens = 5  // “
+        case 0x9D: closes = 5  // ”
+        case 0x98: opens = 6  // ‘
+        case 0x99: closes = 6  // ’
+        default: break
+        }
+      case 0xC2 where token.utf8End - token.utf8Start == 2:
+        if utf8[start + 1] == 0xAB { opens = 7 }  // «
+        if utf8[start + 1] == 0xBB { closes = 7 }  // »
+      default: break
+      }
+      if closes != 0 {
+        var level = stack.count - 1
+        let lowest = max(0, stack.count - 4)
+        while level >= lowest && stack[level].kind != closes { level -= 1 }
+        if level >= lowest {
+          let open = stack[level].index
+          stack.removeSubrange(level...)
+          let limit = closes <= 2 ? Self.maxEnclosedParenthesis : Self.maxEnclosedQuotation
+          if index - open <= limit {
+            depth[open + 1] += 1
+            depth[index + 1] -= 1
+          }
+          continue
+        }
+      }
+      if opens != 0 { stack.append((index, opens)) }
+    }
+    var running: Int32 = 0
+    for index in depth.indices {
+      running += depth[index]
+      depth[index] = running
+    }
+    return depth
+  }
+
+  // MARK: - Token tests
+
+  @inline(__always)
+  private func hasGap(before index: Int) -> Bool {
+    index == 0 || tokens[index - 1].utf8End < tokens[index].utf8Start
+  }
+
+  @inline(__always)
+  private func isByte(_ index: Int, _ byte: UInt8) -> Bool {
+    let token = tokens[index]
+    return token.utf8End - token.utf8Start == 1 && utf8[Int(token.utf8Start)] == byte
+  }
+
+  private func bytes(of index: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: utf8[tokens[index].utf8Range])
+  }
+
+  private func sameBytes(_ a: Int, _ b: Int) -> Bool {
+    bytes(of: a).elementsEqual(bytes(of: b))
+  }
+
+  private func isASCIILetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+  }
+
+  private func isWordLike(_ index: Int) -> Bool {
+    let kind = tokens[index].kind
+    return kind == .word || kind == .number || kind == .symbol
+  }
+
+  private func isEllipsis(_ index: Int) -> Bool {
+    let range = tokens[index].utf8Range
+    return range.count == 3 && utf8[range.lowerBound] == 0xE2 && utf8[range.lowerBound + 1] == 0x80
+      && utf8[range.lowerBound + 2] == 0xA6
+  }
+
+  /// `.`, `!`, `?`, `…`, or a non-ASCII sentence terminal (。, ！, ؟, ।).
+  private func isTerminator(_ index: Int) -> Bool {
+    let token = tokens[index]
+    guard token.kind == .punctuation else { return false }
+    let first = utf8[Int(token.utf8Start)]
+    if first < 0x80 {
+      return token.utf8End - token.utf8Start == 1
+        && (first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?"))
+    }
+    if isEllipsis(index) { return true }
+    return firstScalar(index).properties.isSentenceTerminal
+  }
+
+  /// A terminator of a script written without spaces (。), which may end a sentence unspaced.
+  private func isWideTerminator(_ index: Int) -> Bool {
+    let token = tokens[index]
+    return token.kind == .punctuation && utf8[Int(token.utf8Start)] >= 0x80 && !isEllipsis(index)
+      && firstScalar(index).properties.isSentenceTerminal
+  }
+
+  private func firstScalar(_ index: Int) -> Unicode.Scalar {
+    var iterator = utf8[tokens[index].utf8Range].makeIterator()
+    var decoder = UTF8()
+    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+    return "\u{FFFD}"
+  }
+
+  /// A mark that can close a sentence's last phrase: `)`, `]`, `}`, or a closing quotation mark.
+  private func isClosing(_ index: Int) -> Bool {
+    let token = tokens[index]
+    if token.kind == .quoteMark {
+      let first = utf8[Int(token.utf8Start)]
+      if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "`") {
+        return !hasGap(before: index)
+      }
+      let scalar = firstScalar(index)
+      return scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == "\u{00BB}"
+        || scalar == "\u{203A}" || scalar == "\u{300D}" || scalar == "\u{300F}"
+    }
+    return isByte(index, UInt8(ascii: ")")) || isByte(index, UInt8(ascii: "]"))
+      || isByte(index, UInt8(ascii: "}"))
+  }
+
+  /// An opening mark a sentence may start with: `(`, `[`, or a quotation mark.
+  private func isOpening(_ index: Int) -> Bool {
+    tokens[index].kind == .quoteMark || isByte(index, UInt8(ascii: "("))
+      || isByte(index, UInt8(ascii: "[")) || isByte(index, UInt8(ascii: "{"))
+  }
+
+  /// A dash: `-`, `–` or `—` (a run of hyphens is one token each).
+  private func isDash(_ index: Int) -> Bool {
+    let range = tokens[index].utf8Range
+    if range.count == 1 { return utf8[range.lowerBound] == UInt8(ascii: "-") }
+    return range.count == 3 && utf8[range.lowerBound] == 0xE2 && utf8[range.lowerBound + 1] == 0x80
+      && (utf8[range.lowerBound + 2] == 0x93 || utf8[range.lowerBound + 2] == 0x94)
+  }
+
+  /// A list bullet: •, ‣, ⁃, ◦, ▪.
+  private func isBullet(_ index: Int) -> Bool {
+    let range = tokens[index].utf8Range
+    guard range.count == 3 else { return false }
+    let scalar = firstScalar(index)
+    return scalar == "\u{2022}" || scalar == "\u{2023}" || scalar == "\u{2043}"
+      || scalar == "\u{25E6}" || scalar == "\u{25AA}"
+  }
+
+  /// The first token after `index` that is not an opening mark.
+  private func firstWord(from index: Int) -> Int {
+    var first = index
+    var steps = 0
+    while first < tokens.count && steps < 4 && (isOpening(first) || isDash(first)) {
+      first += 1
+      steps += 1
+    }
+    return first
+  }
+
+  /// Whether only opening marks or a bullet lie between the sentence start and `index`.
+  private func isSentenceOpening(_ index: Int, sentenceStart: Int) -> Bool {
+    var probe = sentenceStart
+    while probe < index && (isOpening(probe) || isBullet(probe)) { probe += 1 }
+    return probe == index
+  }
+
+  /// "U.S", "e.g", "Ph.D": letters in groups of at most two, joined by periods.
+  private func isDottedAcronym(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    var run = 0
+    var dots = 0
+    for byte in word {
+      if byte == UInt8(ascii: ".") {
+        guard run > 0 else { return false }
+        dots += 1
+        run = 0
+      } else if isASCIILetter(byte) {
+        run += 1
+        if run > 2 { return false }
+      } else {
+        return false
+      }
+    }
+    return dots > 0 && run > 0
   }
 }

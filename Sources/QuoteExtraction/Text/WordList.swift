@@ -1,23 +1,62 @@
 /// A plain-text word list: one entry a line, `#` starts a comment, blank lines ignored.
+///
+/// Entries are lower-cased. Byte lookups allocate nothing: an entry of up to 16 bytes is packed,
+/// with ASCII letters lower-cased, into a fixed-size key; longer entries are kept as strings and
+/// found only by ``contains(_:)-(String)``.
 struct WordList: Sendable {
-  /// The entries, lower-cased.
-  let entries: Set<String>
+  /// A word of at most 16 UTF-8 bytes, ASCII letters lower-cased, packed into two integers.
+  struct Key: Hashable, Sendable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count: UInt8 = 0
+
+    /// The key of `bytes`, or nil when they are empty or longer than 16 bytes.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+      for (index, byte) in bytes.enumerated() {
+        let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+        if index < 8 {
+          low |= UInt64(lower) << (8 * UInt64(index))
+        } else {
+          high |= UInt64(lower) << (8 * UInt64(index - 8))
+        }
+      }
+      count = UInt8(bytes.count)
+    }
+  }
+
+  private var keys: Set<Key> = []
+  private var longEntries: Set<String> = []
 
   init(parsing text: String) {
-    var entries = Set<String>()
     for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
       let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-      let entry = content.trimmingWhitespace()
-      if !entry.isEmpty { entries.insert(entry.lowercased()) }
+      let text = content.trimmingWhitespace().lowercased()
+      var entry = Array(text.utf8)
+      guard !entry.isEmpty else { continue }
+      let key = entry.withUnsafeMutableBufferPointer { Key(UnsafeBufferPointer($0)) }
+      if let key { keys.insert(key) } else { longEntries.insert(text) }
     }
-    self.entries = entries
   }
 
   init(resource bytes: [UInt8]) {
     self.init(parsing: String(decoding: bytes, as: UTF8.self))
   }
 
-  func contains(_ word: String) -> Bool { entries.contains(word) }
+  /// Whether the list holds `word`, compared without case.
+  func contains(_ word: String) -> Bool {
+    let lower = word.lowercased()
+    if lower.utf8.count > 16 { return longEntries.contains(lower) }
+    var bytes = Array(lower.utf8)
+    return bytes.withUnsafeMutableBufferPointer { contains(UnsafeBufferPointer($0)) }
+  }
+
+  /// Whether the list holds the word spelled by `bytes` (ASCII letters compared without case).
+  @inline(__always)
+  func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let key = Key(bytes) else { return false }
+    return keys.contains(key)
+  }
 }
 
 extension Substring {

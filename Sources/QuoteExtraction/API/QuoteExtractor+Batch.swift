@@ -1,0 +1,389 @@
+import Dispatch
+
+/// One document of a batch: an id chosen by the caller and the text as UTF-8 bytes.
+public struct BatchDocument: Sendable {
+  /// The caller's id, returned unchanged with the result.
+  public var id: String
+  /// The text as UTF-8 (invalid UTF-8 is repaired and reported in the diagnostics).
+  public var utf8: [UInt8]
+
+  /// Creates a batch document.
+  public init(id: String, utf8: [UInt8]) {
+    self.id = id
+    self.utf8 = utf8
+  }
+
+  /// Creates a batch document from a string.
+  public init(id: String, text: String) {
+    self.init(id: id, utf8: Array(text.utf8))
+  }
+}
+
+/// The result of one ``BatchDocument``, in input order.
+public struct BatchResult: Sendable {
+  /// The document's id.
+  public var id: String
+  /// The extraction, or the error that stopped it.
+  public var result: Result<ExtractionResult, QuoteExtractionError>
+}
+
+extension QuoteExtractor {
+  /// The number of worker threads used by default: the number of active processors.
+  public static var defaultConcurrency: Int { max(1, activeProcessorCount()) }
+
+  /// Extracts every document of `documents` on `concurrency` worker threads and yields the
+  /// results in input order.
+  ///
+  /// The documents are read lazily, as results are consumed: at most `window` documents (by
+  /// default twice the concurrency, plus two) are held at once, so memory stays bounded
+  /// whatever the number of documents.
+  ///
+  /// ```swift
+  /// for await item in extractor.results(for: documents, concurrency: 4) {
+  ///   print(item.id, (try? item.result.get())?.attributions.count ?? -1)
+  /// }
+  /// ```
+  public func results<Documents: Sequence & Sendable>(
+    for documents: Documents, concurrency: Int = QuoteExtractor.defaultConcurrency,
+    window: Int? = nil
+  ) -> BatchResults<Documents> where Documents.Element == BatchDocument {
+    BatchResults(
+      extractor: self, documents: documents, concurrency: concurrency, window: window)
+  }
+
+  /// Extracts every document of an asynchronous sequence (a socket, a file read with async
+  /// I/O) on `concurrency` worker threads, yielding results in input order; as
+  /// ``results(for:concurrency:window:)``, with the errors of `documents` rethrown.
+  public func results<Documents: AsyncSequence & Sendable>(
+    for documents: Documents, concurrency: Int = QuoteExtractor.defaultConcurrency,
+    window: Int? = nil
+  ) -> AsyncBatchResults<Documents> where Documents.Element == BatchDocument {
+    AsyncBatchResults(
+      extractor: self, documents: documents, concurrency: concurrency, window: window)
+  }
+
+  static func extractInBatch(_ extractor: QuoteExtractor, _ document: BatchDocument)
+    -> BatchResult
+  {
+    do throws(QuoteExtractionError) {
+      return BatchResult(
+        id: document.id, result: .success(try extractor.extract(utf8: document.utf8)))
+    } catch {
+      return BatchResult(id: document.id, result: .failure(error))
+    }
+  }
+
+  /// Runs `transform` on every element of `inputs` on `concurrency` worker threads, and calls
+  /// `emit` with the outputs in input order, on the calling thread.
+  ///
+  /// This is the mechanism under ``results(for:concurrency:window:)``, for callers that do more
+  /// per document than extraction (parsing the input, formatting the output) and want that work
+  /// parallel too. `inputs` is read lazily on the calling thread, at most `window` elements ahead
+  /// of the last emitted output. `emit` returns `false` to stop early; elements not yet emitted
+  /// are then dropped.
+  /// - Complexity: O(n) calls of `transform`; memory bounded by `window` inputs and outputs.
+  public func forEachInOrder<Inputs: Sequence, Output: Sendable>(
+    _ inputs: Inputs, concurrency: Int = QuoteExtractor.defaultConcurrency, window: Int? = nil,
+    transform: @escaping @Sendable (QuoteExtractor, Inputs.Element) -> Output,
+    emit: (Output) throws -> Bool
+  ) rethrows where Inputs.Element: Sendable {
+    if concurrency <= 1 {
+      for input in inputs {
+        guard try emit(transform(self, input)) else { return }
+      }
+      return
+    }
+    let pipeline = OrderedPipeline(
+      extractor: self, concurrency: concurrency, transform: transform)
+    defer { pipeline.close() }
+    let limit = max(window ?? (2 * concurrency + 2), 1)
+    var pending: [OrderedPipeline<Inputs.Element, Output>.Slot] = []
+    pending.reserveCapacity(limit)
+    var head = 0
+    var iterator = inputs.makeIterator()
+    var exhausted = false
+    while true {
+      while !exhausted && pending.count - head < limit {
+        if let input = iterator.next() {
+          pending.append(pipeline.submit(input))
+        } else {
+          exhausted = true
+        }
+      }
+      guard head < pending.count else { return }
+      let output = pending[head].wait()
+      head += 1
+      // NB: compact now and then, so the array of slots does not grow with the corpus.
+      if head >= limit {
+        pending.removeFirst(head)
+        head = 0
+      }
+      guard try emit(output) else { return }
+    }
+  }
+}
+
+/// The results of ``QuoteExtractor/results(for:concurrency:window:)``, in input order.
+public struct BatchResults<Documents: Sequence & Sendable>: AsyncSequence, Sendable
+where Documents.Element == BatchDocument {
+  /// Each element is one document's result.
+  public typealias Element = BatchResult
+  /// Errors are in each result, never thrown.
+  public typealias Failure = Never
+
+  let extractor: QuoteExtractor
+  let documents: Documents
+  let concurrency: Int
+  let window: Int?
+
+  /// Starts the workers and returns the iterator.
+  public func makeAsyncIterator() -> Iterator {
+    let workers = Swift.max(concurrency, 1)
+    return Iterator(
+      documents: documents.makeIterator(),
+      pipeline: OrderedPipeline(
+        extractor: extractor, concurrency: workers,
+        transform: QuoteExtractor.extractInBatch),
+      limit: Swift.max(window ?? (2 * workers + 2), 1))
+  }
+
+  /// Reads documents ahead, up to the window, and awaits the next result in order.
+  public struct Iterator: AsyncIteratorProtocol {
+    var documents: Documents.Iterator
+    let owner: PipelineOwner<BatchDocument, BatchResult>
+    var pipeline: OrderedPipeline<BatchDocument, BatchResult> { owner.pipeline }
+    let limit: Int
+    var pending: [OrderedPipeline<BatchDocument, BatchResult>.Slot] = []
+    var head = 0
+    var exhausted = false
+
+    init(
+      documents: Documents.Iterator, pipeline: OrderedPipeline<BatchDocument, BatchResult>,
+      limit: Int
+    ) {
+      self.documents = documents
+      self.owner = PipelineOwner(pipeline: pipeline)
+      self.limit = limit
+    }
+
+    /// The next result in input order, or nil after the last document.
+    public mutating func next() async -> BatchResult? {
+      while !exhausted && pending.count - head < limit {
+        if let document = documents.next() {
+          pending.append(pipeline.submit(document))
+        } else {
+          exhausted = true
+        }
+      }
+      guard head < pending.count else {
+        pipeline.close()
+        return nil
+      }
+      let slot = pending[head]
+      head += 1
+      if head >= limit {
+        pending.removeFirst(head)
+        head = 0
+      }
+      return await slot.value()
+    }
+  }
+}
+
+/// The results of ``QuoteExtractor/results(for:concurrency:window:)-(AsyncSequence,_,_)``, in
+/// input order.
+public struct AsyncBatchResults<Documents: AsyncSequence & Sendable>: AsyncSequence, Sendable
+where Documents.Element == BatchDocument {
+  /// Each element is one document's result.
+  public typealias Element = BatchResult
+  /// The errors of the documents' sequence.
+  public typealias Failure = any Error
+
+  let extractor: QuoteExtractor
+  let documents: Documents
+  let concurrency: Int
+  let window: Int?
+
+  /// Starts the workers and returns the iterator.
+  public func makeAsyncIterator() -> Iterator {
+    let workers = Swift.max(concurrency, 1)
+    return Iterator(
+      documents: documents.makeAsyncIterator(),
+      owner: PipelineOwner(
+        pipeline: OrderedPipeline(
+          extractor: extractor, concurrency: workers, transform: QuoteExtractor.extractInBatch)),
+      limit: Swift.max(window ?? (2 * workers + 2), 1))
+  }
+
+  /// Reads documents ahead, up to the window, and awaits the next result in order.
+  public struct Iterator: AsyncIteratorProtocol {
+    var documents: Documents.AsyncIterator
+    let owner: PipelineOwner<BatchDocument, BatchResult>
+    let limit: Int
+    var pending: [OrderedPipeline<BatchDocument, BatchResult>.Slot] = []
+    var head = 0
+    var exhausted = false
+
+    /// The next result in input order, or nil after the last document.
+    public mutating func next() async throws -> BatchResult? {
+      while !exhausted && pending.count - head < limit {
+        if let document = try await documents.next() {
+          pending.append(owner.pipeline.submit(document))
+        } else {
+          exhausted = true
+        }
+      }
+      guard head < pending.count else {
+        owner.pipeline.close()
+        return nil
+      }
+      let slot = pending[head]
+      head += 1
+      if head >= limit {
+        pending.removeFirst(head)
+        head = 0
+      }
+      return await slot.value()
+    }
+  }
+}
+
+/// Worker threads that run a transform on submitted inputs; each submission returns a slot that
+/// the caller waits on, so outputs can be taken in submission order.
+///
+/// NB: the locks are semaphores so that the library needs no Foundation. The worker closures hold
+/// the pipeline, so it is not freed before `close()`: owners call it (see `PipelineOwner`).
+final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+  /// The place where one input's output appears.
+  final class Slot: @unchecked Sendable {
+    let input: Input
+    private var output: Output?
+    private var waiter: CheckedContinuation<Output, Never>?
+    private let lock = DispatchSemaphore(value: 1)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(input: Input) { self.input = input }
+
+    func fulfil(_ value: Output) {
+      lock.wait()
+      output = value
+      let waiter = self.waiter
+      self.waiter = nil
+      lock.signal()
+      done.signal()
+      waiter?.resume(returning: value)
+    }
+
+    /// Blocks the calling thread until the output is there.
+    func wait() -> Output {
+      done.wait()
+      lock.wait()
+      defer { lock.signal() }
+      // NB: `fulfil` sets the output before it signals `done`.
+      guard let output else { preconditionFailure("slot signalled without output") }
+      return output
+    }
+
+    /// Suspends until the output is there.
+    func value() async -> Output {
+      await withCheckedContinuation { continuation in
+        lock.wait()
+        if let output {
+          lock.signal()
+          continuation.resume(returning: output)
+        } else {
+          waiter = continuation
+          lock.signal()
+        }
+      }
+    }
+  }
+
+  private let lock = DispatchSemaphore(value: 1)
+  private let available = DispatchSemaphore(value: 0)
+  private var queue: [Slot?] = []
+  private var queueHead = 0
+  private var closed = false
+  private let workers: Int
+  private let group = DispatchGroup()
+
+  init(
+    extractor: QuoteExtractor, concurrency: Int,
+    transform: @escaping @Sendable (QuoteExtractor, Input) -> Output
+  ) {
+    workers = concurrency
+    for index in 0..<concurrency {
+      let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
+      thread.async(group: group) { [self] in
+        while let slot = self.take() {
+          slot.fulfil(transform(extractor, slot.input))
+        }
+      }
+    }
+  }
+
+  func submit(_ input: Input) -> Slot {
+    let slot = Slot(input: input)
+    lock.wait()
+    queue.append(slot)
+    lock.signal()
+    available.signal()
+    return slot
+  }
+
+  private func take() -> Slot? {
+    available.wait()
+    lock.wait()
+    defer { lock.signal() }
+    guard queueHead < queue.count, let slot = queue[queueHead] else { return nil }
+    queue[queueHead] = nil
+    queueHead += 1
+    if queueHead > 1024 && queueHead * 2 > queue.count {
+      queue.removeFirst(queueHead)
+      queueHead = 0
+    }
+    return slot
+  }
+
+  /// Stops the workers once the inputs already submitted are done (or dropped).
+  func close() {
+    lock.wait()
+    let wasClosed = closed
+    closed = true
+    if !wasClosed {
+      // NB: drop inputs nobody waits for any more, then wake every worker with an end marker.
+      queue.removeAll()
+      queueHead = 0
+      for _ in 0..<workers { queue.append(nil) }
+    }
+    lock.signal()
+    if !wasClosed {
+      for _ in 0..<workers { available.signal() }
+    }
+  }
+}
+
+/// Closes its pipeline when the last reference goes, so that an abandoned iterator stops its
+/// workers.
+final class PipelineOwner<Input: Sendable, Output: Sendable>: Sendable {
+  let pipeline: OrderedPipeline<Input, Output>
+
+  init(pipeline: OrderedPipeline<Input, Output>) { self.pipeline = pipeline }
+
+  deinit { pipeline.close() }
+}
+
+#if canImport(Glibc)
+  import Glibc
+  private func activeProcessorCount() -> Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+#elseif canImport(Darwin)
+  import Darwin
+  private func activeProcessorCount() -> Int {
+    var count: Int32 = 0
+    var size = MemoryLayout<Int32>.size
+    sysctlbyname("hw.activecpu", &count, &size, nil, 0)
+    return Int(count)
+  }
+#else
+  private func activeProcessorCount() -> Int { 1 }
+#endif

@@ -1,0 +1,424 @@
+/// A strict, fast parser for one JSON Lines record: it validates the whole line (JSON grammar and
+/// UTF-8) but decodes only the members the tool needs (id, text, kept fields).
+///
+/// NB: Foundation's JSONSerialization builds every value and is several times slower; the text
+/// field is most of each line, so it is copied in runs, not byte by byte.
+struct JSONLineParser {
+  /// The members found in one record.
+  struct Record {
+    /// The id: a string's value or a number's literal text; nil when absent or of another type.
+    var id: String?
+    /// The decoded text (UTF-8), or nil when absent.
+    var text: [UInt8]?
+    /// Whether the text member was present but not a string.
+    var textIsNotString = false
+    /// The kept members, as raw JSON, in the order asked.
+    var kept: [(key: String, json: [UInt8])] = []
+  }
+
+  /// A grammar or encoding error, with the code (`bad-json` or `invalid-utf8`) and a message.
+  struct Failure: Error {
+    var code: String
+    var message: String
+    /// The record's id, when it was read before the error.
+    var id: String?
+  }
+
+  let textField: [UInt8]
+  let idField: [UInt8]
+  let keepFields: [[UInt8]]
+
+  init(textField: String, idField: String, keepFields: [String]) {
+    self.textField = Array(textField.utf8)
+    self.idField = Array(idField.utf8)
+    self.keepFields = keepFields.map { Array($0.utf8) }
+  }
+
+  /// Parses one line.
+  func parse(_ line: [UInt8]) -> Result<Record, Failure> {
+    line.withUnsafeBufferPointer { buffer in
+      var cursor = Cursor(bytes: buffer)
+      do throws(Failure) {
+        return .success(try cursor.record(parser: self))
+      } catch {
+        var failure = error
+        failure.id = cursor.id
+        return .failure(failure)
+      }
+    }
+  }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let backslash = UInt8(ascii: "\\")
+
+private struct Cursor {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+  /// The id, once read (so that an error later in the line can name its record).
+  var id: String?
+  static let maxDepth = 256
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  func fail(_ message: String, code: String = "bad-json") -> JSONLineParser.Failure {
+    JSONLineParser.Failure(code: code, message: "\(message) at byte \(index + 1)")
+  }
+
+  mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func expect(_ byte: UInt8) throws(JSONLineParser.Failure) {
+    skipSpace()
+    guard index < bytes.count, bytes[index] == byte else {
+      throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
+    }
+    index += 1
+  }
+
+  mutating func record(parser: JSONLineParser) throws(JSONLineParser.Failure)
+    -> JSONLineParser
+    .Record
+  {
+    var record = JSONLineParser.Record()
+    var kept: [[UInt8]: [UInt8]] = [:]
+    skipSpace()
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
+      throw fail("not a JSON object")
+    }
+    index += 1
+    skipSpace()
+    if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+      index += 1
+    } else {
+      var key: [UInt8] = []
+      while true {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == quote else { throw fail("expected a key") }
+        key.removeAll(keepingCapacity: true)
+        try string(into: &key)
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
+        let valueStart = index
+        if key == parser.textField {
+          if index < bytes.count && bytes[index] == quote {
+            var text: [UInt8] = []
+            try string(into: &text)
+            record.text = text
+            record.textIsNotString = false
+          } else {
+            try value(depth: 1)
+            record.text = nil
+            record.textIsNotString = true
+          }
+        } else if key == parser.idField {
+          if index < bytes.count && bytes[index] == quote {
+            var id: [UInt8] = []
+            try string(into: &id)
+            record.id = String(decoding: id, as: UTF8.self)
+            self.id = record.id
+          } else {
+            try value(depth: 1)
+            let literal = bytes[valueStart..<index]
+            if let first = literal.first,
+              first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39)
+            {
+              record.id = String(decoding: literal, as: UTF8.self)
+              self.id = record.id
+            } else {
+              record.id = nil
+            }
+          }
+        } else {
+          try value(depth: 1)
+        }
+        if parser.keepFields.contains(key) {
+          kept[key] = Array(bytes[valueStart..<index])
+        }
+        skipSpace()
+        guard index < bytes.count else { throw fail("unterminated object") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+        index += 1
+        break
+      }
+    }
+    skipSpace()
+    guard index == bytes.count else { throw fail("unexpected data after the object") }
+    for field in parser.keepFields {
+      if let json = kept[field] {
+        record.kept.append((String(decoding: field, as: UTF8.self), json))
+      }
+    }
+    return record
+  }
+
+  mutating func value(depth: Int) throws(JSONLineParser.Failure) {
+    guard depth < Cursor.maxDepth else { throw fail("nested too deeply") }
+    skipSpace()
+    guard index < bytes.count else { throw fail("expected a value") }
+    switch bytes[index] {
+    case quote:
+      try string(into: nil)
+    case UInt8(ascii: "{"):
+      index += 1
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return
+      }
+      while true {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == quote else { throw fail("expected a key") }
+        try string(into: nil)
+        try expect(UInt8(ascii: ":"))
+        try value(depth: depth + 1)
+        skipSpace()
+        guard index < bytes.count else { throw fail("unterminated object") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "}") else { throw fail("expected ',' or '}'") }
+        index += 1
+        return
+      }
+    case UInt8(ascii: "["):
+      index += 1
+      skipSpace()
+      if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return
+      }
+      while true {
+        try value(depth: depth + 1)
+        skipSpace()
+        guard index < bytes.count else { throw fail("unterminated array") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        guard bytes[index] == UInt8(ascii: "]") else { throw fail("expected ',' or ']'") }
+        index += 1
+        return
+      }
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    case UInt8(ascii: "n"): try literal("null")
+    default: try number()
+    }
+  }
+
+  mutating func literal(_ word: StaticString) throws(JSONLineParser.Failure) {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { throw fail("invalid literal") }
+    let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+    for offset in 0..<count where bytes[index + offset] != expected[offset] {
+      throw fail("invalid literal")
+    }
+    index += count
+  }
+
+  mutating func digits() -> Int {
+    let begin = index
+    while index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+    return index - begin
+  }
+
+  mutating func number() throws(JSONLineParser.Failure) {
+    if index < bytes.count && bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 else {
+      throw fail("invalid value")
+    }
+    if bytes[index] == 0x30 {
+      index += 1
+    } else {
+      _ = digits()
+    }
+    if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() > 0 else { throw fail("invalid number") }
+    }
+    if index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.count
+        && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"))
+      {
+        index += 1
+      }
+      guard digits() > 0 else { throw fail("invalid number") }
+    }
+  }
+
+  /// Reads a string starting at the opening quote; appends its decoded UTF-8 to `output` if any.
+  mutating func string(into output: UnsafeMutablePointer<[UInt8]>?) throws(JSONLineParser.Failure) {
+    index += 1
+    var runStart = index
+    func flush(_ end: Int) {
+      if let output, end > runStart {
+        output.pointee.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+      }
+    }
+    while index < bytes.count {
+      // Fast path: skip eight plain ASCII bytes at a time (no quote, backslash, control byte
+      // or UTF-8 sequence to check).
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if ByteWords.hasHighByte(word) || ByteWords.hasByte(below: 0x20, in: word)
+            || ByteWords.hasByte(quote, in: word) || ByteWords.hasByte(backslash, in: word)
+          {
+            break
+          }
+          index += 8
+        }
+        guard index < bytes.count else { break }
+      }
+      let byte = bytes[index]
+      if byte == quote {
+        flush(index)
+        index += 1
+        return
+      }
+      if byte == backslash {
+        flush(index)
+        try escape(into: output)
+        runStart = index
+        continue
+      }
+      if byte < 0x20 { throw fail("control character in a string") }
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      try multibyte()
+    }
+    throw fail("unterminated string")
+  }
+
+  mutating func string(into output: inout [UInt8]) throws(JSONLineParser.Failure) {
+    try withUnsafeMutablePointer(to: &output) { pointer throws(JSONLineParser.Failure) in
+      try string(into: pointer)
+    }
+  }
+
+  mutating func escape(into output: UnsafeMutablePointer<[UInt8]>?) throws(JSONLineParser.Failure) {
+    index += 1
+    guard index < bytes.count else { throw fail("unterminated escape") }
+    let code = bytes[index]
+    index += 1
+    let simple: UInt8?
+    switch code {
+    case quote: simple = quote
+    case backslash: simple = backslash
+    case UInt8(ascii: "/"): simple = UInt8(ascii: "/")
+    case UInt8(ascii: "b"): simple = 0x08
+    case UInt8(ascii: "f"): simple = 0x0C
+    case UInt8(ascii: "n"): simple = 0x0A
+    case UInt8(ascii: "r"): simple = 0x0D
+    case UInt8(ascii: "t"): simple = 0x09
+    case UInt8(ascii: "u"): simple = nil
+    default: throw fail("invalid escape")
+    }
+    if let simple {
+      output?.pointee.append(simple)
+      return
+    }
+    var scalar = try hex4()
+    if scalar >= 0xD800 && scalar < 0xDC00 {
+      guard index + 1 < bytes.count, bytes[index] == backslash,
+        bytes[index + 1] == UInt8(ascii: "u")
+      else { throw fail("lone surrogate in \\u escape", code: "invalid-utf8") }
+      index += 2
+      let low = try hex4()
+      guard low >= 0xDC00 && low < 0xE000 else {
+        throw fail("lone surrogate in \\u escape", code: "invalid-utf8")
+      }
+      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+    } else if scalar >= 0xDC00 && scalar < 0xE000 {
+      throw fail("lone surrogate in \\u escape", code: "invalid-utf8")
+    }
+    guard let output else { return }
+    switch scalar {
+    case 0..<0x80:
+      output.pointee.append(UInt8(scalar))
+    case 0x80..<0x800:
+      output.pointee.append(UInt8(0xC0 | scalar >> 6))
+      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+    case 0x800..<0x10000:
+      output.pointee.append(UInt8(0xE0 | scalar >> 12))
+      output.pointee.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+    default:
+      output.pointee.append(UInt8(0xF0 | scalar >> 18))
+      output.pointee.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+      output.pointee.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+    }
+  }
+
+  mutating func hex4() throws(JSONLineParser.Failure) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw fail("invalid \\u escape") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case 0x30...0x39: digit = UInt32(byte - 0x30)
+      case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+      case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+      default: throw fail("invalid \\u escape")
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  /// Validates one multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates).
+  mutating func multibyte() throws(JSONLineParser.Failure) {
+    let lead = bytes[index]
+    let count: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: count = 1
+    case 0xE0:
+      count = 2
+      low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: count = 2
+    case 0xED:
+      count = 2
+      high = 0x9F
+    case 0xF0:
+      count = 3
+      low = 0x90
+    case 0xF1...0xF3: count = 3
+    case 0xF4:
+      count = 3
+      high = 0x8F
+    default: throw fail("invalid UTF-8", code: "invalid-utf8")
+    }
+    guard index + count < bytes.count else { throw fail("invalid UTF-8", code: "invalid-utf8") }
+    let second = bytes[index + 1]
+    guard second >= low && second <= high else {
+      throw fail("invalid UTF-8", code: "invalid-utf8")
+    }
+    for offset in 2...max(count, 2) where offset <= count {
+      guard bytes[index + offset] & 0xC0 == 0x80 else {
+        throw fail("invalid UTF-8", code: "invalid-utf8")
+      }
+    }
+    index += count + 1
+  }
+}

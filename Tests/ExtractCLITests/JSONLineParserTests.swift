@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import extract
+
+@Suite struct JSONLineParserTests {
+  let parser = JSONLineParser(textField: "text", idField: "id", keepFields: ["meta"])
+
+  func parse(_ line: String) -> Result<JSONLineParser.Record, JSONLineParser.Failure> {
+    parser.parse(Array(line.utf8))
+  }
+
+  @Test(arguments: [
+    (#"{"id":"a","text":"plain"}"#, "plain"),
+    (#"{"text":"tab\tquote\"slash\/back\\","id":"a"}"#, "tab\tquote\"slash/back\\"),
+    (#"{"id":"a","text":"\u00e9\u201c\ud83d\ude00"}"#, "é“😀"),
+    (#"{"id":"a","text":"é “direct” 😀"}"#, "é “direct” 😀"),
+    (#" { "id" : "a" , "text" : "" } "#, ""),
+  ])
+  func decodesTheTextField(line: String, text: String) throws {
+    let record = try parse(line).get()
+    #expect(record.text.map { String(decoding: $0, as: UTF8.self) } == text)
+    #expect(record.id == "a")
+  }
+
+  @Test(arguments: [
+    (#"{"id":"a","text":"x""#, "bad-json"),
+    (#"{"id":"a","text":"x"} trailing"#, "bad-json"),
+    (#"["text"]"#, "bad-json"),
+    (#"{"id":"a","text":"\ud83d"}"#, "invalid-utf8"),
+    (#"{"id":"a","text":"\ude00x"}"#, "invalid-utf8"),
+    (#"{"id":"a","text":"\q"}"#, "bad-json"),
+    (#"{"id":"a","n":01,"text":"x"}"#, "bad-json"),
+    (#"{"id":"a","text":"line"# + "\n" + #"break"}"#, "bad-json"),
+  ])
+  func rejectsMalformedLines(line: String, code: String) {
+    guard case .failure(let failure) = parse(line) else {
+      Issue.record("accepted \(line)")
+      return
+    }
+    #expect(failure.code == code)
+  }
+
+  @Test(arguments: [
+    [0xC3, 0x28], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+  ])
+  func rejectsInvalidUTF8InStrings(bytes: [UInt8]) {
+    let line = Array(#"{"id":"a","text":""#.utf8) + bytes + Array(#""}"#.utf8)
+    guard case .failure(let failure) = parser.parse(line) else {
+      Issue.record("accepted \(bytes)")
+      return
+    }
+    #expect(failure.code == "invalid-utf8")
+  }
+
+  @Test func numericIdsKeepTheirLiteralAndKeptFieldsStayRaw() throws {
+    let record = try parse(#"{"id": 12.5e3, "meta": {"a": [1, "b"]}, "text": "t", "x": null}"#)
+      .get()
+    #expect(record.id == "12.5e3")
+    #expect(record.kept.map(\.key) == ["meta"])
+    #expect(
+      record.kept.first.map { String(decoding: $0.json, as: UTF8.self) } == #"{"a": [1, "b"]}"#)
+  }
+
+  @Test func textOfAnotherTypeIsReportedAsSuch() throws {
+    let record = try parse(#"{"id": "a", "text": {"nested": true}}"#).get()
+    #expect(record.text == nil)
+    #expect(record.textIsNotString)
+  }
+
+  @Test func decodesWhatFoundationEncodesAtEveryAlignment() throws {
+    let alphabet = ["a", "Z", " ", "\"", "\\", "/", "\n", "\t", "é", "“", "😀", "\u{1}", "x", "7"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for length in 0..<60 {
+      var text = ""
+      for _ in 0..<length {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += alphabet[Int(state >> 33) % alphabet.count]
+      }
+      let data = try JSONSerialization.data(withJSONObject: ["id": "r\(length)", "text": text])
+      let record = try parser.parse(Array(data)).get()
+      #expect(record.text.map { String(decoding: $0, as: UTF8.self) } == text)
+      #expect(record.id == "r\(length)")
+    }
+  }
+
+  @Test func deepNestingIsAnErrorNotACrash() {
+    let line = #"{"id":"a","x":"# + String(repeating: "[", count: 100_000) + "}"
+    guard case .failure(let failure) = parse(line) else {
+      Issue.record("accepted deep nesting")
+      return
+    }
+    #expect(failure.code == "bad-json")
+  }
+}
+
+@Suite struct BinaryDetectorTests {
+  @Test(arguments: [
+    ("plain text with “quotes” and tabs\there\r\n", false),
+    ("a NUL\u{0} late in a long line of otherwise plain text", true),
+    (String(repeating: "\u{1}\u{2}\u{3}text", count: 50), true),
+    (String(repeating: "word ", count: 40) + "\u{7}", false),
+  ])
+  func tellsTextFromBinaryData(text: String, binary: Bool) {
+    #expect(BinaryDetector.looksBinary(Array(text.utf8)) == binary)
+  }
+
+  @Test func aNULByteAfterOtherControlBytesStillCounts() {
+    var bytes = Array(String(repeating: "text ", count: 100).utf8)
+    bytes[3] = 0x01
+    bytes[17] = 0x00
+    #expect(BinaryDetector.looksBinary(bytes))
+  }
+}
