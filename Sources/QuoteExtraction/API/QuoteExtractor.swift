@@ -10,12 +10,20 @@
 public struct QuoteExtractor: Sendable {
   /// The configuration this extractor was built with.
   public let configuration: Configuration
+  let rules: RuleSet
 
   /// Creates an extractor; every lexicon and rule pack is loaded and checked here, so a
   /// configuration error surfaces now and never in the middle of a corpus.
   /// - Throws: ``QuoteExtractionError`` when a lexicon or rule pack does not load.
   public init(configuration: Configuration = Configuration()) throws(QuoteExtractionError) {
     self.configuration = configuration
+    if configuration.rulePacks.isEmpty && configuration.lexiconAdditions.isEmpty
+      && configuration.usesBuiltInRules
+    {
+      self.rules = try RuleSet.standard.get()
+    } else {
+      self.rules = try RuleSet(configuration: configuration)
+    }
   }
 
   /// Splits text into paragraphs, sentences and tokens without looking for quotations.
@@ -46,7 +54,7 @@ public struct QuoteExtractor: Sendable {
     var result = ExtractionResult(
       document: document, quotes: scan.quotes,
       diagnostics: document.diagnostics + scan.diagnostics)
-    AttributionEngine(configuration: configuration).attribute(&result)
+    AttributionEngine(configuration: configuration, rules: rules).attribute(&result)
     return result
   }
 }

@@ -1,16 +1,423 @@
 /// Pairs quotations and reported statements with cues and speakers.
 ///
-/// NB: a first version: every closed quoted span is a direct quotation without a speaker.
+/// Passes run most precise first: the rule passes (direct, indirect, no-source) in the order
+/// of ``Rule/Pass``, then paragraph continuation, then unattributed dialogue. A token takes at
+/// most one role in one attribution, so a later pass never reuses what an earlier one took,
+/// and among the candidates of one pass the widest content wins (the outermost report).
+/// Speakers are resolved last, by ``SpeakerResolver``.
+///
+/// - Complexity: O(n) in the tokens: each rule is tried at the tokens its anchor accepts and
+///   every match is bounded.
 struct AttributionEngine {
   let configuration: Configuration
+  let rules: RuleSet
+
+  init(configuration: Configuration, rules: RuleSet) {
+    self.configuration = configuration
+    self.rules = rules
+  }
+
+  /// Builds the rule set of `configuration` here (an extractor builds it once instead; this is
+  /// for callers that run the stage alone). A configuration that does not load runs no rules.
+  init(configuration: Configuration) {
+    self.configuration = configuration
+    self.rules = (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ())
+  }
+
+  /// A rule match waiting for acceptance.
+  struct Candidate {
+    var rule: Rule
+    var speaker: Range<Int>?
+    var cue: Range<Int>
+    var content: [Range<Int>]
+    var quotes: [Int]
+    /// Token ranges of the content, quotation marks included (for overlap checks).
+    var contentTokens: [Range<Int>]
+    var width: Int
+  }
+
+  private enum Role: UInt8 {
+    case free = 0
+    case content
+    case cue
+    case speaker
+  }
 
   func attribute(_ result: inout ExtractionResult) {
-    for (index, quote) in result.quotes.enumerated() where quote.isClosed && quote.depth == 0 {
-      result.attributions.append(
-        Attribution(
-          type: .direct, fragments: [quote.content], rule: "baseline.every-quote",
-          confidence: 0.1, quotes: [index]))
+    let document = result.document
+    let context = RuleContext(document: document, quotes: result.quotes, rules: rules)
+    let matcher = PatternMatcher(context: context)
+    var roles = [Role](repeating: .free, count: document.tokens.count)
+    var attributions: [Attribution] = []
+
+    var ruleIndex = 0
+    // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
+    // nested in a quotation are part of it, so no rule is anchored there after the direct
+    // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
+    let quoted = quotedSpeech(context)
+    for pass in Rule.Pass.allCases {
+      if pass != .direct {
+        extendQuotations(&attributions, &roles, context)
+      }
+      var passRules: [Rule] = []
+      while ruleIndex < rules.rules.count && rules.rules[ruleIndex].pass == pass {
+        passRules.append(rules.rules[ruleIndex])
+        ruleIndex += 1
+      }
+      guard !passRules.isEmpty else { continue }
+      // Most anchors need a lexicon: a token that none of their lexicons holds is tried only
+      // against the few anchors without one (a dash, a colon, "according").
+      let anchorLexicons = passRules.reduce(UInt64(0)) { $0 | $1.anchorTest.anyOf }
+      let plainAnchors = passRules.filter { $0.anchorTest.anyOf == 0 }
+      var candidates: [Candidate] = []
+      for token in document.tokens.indices where roles[token] == .free {
+        if pass != .direct && quoted[token] { continue }
+        if context.masks[token] & anchorLexicons == 0
+          && !plainAnchors.contains(where: { matcher.anchorAccepts($0, token) })
+        {
+          continue
+        }
+        for (order, rule) in passRules.enumerated() where matcher.anchorAccepts(rule, token) {
+          guard let captures = matcher.match(rule, at: token),
+            var candidate = makeCandidate(rule, captures, context)
+          else { continue }
+          candidate.width = candidate.width * 64 - order
+          candidates.append(candidate)
+          break
+        }
+      }
+      // The widest content first: the outermost report wins over reports nested in it.
+      candidates.sort { $0.width > $1.width }
+      for candidate in candidates where !conflicts(candidate, roles) {
+        claim(candidate, &roles)
+        attributions.append(
+          Attribution(
+            type: candidate.rule.kind, fragments: candidate.content, cue: candidate.cue,
+            speaker: candidate.speaker, rule: candidate.rule.id,
+            confidence: candidate.rule.confidence, quotes: candidate.quotes))
+      }
     }
-    SpeakerResolver(document: result.document).resolve(&result)
+
+    let fiction = isFiction(context)
+    // NB: in fiction an untagged quotation paragraph is the next turn of the dialogue, not
+    // more of the previous speaker's words: the resolver's turn-taking decides its speaker.
+    if !fiction { continueParagraphs(&attributions, &roles, context) }
+    attributeDialogue(&attributions, &roles, context)
+
+    let types = QuoteCoverage(document: document, quotes: result.quotes)
+    for index in attributions.indices {
+      attributions[index].type = types.type(of: attributions[index].fragments)
+      if attributions[index].quotes.isEmpty {
+        attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
+      }
+    }
+    attributions.removeAll { attribution in
+      !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
+        || (fiction && attribution.type != .direct)
+    }
+    if fiction { attributions = utterances(attributions, result.quotes) }
+    attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
+    result.attributions = attributions
+    SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
+  }
+
+  /// In fiction each stretch of speech between narration is an utterance of its own (“Hello,”
+  /// he said, “how are you?” is two, as novels' dialogue is read and annotated), and so is
+  /// each paragraph of a speech that runs over several paragraphs. News keeps one attribution
+  /// with fragments, the convention of news attribution corpora.
+  private func utterances(_ attributions: [Attribution], _ quotes: [QuotedSpan]) -> [Attribution] {
+    var partsOf: [Int: [Int]] = [:]
+    for (index, quote) in quotes.enumerated() where quote.part != nil {
+      if let parent = quote.parent { partsOf[parent, default: []].append(index) }
+    }
+    var result: [Attribution] = []
+    result.reserveCapacity(attributions.count)
+    for attribution in attributions {
+      var pieces: [(Range<Int>, [Int])] = []
+      for fragment in attribution.fragments {
+        let whole = attribution.quotes.first { quotes[$0].content == fragment }
+        if let whole, let parts = partsOf[whole], parts.count > 1 {
+          pieces += parts.map { (quotes[$0].content, [$0]) }
+        } else {
+          pieces.append(
+            (
+              fragment,
+              attribution.quotes.filter { fragment.contains(quotes[$0].content.lowerBound) }
+            ))
+        }
+      }
+      guard pieces.count > 1 else {
+        result.append(attribution)
+        continue
+      }
+      for (content, inside) in pieces {
+        var piece = attribution
+        piece.fragments = [content]
+        piece.quotes = inside
+        result.append(piece)
+      }
+    }
+    return result
+  }
+
+  /// Whether the document reads as fiction: almost no numbers (under one per thousand words)
+  /// and many personal pronouns (he, she, I, him, her, me: at least 3 % of words), or under
+  /// 2.5 numbers per thousand words and at least 5 % pronouns, over at least 150 words. News
+  /// is full of dates, ages, counts and percentages.
+  private func isFiction(_ context: RuleContext) -> Bool {
+    switch configuration.genre {
+    case .news: return false
+    case .fiction: return true
+    case .automatic: break
+    }
+    var words = 0
+    var numbers = 0
+    var pronouns = 0
+    let personal: [[UInt8]] = ["he", "she", "i", "him", "her", "me"].map { Array($0.utf8) }
+    for (index, token) in context.document.tokens.enumerated() {
+      switch token.kind {
+      case .word:
+        words += 1
+        if token.utf8Range.count <= 3
+          && personal.contains(where: { context.equalsLowercased(index, $0) })
+        {
+          pronouns += 1
+        }
+      case .number: numbers += 1
+      default: break
+      }
+    }
+    // Few numbers with many pronouns, or a few more numbers (chapter headings, years) with
+    // very many pronouns.
+    return words >= 150
+      && ((numbers * 1000 < words && pronouns * 100 >= words * 3)
+        || (numbers * 1000 < words * 5 / 2 && pronouns * 100 >= words * 5))
+  }
+
+  private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
+    let all = rules.bits.classes
+    let reported = configuration.cueClasses.reduce(UInt64(0)) {
+      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
+    }
+    guard reported != all, let cue = attribution.cue else { return true }
+    let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
+    let classes = context.masks[token] & all
+    // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
+    let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
+    return (classes == 0 ? speech : classes) & reported != 0
+  }
+
+  private func makeCandidate(
+    _ rule: Rule, _ captures: [PatternMatcher.Capture], _ context: RuleContext
+  ) -> Candidate? {
+    let tokens = context.document.tokens
+    func bytes(_ range: Range<Int>) -> Range<Int> {
+      Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
+    }
+    var speaker: Range<Int>?
+    var cue: Range<Int>?
+    var content: [Range<Int>] = []
+    var contentTokens: [Range<Int>] = []
+    var quotes: [Int] = []
+    var width = 0
+    for capture in captures where !capture.tokens.isEmpty {
+      let range = bytes(capture.tokens)
+      switch capture.role {
+      case .speaker:
+        speaker =
+          speaker.map {
+            min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound)
+          } ?? range
+      case .cue:
+        cue =
+          cue.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) }
+          ?? range
+      case .content:
+        if let quote = capture.quote {
+          let span = context.quotes[quote]
+          guard !span.content.isEmpty else { return nil }
+          content.append(span.content)
+          quotes.append(quote)
+        } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
+          let previous = content.last, quotes.isEmpty || content.count > quotes.count
+        {
+          // Adjacent pieces of one content (a first word and the clause after it) join.
+          content[content.count - 1] = previous.lowerBound..<range.upperBound
+          contentTokens[contentTokens.count - 1] = last.lowerBound..<capture.tokens.upperBound
+          width += capture.tokens.count
+          continue
+        } else {
+          content.append(range)
+        }
+        contentTokens.append(capture.tokens)
+        width += capture.tokens.count
+      case .addressee:
+        break
+      }
+    }
+    guard let cue, !content.isEmpty else { return nil }
+    return Candidate(
+      rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
+      contentTokens: contentTokens, width: width)
+  }
+
+  private func tokenRange(_ bytes: Range<Int>, _ document: Document) -> Range<Int> {
+    let first = RuleContext.token(at: bytes.lowerBound, in: document.tokens)
+    let last = RuleContext.token(
+      at: max(bytes.lowerBound, bytes.upperBound - 1), in: document.tokens)
+    return first..<(last + 1)
+  }
+
+  private func conflicts(_ candidate: Candidate, _ roles: [Role]) -> Bool {
+    for range in candidate.contentTokens where range.contains(where: { roles[$0] != .free }) {
+      return true
+    }
+    return false
+  }
+
+  private func claim(_ candidate: Candidate, _ roles: inout [Role]) {
+    for range in candidate.contentTokens {
+      for token in range { roles[token] = .content }
+    }
+  }
+
+  /// For each token, whether it lies inside a depth-0 quotation that reads as speech: at least
+  /// four words with sentence punctuation inside, or at least eight words.
+  private func quotedSpeech(_ context: RuleContext) -> [Bool] {
+    let document = context.document
+    var quoted = [Bool](repeating: false, count: document.tokens.count)
+    var covered = -1
+    for (index, quote) in context.quotes.enumerated()
+    where quote.depth == 0 && quote.isClosed && quote.kind != .title && quote.kind != .term {
+      let (open, close, _) = context.quoteTokens[index]
+      guard open < close, close < document.tokens.count, close > covered else { continue }
+      var words = 0
+      var punctuated = false
+      for token in max(open + 1, covered + 1)..<close {
+        if document.tokens[token].kind == .word { words += 1 }
+        if context.isTerminal(token) || context.isText(token, ",") { punctuated = true }
+      }
+      guard (words >= 4 && punctuated) || words >= 8 else { continue }
+      for token in max(open, covered + 1)...close { quoted[token] = true }
+      covered = close
+    }
+    return quoted
+  }
+
+  /// A direct quotation goes on in the quotations that follow it in its paragraph with nothing
+  /// but punctuation between (“…,” she said. “…”): they join it as further fragments.
+  private func extendQuotations(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    for index in attributions.indices
+    where attributions[index].type == .direct && !attributions[index].quotes.isEmpty {
+      let attribution = attributions[index]
+      let end = max(
+        attribution.content.upperBound, attribution.cue?.upperBound ?? 0,
+        attribution.speaker?.upperBound ?? 0)
+      var last = RuleContext.token(at: max(0, end - 1), in: document.tokens)
+      if let lastQuote = attribution.quotes.last {
+        last = max(last, context.quoteTokens[lastQuote].close)
+      }
+      let paragraph = document.paragraph(of: last)
+      // The speaker may go on after the cue ("said Linda Hudson, the mayor."): the quotation
+      // goes on from the end of that sentence.
+      let sentence = document.sentences[document.sentence(of: last)].tokens
+      if context.quoteClosing[last] < 0 && sentence.upperBound - 1 <= last + 30 {
+        last = max(last, sentence.upperBound - 1)
+      }
+      while true {
+        var next = last + 1
+        while next < document.tokens.count && next <= last + 2
+          && document.tokens[next].kind == .punctuation
+        {
+          next += 1
+        }
+        guard next < document.tokens.count, document.paragraph(of: next) == paragraph,
+          context.quoteOpening[next] >= 0
+        else { break }
+        let quote = Int(context.quoteOpening[next])
+        let close = context.quoteTokens[quote].close
+        guard context.quotes[quote].isClosed, !context.quotes[quote].content.isEmpty,
+          !(next...close).contains(where: { roles[$0] != .free })
+        else { break }
+        for token in next...close { roles[token] = .content }
+        attributions[index].fragments.append(context.quotes[quote].content)
+        attributions[index].quotes.append(quote)
+        last = close
+      }
+    }
+  }
+
+  /// A paragraph that opens with a quotation nobody attributed, right after a paragraph whose
+  /// last attribution quotes someone, continues that speaker's quotation (news style: each
+  /// paragraph of a long quotation reopens the marks).
+  private func continueParagraphs(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    var lastInParagraph: [Int: Int] = [:]
+    for (index, attribution) in attributions.enumerated() where attribution.speaker != nil {
+      let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+      let paragraph = document.paragraph(of: token)
+      if let previous = lastInParagraph[paragraph],
+        attributions[previous].content.lowerBound > attribution.content.lowerBound
+      {
+        continue
+      }
+      lastInParagraph[paragraph] = index
+    }
+    for (quoteIndex, quote) in context.quotes.enumerated() where quote.depth == 0 {
+      let (open, close, _) = context.quoteTokens[quoteIndex]
+      guard open < document.tokens.count, !quote.content.isEmpty,
+        context.paragraphBoundary(before: open),
+        !(open...min(close, document.tokens.count - 1)).contains(where: { roles[$0] != .free })
+      else { continue }
+      let paragraph = document.paragraph(of: open)
+      guard paragraph > 0, let previous = lastInParagraph[paragraph - 1] else { continue }
+      let source = attributions[previous]
+      guard !source.quotes.isEmpty || source.rule.hasPrefix("direct.") else { continue }
+      for token in open...min(close, document.tokens.count - 1) { roles[token] = .content }
+      attributions.append(
+        Attribution(
+          type: .direct, fragments: [quote.content], cue: nil, speaker: source.speaker,
+          rule: "direct.paragraph-continuation", confidence: 0.6, quotes: [quoteIndex]))
+      lastInParagraph[paragraph] = attributions.count - 1
+    }
+  }
+
+  /// Every closed speech quotation left in dialogue is a direct quotation; its speaker is left
+  /// to the resolver's turn-taking. Short quoted terms inside a sentence are not dialogue.
+  private func attributeDialogue(
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+  ) {
+    let document = context.document
+    for (quoteIndex, quote) in context.quotes.enumerated()
+    where quote.depth == 0 && quote.isClosed
+      && (quote.kind == .speech || quote.kind == .dashDialogue)
+    {
+      let (open, close, _) = context.quoteTokens[quoteIndex]
+      guard open < close, close < document.tokens.count,
+        !(open...close).contains(where: { roles[$0] != .free })
+      else { continue }
+      var words = 0
+      var sentenceEnd = false
+      for token in (open + 1)..<close {
+        if document.tokens[token].kind == .word { words += 1 }
+        if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
+      }
+      let opensParagraph = context.paragraphBoundary(before: open)
+      // Inside a sentence, a quotation is dialogue when it is a clause of its own (at least
+      // three words ending in punctuation) or long; shorter ones are quoted terms.
+      guard words >= 1, opensParagraph || (sentenceEnd && words >= 3) || words >= 8 else {
+        continue
+      }
+      for token in open...close { roles[token] = .content }
+      attributions.append(
+        Attribution(
+          type: .direct, fragments: [quote.content], rule: "direct.dialogue",
+          confidence: opensParagraph ? 0.5 : 0.3, quotes: [quoteIndex]))
+    }
   }
 }

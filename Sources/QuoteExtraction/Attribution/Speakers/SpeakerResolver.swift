@@ -1,17 +1,171 @@
 /// Resolves speaker mentions to entities across a document.
 ///
-/// Runs after the rules: reads each attribution's `speaker` mention range and fills in
-/// `speakerName`, `entity` and `speakerKind`, lists the document's entities, and gives
-/// unattributed quotations in dialogue an implicit speaker where turn-taking shows it.
+/// Runs after the rules: reads each attribution's `speaker` mention range, sets its proper
+/// extent (titles in, dateline and appositives out), and fills in `speakerName`, `entity` and
+/// `speakerKind`; lists the document's speaking entities; and gives unattributed quotations in
+/// dialogue an implicit speaker where turn-taking shows it.
 ///
-/// NB: a first version that only copies each mention's text as the name.
+/// Mentions are read in text order, speaker mentions together with the personal names of the
+/// narration (outside quotations), so that a pronoun finds the latest compatible person.
+///
+/// - Complexity: linear in the number of tokens (each mention looks back over a bounded
+///   number of recent entities).
 struct SpeakerResolver {
   let document: Document
+  let lexicons: SpeakerLexicons
+  /// Whether the document reads as fiction: unattributed dialogue then follows turn-taking.
+  let fiction: Bool
+
+  init(document: Document, fiction: Bool, lexicons: SpeakerLexicons = .shared) {
+    self.document = document
+    self.fiction = fiction
+    self.lexicons = lexicons
+  }
+
+  /// One mention to read, in text order.
+  private struct Event {
+    var position: Int
+    var mention: SpeakerMention
+    /// The attribution whose speaker this is, or nil for a name in the narration.
+    var attribution: Int?
+  }
 
   func resolve(_ result: inout ExtractionResult) {
-    for index in result.attributions.indices {
-      guard let speaker = result.attributions[index].speaker else { continue }
-      result.attributions[index].speakerName = document.text(speaker)
+    guard !document.tokens.isEmpty else { return }
+    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+    tagDialogue(&result, analyzer: analyzer)
+
+    var events: [Event] = []
+    var speakerNameWords = Set<String>()
+    for (index, attribution) in result.attributions.enumerated() {
+      guard let range = attribution.speaker, let mention = analyzer.analyze(utf8Range: range)
+      else { continue }
+      if mention.kind == .name { speakerNameWords.formUnion(mention.nameWords) }
+      events.append(
+        Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
+    let insideQuote = quotedTokens(result.quotes)
+    let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
+    for mention in narration.scan(knownWords: speakerNameWords) {
+      events.append(
+        Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: nil))
+    }
+    // NB: a narrative name and a speaker mention can cover the same tokens; the speaker's
+    // event is read first so that it is not counted twice.
+    events.sort {
+      ($0.position, $0.attribution == nil ? 1 : 0) < ($1.position, $1.attribution == nil ? 1 : 0)
+    }
+
+    var table = EntityTable()
+    var lastSpeakerRange: Range<Int>? = nil
+    var mentions: [NarrationMention] = []
+    // The speaker of each paragraph of dialogue tagged so far.
+    var turns: [Int: Int] = [:]
+    for event in events {
+      if event.attribution == nil, let last = lastSpeakerRange,
+        last.overlaps(event.mention.utf8Range)
+      {
+        continue
+      }
+      var avoided = Set<Int>()
+      var paragraph: Int? = nil
+      if let index = event.attribution, result.attributions[index].type == .direct,
+        let first = result.attributions[index].fragments.first
+      {
+        let token = analyzer.tokens(in: first).lowerBound
+        if token < document.tokens.count {
+          paragraph = document.paragraph(of: token)
+          if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.insert(previous) }
+        }
+        if event.mention.kind == .pronoun {
+          for fragment in result.attributions[index].fragments {
+            for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+              let word = analyzer.lowercasedWord(vocative)
+              if let id = table.match(nameWords: [word], gender: .unknown) { avoided.insert(id) }
+            }
+          }
+        }
+      }
+      let id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+      if let paragraph, let id { turns[paragraph] = id }
+      if let id {
+        mentions.append(
+          NarrationMention(
+            utf8Start: event.mention.utf8Range.lowerBound, entity: id,
+            isNarration: event.attribution == nil))
+      }
+      guard let index = event.attribution else { continue }
+      lastSpeakerRange = event.mention.utf8Range
+      result.attributions[index].speaker = event.mention.utf8Range
+      result.attributions[index].speakerKind = event.mention.kind
+      if let id {
+        table.markSpeaker(id)
+        result.attributions[index].entity = id
+      } else if event.mention.kind != .pronoun {
+        result.attributions[index].speakerName = event.mention.displayName
+      }
+    }
+
+    DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
+      .assign(&result, table: &table)
+    NarratorNamer(analyzer: analyzer).name(result, table: &table)
+
+    // Names are read at the end, when each entity has its fullest name.
+    var listed: [Int: Int] = [:]
+    var entities: [Entity] = []
+    for index in result.attributions.indices {
+      guard let id = result.attributions[index].entity else { continue }
+      let record = table.records[id]
+      if listed[id] == nil {
+        listed[id] = entities.count
+        entities.append(
+          Entity(
+            name: record.canonicalName, kind: record.kind,
+            mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
+            gender: record.gender.entityName))
+      }
+      result.attributions[index].entity = listed[id]
+      result.attributions[index].speakerName = record.canonicalName
+    }
+    result.entities = entities
+  }
+
+  /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
+  private func tagDialogue(_ result: inout ExtractionResult, analyzer: MentionAnalyzer) {
+    let tagger = DialogueTagger(analyzer: analyzer)
+    for index in result.attributions.indices {
+      let attribution = result.attributions[index]
+      guard attribution.speaker == nil, attribution.type == .direct,
+        let quoteIndex = attribution.quotes.last, quoteIndex < result.quotes.count,
+        let tag = tagger.tag(for: result.quotes[quoteIndex])
+      else { continue }
+      let first = document.tokens[tag.speaker.lowerBound]
+      let last = document.tokens[tag.speaker.upperBound - 1]
+      result.attributions[index].speaker = Int(first.utf8Start)..<Int(last.utf8End)
+      if attribution.cue == nil {
+        result.attributions[index].cue = document.tokens[tag.cue].utf8Range
+      }
+    }
+  }
+
+  /// For each token, whether it lies inside a quotation's content.
+  /// - Complexity: O(n + q log n): unclosed quotations can each run to the paragraph's end, so
+  ///   their extents are summed as +1/-1 steps rather than walked one by one.
+  private func quotedTokens(_ quotes: [QuotedSpan]) -> [Bool] {
+    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+    var steps = [Int32](repeating: 0, count: document.tokens.count + 1)
+    for quote in quotes where quote.depth == 0 {
+      let tokens = analyzer.tokens(in: quote.content)
+      guard !tokens.isEmpty else { continue }
+      steps[tokens.lowerBound] += 1
+      steps[tokens.upperBound] -= 1
+    }
+    var inside = [Bool](repeating: false, count: document.tokens.count)
+    var depth: Int32 = 0
+    for index in inside.indices {
+      depth += steps[index]
+      inside[index] = depth > 0
+    }
+    return inside
   }
 }

@@ -1,0 +1,160 @@
+/// Finds the speaker tag next to a quotation in dialogue (“…,” said Elizabeth / “…,” he
+/// cried / Elizabeth said, “…”), for quotations that reached the resolver without a speaker.
+///
+/// NB: a stopgap while the rule passes do not yet capture speakers; once they do, it only fills
+/// what they leave empty.
+struct DialogueTagger {
+  let analyzer: MentionAnalyzer
+
+  var document: Document { analyzer.document }
+  var lexicons: SpeakerLexicons { analyzer.lexicons }
+
+  /// A tag: the speaker mention and the speech verb.
+  struct Tag {
+    var speaker: Range<Token.Index>
+    var cue: Token.Index
+  }
+
+  /// The tag after the closing mark or before the opening mark of a quotation, in the same
+  /// paragraph.
+  func tag(for quote: QuotedSpan) -> Tag? {
+    let open = analyzer.tokens(in: quote.openMark).lowerBound
+    if let close = quote.closeMark, let tag = tagAfter(analyzer.tokens(in: close).upperBound) {
+      return tag
+    }
+    return tagBefore(open)
+  }
+
+  private func paragraphTokens(_ index: Token.Index) -> Range<Token.Index> {
+    document.paragraphs[document.paragraph(of: index)].tokens
+  }
+
+  private func isVerb(_ index: Token.Index) -> Bool {
+    guard analyzer.isWord(index), !analyzer.isCapitalized(index) else { return false }
+    let bytes = analyzer.wordBytes(index)
+    // Past tenses not on the list ("ejaculated", "expostulated") tag dialogue just as well.
+    return lexicons.dialogueVerbs.contains(bytes)
+      || (bytes.count > 4 && bytes.last == 0x64 && bytes.dropLast().last == 0x65)
+  }
+
+  private func isPunctuation(_ index: Token.Index, _ ascii: String) -> Bool {
+    analyzer.bytesEqual(index, ascii)
+  }
+
+  /// “…,” said NAME / “…,” NAME said / “…” — NAME said.
+  private func tagAfter(_ start: Token.Index) -> Tag? {
+    guard start < document.tokens.count else { return nil }
+    let paragraph = paragraphTokens(start - 1)
+    guard paragraph.contains(start) else { return nil }
+    var index = start
+    while index < paragraph.upperBound,
+      isPunctuation(index, ",") || analyzer.isDash(index)
+    {
+      index += 1
+    }
+    guard index < paragraph.upperBound else { return nil }
+    if isVerb(index), let speaker = speakerForward(from: index + 1, within: paragraph) {
+      return Tag(speaker: speaker, cue: index)
+    }
+    if let speaker = speakerForward(from: index, within: paragraph),
+      speaker.upperBound < paragraph.upperBound
+    {
+      var verb = speaker.upperBound
+      // One adverb may stand between ("she said quietly" is covered; "she quietly said" too).
+      if !isVerb(verb), verb + 1 < paragraph.upperBound, analyzer.isWord(verb),
+        !analyzer.isCapitalized(verb), isVerb(verb + 1)
+      {
+        verb += 1
+      }
+      if isVerb(verb) { return Tag(speaker: speaker, cue: verb) }
+    }
+    return nil
+  }
+
+  /// NAME said, “…” / NAME said: “…”.
+  private func tagBefore(_ open: Token.Index) -> Tag? {
+    let paragraph = paragraphTokens(open)
+    var index = open - 1
+    guard index >= paragraph.lowerBound,
+      isPunctuation(index, ",") || isPunctuation(index, ":")
+    else { return nil }
+    index -= 1
+    guard index > paragraph.lowerBound, isVerb(index) else { return nil }
+    let verb = index
+    if let speaker = speakerBackward(endingAt: verb - 1, within: paragraph) {
+      return Tag(speaker: speaker, cue: verb)
+    }
+    return nil
+  }
+
+  private static let subjectPronouns: Set<String> = ["he", "she", "i", "we", "they", "you"]
+
+  private static let stopWords: Set<String> = [
+    "to", "with", "in", "as", "at", "from", "for", "and", "but", "when", "while", "who", "after",
+    "before", "again", "then", "not", "on", "of", "by", "that", "if", "so",
+  ]
+
+  /// A pronoun, a name with its honorific, or a short description opened by a determiner.
+  private func speakerForward(from start: Token.Index, within paragraph: Range<Token.Index>)
+    -> Range<Token.Index>?
+  {
+    guard start < paragraph.upperBound, analyzer.isWord(start) else { return nil }
+    let bytes = analyzer.wordBytes(start)
+    let opensDescription =
+      lexicons.determiners.contains(bytes) && start + 1 < paragraph.upperBound
+      && analyzer.isWord(start + 1)
+    if lexicons.pronouns.contains(bytes), !opensDescription {
+      return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(start))
+        ? start..<(start + 1) : nil
+    }
+    if analyzer.isCapitalized(start) {
+      guard !lexicons.notNames.contains(bytes) || analyzer.isHonorific(start) else { return nil }
+      var end = start + 1
+      while end < paragraph.upperBound, end - start < 6,
+        analyzer.isCapitalized(end) || analyzer.isAbbreviationPeriod(end)
+      {
+        end += 1
+      }
+      if analyzer.bytesEqual(end - 1, ".") { end -= 1 }
+      return start..<end
+    }
+    if lexicons.determiners.contains(bytes) {
+      var end = start + 1
+      while end < paragraph.upperBound, end - start < 7,
+        (analyzer.isWord(end)
+          && !DialogueTagger.stopWords.contains(analyzer.lowercasedWord(end)) && !isVerb(end))
+          || (analyzer.bytesEqual(end, "-") && document.tokens[end].shape.contains(.attachedBefore)
+            && end + 1 < paragraph.upperBound && analyzer.isWord(end + 1))
+      {
+        end += 1
+      }
+      return end > start + 1 ? start..<end : nil
+    }
+    return nil
+  }
+
+  private func speakerBackward(endingAt last: Token.Index, within paragraph: Range<Token.Index>)
+    -> Range<Token.Index>?
+  {
+    guard last >= paragraph.lowerBound, analyzer.isWord(last) else { return nil }
+    if lexicons.pronouns.contains(analyzer.wordBytes(last)) {
+      return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(last))
+        ? last..<(last + 1) : nil
+    }
+    if analyzer.isCapitalized(last) {
+      var start = last
+      while start - 1 >= paragraph.lowerBound, last - start < 5,
+        analyzer.isCapitalized(start - 1) || analyzer.isAbbreviationPeriod(start - 1)
+      {
+        start -= 1
+      }
+      return start..<(last + 1)
+    }
+    var start = last
+    while start - 1 >= paragraph.lowerBound, last - start < 4, analyzer.isWord(start - 1) {
+      start -= 1
+      if lexicons.determiners.contains(analyzer.wordBytes(start)) { return start..<(last + 1) }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,246 @@
+/// Gives direct quotations without a speaker the speaker that dialogue implies.
+///
+/// - Within a paragraph, quotations without a tag share the tagged quotation's speaker
+///   (“Yes,” said he. “I will.”).
+/// - A paragraph of untagged quotation that follows a dialogue paragraph answers it: its
+///   speaker is the person addressed by name in the previous quotation (a vocative), else the
+///   speaker of the turn before (speakers alternate), else the latest other person mentioned.
+struct DialogueTurns {
+  let document: Document
+  let analyzer: MentionAnalyzer
+  /// The resolved mentions (narration and speaker tags), in text order.
+  let mentions: [NarrationMention]
+  /// Whether the document reads as fiction (dialogue takes turns) rather than news.
+  let fiction: Bool
+
+  private struct Turn {
+    var paragraph: Int
+    var entity: Int
+  }
+
+  func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
+    var byParagraph: [(paragraph: Int, attributions: [Int])] = []
+    for (index, attribution) in result.attributions.enumerated() where attribution.type == .direct {
+      guard let fragment = attribution.fragments.first, !fragment.isEmpty else { continue }
+      let token = analyzer.tokens(in: fragment).lowerBound
+      guard token < document.tokens.count else { continue }
+      let paragraph = document.paragraph(of: token)
+      if let last = byParagraph.last, last.paragraph == paragraph {
+        byParagraph[byParagraph.count - 1].attributions.append(index)
+      } else {
+        byParagraph.append((paragraph, [index]))
+      }
+    }
+    var quoteParagraphs = Set<Int>()
+    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
+    let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
+    shareTags(groups, &result)
+    // NB: in news a quotation paragraph without a tag continues the previous paragraph's
+    // speaker; speakers do not take turns as in a novel's dialogue.
+    if !fiction {
+      continueParagraphs(groups, &result, table: &table)
+      return
+    }
+    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
+    backward(groups, &result, table: &table)
+    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
+  }
+
+  private struct Group {
+    var paragraph: Int
+    var attributions: [Int]
+  }
+
+  /// The speaker of a paragraph of dialogue so far, if any.
+  private func speaker(of group: Group, _ result: ExtractionResult) -> Int? {
+    group.attributions.lazy.compactMap { result.attributions[$0].entity }.last
+  }
+
+  private func isUntagged(_ group: Group, _ result: ExtractionResult) -> Bool {
+    group.attributions.allSatisfy {
+      result.attributions[$0].speaker == nil && result.attributions[$0].entity == nil
+    }
+  }
+
+  private func setImplicit(
+    _ group: Group, _ speaker: Int, _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    table.markSpeaker(speaker)
+    for index in group.attributions {
+      result.attributions[index].entity = speaker
+      result.attributions[index].speakerKind = .implicit
+    }
+  }
+
+  /// News: an untagged quotation paragraph right after a paragraph with a speaker continues it,
+  /// and points at the same speaker mention.
+  private func continueParagraphs(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    var sourceOfParagraph: [Int: Int] = [:]
+    for (index, attribution) in result.attributions.enumerated() {
+      guard attribution.entity != nil, let first = attribution.fragments.first else { continue }
+      let token = analyzer.tokens(in: first).lowerBound
+      if token < document.tokens.count { sourceOfParagraph[document.paragraph(of: token)] = index }
+    }
+    for group in groups where isUntagged(group, result) {
+      guard let source = sourceOfParagraph[group.paragraph - 1] else { continue }
+      let from = result.attributions[source]
+      for index in group.attributions {
+        result.attributions[index].speaker = from.speaker
+        result.attributions[index].entity = from.entity
+        result.attributions[index].speakerKind = from.speaker == nil ? .implicit : from.speakerKind
+      }
+      sourceOfParagraph[group.paragraph] = group.attributions.last
+    }
+  }
+
+  /// Quotations of a paragraph without a tag share the tagged quotation's speaker.
+  private func shareTags(_ groups: [Group], _ result: inout ExtractionResult) {
+    for group in groups {
+      guard let tagged = group.attributions.last(where: { result.attributions[$0].speaker != nil })
+      else { continue }
+      let source = result.attributions[tagged]
+      for index in group.attributions
+      where result.attributions[index].entity == nil && result.attributions[index].speaker == nil {
+        result.attributions[index].speaker = source.speaker
+        result.attributions[index].speakerKind = source.speakerKind
+        result.attributions[index].entity = source.entity
+      }
+    }
+  }
+
+  /// Reads the dialogue forwards: an untagged paragraph answers the previous turn, or follows
+  /// the narration about its speaker. With `guessing`, falls back to the latest other person.
+  private func forward(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
+    quoteParagraphs: Set<Int>, guessing: Bool
+  ) {
+    var previous: Turn? = nil
+    var beforePrevious: Turn? = nil
+    for group in groups {
+      var found = speaker(of: group, result)
+      if found == nil, isUntagged(group, result) {
+        let position = result.attributions[group.attributions[0]].content.lowerBound
+        let paragraph = document.paragraphs[group.paragraph]
+        if let last = previous, last.paragraph == group.paragraph - 1 {
+          found =
+            firstMention(in: paragraph.utf8Start..<position)
+            ?? addressee(
+              inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
+            ?? beforePrevious.flatMap {
+              $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+            }
+          if found == nil, guessing {
+            found = latestPerson(before: position, excluding: last.entity, table: table)
+          }
+        } else if guessing || previous?.paragraph != group.paragraph - 1 {
+          // A quotation after narration: the person the narration was about speaks.
+          found = firstMention(in: paragraph.utf8Start..<position)
+          if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
+            let before = document.paragraphs[group.paragraph - 1]
+            found = lastMention(in: before.utf8Start..<before.utf8End)
+          }
+          if found == nil {
+            found = firstMention(in: position..<paragraph.utf8End)
+          }
+        }
+        if let found { setImplicit(group, found, &result, table: &table) }
+      }
+      if let found {
+        beforePrevious = previous
+        previous = Turn(paragraph: group.paragraph, entity: found)
+      }
+    }
+  }
+
+  /// Reads the dialogue backwards: an untagged paragraph before two alternating turns belongs
+  /// to the speaker of the second ("“A” / “B” / “C,” said X": A is X's).
+  private func backward(
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+  ) {
+    var next: Turn? = nil
+    var afterNext: Turn? = nil
+    for group in groups.reversed() {
+      var found = speaker(of: group, result)
+      if found == nil, isUntagged(group, result), let following = next,
+        following.paragraph == group.paragraph + 1, let second = afterNext,
+        second.paragraph == group.paragraph + 2, second.entity != following.entity
+      {
+        found = second.entity
+        setImplicit(group, second.entity, &result, table: &table)
+      }
+      if let found {
+        afterNext = next
+        next = Turn(paragraph: group.paragraph, entity: found)
+      }
+    }
+  }
+
+  private func mentions(in utf8Range: Range<Int>) -> ArraySlice<NarrationMention> {
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let mid = (low + high) / 2
+      if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    var end = mentions.count
+    var from = low
+    while from < end {
+      let mid = (from + end) / 2
+      if mentions[mid].utf8Start < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+    }
+    return mentions[low..<max(low, end)]
+  }
+
+  /// The person mentioned last before a position, other than `excluded`, looking back over a
+  /// bounded number of mentions.
+  private func latestPerson(before position: Int, excluding excluded: Int, table: EntityTable)
+    -> Int?
+  {
+    let before = mentions(in: 0..<position)
+    for mention in before.reversed().prefix(40)
+    where mention.entity != excluded && table.records[mention.entity].kind == .person {
+      return mention.entity
+    }
+    return nil
+  }
+
+  private func firstMention(in utf8Range: Range<Int>) -> Int? {
+    mentions(in: utf8Range).first?.entity
+  }
+
+  private func lastMention(in utf8Range: Range<Int>) -> Int? {
+    mentions(in: utf8Range).last?.entity
+  }
+
+  /// A person named in the quotations of a paragraph as the one spoken to (“…, Jane.”,
+  /// “Mr. Darcy, …”), other than the speaker.
+  private func addressee(
+    inParagraph paragraph: Int, of result: ExtractionResult, speaker: Int, table: EntityTable
+  ) -> Int? {
+    let tokens = document.paragraphs[paragraph].tokens
+    var found: Int? = nil
+    for index in tokens where analyzer.isCapitalized(index) {
+      guard index > tokens.lowerBound, index + 1 < tokens.upperBound else { continue }
+      let before = index - 1
+      let after = index + 1
+      let isVocative =
+        analyzer.bytesEqual(before, ",") || document.tokens[before].kind == .quoteMark
+        || analyzer.bytesEqual(before, ".") && before - 1 >= tokens.lowerBound
+          && analyzer.isHonorific(before - 1)
+      let closes =
+        analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
+        || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
+        || document.tokens[after].kind == .quoteMark
+      guard isVocative, closes, !analyzer.isHonorific(index) else { continue }
+      guard !analyzer.lexicons.notNames.contains(analyzer.wordBytes(index)) else { continue }
+      if let id = table.match(nameWords: [analyzer.lowercasedWord(index)], gender: .unknown),
+        id != speaker
+      {
+        found = id
+      }
+    }
+    return found
+  }
+}

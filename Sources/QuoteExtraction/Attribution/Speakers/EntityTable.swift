@@ -1,0 +1,264 @@
+/// The entities of one document as mentions are read in text order: clusters names (full
+/// name, surname, honorific and surname, first name) and answers "who is the latest person
+/// that fits" for pronouns and descriptions.
+struct EntityTable {
+  struct Record {
+    var name: String
+    var words: [String]
+    var kind: Entity.Kind
+    var gender: SpeakerGender
+    var mentions: [Range<Int>]
+    var roles: Set<String>
+    /// Whether the entity speaks in some attribution (so it is listed in the result).
+    var isSpeaker = false
+    /// A name made of an honorific and one word ("Mr. Bennet").
+    var isHonorificOnly = false
+    /// How often each form of the name occurs ("Florence": 12, "Florence Linden": 1).
+    var forms: [String: Int] = [:]
+    /// How often each form with a given name and a surname occurs.
+    var fullForms: [String: Int] = [:]
+
+    /// The canonical name: the fullest name, unless the text mostly calls the person by
+    /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
+    /// novels do; then that form, which is the one readers know the character by.
+    var canonicalName: String {
+      guard kind == .person, words.count >= 2,
+        let top = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+      else { return name }
+      // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
+      // does not rename a character.
+      let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
+      let fullLast = full.split(separator: " ").last.map { $0.lowercased() }
+      let topLast = top.key.split(separator: " ").last.map { $0.lowercased() }
+      return topLast == fullLast ? full : top.key
+    }
+  }
+
+  private(set) var records: [Record] = []
+  /// Entity ids by name word, for names.
+  private var byWord: [String: [Int]] = [:]
+  /// Entity ids by lower-cased name, for organisations, groups and descriptions.
+  private var byKey: [String: Int] = [:]
+  /// Entity ids, most recently mentioned last.
+  private var recency: [Int] = []
+
+  /// How many recent entities a pronoun or description looks back over.
+  static let lookBack = 12
+  static let recencyLimit = 128
+
+  /// The entities that some mention of a name with these words could be.
+  func knowsWord(_ word: String) -> Bool { byWord[word] != nil }
+
+  /// Adds a mention and returns its entity id.
+  ///
+  /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation
+  /// addresses by name: a pronoun that tags the quotation refers to someone else when anyone
+  /// else fits.
+  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: Set<Int> = [])
+    -> Int?
+  {
+    switch mention.kind {
+    case .name:
+      return addName(mention)
+    case .organization, .group:
+      let key = mention.displayName.lowercased()
+      let kind: Entity.Kind = mention.kind == .group ? .group : .organization
+      return addKeyed(key: key, name: mention.displayName, kind: kind, mention: mention)
+    case .description:
+      if let id = latest(withRoleIn: mention.roles, gender: mention.gender) {
+        note(id, mention: mention)
+        return id
+      }
+      // "the girl", "her husband", "said his host": a definite description of a speaker
+      // refers back like a pronoun does (to anyone, when it shows no gender).
+      if mention.isDefinite, !mention.isPlural, isSpeaker,
+        let id = antecedent(of: mention, avoiding: avoiding)
+      {
+        note(id, mention: mention)
+        return id
+      }
+      let key = "description:" + mention.displayName.lowercased()
+      return addKeyed(
+        key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
+        mention: mention)
+    case .pronoun:
+      if mention.displayName == "I" {
+        // A first-person narrator speaks as "I" throughout: one entity.
+        return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
+      }
+      guard let id = antecedent(of: mention, avoiding: avoiding) else { return nil }
+      note(id, mention: mention)
+      return id
+    case .implicit:
+      return nil
+    }
+  }
+
+  /// The first-person narrator ("I"), if one speaks.
+  var narrator: Int? { byKey["pronoun:i"] }
+
+  /// Gives an entity a name found later (a narrator's name).
+  mutating func rename(_ id: Int, to name: String) {
+    records[id].name = name
+  }
+
+  /// Marks an entity as a speaker (it will be listed in the result).
+  mutating func markSpeaker(_ id: Int) { records[id].isSpeaker = true }
+
+  /// The entity a name mention (not added) would join, if any: used for vocatives.
+  func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
+    guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
+    return ids.last(where: { fits(records[$0], words: words, gender: gender) })
+  }
+
+  private mutating func addName(_ mention: SpeakerMention) -> Int? {
+    let words = mention.nameWords
+    guard !words.isEmpty else { return nil }
+    var found = match(nameWords: words, gender: mention.gender)
+    if found == nil, words.count >= 2, let ids = byWord[words[0]] {
+      // "Elizabeth" seen before "Elizabeth Bennet".
+      found = ids.last(where: {
+        records[$0].words == [words[0]] && records[$0].gender.isCompatible(with: mention.gender)
+          && !records[$0].isHonorificOnly
+      })
+    }
+    let isHonorificOnly = words.count == 1 && mention.honorific != nil
+    if let id = found {
+      var record = records[id]
+      // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
+      // one person's first name and surname.
+      let isJuxtaposition =
+        words.count >= 2
+        && (byWord[words[0]] ?? []).contains { $0 != id && records[$0].words == [words[0]] }
+      if isJuxtaposition {
+        note(id, mention: mention)
+        return id
+      }
+      if words.count > record.words.count || (record.isHonorificOnly && words.count > 1) {
+        record.name = mention.displayName
+        for word in words where !record.words.contains(word) {
+          byWord[word, default: []].append(id)
+        }
+        record.words = words
+        record.isHonorificOnly = isHonorificOnly
+      }
+      if record.gender == .unknown { record.gender = mention.gender }
+      record.roles.formUnion(mention.roles)
+      record.forms[mention.displayName, default: 0] += 1
+      if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
+      records[id] = record
+      note(id, mention: mention)
+      return id
+    }
+    let id = records.count
+    records.append(
+      Record(
+        name: mention.displayName, words: words, kind: .person, gender: mention.gender,
+        mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
+        forms: [mention.displayName: 1],
+        fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
+    for word in Set(words) { byWord[word, default: []].append(id) }
+    note(id, mention: mention)
+    return id
+  }
+
+  private func fits(_ record: Record, words: [String], gender: SpeakerGender) -> Bool {
+    guard record.kind == .person, record.gender.isCompatible(with: gender),
+      let last = words.last
+    else { return false }
+    if words.count == 1 {
+      return record.words.contains(last)
+    }
+    guard record.words.last == last else { return false }
+    if record.words.count == 1 { return true }
+    let first = words[0]
+    let recordFirst = record.words[0]
+    return first == recordFirst || (first.count == 1 && recordFirst.hasPrefix(first))
+      || (recordFirst.count == 1 && first.hasPrefix(recordFirst))
+  }
+
+  private mutating func addKeyed(
+    key: String, name: String, kind: Entity.Kind, mention: SpeakerMention
+  ) -> Int {
+    if let id = byKey[key] {
+      note(id, mention: mention)
+      return id
+    }
+    let id = records.count
+    records.append(
+      Record(
+        name: name, words: [], kind: kind, gender: mention.gender, mentions: [],
+        roles: Set(mention.roles)))
+    byKey[key] = id
+    note(id, mention: mention)
+    return id
+  }
+
+  private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
+    guard !roles.isEmpty else { return nil }
+    for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
+      let record = records[id]
+      if record.kind == .person, record.gender.isCompatible(with: gender),
+        roles.contains(where: { record.roles.contains($0) })
+      {
+        return id
+      }
+    }
+    return nil
+  }
+
+  /// The most recent compatible entity for a pronoun: a person of the same gender (one of
+  /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
+  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: Set<Int> = [])
+    -> Int?
+  {
+    if !avoided.isEmpty, let other = antecedent(of: mention, excluding: avoided) { return other }
+    return antecedent(of: mention, excluding: [])
+  }
+
+  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Set<Int>)
+    -> Int?
+  {
+    // NB: "he" and "she" never refer to the first-person narrator.
+    let narrator = self.narrator
+    let recent = recency.reversed().prefix(EntityTable.lookBack).filter {
+      !excluded.contains($0) && $0 != narrator
+    }
+    if mention.isPlural {
+      return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
+      )
+    }
+    if mention.kind == .description, mention.gender == .unknown {
+      return recent.first { records[$0].kind == .person }
+    }
+    guard mention.gender == .male || mention.gender == .female else { return nil }
+    for id in recent {
+      let record = records[id]
+      guard record.kind == .person else { continue }
+      if record.gender == mention.gender { return id }
+      if record.gender == .unknown, record.isSpeaker {
+        records[id].gender = mention.gender
+        return id
+      }
+    }
+    // Nobody of that gender is known nearby: the latest person whose gender is not known yet.
+    if let id = recent.first(where: {
+      records[$0].kind == .person && records[$0].gender == .unknown
+    }) {
+      records[id].gender = mention.gender
+      return id
+    }
+    return nil
+  }
+
+  private mutating func note(_ id: Int, mention: SpeakerMention) {
+    if records[id].mentions.last != mention.utf8Range {
+      records[id].mentions.append(mention.utf8Range)
+    }
+    // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
+    // entities a novel has.
+    if let position = recency.lastIndex(of: id) { recency.remove(at: position) }
+    recency.append(id)
+    if recency.count > EntityTable.recencyLimit { recency.removeFirst(recency.count / 2) }
+  }
+}

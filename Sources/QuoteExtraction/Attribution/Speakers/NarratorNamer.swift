@@ -1,0 +1,45 @@
+/// Names a first-person narrator from how the other characters address them.
+///
+/// A narrator speaks as "I" and is rarely named in the narration, but the people they talk
+/// to call them by name (“My dear Watson, …”, “Hello, Jake,”). The name used most often as
+/// a vocative in other speakers' quotations, that belongs to no one who is tagged by name
+/// as a speaker, is taken as the narrator's name.
+struct NarratorNamer {
+  let analyzer: MentionAnalyzer
+
+  var document: Document { analyzer.document }
+
+  /// How often a name must be used in address before it names the narrator.
+  static let minimumCount = 3
+
+  func name(_ result: ExtractionResult, table: inout EntityTable) {
+    guard let narrator = table.narrator else { return }
+    var namedSpeakers = Set<Int>()
+    for attribution in result.attributions where attribution.speakerKind == .name {
+      if let entity = attribution.entity { namedSpeakers.insert(entity) }
+    }
+    var counts: [String: Int] = [:]
+    for attribution in result.attributions {
+      guard let entity = attribution.entity, entity != narrator else { continue }
+      for fragment in attribution.fragments {
+        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          let name = document.text(of: token)
+          if let id = table.match(nameWords: [name.lowercased()], gender: .unknown),
+            namedSpeakers.contains(id) || id == entity
+          {
+            continue
+          }
+          counts[name, default: 0] += 1
+        }
+      }
+    }
+    guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      best.value >= NarratorNamer.minimumCount
+    else { return }
+    if let id = table.match(nameWords: [best.key.lowercased()], gender: .unknown) {
+      table.rename(narrator, to: table.records[id].canonicalName)
+    } else {
+      table.rename(narrator, to: best.key)
+    }
+  }
+}

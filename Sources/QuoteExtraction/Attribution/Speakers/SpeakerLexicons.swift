@@ -1,0 +1,95 @@
+/// A person's grammatical gender as far as the text shows it.
+enum SpeakerGender: UInt8, Sendable, Hashable {
+  case unknown
+  case male
+  case female
+  case neuter
+
+  init(code: Substring?) {
+    switch code {
+    case "m": self = .male
+    case "f": self = .female
+    case "n": self = .neuter
+    default: self = .unknown
+    }
+  }
+
+  /// Whether two genders can belong to one person (unknown fits anything).
+  func isCompatible(with other: SpeakerGender) -> Bool {
+    self == .unknown || other == .unknown || self == other
+  }
+
+  /// The name used in ``Entity/gender``.
+  var entityName: String? {
+    switch self {
+    case .male: "male"
+    case .female: "female"
+    case .neuter, .unknown: nil
+    }
+  }
+}
+
+/// A pronoun's gender and number.
+struct PronounInfo: Sendable {
+  var gender: SpeakerGender
+  var isPlural: Bool
+}
+
+/// The word lists the speaker resolver reads (`Resources/speakers-*.txt`), loaded once.
+struct SpeakerLexicons: Sendable {
+  /// Personal pronouns, with gender and number.
+  let pronouns: ByteLexicon<PronounInfo>
+  /// Honorifics before a name (Mr., Mrs., Lady, Dr.), with the gender they imply.
+  let honorifics: ByteLexicon<SpeakerGender>
+  /// Titles and roles (spokeswoman, senator, Secretary), with a gender where the word has one.
+  let roles: ByteLexicon<SpeakerGender>
+  /// Head words of organisation names (Department, Ministry, Party, Inc).
+  let organizationHeads: ByteLexicon<Void>
+  /// Plural nouns naming groups of people (officials, residents).
+  let groups: ByteLexicon<Void>
+  /// Given names with their usual gender.
+  let givenNames: ByteLexicon<SpeakerGender>
+  /// Speech verbs that tag dialogue in fiction (said, cried, replied).
+  let dialogueVerbs: ByteLexicon<Void>
+  /// Determiners and possessives that open a description (the, a, his).
+  let determiners: ByteLexicon<Void>
+  /// Capitalised words that are never names (days, months, interjections, sentence openers).
+  let notNames: ByteLexicon<Void>
+
+  static let shared = SpeakerLexicons()
+
+  private init() {
+    var pronouns = ByteLexicon<PronounInfo>()
+    for columns in ByteLexicon<PronounInfo>.lines(PackageResources.speakers_pronouns_txt) {
+      let gender = SpeakerGender(code: columns.count > 1 ? columns[1] : nil)
+      let plural = columns.count > 2 && columns[2] == "p"
+      pronouns.insert(columns[0], value: PronounInfo(gender: gender, isPlural: plural))
+    }
+    self.pronouns = pronouns
+    honorifics = SpeakerLexicons.gendered(PackageResources.speakers_honorifics_txt)
+    roles = SpeakerLexicons.gendered(PackageResources.speakers_roles_txt)
+    organizationHeads = ByteLexicon(wordList: PackageResources.speakers_org_heads_txt)
+    groups = ByteLexicon(wordList: PackageResources.speakers_groups_txt)
+    var names = ByteLexicon<SpeakerGender>()
+    for columns in ByteLexicon<Void>.lines(PackageResources.speakers_names_male_txt) {
+      names.insert(columns[0], value: .male)
+    }
+    for columns in ByteLexicon<Void>.lines(PackageResources.speakers_names_female_txt) {
+      // NB: a name on both lists (Morgan, Leslie) has no gender of its own.
+      let existing = names.value(ArraySlice(columns[0].utf8))
+      names.insert(columns[0], value: existing == nil ? .female : .unknown)
+    }
+    givenNames = names
+    dialogueVerbs = ByteLexicon(wordList: PackageResources.speakers_dialogue_verbs_txt)
+    determiners = ByteLexicon(wordList: PackageResources.speakers_determiners_txt)
+    notNames = ByteLexicon(wordList: PackageResources.speakers_not_names_txt)
+  }
+
+  private static func gendered(_ bytes: [UInt8]) -> ByteLexicon<SpeakerGender> {
+    var lexicon = ByteLexicon<SpeakerGender>()
+    for columns in ByteLexicon<Void>.lines(bytes) {
+      lexicon.insert(columns[0], value: SpeakerGender(code: columns.count > 1 ? columns[1] : nil))
+    }
+    return lexicon
+  }
+}

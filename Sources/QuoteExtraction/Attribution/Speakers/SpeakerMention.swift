@@ -1,0 +1,427 @@
+/// A speaker mention analysed: its extent, kind, name and gender.
+struct SpeakerMention: Sendable {
+  /// The mention's extent (titles included, dateline and appositives excluded).
+  var tokens: Range<Token.Index>
+  /// The mention's extent as UTF-8 byte offsets.
+  var utf8Range: Range<Int>
+  /// What the mention is.
+  var kind: Attribution.MentionKind
+  /// For a name: the tokens of the name itself, without title or honorific.
+  var nameTokens: Range<Token.Index>?
+  /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
+  var honorific: Token.Index?
+  /// The gender the mention shows (honorific, given name, gendered role or pronoun).
+  var gender: SpeakerGender
+  /// Whether the mention is plural (a group, "they").
+  var isPlural: Bool
+  /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]).
+  var nameWords: [String]
+  /// The role words of the mention, lower-cased ("spokeswoman", "secretary").
+  var roles: [String]
+  /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
+  /// host"): it refers to someone already in the story.
+  var isDefinite = false
+  /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
+  /// "Mexican officials").
+  var displayName: String
+}
+
+/// Finds the extent and kind of speaker mentions in a document.
+struct MentionAnalyzer {
+  let document: Document
+  let lexicons: SpeakerLexicons
+
+  /// The tokens that overlap a UTF-8 byte range.
+  /// - Complexity: O(log n).
+  func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
+    let tokens = document.tokens
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let mid = (low + high) / 2
+      if Int(tokens[mid].utf8End) <= utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    var end = tokens.count
+    var from = low
+    while from < end {
+      let mid = (from + end) / 2
+      if Int(tokens[mid].utf8Start) < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+    }
+    return low..<max(low, end)
+  }
+
+  /// The bytes of a token, without a possessive ending ('s, ’s, s’).
+  func wordBytes(_ index: Token.Index) -> ArraySlice<UInt8> {
+    let bytes = document.utf8[document.tokens[index].utf8Range]
+    if bytes.count > 4, bytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]) {
+      return bytes.dropLast(4)
+    }
+    if bytes.count > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) { return bytes.dropLast(2) }
+    return bytes
+  }
+
+  func isPossessive(_ index: Token.Index) -> Bool {
+    wordBytes(index).count != document.tokens[index].utf8Range.count
+  }
+
+  func isWord(_ index: Token.Index) -> Bool { document.tokens[index].kind == .word }
+
+  /// Whether a token is a capitalised word, not written all in capitals (headings such as
+  /// "CHAPTER XXI" and "POIROT EXPLAINS" are not names).
+  func isCapitalized(_ index: Token.Index) -> Bool {
+    let token = document.tokens[index]
+    return token.kind == .word && token.shape.contains(.capitalized)
+      && !token.shape.contains(.allCaps)
+  }
+
+  /// Whether a token is capitalised or an acronym ("U.S.", "FBI"), as title modifiers are.
+  func isCapitalizedOrAcronym(_ index: Token.Index) -> Bool {
+    let token = document.tokens[index]
+    return token.kind == .word && token.shape.contains(.capitalized)
+  }
+
+  /// Whether a capitalised token can be part of a name: a single letter only as an initial
+  /// with its period ("W."), not alone ("V" heading a chapter).
+  func isNameWord(_ index: Token.Index) -> Bool {
+    guard isCapitalized(index) else { return false }
+    let token = document.tokens[index]
+    if token.utf8Range.count == 1 {
+      return index + 1 < document.tokens.count && bytesEqual(index + 1, ".")
+        && document.tokens[index + 1].shape.contains(.attachedBefore)
+    }
+    return true
+  }
+
+  /// Whether a token is the first word of its sentence (quotation marks and punctuation before
+  /// it do not count).
+  func isSentenceInitial(_ index: Token.Index) -> Bool {
+    let start = document.sentences[document.sentence(of: index)].tokens.lowerBound
+    var previous = index - 1
+    while previous >= start {
+      let kind = document.tokens[previous].kind
+      if kind == .word || kind == .number { return false }
+      previous -= 1
+    }
+    return true
+  }
+
+  /// Whether a "." token closes an abbreviation or an initial ("Mr.", "W.") rather than a
+  /// sentence.
+  func isAbbreviationPeriod(_ index: Token.Index) -> Bool {
+    guard index > 0, bytesEqual(index, "."), document.tokens[index].shape.contains(.attachedBefore)
+    else { return false }
+    let previous = index - 1
+    return isHonorific(previous) || isRole(previous)
+      || (isWord(previous) && document.tokens[previous].utf8Range.count == 1)
+  }
+
+  func bytesEqual(_ index: Token.Index, _ ascii: String) -> Bool {
+    document.utf8[document.tokens[index].utf8Range].elementsEqual(ascii.utf8)
+  }
+
+  func isDash(_ index: Token.Index) -> Bool {
+    let token = document.tokens[index]
+    guard token.kind == .punctuation else { return false }
+    let bytes = document.utf8[token.utf8Range]
+    return bytes.elementsEqual([0xE2, 0x80, 0x94]) || bytes.elementsEqual([0xE2, 0x80, 0x93])
+      || bytes.elementsEqual([0x2D, 0x2D])
+  }
+
+  func isHonorific(_ index: Token.Index) -> Bool {
+    isWord(index) && lexicons.honorifics.contains(wordBytes(index))
+  }
+
+  func isRole(_ index: Token.Index) -> Bool {
+    isWord(index) && lexicons.roles.contains(wordBytes(index))
+  }
+
+  /// Text of a token range with each run of whitespace collapsed to one space (names in
+  /// hard-wrapped fiction cross line ends).
+  func collapsedText(_ tokens: Range<Token.Index>, dropPossessive: Bool = true) -> String {
+    guard let last = tokens.last else { return "" }
+    var bytes: [UInt8] = []
+    for index in tokens {
+      if index > tokens.lowerBound, !document.tokens[index].shape.contains(.attachedBefore) {
+        bytes.append(0x20)
+      }
+      if index == last, dropPossessive {
+        bytes.append(contentsOf: wordBytes(index))
+      } else {
+        bytes.append(contentsOf: document.utf8[document.tokens[index].utf8Range])
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  func lowercasedWord(_ index: Token.Index) -> String {
+    String(decoding: wordBytes(index).map(ByteLexicon<Void>.lower), as: UTF8.self)
+  }
+
+  /// Analyses the mention that the rules captured as `utf8Range`: drops a dateline and
+  /// appositives, takes in titles written just before it, and decides its kind and name.
+  func analyze(utf8Range: Range<Int>) -> SpeakerMention? {
+    analyze(tokens: widened(trimmed(tokens(in: utf8Range))))
+  }
+
+  /// Removes a dateline ("MEXICO CITY (AP) —"), an appositive or parenthesis after the head,
+  /// and punctuation at both ends.
+  func trimmed(_ range: Range<Token.Index>) -> Range<Token.Index> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    if let dash = range.last(where: { isDash($0) }), dash + 1 < end { start = dash + 1 }
+    var index = start
+    while index < end {
+      let token = document.tokens[index]
+      if token.kind == .punctuation || token.kind == .quoteMark {
+        let bytes = document.utf8[token.utf8Range]
+        if bytes.first == 0x2C || bytes.first == 0x28 || bytes.first == 0x3B,
+          (start..<index).contains(where: { isWord($0) })
+        {
+          end = index
+          break
+        }
+      }
+      index += 1
+    }
+    while start < end, !isWordLike(start) { start += 1 }
+    while end > start, !isWordLike(end - 1) {
+      // Keep the period of an abbreviation or an initial ("Jr.", "W.").
+      if bytesEqual(end - 1, "."), end - 2 >= start, isWord(end - 2),
+        document.tokens[end - 1].shape.contains(.attachedBefore),
+        document.utf8[document.tokens[end - 2].utf8Range].count <= 3
+      {
+        break
+      }
+      end -= 1
+    }
+    return start..<end
+  }
+
+  private func isWordLike(_ index: Token.Index) -> Bool {
+    let kind = document.tokens[index].kind
+    return kind == .word || kind == .number
+  }
+
+  /// Takes in a title written just before a mention ("U.S. Secretary of State" before
+  /// "Mike Pompeo", "Mr." before "Bennet"), within the sentence.
+  func widened(_ range: Range<Token.Index>) -> Range<Token.Index> {
+    guard !range.isEmpty else { return range }
+    let sentenceStart = document.sentences[document.sentence(of: range.lowerBound)].tokens
+      .lowerBound
+    var candidate = range.lowerBound
+    var leftmostTitle: Token.Index? = nil
+    while candidate > sentenceStart, range.lowerBound - candidate < 8 {
+      let previous = candidate - 1
+      let token = document.tokens[previous]
+      if isRole(previous) || isHonorific(previous) {
+        leftmostTitle = previous
+      } else if isCapitalizedOrAcronym(previous) || token.kind == .number
+        || bytesEqual(previous, "of")
+        || (bytesEqual(previous, ".") && token.shape.contains(.attachedBefore))
+        || (bytesEqual(previous, "-") && token.shape.contains(.attachedBefore))
+      {
+        // A modifier of a title ("U.S." before "Secretary", "State Department" before
+        // "spokeswoman"), kept only when a title word follows it.
+      } else {
+        break
+      }
+      candidate = previous
+    }
+    guard let title = leftmostTitle else { return range }
+    var start = candidate
+    while start < title,
+      !(isCapitalizedOrAcronym(start) || document.tokens[start].kind == .number)
+        || lexicons.determiners.contains(wordBytes(start))
+    {
+      start += 1
+    }
+    return start..<range.upperBound
+  }
+
+  /// Decides the kind, name and gender of a mention over `range`.
+  func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
+    guard let lastWord = range.last(where: { isWordLike($0) }) else { return nil }
+    let utf8Range =
+      Int(
+        document.tokens[range.lowerBound].utf8Start)..<Int(
+        document.tokens[range.upperBound - 1].utf8End)
+    var mention = SpeakerMention(
+      tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
+      gender: .unknown, isPlural: false, nameWords: [], roles: [],
+      displayName: collapsedText(range))
+    let words = range.filter { isWord($0) }
+    if let first = words.first, first == range.lowerBound {
+      for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
+      where wordBytes(first).elementsEqual(determiner.utf8)
+        || (isCapitalized(first) && lowercasedWord(first) == determiner)
+      {
+        mention.isDefinite = true
+      }
+    }
+    for index in words where isRole(index) {
+      mention.roles.append(lowercasedWord(index))
+      if mention.gender == .unknown, let gender = lexicons.roles.value(wordBytes(index)) {
+        mention.gender = gender
+      }
+    }
+    if words.count == 1, range.count == 1,
+      let pronoun = lexicons.pronouns.value(wordBytes(lastWord))
+    {
+      mention.kind = .pronoun
+      mention.gender = pronoun.gender
+      mention.isPlural = pronoun.isPlural
+      return mention
+    }
+    let last = lastWord
+    if !isCapitalized(last) {
+      if lexicons.groups.contains(wordBytes(last)) {
+        mention.kind = .group
+        mention.isPlural = true
+      } else if lexicons.organizationHeads.contains(wordBytes(last)) {
+        mention.kind = .organization
+      } else {
+        mention.kind = .description
+        if mention.roles.isEmpty, isWord(last) { mention.roles.append(lowercasedWord(last)) }
+      }
+      mention.displayName = collapsedText(dropDeterminer(range))
+      return mention
+    }
+    if lexicons.groups.contains(wordBytes(last)) {
+      mention.kind = .group
+      mention.isPlural = true
+      mention.displayName = collapsedText(dropDeterminer(range))
+      return mention
+    }
+    // An organisation: a capitalised head word not followed by a role or a person's name
+    // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
+    // not "The Washington Post's Bob Woodward").
+    if let head = words.last(where: {
+      isCapitalized($0) && lexicons.organizationHeads.contains(wordBytes($0))
+    }),
+      !(head..<range.upperBound).contains(where: { isRole($0) }),
+      !(isPossessive(head) && head != last)
+    {
+      mention.kind = .organization
+      mention.displayName = collapsedText(dropDeterminer(range))
+      return mention
+    }
+    // The name: the run of capitalised words at the end, after any title or honorific.
+    var runStart = last + 1
+    var index = last
+    var stoppedAtOf = false
+    while index >= range.lowerBound {
+      let token = document.tokens[index]
+      if isCapitalized(index) {
+        if isHonorific(index) || isRole(index) || !isNameWord(index) { break }
+        if index < last, document.sentence(of: index) != document.sentence(of: last) { break }
+        runStart = index
+      } else if bytesEqual(index, "."), token.shape.contains(.attachedBefore),
+        index > range.lowerBound, runStart == index + 1, isCapitalized(index - 1),
+        document.tokens[index - 1].utf8Range.count == 1
+      {
+        runStart = index
+      } else if isNameParticle(index), runStart == index + 1, index > range.lowerBound,
+        isCapitalized(index - 1), !isRole(index - 1), !isHonorific(index - 1)
+      {
+        runStart = index
+      } else {
+        stoppedAtOf = bytesEqual(index, "of")
+        break
+      }
+      index -= 1
+    }
+    if stoppedAtOf, runStart < last {
+      // "Secretary of State Mike Pompeo": the word after "of" belongs to the title.
+      runStart += 1
+      while runStart < last, !isCapitalized(runStart) { runStart += 1 }
+    }
+    guard runStart <= last else {
+      mention.kind = .description
+      mention.displayName = collapsedText(dropDeterminer(range))
+      return mention
+    }
+    if runStart < last, isSentenceInitial(runStart), isWord(runStart),
+      !lexicons.givenNames.contains(wordBytes(runStart))
+    {
+      // "Could Anne", "Whereas Philip": a capitalised sentence opener is not part of the name.
+      runStart += 1
+      while runStart < last, !isCapitalized(runStart) { runStart += 1 }
+    }
+    let run = runStart..<(last + 1)
+    mention.kind = .name
+    mention.nameTokens = run
+    var honorific: Token.Index? = nil
+    if runStart - 1 >= range.lowerBound, isHonorific(runStart - 1) {
+      honorific = runStart - 1
+    } else if runStart - 2 >= range.lowerBound, bytesEqual(runStart - 1, "."),
+      isHonorific(runStart - 2)
+    {
+      honorific = runStart - 2
+    }
+    mention.honorific = honorific
+    mention.nameWords = run.filter { isWord($0) }.map { lowercasedWord($0) }
+    if let honorific, let gender = lexicons.honorifics.value(wordBytes(honorific)),
+      gender != .unknown
+    {
+      mention.gender = gender
+    } else if let first = run.first(where: { isWord($0) }),
+      let gender = lexicons.givenNames.value(wordBytes(first)),
+      mention.nameWords.count >= 2 || honorific == nil
+    {
+      mention.gender = gender
+    }
+    if mention.nameWords.count == 1, let honorific {
+      mention.displayName = collapsedText(honorific..<run.upperBound)
+    } else {
+      mention.displayName = collapsedText(run)
+    }
+    return mention
+  }
+
+  private func isNameParticle(_ index: Token.Index) -> Bool {
+    guard isWord(index), !isCapitalized(index) else { return false }
+    let bytes = document.utf8[document.tokens[index].utf8Range]
+    for particle in [
+      "de", "van", "von", "der", "da", "del", "della", "di", "du", "le", "la", "bin",
+    ]
+    where bytes.elementsEqual(particle.utf8) {
+      return true
+    }
+    return false
+  }
+
+  private func dropDeterminer(_ range: Range<Token.Index>) -> Range<Token.Index> {
+    var start = range.lowerBound
+    while start + 1 < range.upperBound, isWord(start),
+      lexicons.determiners.contains(wordBytes(start))
+    {
+      start += 1
+    }
+    return start..<range.upperBound
+  }
+
+  /// Capitalised names set off as a form of address: after a comma, an opening mark or
+  /// "dear", and before a comma or the end of a sentence.
+  func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
+    var names: [Token.Index] = []
+    guard tokens.count > 1 else { return names }
+    for index in tokens where isCapitalized(index) {
+      let before = index - 1
+      let after = index + 1
+      guard before >= 0, after < document.tokens.count else { continue }
+      let opens =
+        index == tokens.lowerBound || bytesEqual(before, ",")
+        || bytesEqual(before, "dear") || bytesEqual(before, "Dear")
+      let closes =
+        bytesEqual(after, ",") || bytesEqual(after, "!")
+        || bytesEqual(after, "?") || bytesEqual(after, ".")
+        || after == tokens.upperBound
+      guard opens, closes, !isHonorific(index), !isRole(index),
+        !lexicons.notNames.contains(wordBytes(index)),
+        !lexicons.pronouns.contains(wordBytes(index))
+      else { continue }
+      names.append(index)
+    }
+    return names
+  }
+}

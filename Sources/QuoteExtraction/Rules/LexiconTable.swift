@@ -1,0 +1,151 @@
+/// Word lists for the rules, as one hash table from a lower-cased token to a bit set of the
+/// lexicons that hold it, so a document's tokens are looked up once and rules test bits.
+///
+/// Keys are compared as bytes: no `String` is made per token. ASCII letters are lower-cased and
+/// the typographic apostrophe (’) reads as `'`.
+struct LexiconTable: Sendable {
+  /// The lexicon names, in bit order.
+  private(set) var names: [String] = []
+  private var slots: [Slot]
+  private var pool: [UInt8] = []
+  private var count = 0
+
+  private struct Slot: Sendable {
+    var hash: UInt64 = 0
+    var start: Int32 = -1
+    var length: Int32 = 0
+    var mask: UInt64 = 0
+  }
+
+  /// The most lexicons a table holds (one bit each).
+  static let capacity = 64
+
+  init() { slots = Array(repeating: Slot(), count: 1024) }
+
+  /// The bit of a lexicon, or nil when the table has no lexicon of that name.
+  func bit(of name: String) -> UInt64? {
+    names.firstIndex(of: name).map { UInt64(1) << UInt64($0) }
+  }
+
+  /// Adds a lexicon (or more entries to one already there); returns its bit, or nil when the
+  /// table is full.
+  @discardableResult
+  mutating func add(_ name: String, entries: [String]) -> UInt64? {
+    let bit: UInt64
+    if let existing = self.bit(of: name) {
+      bit = existing
+    } else {
+      guard names.count < Self.capacity else { return nil }
+      names.append(name)
+      bit = UInt64(1) << UInt64(names.count - 1)
+    }
+    for entry in entries {
+      let key = Self.normalized(Array(entry.utf8))
+      guard !key.isEmpty else { continue }
+      insert(key, bit: bit)
+    }
+    return bit
+  }
+
+  /// The bit set of the lexicons that hold `bytes` (a token's spelling).
+  func mask<C: Collection<UInt8>>(of bytes: C) -> UInt64 where C.Index == Int {
+    let hash = Self.hash(bytes)
+    let modulus = slots.count - 1
+    var index = Int(truncatingIfNeeded: hash) & modulus
+    while true {
+      let slot = slots[index]
+      if slot.start < 0 { return 0 }
+      if slot.hash == hash && equal(slot, bytes) { return slot.mask }
+      index = (index + 1) & modulus
+    }
+  }
+
+  private func equal<C: Collection<UInt8>>(_ slot: Slot, _ bytes: C) -> Bool where C.Index == Int {
+    var position = Int(slot.start)
+    let end = position + Int(slot.length)
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      var byte = Self.lower(bytes[index])
+      var step = 1
+      if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x99
+      {
+        byte = UInt8(ascii: "'")
+        step = 3
+      }
+      guard position < end, pool[position] == byte else { return false }
+      position += 1
+      index += step
+    }
+    return position == end
+  }
+
+  private mutating func insert(_ key: [UInt8], bit: UInt64) {
+    if (count + 1) * 2 > slots.count { grow() }
+    let hash = Self.hash(key)
+    let modulus = slots.count - 1
+    var index = Int(truncatingIfNeeded: hash) & modulus
+    while slots[index].start >= 0 {
+      let slot = slots[index]
+      if slot.hash == hash && equal(slot, key) {
+        slots[index].mask |= bit
+        return
+      }
+      index = (index + 1) & modulus
+    }
+    slots[index] = Slot(hash: hash, start: Int32(pool.count), length: Int32(key.count), mask: bit)
+    pool.append(contentsOf: key)
+    count += 1
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = Array(repeating: Slot(), count: old.count * 2)
+    let modulus = slots.count - 1
+    for slot in old where slot.start >= 0 {
+      var index = Int(truncatingIfNeeded: slot.hash) & modulus
+      while slots[index].start >= 0 { index = (index + 1) & modulus }
+      slots[index] = slot
+    }
+  }
+
+  private static func lower(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
+  private static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+    var result: [UInt8] = []
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x99
+      {
+        result.append(UInt8(ascii: "'"))
+        index += 3
+      } else {
+        result.append(lower(bytes[index]))
+        index += 1
+      }
+    }
+    return result
+  }
+
+  /// FNV-1a over the normalized bytes.
+  private static func hash<C: Collection<UInt8>>(_ bytes: C) -> UInt64 where C.Index == Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      var byte = lower(bytes[index])
+      var step = 1
+      if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x99
+      {
+        byte = UInt8(ascii: "'")
+        step = 3
+      }
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      index += step
+    }
+    return hash
+  }
+}

@@ -1,0 +1,384 @@
+/// Finds the phrases that patterns use as single elements: speaker and addressee noun
+/// phrases, content clauses, adjuncts and settings. Each search is bounded, so a rule match
+/// costs O(1) in the size of the document.
+///
+/// Positions are cursors as in ``PatternMatcher``: forward, the next token to read; backward,
+/// the last token not yet read (reading moves it left).
+struct PhraseFinder {
+  let context: RuleContext
+
+  /// Quantifiers that can be a speaker on their own ("many said", "some argue").
+  static let quantifiers: [[UInt8]] = [
+    "many", "some", "most", "both", "all", "several", "few", "others",
+  ]
+  .map { Array($0.utf8) }
+
+  /// The longest speaker phrase the finder takes, in tokens.
+  static let speakerLimit = 12
+  /// The longest content clause, in tokens.
+  static let clauseLimit = 160
+
+  private var tokens: [Token] { context.document.tokens }
+  private var bits: RuleSet.Bits { context.rules.bits }
+
+  /// The cursors after the phrase, longest first (empty when there is none).
+  func ends(_ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool) -> [Int] {
+    switch (phrase, forward) {
+    case (.speaker, true): return speakerForward(cursor, addressee: false).map { [$0] } ?? []
+    case (.speaker, false): return speakerBackward(cursor).map { [$0] } ?? []
+    case (.addressee, true): return speakerForward(cursor, addressee: true).map { [$0] } ?? []
+    case (.addressee, false): return []
+    case (.clause, true): return clauseForward(cursor).map { [$0] } ?? []
+    case (.clause, false): return clauseBackward(cursor).map { [$0] } ?? []
+    case (.adjuncts, true): return adjunctsForward(cursor)
+    case (.adjuncts, false): return adjunctsBackward(cursor)
+    case (.skip, _): return skip(cursor, forward: forward)
+    case (.aside, _): return aside(cursor, forward: forward).map { [$0] } ?? []
+    }
+  }
+
+  private func isWord(_ index: Int) -> Bool {
+    index >= 0 && index < tokens.count
+      && (tokens[index].kind == .word || tokens[index].kind == .number)
+  }
+
+  private func isCapitalized(_ index: Int) -> Bool {
+    tokens[index].shape.contains(.capitalized) || tokens[index].shape.contains(.allCaps)
+  }
+
+  /// Whether a token can sit inside a speaker phrase (apart from the rules for prepositions
+  /// and determiners).
+  private func isNounPhraseWord(_ index: Int) -> Bool {
+    guard isWord(index) else {
+      // "&" in names (AT&T, Johnson & Johnson) and hyphens joining words.
+      guard index >= 0 && index < tokens.count else { return false }
+      let text = context.document.utf8[tokens[index].utf8Range]
+      // The period of an abbreviation or initial inside a name ("Mr. Bennet", "U.S.", "F.").
+      if text.elementsEqual(".".utf8), tokens[index].shape.contains(.attachedBefore), index > 0,
+        index + 1 < tokens.count, tokens[index - 1].kind == .word, isCapitalized(index - 1),
+        tokens[index - 1].utf8Range.count <= 4, isCapitalized(index + 1)
+      {
+        return true
+      }
+      return text.elementsEqual("&".utf8)
+        || (text.elementsEqual("-".utf8) && tokens[index].shape.contains(.attachedBefore))
+    }
+    if context.has(index, bits.stop | bits.cues | bits.prepositions) && !isCapitalized(index) {
+      return false
+    }
+    if context.has(index, bits.stop) { return false }
+    if context.has(index, bits.adverbs) && !isCapitalized(index) { return false }
+    if context.has(index, bits.cues) && !isCapitalized(index) { return false }
+    return true
+  }
+
+  /// A speaker phrase that ends at `cursor` (its last token), read leftwards: "he",
+  /// "State Department spokeswoman Morgan Ortagus", "the Department of Homeland Security".
+  func speakerBackward(_ cursor: Int) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    if context.has(cursor, bits.pronouns) {
+      return cursor - 1
+    }
+    guard !isVerbLike(cursor) else { return nil }
+    let sentenceStart = context.document.sentences[context.document.sentence(of: cursor)].tokens
+      .lowerBound
+    let limit = max(sentenceStart, cursor - Self.speakerLimit + 1)
+    var index = cursor
+    var start = cursor + 1
+    while index >= limit {
+      if context.has(index, bits.determiners) && !context.has(index, bits.pronouns) {
+        start = index
+        // "the head of the agency": go on through "of" after a determiner.
+        if index - 2 >= limit, context.isText(index - 1, "of"), isNounPhraseWord(index - 2) {
+          index -= 1
+          start = index
+          index -= 1
+          continue
+        }
+        break
+      }
+      if context.has(index, bits.prepositions) {
+        // Inside a name or a title: "Secretary of State", "Republicans in Congress".
+        let ofLike =
+          context.isText(index, "of") || context.isText(index, "for")
+          || context.isText(index, "at") || context.isText(index, "in")
+        guard ofLike, index + 1 <= cursor, index - 1 >= limit, isNounPhraseWord(index - 1),
+          isCapitalized(index + 1) || context.has(index + 1, bits.determiners)
+        else { break }
+        start = index
+        index -= 1
+        continue
+      }
+      if start <= cursor, context.isText(index, "and") || context.isText(index, "&"),
+        index - 1 >= limit, isCapitalized(index - 1), isCapitalized(index + 1),
+        isNounPhraseWord(index - 1)
+      {
+        index -= 1
+        continue
+      }
+      guard isNounPhraseWord(index) else { break }
+      start = index
+      index -= 1
+    }
+    guard start <= cursor else { return nil }
+    // A phrase does not start with a preposition or a hyphen.
+    while start <= cursor && (context.has(start, bits.prepositions) || !isWord(start)) {
+      start += 1
+    }
+    guard start <= cursor, (start...cursor).contains(where: { tokens[$0].kind == .word }) else {
+      return nil
+    }
+    // Only determiners is no phrase, except a quantifier standing for people ("many said").
+    guard
+      (start...cursor).contains(where: { !context.has($0, bits.determiners) })
+        || (start == cursor && Self.quantifiers.contains { context.equalsLowercased(cursor, $0) })
+    else {
+      return nil
+    }
+    return start - 1
+  }
+
+  /// A speaker (or addressee) phrase that starts at `cursor`, read rightwards.
+  func speakerForward(_ cursor: Int, addressee: Bool) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    if context.has(cursor, bits.pronouns) && !addressee { return cursor + 1 }
+    if addressee && context.has(cursor, bits.objectPronouns) { return cursor + 1 }
+    let sentence = context.document.sentence(of: cursor)
+    let sentenceEnd = context.document.sentences[sentence].tokens.upperBound
+    let limit = min(sentenceEnd, cursor + Self.speakerLimit)
+    var index = cursor
+    if context.has(index, bits.determiners) && !context.has(index, bits.pronouns) { index += 1 }
+    var end = cursor
+    while index < limit {
+      if context.has(index, bits.prepositions) {
+        let ofLike =
+          context.isText(index, "of") || context.isText(index, "for")
+          || context.isText(index, "at")
+        guard ofLike, end > cursor, index + 1 < limit,
+          isCapitalized(index + 1) || context.has(index + 1, bits.determiners)
+        else { break }
+        index += 1
+        if context.has(index, bits.determiners) { index += 1 }
+        continue
+      }
+      if context.has(index, bits.determiners) { break }
+      // "Burton and Nick": a conjunction joins two names.
+      if end > cursor, context.isText(index, "and") || context.isText(index, "&"),
+        index + 1 < limit, isCapitalized(index + 1), isCapitalized(index - 1)
+      {
+        index += 1
+        continue
+      }
+      guard isNounPhraseWord(index) else { break }
+      index += 1
+      end = index
+    }
+    while end > cursor && isVerbLike(end - 1) { end -= 1 }
+    guard end > cursor else { return nil }
+    return end
+  }
+
+  /// Whether a lower-case word reads as a verb or an adverb ("-ed", "-ing", "-ly"): such a
+  /// word may describe a noun but never ends a speaker phrase ("The court overruled").
+  private func isVerbLike(_ index: Int, anyCase: Bool = false) -> Bool {
+    guard tokens[index].kind == .word, anyCase || tokens[index].shape.contains(.lowercase) else {
+      return false
+    }
+    let bytes = context.document.utf8[tokens[index].utf8Range]
+    guard bytes.count > 4 else { return false }
+    return bytes.reversed().starts(with: "de".utf8) || bytes.reversed().starts(with: "gni".utf8)
+      || bytes.reversed().starts(with: "yl".utf8)
+  }
+
+  /// A content clause from `cursor` to the end of its sentence (without the final period),
+  /// cut before ", adding …" or ", according to …" that start another report.
+  func clauseForward(_ cursor: Int) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    let sentence = context.document.sentences[context.document.sentence(of: cursor)]
+    var end = min(sentence.tokens.upperBound, cursor + Self.clauseLimit)
+    // A clause that starts inside a quotation ends with it.
+    if let inside = enclosingQuote(cursor) {
+      end = min(end, context.quoteTokens[inside].closeStart)
+    }
+    // A quotation that starts in this sentence runs to its close.
+    var index = cursor
+    while index < end {
+      let opening = context.quoteOpening[index]
+      if opening >= 0 {
+        let close = context.quoteTokens[Int(opening)].close
+        if close >= end { end = min(close + 1, cursor + Self.clauseLimit * 4, tokens.count) }
+        index = max(index + 1, close + 1)
+        continue
+      }
+      // "…, and the downgrade is …" / "… and said …": a new clause or a new report starts.
+      if index > cursor + 2, index + 1 < end,
+        context.isText(index, "and") || context.isText(index, "but")
+      {
+        let next = index + 1
+        if context.has(next, bits.cues) && tokens[next].shape.contains(.lowercase) {
+          end = index
+          break
+        }
+        if index - 1 > cursor, context.isText(index - 1, ","), context.has(next, bits.pronouns) {
+          end = index - 1
+          break
+        }
+      }
+      if context.isText(index, ","), index + 1 < end {
+        let next = index + 1
+        let participle =
+          context.has(next, bits.cues) && tokens[next].shape.contains(.lowercase)
+          && context.document.utf8[tokens[next].utf8Range].reversed().starts(with: "gni".utf8)
+        let according = context.isText(next, "according")
+        if participle || according {
+          end = index
+          break
+        }
+      }
+      index += 1
+    }
+    while end > cursor
+      && (context.isTerminal(end - 1) || context.isText(end - 1, ",")
+        || context.isText(end - 1, ":") || context.isText(end - 1, ";"))
+    {
+      end -= 1
+    }
+    guard end > cursor, (cursor..<end).contains(where: { isWord($0) }) else { return nil }
+    return end
+  }
+
+  /// The depth-0 quotation whose marks enclose a token, found by a bounded look to the left.
+  private func enclosingQuote(_ token: Int) -> Int? {
+    let paragraphStart = context.document.paragraphs[context.document.paragraph(of: token)].tokens
+      .lowerBound
+    var index = token - 1
+    while index >= max(paragraphStart, token - 200) {
+      if context.quoteClosing[index] >= 0 { return nil }
+      let opening = context.quoteOpening[index]
+      if opening >= 0 {
+        return context.quoteTokens[Int(opening)].close >= token ? Int(opening) : nil
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// A content clause that ends at `cursor`, read leftwards to the start of its sentence.
+  func clauseBackward(_ cursor: Int) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    let sentence = context.document.sentences[context.document.sentence(of: cursor)]
+    var start = max(sentence.tokens.lowerBound, cursor - Self.clauseLimit + 1)
+    // After a colon or a semicolon, the clause starts there.
+    var index = cursor
+    while index > start {
+      if context.isText(index - 1, ":") || context.isText(index - 1, ";") {
+        start = index
+        break
+      }
+      index -= 1
+    }
+    guard start <= cursor, (start...cursor).contains(where: { isWord($0) }) else { return nil }
+    return start - 1
+  }
+
+  /// Adverbs, times, and short prepositional phrases ("in a statement", "on Twitter",
+  /// "in an interview with CNN"): every place where they may end, longest first.
+  func adjunctsForward(_ cursor: Int) -> [Int] {
+    var ends = [cursor]
+    var index = cursor
+    let limit = min(tokens.count, cursor + 12)
+    while index < limit {
+      // A comma between adjuncts ("said, per a translator, that").
+      if context.isText(index, ","), index + 1 < limit,
+        context.has(index + 1, bits.adverbs | bits.prepositions) || context.isText(index + 1, "per")
+      {
+        index += 1
+        continue
+      }
+      if context.isText(index, "per") || context.isText(index, "via") {
+        var inner = index + 1
+        if inner < limit && context.has(inner, bits.determiners) { inner += 1 }
+        guard inner < limit, isNounPhraseWord(inner) else { break }
+        index = inner + 1
+        ends.append(index)
+        continue
+      }
+      if context.has(index, bits.adverbs) && !context.has(index, bits.prepositions) {
+        index += 1
+        ends.append(index)
+        continue
+      }
+      if context.has(index, bits.prepositions) {
+        var inner = index + 1
+        if inner < limit && context.has(inner, bits.determiners) { inner += 1 }
+        var words = 0
+        while inner < limit && words < 4 && isNounPhraseWord(inner) {
+          inner += 1
+          words += 1
+        }
+        guard words > 0 else { break }
+        index = inner
+        ends.append(index)
+        continue
+      }
+      break
+    }
+    return ends.reversed()
+  }
+
+  /// The cursor on the comma that ends an aside read from `cursor`, or nil.
+  func aside(_ cursor: Int, forward: Bool) -> Int? {
+    guard cursor >= 0 && cursor < tokens.count else { return nil }
+    let sentence = context.document.sentence(of: cursor)
+    let step = forward ? 1 : -1
+    var index = cursor
+    var words = 0
+    for _ in 0..<25 {
+      guard index >= 0 && index < tokens.count, context.document.sentence(of: index) == sentence,
+        tokens[index].kind != .quoteMark
+      else { return nil }
+      if context.isText(index, ",") { return words > 0 ? index : nil }
+      if tokens[index].kind == .word { words += 1 }
+      index += step
+    }
+    return nil
+  }
+
+  /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
+  /// just after the speaker phrase that opens the sentence (on its last token, or one past it).
+  func skip(_ cursor: Int, forward: Bool) -> [Int] {
+    guard cursor >= 0 && cursor < tokens.count else { return [] }
+    let sentence = context.document.sentences[context.document.sentence(of: cursor)].tokens
+    if forward {
+      // The sentence's final punctuation is left out first.
+      return sentence.upperBound - 1 > cursor
+        ? [sentence.upperBound - 1, sentence.upperBound] : [sentence.upperBound]
+    }
+    // After an opening phrase ("Speaking at a rally, Clinton accused …"), the subject comes
+    // after its comma.
+    var start = sentence.lowerBound
+    let opening =
+      context.has(start, bits.prepositions | bits.adverbs)
+      || (tokens[start].kind == .word && isVerbLike(start, anyCase: true))
+    if opening {
+      guard let comma = aside(start, forward: true), comma + 1 < cursor else { return [] }
+      start = comma + 1
+    }
+    guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else {
+      return []
+    }
+    return end <= cursor ? [end, end - 1] : [end - 1]
+  }
+
+  /// Adverbs and auxiliaries read leftwards ("has also", "on Tuesday").
+  func adjunctsBackward(_ cursor: Int) -> [Int] {
+    var ends = [cursor]
+    var index = cursor
+    let limit = max(-1, cursor - 6)
+    while index > limit && context.has(index, bits.adverbs) && !context.has(index, bits.pronouns) {
+      index -= 1
+      ends.append(index)
+    }
+    return ends.reversed()
+  }
+}

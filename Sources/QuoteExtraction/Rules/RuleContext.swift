@@ -1,0 +1,148 @@
+/// What the rules need to know about one document, computed once: each token's lexicon bits
+/// and which quotations open and close at each token.
+///
+/// A class, so the matcher and phrase finders share it without copying its arrays. Built and
+/// used by one task; not shared across tasks.
+///
+/// - Complexity: O(n) in the number of tokens and quotations.
+final class RuleContext {
+  let document: Document
+  let quotes: [QuotedSpan]
+  let rules: RuleSet
+  /// For each token, the lexicons that hold it.
+  let masks: [UInt64]
+  /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
+  let quoteOpening: [Int32]
+  /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
+  let quoteClosing: [Int32]
+  /// For each quotation, the first token of its opening mark, the last token of its closing
+  /// mark (or of its last paragraph when it has no closing mark), and the first token of its
+  /// closing mark (the token after the content).
+  let quoteTokens: [(open: Int, close: Int, closeStart: Int)]
+
+  var tokenCount: Int { document.tokens.count }
+  /// Failed matcher states, as a small lossy table (see ``PatternMatcher``): the side of a
+  /// match they belong to and the packed state. Slot 512 counts the sides started, so each
+  /// side's entries are its own.
+  /// NB: a raw buffer, not a `var` array: the matcher writes it constantly, and a class's
+  /// `var` would pay a dynamic exclusivity check on every access.
+  let memo: UnsafeMutablePointer<(side: Int, state: Int)>
+  static let memoSlots = 512
+
+  deinit { memo.deallocate() }
+
+  init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
+    self.document = document
+    self.quotes = quotes
+    self.rules = rules
+    memo = .allocate(capacity: Self.memoSlots + 1)
+    memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
+    memo[Self.memoSlots] = (0, 0)
+    let tokens = document.tokens
+    var masks = [UInt64](repeating: 0, count: tokens.count)
+    document.utf8.withUnsafeBufferPointer { buffer in
+      for index in tokens.indices where tokens[index].kind == .word {
+        let token = tokens[index]
+        masks[index] = rules.lexicons.mask(
+          of: UnsafeBufferPointer(rebasing: buffer[Int(token.utf8Start)..<Int(token.utf8End)]))
+      }
+    }
+    self.masks = masks
+    var opening = [Int32](repeating: -1, count: tokens.count)
+    var closing = [Int32](repeating: -1, count: tokens.count)
+    var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
+    quoteTokens.reserveCapacity(quotes.count)
+    for (index, quote) in quotes.enumerated() {
+      let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
+      var close: Int
+      var closeStart: Int
+      if let mark = quote.closeMark {
+        // NB: a mark can be two tokens ('' in the New York Times): take its last one.
+        close = Self.token(at: max(mark.lowerBound, mark.upperBound - 1), in: tokens)
+        closeStart = Self.token(at: mark.lowerBound, in: tokens)
+      } else {
+        let paragraph = document.paragraphs[quote.paragraphs.upperBound]
+        close = max(open, paragraph.tokens.upperBound - 1)
+        closeStart = close + 1
+      }
+      close = max(close, open)
+      quoteTokens.append((open, close, max(open, closeStart)))
+      guard quote.depth == 0, open < tokens.count else { continue }
+      opening[open] = Int32(index)
+      if quote.isClosed, close < tokens.count { closing[close] = Int32(index) }
+    }
+    self.quoteOpening = opening
+    self.quoteClosing = closing
+    self.quoteTokens = quoteTokens
+  }
+
+  /// The token that starts at or holds a byte offset (binary search).
+  static func token(at utf8Offset: Int, in tokens: [Token]) -> Int {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
+    }
+    return min(low, max(0, tokens.count - 1))
+  }
+
+  func has(_ token: Int, _ bits: UInt64) -> Bool {
+    token >= 0 && token < masks.count && masks[token] & bits != 0
+  }
+
+  /// Whether a token's spelling is `text` (ASCII, exact).
+  func isText(_ token: Int, _ text: StaticString) -> Bool {
+    guard token >= 0 && token < tokenCount else { return false }
+    let range = document.tokens[token].utf8Range
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    return text.withUTF8Buffer { expected in
+      var index = 0
+      for byte in document.utf8[range] {
+        if byte != expected[index] { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
+  /// Whether a token's spelling equals `bytes`, ignoring ASCII case.
+  func equalsLowercased(_ token: Int, _ bytes: [UInt8]) -> Bool {
+    let range = document.tokens[token].utf8Range
+    guard range.count == bytes.count else { return false }
+    var index = 0
+    for byte in document.utf8[range] {
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      if lower != bytes[index] { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Whether a sentence boundary lies before token `index` (true at the text's edges).
+  func sentenceBoundary(before index: Int) -> Bool {
+    index <= 0 || index >= tokenCount
+      || document.sentence(of: index) != document.sentence(of: index - 1)
+  }
+
+  /// Whether a paragraph boundary lies before token `index` (true at the text's edges).
+  func paragraphBoundary(before index: Int) -> Bool {
+    index <= 0 || index >= tokenCount
+      || document.paragraph(of: index) != document.paragraph(of: index - 1)
+  }
+
+  /// Whether a token is punctuation that ends a sentence (. ! ? …).
+  func isTerminal(_ token: Int) -> Bool {
+    guard token >= 0 && token < tokenCount, document.tokens[token].kind == .punctuation else {
+      return false
+    }
+    let start = Int(document.tokens[token].utf8Start)
+    let first = document.utf8[start]
+    if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") {
+      return true
+    }
+    // NB: "…" is E2 80 A6; dashes also start with E2, so all three bytes are compared.
+    return first == 0xE2 && start + 2 < document.utf8.count && document.utf8[start + 1] == 0x80
+      && document.utf8[start + 2] == 0xA6
+  }
+}
