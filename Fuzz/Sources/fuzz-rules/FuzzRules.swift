@@ -1,45 +1,40 @@
 import FuzzSupport
 import QuoteExtraction
 
-/// Until rule packs can be loaded from outside the package, this target fuzzes what the output
-/// stage does with arbitrary text: JSON string escaping and offset conversions.
+/// A text that every rule kind can match, run through each pack that loads.
+let sample = Array(
+  """
+  “We are ready,” she said, “and we will not wait.” According to officials, the plan is final. \
+  The minister said that talks would resume. Smith told reporters the vote was “a disaster.”
+
+  — Ven aquí —dijo él—. Siéntate.
+  """.utf8)
+
+/// Arbitrary bytes as a rule pack: loading must fail with an error that names the pack, or
+/// succeed with an extractor whose results hold every invariant. Never a crash or a hang.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRules(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  let text = String(decoding: bytes, as: UTF8.self)
-
-  // Any string survives a round trip through the writer.
-  var writer = JSONWriter()
-  writer.string(text)
-  precondition(JSONCheck.decodeString(writer.bytes) == text, "string does not round-trip")
-  var object = JSONWriter()
-  object.beginObject()
-  object.string(text, utf8: ArraySlice(text.utf8))
-  if size >= 8 {
-    let bits = bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    object.double("number", Double(bitPattern: bits))
+  var configuration = Configuration()
+  // Odd sizes run the pack alone, even sizes after the built-in pack (duplicate ids, order).
+  configuration.usesBuiltInRules = size % 2 == 0
+  configuration.addRulePack(named: "fuzz.json", json: String(decoding: bytes, as: UTF8.self))
+  let extractor: QuoteExtractor
+  do {
+    extractor = try QuoteExtractor(configuration: configuration)
+  } catch {
+    precondition(!error.description.isEmpty, "an error without a message")
+    precondition(
+      error.code != "rules" || error.description.contains("fuzz.json"),
+      "a rule error that does not name its pack: \(error.description)")
+    return 0
   }
-  object.int("int", size &* 0x9E37_79B9 &- 0x7FFF_FFFF)
-  object.endObject()
-  precondition(JSONCheck.isValid(object.bytes), "invalid JSON object")
-
-  // Offsets: every scalar boundary converts to each unit and back; arbitrary offsets in any
-  // unit land inside the text on a scalar boundary.
-  guard size < 4096, let document = try? Document(text: text) else { return 0 }
-  let utf8 = document.utf8
-  for offset in 0...utf8.count where offset == utf8.count || utf8[offset] & 0xC0 != 0x80 {
-    for unit in OffsetUnit.allCases {
-      let back = document.utf8Offset(document.offset(offset, in: unit), from: unit)
-      precondition(back == offset, "\(offset) in \(unit.rawValue) comes back as \(back)")
-    }
-  }
-  for (position, byte) in bytes.enumerated().prefix(64) {
-    let probe = Int(Int8(bitPattern: byte)) * (position + 1)
-    for unit in OffsetUnit.allCases {
-      let offset = document.utf8Offset(probe, from: unit)
-      precondition(offset >= 0 && offset <= utf8.count, "\(probe) maps outside the text")
-      precondition(offset == utf8.count || utf8[offset] & 0xC0 != 0x80, "not on a boundary")
-    }
+  do {
+    let result = try extractor.extract(utf8: sample)
+    let invariants = ResultInvariants(result, input: sample)
+    precondition(invariants.holds, invariants.report)
+  } catch {
+    preconditionFailure("a loaded pack made extract throw \(error)")
   }
   return 0
 }

@@ -60,7 +60,7 @@ enum HostileText {
     _ hostile: [UInt8], factor: Double, extractor: QuoteExtractor, _ what: String,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let runs = hostile.count > 1_000_000 ? 1 : 2
+    let runs = hostile.count > 50_000 ? 1 : 2
     let plainTime = try seconds(plain(size: hostile.count), extractor: extractor, runs: runs)
     let hostileTime = try seconds(hostile, extractor: extractor, runs: runs)
     let ratio = hostileTime / max(plainTime, 1e-6)
