@@ -14,6 +14,8 @@ struct InputOptions: ParsableArguments {
       valueName: "input"))
   var inputs: [String] = []
 
+  @OptionGroup(title: "Engine") var engine: EngineOptions
+
   @Option(name: .customLong("input"), help: "How inputs are read: auto, text or jsonl.")
   var inputMode: InputMode = .auto
 
@@ -52,7 +54,14 @@ struct InputOptions: ParsableArguments {
   func makeExtractor() throws -> QuoteExtractor {
     var configuration = Configuration()
     configuration.paragraphMode = paragraphs
-    return try QuoteExtractor(configuration: configuration)
+    try engine.apply(to: &configuration)
+    do {
+      return try QuoteExtractor(configuration: configuration)
+    } catch {
+      // NB: a rule pack or lexicon that does not load is a usage error, reported before any
+      // record is read.
+      throw ValidationError(error.description)
+    }
   }
 
   func makeReader() -> InputReader {

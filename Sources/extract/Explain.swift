@@ -2,10 +2,8 @@ import ArgumentParser
 import Foundation
 import QuoteExtraction
 
-/// For people: every attribution with the rule that made it, its cue, speaker and confidence,
-/// then the quoted spans left unattributed.
-///
-/// NB: a first version; the rules engineer may add the trace of each pass.
+/// For people: every attribution with the rule and pass that made it, its cue, speaker and
+/// confidence, then the quoted spans left unattributed and why.
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Show why each attribution was made (rule, cue, speaker, confidence)."
@@ -38,41 +36,9 @@ struct Explain: ParsableCommand {
     if failed { throw ExitCode(1) }
   }
 
+  /// The document's id, then the library's explanation: each rule that fired, where and why,
+  /// and why each quotation stayed unattributed.
   static func explanation(id: String, result: ExtractionResult, offsets: OffsetUnit) -> String {
-    let document = result.document
-    func place(_ range: Range<Int>) -> String {
-      "\(document.offset(range.lowerBound, in: offsets))–\(document.offset(range.upperBound, in: offsets))"
-    }
-    func quoted(_ range: Range<Int>?) -> String {
-      guard let range else { return "none" }
-      return "“\(TableRenderer().clip(document.text(range), 70))” at \(place(range))"
-    }
-    var out =
-      "\(id): \(result.attributions.count) attributions, \(result.quotes.count) quoted spans\n"
-    for (index, attribution) in result.attributions.enumerated() {
-      out += "\n[\(index + 1)] \(attribution.type.rawValue) by rule \(attribution.rule)"
-      out += ", confidence \(Int((attribution.confidence * 100).rounded()))%\n"
-      for fragment in attribution.fragments {
-        out += "    content: \(quoted(fragment))\n"
-      }
-      out += "    cue:     \(quoted(attribution.cue))\n"
-      out += "    speaker: \(quoted(attribution.speaker))"
-      if let name = attribution.speakerName { out += " = \(name)" }
-      if let kind = attribution.speakerKind { out += " (\(kind.rawValue))" }
-      out += "\n"
-    }
-    let attributed = Set(result.attributions.flatMap(\.quotes))
-    let unattributed = result.quotes.indices.filter { !attributed.contains($0) }
-    if !unattributed.isEmpty {
-      out += "\nquoted spans left unattributed:\n"
-      for index in unattributed {
-        let quote = result.quotes[index]
-        out += "    \(quote.kind.rawValue): \(quoted(quote.content))\n"
-      }
-    }
-    for diagnostic in result.diagnostics {
-      out += "note: \(diagnostic.code): \(diagnostic.message)\n"
-    }
-    return out + "\n"
+    "\(id): " + result.explanation() + "\n\n"
   }
 }

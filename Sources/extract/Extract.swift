@@ -17,11 +17,13 @@ struct Extract: ParsableCommand {
         cat article.txt | extract --format table
         extract eval ../shared/corpora/polnear-dev.jsonl
         extract explain article.txt
+        extract --rules my-rules.json --lexicon speech=my-verbs.txt article.txt
+        extract rules check my-rules.json
         extract segment --format text article.txt
         extract --generate-completion-script bash > extract.bash
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Eval.self, Explain.self, Segment.self],
+    subcommands: [Run.self, Eval.self, Explain.self, Segment.self, Rules.self],
     defaultSubcommand: Run.self
   )
 
