@@ -60,6 +60,7 @@ let generators: [(name: String, make: (Int) -> [UInt8])] = [
     }
   ),
   ("quotation reopened every paragraph", { repeated("“The speech goes on and on.\n\n", $0) }),
+  ("one name said everywhere", { repeated("Smith said it was fine, and Smith left. ", $0) }),
   ("dash dialogue", { repeated("— Ven aquí —dijo él—. Siéntate, dijo ella.\n\n", $0) }),
   ("hyphen runs", { repeated("-- ---- a ------------------------------ ", $0) }),
   ("periods", { repeated(". ", $0) }),
