@@ -102,13 +102,27 @@ struct AttributionEngine {
     // NB: in fiction an untagged quotation paragraph is the next turn of the dialogue, not
     // more of the previous speaker's words: the resolver's turn-taking decides its speaker.
     if !fiction { continueParagraphs(&attributions, &roles, context) }
-    attributeDialogue(&attributions, &roles, context)
+    attributeDialogue(&attributions, &roles, context, fiction: fiction)
 
     let types = QuoteCoverage(document: document, quotes: result.quotes)
     for index in attributions.indices {
       attributions[index].type = types.type(of: attributions[index].fragments)
       if attributions[index].quotes.isEmpty {
         attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
+      }
+    }
+    if fiction {
+      // In fiction the quotation is the utterance: a report that opens with a whole quotation
+      // and goes on in narration keeps the quotation alone.
+      for index in attributions.indices where attributions[index].type == .mixed {
+        let whole = attributions[index].fragments.filter { fragment in
+          attributions[index].quotes.contains { result.quotes[$0].content == fragment }
+        }
+        guard let first = attributions[index].fragments.first, whole.first == first else {
+          continue
+        }
+        attributions[index].fragments = whole
+        attributions[index].type = .direct
       }
     }
     attributions.removeAll { attribution in
@@ -251,9 +265,16 @@ struct AttributionEngine {
     var quotes: [Int] = []
     var width = 0
     for capture in captures where !capture.tokens.isEmpty {
-      let range = bytes(capture.tokens)
+      var range = bytes(capture.tokens)
       switch capture.role {
       case .speaker:
+        // The speaker finder reads past a setting ("the senator on Tuesday said"): the
+        // speaker stops before it.
+        if let setting = capture.tokens.dropFirst().first(where: {
+          context.isText($0, "on") || context.isText($0, "at") || context.isText($0, "during")
+        }) {
+          range = bytes(capture.tokens.lowerBound..<setting)
+        }
         speaker =
           speaker.map {
             min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound)
@@ -268,6 +289,13 @@ struct AttributionEngine {
           guard !span.content.isEmpty else { return nil }
           content.append(span.content)
           quotes.append(quote)
+        } else if let quote = quotes.last, content.count == quotes.count,
+          context.document.sentence(of: capture.tokens.lowerBound)
+            != context.document.sentence(of: context.quoteTokens[quote].close)
+        {
+          // NB: a clause read after a quotation that ends its sentence is the next sentence,
+          // not more of the report.
+          continue
         } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
           let previous = content.last, quotes.isEmpty || content.count > quotes.count
         {
@@ -420,9 +448,11 @@ struct AttributionEngine {
   /// Every closed speech quotation left in dialogue is a direct quotation; its speaker is left
   /// to the resolver's turn-taking. Short quoted terms inside a sentence are not dialogue.
   private func attributeDialogue(
-    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
+    _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext,
+    fiction: Bool
   ) {
     let document = context.document
+    let finder = PhraseFinder(context: context)
     for (quoteIndex, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed
       && (quote.kind == .speech || quote.kind == .dashDialogue)
@@ -444,10 +474,69 @@ struct AttributionEngine {
         continue
       }
       for token in open...close { roles[token] = .content }
+      let subject =
+        fiction
+        ? nil
+        : (opensParagraph ? nil : reportingSubject(before: open, finder, context))
+          ?? reportingSubject(after: close, finder, context)
       attributions.append(
         Attribution(
-          type: .direct, fragments: [quote.content], rule: "direct.dialogue",
+          type: .direct, fragments: [quote.content], speaker: subject,
+          rule: subject == nil ? "direct.dialogue" : "direct.dialogue-subject",
           confidence: opensParagraph ? 0.5 : 0.3, quotes: [quoteIndex]))
     }
+  }
+
+  /// In news, a quotation inside a sentence that no rule took is most often the words of the
+  /// sentence's subject, reported by a verb between them that the rules could not read
+  /// (“She quickly noted her years in the Senate, saying “…””): the subject is the speaker
+  /// when a lower-case cue stands between it and the quotation. Returns its UTF-8 range.
+  private func reportingSubject(before open: Int, _ finder: PhraseFinder, _ context: RuleContext)
+    -> Range<Int>?
+  {
+    let document = context.document
+    let sentence = document.sentences[document.sentence(of: open)].tokens
+    var start = sentence.lowerBound
+    guard start < open else { return nil }
+    // An opening phrase ("Later on Sunday, Carson shared …"): the subject follows its comma.
+    if context.has(start, rules.bits.prepositions | rules.bits.adverbs),
+      let comma = finder.aside(start, forward: true), comma + 1 < open
+    {
+      start = comma + 1
+    }
+    guard let end = finder.speakerForward(start, addressee: false), end < open,
+      (end..<open).contains(where: {
+        context.has($0, rules.bits.cues) && document.tokens[$0].shape.contains(.lowercase)
+      })
+    else { return nil }
+    return Int(document.tokens[start].utf8Start)..<Int(document.tokens[end - 1].utf8End)
+  }
+
+  /// A quotation followed in its sentence by a speaker and a cue that no rule read (“…,”
+  /// Sarandon, 69, told MSNBC): the speaker phrase right after the quotation, when a
+  /// lower-case cue follows it within a few tokens. Returns its UTF-8 range.
+  private func reportingSubject(after close: Int, _ finder: PhraseFinder, _ context: RuleContext)
+    -> Range<Int>?
+  {
+    let document = context.document
+    var start = close + 1
+    guard start < document.tokens.count,
+      document.sentence(of: start) == document.sentence(of: close)
+    else { return nil }
+    let sentence = document.sentences[document.sentence(of: start)].tokens
+    if context.isText(start, ",") || context.isText(start, "—") || context.isText(start, "–") {
+      start += 1
+    }
+    guard start < sentence.upperBound, document.tokens[start].kind == .word,
+      !context.has(start, rules.bits.cues),
+      let end = finder.speakerForward(start, addressee: false)
+    else { return nil }
+    let window = end..<min(sentence.upperBound, end + 6)
+    guard
+      window.contains(where: {
+        context.has($0, rules.bits.cues) && document.tokens[$0].shape.contains(.lowercase)
+      })
+    else { return nil }
+    return Int(document.tokens[start].utf8Start)..<Int(document.tokens[end - 1].utf8End)
   }
 }

@@ -74,7 +74,7 @@ struct PhraseFinder {
 
   /// A speaker phrase that ends at `cursor` (its last token), read leftwards: "he",
   /// "State Department spokeswoman Morgan Ortagus", "the Department of Homeland Security".
-  func speakerBackward(_ cursor: Int) -> Int? {
+  func speakerBackward(_ cursor: Int, skippingSetting: Bool = true) -> Int? {
     guard cursor >= 0 && cursor < tokens.count else { return nil }
     if context.has(cursor, bits.pronouns) {
       return cursor - 1
@@ -134,6 +134,16 @@ struct PhraseFinder {
         || (start == cursor && Self.quantifiers.contains { context.equalsLowercased(cursor, $0) })
     else {
       return nil
+    }
+    // A phrase after "on", "at" or "during" is a setting, not the subject ("the senator on
+    // Tuesday said", "Trump at the time said"): the speaker stands before it.
+    // NB: one setting only, so that the search stays bounded.
+    if skippingSetting, start - 2 >= sentenceStart,
+      context.isText(start - 1, "on") || context.isText(start - 1, "at")
+        || context.isText(start - 1, "during"),
+      let before = speakerBackward(start - 2, skippingSetting: false)
+    {
+      return before
     }
     return start - 1
   }

@@ -303,3 +303,55 @@ func oddInputNeverCrashes(text: String) throws {
   // Every unclosed quotation overlaps all the later ones: a walk over each would be quadratic.
   #expect(large < small * 40 + .milliseconds(300))
 }
+
+@Test func marriedTitleIsNotTheDaughterInFiction() throws {
+  var built = try HandBuilt(
+    """
+    “I shall walk to the village,” said Lydia Merrow.
+
+    “You will do no such thing,” said Mrs. Merrow.
+    """)
+  built.attributeEveryQuote()
+  let attributions = built.resolve()
+  #expect(attributions.map(\.speakerName) == ["Lydia Merrow", "Mrs. Merrow"])
+  #expect(attributions[0].entity != attributions[1].entity)
+}
+
+@Test func marriedTitleJoinsTheFullNameInNews() throws {
+  var built = try HandBuilt(
+    "Hillary Clinton said the plan would work. Mrs. Clinton added that it was paid for.")
+  built.attribute(.indirect, content: "the plan would work", speaker: "Hillary Clinton")
+  built.attribute(.indirect, content: "it was paid for", speaker: "Mrs. Clinton")
+  let attributions = built.resolve()
+  #expect(attributions[0].entity == attributions[1].entity)
+  #expect(attributions.allSatisfy { $0.speakerName == "Hillary Clinton" })
+}
+
+@Test func pronounMidDialogueIsTheSpeakerTwoTurnsBack() throws {
+  var built = try HandBuilt(
+    """
+    Anna and Clara sat by the fire.
+
+    “Will he come?” said Anna.
+
+    “I cannot say,” said Clara.
+
+    “Then we wait,” she sighed.
+    """)
+  built.attributeEveryQuote()
+  let attributions = built.resolve()
+  #expect(attributions.map(\.speakerName) == ["Anna", "Clara", "Anna"])
+}
+
+@Test(arguments: ["Though", "Said", "Abruptly"])
+func sentenceOpeningWordIsNotPartOfTheSpeakerName(opener: String) throws {
+  var built = try HandBuilt(
+    """
+    \(opener) Harriet Vane came in.
+
+    “Good evening,” she said.
+    """)
+  built.attributeEveryQuote()
+  let attribution = try #require(built.resolve().first)
+  #expect(attribution.speakerName == "Harriet Vane")
+}

@@ -17,6 +17,8 @@ struct EntityTable {
     var forms: [String: Int] = [:]
     /// How often each form with a given name and a surname occurs.
     var fullForms: [String: Int] = [:]
+    /// The honorifics the person is named with ("mrs"), lower-cased.
+    var honorifics: Set<String> = []
 
     /// The canonical name: the fullest name, unless the text mostly calls the person by
     /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
@@ -35,6 +37,12 @@ struct EntityTable {
   }
 
   private(set) var records: [Record] = []
+  /// Whether a married woman's title and a full name that share a surname stay apart (see
+  /// ``isSamePerson(_:_:)``). On in fiction only.
+  ///
+  /// NB: news style names a woman by her full name first and by "Mrs." and her surname after
+  /// ("Hillary Clinton … Mrs. Clinton"): one person.
+  var separatesMarriedTitles = false
   /// Entity ids by name word, for names.
   private var byWord: [String: [Int]] = [:]
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
@@ -94,6 +102,12 @@ struct EntityTable {
     }
   }
 
+  /// Records a mention of an entity already chosen (a pronoun resolved by turn-taking).
+  mutating func refer(_ mention: SpeakerMention, to id: Int) -> Int {
+    note(id, mention: mention)
+    return id
+  }
+
   /// The first-person narrator ("I"), if one speaks.
   var narrator: Int? { byKey["pronoun:i"] }
 
@@ -115,6 +129,9 @@ struct EntityTable {
     let words = mention.nameWords
     guard !words.isEmpty else { return nil }
     var found = match(nameWords: words, gender: mention.gender)
+    if let id = found, !isSamePerson(records[id], mention) {
+      found = nil
+    }
     if found == nil, words.count >= 2, let ids = byWord[words[0]] {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = ids.last(where: {
@@ -144,6 +161,7 @@ struct EntityTable {
       }
       if record.gender == .unknown { record.gender = mention.gender }
       record.roles.formUnion(mention.roles)
+      if let title = mention.honorificWord { record.honorifics.insert(title) }
       record.forms[mention.displayName, default: 0] += 1
       if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
       records[id] = record
@@ -156,9 +174,33 @@ struct EntityTable {
         mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
         forms: [mention.displayName: 1],
         fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
+    if let title = mention.honorificWord { records[id].honorifics.insert(title) }
     for word in Set(words) { byWord[word, default: []].append(id) }
     note(id, mention: mention)
     return id
+  }
+
+  /// Titles a married woman is named by: "Mrs. Bennet" is the mother of the family, not
+  /// Elizabeth Bennet or Lydia Bennet, though she shares their surname and gender.
+  static let marriedTitles: Set<String> = ["mrs", "lady", "madame", "mme"]
+
+  /// Whether a name mention can be a person already named by a surname they share: a married
+  /// woman's title and a given name with the surname name different people unless the text
+  /// has already joined them.
+  private func isSamePerson(_ record: Record, _ mention: SpeakerMention) -> Bool {
+    guard separatesMarriedTitles else { return true }
+    let words = mention.nameWords
+    if let title = mention.honorificWord, words.count == 1,
+      EntityTable.marriedTitles.contains(title), record.words.count >= 2
+    {
+      return record.honorifics.contains(title)
+    }
+    if words.count >= 2, record.words.count == 1, record.isHonorificOnly,
+      !record.honorifics.isDisjoint(with: EntityTable.marriedTitles)
+    {
+      return mention.honorificWord.map { record.honorifics.contains($0) } ?? false
+    }
+    return true
   }
 
   private func fits(_ record: Record, words: [String], gender: SpeakerGender) -> Bool {

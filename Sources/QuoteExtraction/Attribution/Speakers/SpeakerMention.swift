@@ -10,6 +10,8 @@ struct SpeakerMention: Sendable {
   var nameTokens: Range<Token.Index>?
   /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
   var honorific: Token.Index?
+  /// For a name: the honorific lower-cased without its period ("mrs"), if any.
+  var honorificWord: String? = nil
   /// The gender the mention shows (honorific, given name, gendered role or pronoun).
   var gender: SpeakerGender
   /// Whether the mention is plural (a group, "they").
@@ -359,6 +361,7 @@ struct MentionAnalyzer {
       honorific = runStart - 2
     }
     mention.honorific = honorific
+    mention.honorificWord = honorific.map { lowercasedWord($0) }
     mention.nameWords = run.filter { isWord($0) }.map { lowercasedWord($0) }
     if let honorific, let gender = lexicons.honorifics.value(wordBytes(honorific)),
       gender != .unknown

@@ -57,10 +57,20 @@ struct SpeakerResolver {
     }
 
     var table = EntityTable()
+    table.separatesMarriedTitles = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
     // The speaker of each paragraph of dialogue tagged so far.
     var turns: [Int: Int] = [:]
+    // The paragraphs that hold a direct quotation, and the paragraph of the latest narration
+    // mention read so far.
+    var dialogueParagraphs = Set<Int>()
+    for attribution in result.attributions where attribution.type == .direct {
+      guard let first = attribution.fragments.first else { continue }
+      let token = analyzer.tokens(in: first).lowerBound
+      if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
+    }
+    var narrationParagraph = -1
     for event in events {
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
@@ -86,7 +96,21 @@ struct SpeakerResolver {
           }
         }
       }
-      let id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+      var id: Int? = nil
+      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph != narrationParagraph,
+        let turn = alternatingTurn(
+          before: paragraph, turns: turns, dialogue: dialogueParagraphs,
+          gender: event.mention.gender,
+          table: table)
+      {
+        id = table.refer(event.mention, to: turn)
+      }
+      if id == nil {
+        id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+      }
+      if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
+        narrationParagraph = document.paragraph(of: event.mention.tokens.lowerBound)
+      }
       if let paragraph, let id { turns[paragraph] = id }
       if let id {
         mentions.append(
@@ -128,6 +152,21 @@ struct SpeakerResolver {
       result.attributions[index].speakerName = record.canonicalName
     }
     result.entities = entities
+  }
+
+  /// The speaker of the turn before last, when a pronoun tags a quotation in the middle of a
+  /// dialogue between two people: “…” / “…” / “…,” she said. Speakers alternate, so the
+  /// pronoun is the person who spoke two paragraphs earlier when the gender agrees and no
+  /// narration in the paragraph brought someone else forward.
+  private func alternatingTurn(
+    before paragraph: Int, turns: [Int: Int], dialogue: Set<Int>, gender: SpeakerGender,
+    table: EntityTable
+  ) -> Int? {
+    guard gender == .male || gender == .female, let turn = turns[paragraph - 2],
+      dialogue.contains(paragraph - 1), turns[paragraph - 1] != turn,
+      table.records[turn].gender == gender
+    else { return nil }
+    return turn
   }
 
   /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
