@@ -73,5 +73,10 @@ let package = Package(
         "BatchExample",
       ]
     ),
+    .testTarget(
+      name: "ReliabilityTests",
+      // NB: depends on the executable so that `swift test` builds it; the tests run the binary.
+      dependencies: ["extract", "QuoteExtractionTestSupport"]
+    ),
   ]
 )

@@ -26,6 +26,10 @@ let package = Package(
       ]
     ),
     .executableTarget(
+      name: "linearity",
+      dependencies: [.product(name: "QuoteExtraction", package: rootIdentity)]
+    ),
+    .executableTarget(
       name: "PipelineBenchmarks",
       dependencies: [
         .product(name: "QuoteExtraction", package: rootIdentity),

@@ -12,14 +12,19 @@ let package = Package(
   name: "QuoteExtractionFuzz",
   dependencies: [.package(path: "../")],
   targets: [
+    // NB: its ResultInvariants.swift is a link to the test support's, so both check the same.
+    .target(
+      name: "FuzzSupport",
+      dependencies: [.product(name: "QuoteExtraction", package: rootIdentity)]
+    ),
     .executableTarget(
       name: "fuzz-pipeline",
-      dependencies: [.product(name: "QuoteExtraction", package: rootIdentity)],
+      dependencies: ["FuzzSupport", .product(name: "QuoteExtraction", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
     .executableTarget(
       name: "fuzz-rules",
-      dependencies: [.product(name: "QuoteExtraction", package: rootIdentity)],
+      dependencies: ["FuzzSupport", .product(name: "QuoteExtraction", package: rootIdentity)],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ),
   ]

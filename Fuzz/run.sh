@@ -13,9 +13,18 @@ seeds=../Fixtures/fuzz/$target
 work=${FUZZ_WORK:-$(mktemp -d)}
 mkdir -p "$work/corpus" "$work/artifacts"
 cp -r "$seeds"/. "$work/corpus/" 2>/dev/null || true
+dict=()
+[ -f "$target.dict" ] && dict=(-dict="$target.dict")
 echo "fuzzing $target for ${seconds}s (corpus and crashes in $work)"
+set +e
 ".build/release/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-  -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$@" "$work/corpus" 2>&1 \
-  | grep -E "^(#|Done|stat::|==|SUMMARY|artifact|INFO: Seed)" | grep -Ev "^#[0-9]+\s+(REDUCE|NEW|pulse)" | tail -15
-status=${PIPESTATUS[0]}
+  -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${dict[@]}" "$@" "$work/corpus" \
+  >"$work/log" 2>&1
+status=$?
+set -e
+grep -E "^(#|Done|stat::|==|SUMMARY|artifact|INFO: Seed|Fatal|.*precondition|.*error)" "$work/log" \
+  | grep -Ev "^#[0-9]+\s+(REDUCE|NEW|pulse)" | tail -40 || true
+if [ "$status" -ne 0 ]; then
+  echo "$target FAILED (exit $status); reproduce with: Fuzz/.build/release/$target $work/artifacts/*"
+fi
 exit "$status"

@@ -1,28 +1,41 @@
+import FuzzSupport
 import QuoteExtraction
 
-let extractor = try? QuoteExtractor()
+/// The configurations the fuzzer cycles through (chosen by the input's length, so that one input
+/// always runs the same way and a crash reproduces).
+let extractors: [QuoteExtractor] = {
+  var line = Configuration()
+  line.paragraphMode = .line
+  var noSingles = Configuration()
+  noSingles.singleQuotes = false
+  var short = Configuration()
+  short.maximumQuoteLength = 20
+  return [Configuration(), line, noSingles, short].compactMap {
+    try? QuoteExtractor(configuration: $0)
+  }
+}()
 
-/// Raw bytes into the whole pipeline; checks the result's invariants.
+/// Raw bytes into the whole pipeline; checks every invariant of the result (``ResultInvariants``)
+/// and that the JSON output is valid JSON in all three offset units.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  guard let extractor else { return 0 }
-  let bytes = UnsafeBufferPointer(start: data, count: size)
-  guard let result = try? extractor.extract(utf8: bytes) else { return 0 }
-  let count = result.document.utf8Count
-  func check(_ range: Range<Int>) {
-    precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the text")
-    let utf8 = result.document.utf8
-    for edge in [range.lowerBound, range.upperBound] where edge < count {
-      precondition(utf8[edge] & 0xC0 != 0x80, "range not on a scalar boundary")
-    }
+  precondition(extractors.count == 4, "an extractor did not build")
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  let extractor = extractors[size % extractors.count]
+  let result: ExtractionResult
+  do {
+    result = try extractor.extract(utf8: bytes)
+  } catch {
+    preconditionFailure("extract threw \(error)")
   }
-  for sentence in result.document.sentences { check(sentence.utf8Range) }
-  for token in result.document.tokens { check(token.utf8Range) }
-  for quote in result.quotes { check(quote.content) }
-  for attribution in result.attributions {
-    attribution.fragments.forEach(check)
-    if let cue = attribution.cue { check(cue) }
-    if let speaker = attribution.speaker { check(speaker) }
+  let invariants = ResultInvariants(result, input: bytes)
+  precondition(invariants.holds, invariants.report)
+  for unit in OffsetUnit.allCases {
+    var writer = JSONWriter()
+    writer.beginObject()
+    result.writeFields(to: &writer, offsets: unit)
+    writer.endObject()
+    precondition(JSONCheck.isValid(writer.bytes), "invalid JSON in \(unit.rawValue)")
   }
   return 0
 }

@@ -133,6 +133,26 @@ struct AttributionEngine {
     attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
     result.attributions = attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
+    Self.dropMentionsInsideContent(&result.attributions)
+  }
+
+  /// NB: a speaker or cue found inside the attribution's own content breaks the model (the fuzzer
+  /// found one: in line mode, the next line of dash dialogue read as a dash credit, “— ¿Vienes?
+  /// ⏎ — Sí.”); the mention is dropped, and a resolved entity stays as an implicit speaker.
+  static func dropMentionsInsideContent(_ attributions: inout [Attribution]) {
+    for index in attributions.indices {
+      let fragments = attributions[index].fragments
+      func inside(_ range: Range<Int>?) -> Bool {
+        guard let range else { return false }
+        return fragments.contains { $0.overlaps(range) }
+      }
+      if inside(attributions[index].cue) { attributions[index].cue = nil }
+      if attributions[index].type != .mixed && inside(attributions[index].speaker) {
+        attributions[index].speaker = nil
+        attributions[index].speakerKind = attributions[index].entity == nil ? nil : .implicit
+        if attributions[index].entity == nil { attributions[index].speakerName = nil }
+      }
+    }
   }
 
   /// In fiction each stretch of speech between narration is an utterance of its own (“Hello,”

@@ -103,6 +103,8 @@ private struct ScanState {
   }
 
   static let searchDepth = 8
+  /// The most quotations open at once; deeper opening marks are reported and ignored.
+  static let maximumDepth = 16
   static let diagnosticLimit = 200
 
   let scanner: QuoteScanner
@@ -332,6 +334,12 @@ private struct ScanState {
     case .open, .either:
       if mark.role == .either && !table.canOpen[Int(mark.glyph)] {
         if !single { diagnose("stray-quote", "closing quotation mark with nothing to close", mark) }
+        return 1
+      }
+      // NB: every open quotation's text runs to its close or to the paragraph's end, so the
+      // output grows as depth × length: 10,000 unclosed marks would write gigabytes.
+      if stack.count >= Self.maximumDepth {
+        diagnose("quote-too-deep", "quotation nested over \(Self.maximumDepth) levels deep", mark)
         return 1
       }
       if let twin, let double = doubleGlyph(of: mark.glyph),

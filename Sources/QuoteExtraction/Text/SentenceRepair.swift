@@ -205,7 +205,8 @@ struct SentenceRepair {
           }
           inner -= 1
         }
-        if isByte(inner, UInt8(ascii: "[")) {
+        // NB: `inner` is -1 when the bracket is the text's first token (found by fuzzing).
+        if inner >= 0, isByte(inner, UInt8(ascii: "[")) {
           if dots > 0 { return nil }
           if numbers > 0 {
             index = inner - 1

@@ -141,16 +141,16 @@ struct EntityTable {
     }
     let isHonorificOnly = words.count == 1 && mention.honorific != nil
     if let id = found {
-      var record = records[id]
+      // NB: note the mention before copying the record: appending to its mentions while a copy
+      // is alive copied them all, O(n²) for an entity named n times (linearity benchmark).
+      note(id, mention: mention)
       // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
       // one person's first name and surname.
       let isJuxtaposition =
         words.count >= 2
         && (byWord[words[0]] ?? []).contains { $0 != id && records[$0].words == [words[0]] }
-      if isJuxtaposition {
-        note(id, mention: mention)
-        return id
-      }
+      if isJuxtaposition { return id }
+      var record = records[id]
       if words.count > record.words.count || (record.isHonorificOnly && words.count > 1) {
         record.name = mention.displayName
         for word in words where !record.words.contains(word) {
@@ -165,7 +165,6 @@ struct EntityTable {
       record.forms[mention.displayName, default: 0] += 1
       if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
       records[id] = record
-      note(id, mention: mention)
       return id
     }
     let id = records.count

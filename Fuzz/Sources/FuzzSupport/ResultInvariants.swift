@@ -1,0 +1,1 @@
+../../../Sources/QuoteExtractionTestSupport/ResultInvariants.swift
