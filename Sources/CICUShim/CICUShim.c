@@ -19,6 +19,10 @@ struct qx_breaker {
   int64_t utf8_length;
   int64_t walk_utf8;
   int64_t walk_units;
+  // A second walk for qx_breaker_boundary_from_utf16, whose offsets asked and boundaries found
+  // each increase (the first walk maps the one, this one the other).
+  int64_t found_utf8;
+  int64_t found_units;
   int ascii;
 };
 
@@ -171,6 +175,8 @@ int32_t qx_breaker_set_text_utf16(
   breaker->utf8_length = length;
   breaker->walk_utf8 = 0;
   breaker->walk_units = 0;
+  breaker->found_utf8 = 0;
+  breaker->found_units = 0;
   UErrorCode error = U_ZERO_ERROR;
   ubrk_setText(breaker->iterator, out, (int32_t)count, &error);
   if (U_FAILURE(error)) return error;
@@ -203,6 +209,51 @@ int64_t qx_breaker_next_boundaries_utf16(qx_breaker *breaker, int32_t *offsets, 
     count += 1;
   }
   return count;
+}
+
+// Moves a walk (*utf8_at, *units_at: a UTF-8 offset of the bound text and the UTF-16 offset of
+// its copy) to the first scalar boundary at or after utf8_offset, or, with by_units, to the
+// first UTF-8 offset whose UTF-16 offset is at or after units. Starts again from 0 when asked
+// to go back.
+static void walk_to(
+  const qx_breaker *breaker, int64_t *utf8_at, int64_t *units_at, int64_t utf8_offset,
+  int64_t units, int by_units
+) {
+  if (by_units ? units < *units_at : utf8_offset < *utf8_at) {
+    *utf8_at = 0;
+    *units_at = 0;
+  }
+  while (*utf8_at < breaker->utf8_length &&
+         (by_units ? *units_at < units : *utf8_at < utf8_offset)) {
+    if (breaker->utf8[*utf8_at] < 0x80) {
+      *utf8_at += 1;
+      *units_at += 1;
+      continue;
+    }
+    uint32_t scalar;
+    *utf8_at += sequence(breaker->utf8, breaker->utf8_length, *utf8_at, &scalar);
+    *units_at += scalar >= 0x10000 ? 2 : 1;
+  }
+}
+
+int64_t qx_breaker_boundary_from_utf16(qx_breaker *breaker, int64_t utf8_offset) {
+  if (utf8_offset > breaker->utf8_length) return -1;
+  // 0 is never reported as a boundary, so the first one from 0 is the first after it.
+  if (utf8_offset < 1) utf8_offset = 0;
+  int64_t units;
+  if (breaker->ascii) {
+    units = utf8_offset;
+  } else {
+    walk_to(breaker, &breaker->walk_utf8, &breaker->walk_units, utf8_offset, 0, 0);
+    units = breaker->walk_units;
+  }
+  // ICU never breaks inside a surrogate pair, so the first boundary after the unit before
+  // `units` is the first at or after it.
+  int32_t next = ubrk_following(breaker->iterator, (int32_t)(units > 0 ? units - 1 : 0));
+  if (next == UBRK_DONE) return -1;
+  if (breaker->ascii) return next;
+  walk_to(breaker, &breaker->found_utf8, &breaker->found_units, 0, next, 1);
+  return breaker->found_utf8;
 }
 
 int64_t qx_breaker_next_boundaries(

@@ -108,4 +108,34 @@ public struct BreakIterator: ~Copyable {
     }
     return result
   }
+
+  /// Binds `utf8` for ``boundary(from:)``: ICU reads a UTF-16 copy of it, as in
+  /// ``boundariesOverUTF16(in:linesAsSpaces:)``, but iterates only where asked.
+  ///
+  /// NB: `utf8` must stay valid, unchanged, while ``boundary(from:)`` is used (it maps offsets).
+  /// - Complexity: O(n) in the length of `utf8` (the copy).
+  public mutating func bindOverUTF16(
+    _ utf8: UnsafeBufferPointer<UInt8>, linesAsSpaces: Bool = false
+  ) throws(SegmentationError) {
+    guard utf8.count < Int(Int32.max) / 2 else {
+      throw SegmentationError(icuStatus: 1, operation: "text longer than 1 GiB")
+    }
+    let lines: Int32 = linesAsSpaces ? 1 : 0
+    // NB: an empty text still replaces the previous binding (its pointer is never read).
+    let status =
+      utf8.baseAddress.map { qx_breaker_set_text_utf16(handle, $0, Int64(utf8.count), lines) }
+      ?? withUnsafePointer(to: UInt8(0)) { qx_breaker_set_text_utf16(handle, $0, 0, lines) }
+    guard status <= 0 else { throw SegmentationError(icuStatus: status, operation: "setText") }
+  }
+
+  /// The first boundary at or after `offset` (a UTF-8 byte offset on a scalar boundary; 0 is
+  /// never one) of the text bound by ``bindOverUTF16(_:linesAsSpaces:)``, or nil when none is.
+  /// One of the boundaries ``boundariesOverUTF16(in:linesAsSpaces:)`` reports, found from a
+  /// nearby safe point rather than from the start of the text.
+  /// - Complexity: about the length of the sentence around `offset` (with offsets asked in
+  ///   increasing order; going back maps offsets from the start again).
+  public mutating func boundary(from offset: Int) -> Int? {
+    let next = qx_breaker_boundary_from_utf16(handle, Int64(offset))
+    return next < 0 ? nil : Int(next)
+  }
 }

@@ -52,6 +52,13 @@ int32_t qx_breaker_set_text_utf16(
 /// offsets into the original text.
 int64_t qx_breaker_next_boundaries_utf16(qx_breaker *breaker, int32_t *offsets, int64_t capacity);
 
+/// After qx_breaker_set_text_utf16: the first boundary at or after `utf8_offset` (a UTF-8
+/// byte offset into the original text, on a scalar boundary; offset 0 is never a boundary), as
+/// a UTF-8 byte offset, or -1 when there is none. The same boundaries as
+/// qx_breaker_next_boundaries_utf16 reports. Any order of calls works; increasing offsets cost
+/// O(n) in total for the offset mapping.
+int64_t qx_breaker_boundary_from_utf16(qx_breaker *breaker, int64_t utf8_offset);
+
 /// The ICU name of an error code ("U_ILLEGAL_ARGUMENT_ERROR"); never NULL.
 const char *qx_status_name(int32_t status);
 

@@ -60,26 +60,29 @@ extension Document {
   }
 
   /// Gives each range its tokens and each token its range (the last range that starts at or
-  /// before it, so no token is left without one).
+  /// before it, so no token is left without one; range 0 when there is none).
   private static func assign(_ tokens: [Token], to ranges: [Range<Int>]) -> ([TextRange], [Int32]) {
     var result: [TextRange] = []
     result.reserveCapacity(ranges.count)
-    var owner = [Int32](repeating: 0, count: tokens.count)
-    var token = 0
-    for (index, range) in ranges.enumerated() {
-      let first = token
-      while token < tokens.count && Int(tokens[token].utf8Start) < range.upperBound {
-        owner[token] = Int32(index)
-        token += 1
+    // NB: written in place rather than zero-filled first (a large document's zero-filled array
+    // costs fresh pages twice): every element is set below.
+    let owner = [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+      var token = 0
+      for (index, range) in ranges.enumerated() {
+        let first = token
+        while token < tokens.count && Int(tokens[token].utf8Start) < range.upperBound {
+          buffer[token] = Int32(index)
+          token += 1
+        }
+        result.append(
+          TextRange(utf8Start: range.lowerBound, utf8End: range.upperBound, tokens: first..<token))
       }
-      result.append(
-        TextRange(utf8Start: range.lowerBound, utf8End: range.upperBound, tokens: first..<token))
-    }
-    if !ranges.isEmpty {
+      let last = Int32(max(ranges.count - 1, 0))
       while token < tokens.count {
-        owner[token] = Int32(ranges.count - 1)
+        buffer[token] = last
         token += 1
       }
+      initialized = tokens.count
     }
     return (result, owner)
   }

@@ -30,10 +30,25 @@ struct SentenceRepair {
   ///   - candidates: ICU's sentence boundaries, sorted UTF-8 offsets.
   ///   - paragraphs: paragraph ranges, sorted; a sentence never crosses one.
   func boundaries(candidates: [Int], paragraphs: [Range<Int>]) -> [Int] {
+    var candidate = 0
+    return boundaries(paragraphs: paragraphs) { gap in
+      while candidate < candidates.count && candidates[candidate] < gap.lowerBound {
+        candidate += 1
+      }
+      return candidate < candidates.count && candidates[candidate] <= gap.upperBound
+    }
+  }
+
+  /// Sentence starts (UTF-8 offsets of tokens), sorted, excluding paragraph starts.
+  /// - Parameters:
+  ///   - paragraphs: paragraph ranges, sorted; a sentence never crosses one.
+  ///   - icuBreaks: whether ICU's sentence iterator has a boundary in a gap between two tokens
+  ///     (from the end of the one to the start of the other, both included). Asked in text
+  ///     order, and only where ICU decides: a period after a token that is not word-like.
+  func boundaries(paragraphs: [Range<Int>], icuBreaks: (ClosedRange<Int>) -> Bool) -> [Int] {
     var result: [Int] = []
     guard !tokens.isEmpty else { return result }
     let enclosed = enclosedTokens(paragraphs: paragraphs)
-    var candidate = 0
     var paragraph = 0
     var sentenceStart = 0
     var list: ListMarker? = nil
@@ -49,10 +64,6 @@ struct SentenceRepair {
         list = listMarker(atSentenceStart: index)
         continue
       }
-      while candidate < candidates.count && candidates[candidate] < Int(tokens[index - 1].utf8End) {
-        candidate += 1
-      }
-      let icuBreaks = candidate < candidates.count && candidates[candidate] <= start
       let split = decide(
         before: index, sentenceStart: sentenceStart, list: list, icuBreaks: icuBreaks,
         enclosed: enclosed[index] > 0)
@@ -69,7 +80,8 @@ struct SentenceRepair {
 
   /// Where a new sentence starts if one starts at or just before token `next`, else nil.
   private func decide(
-    before next: Int, sentenceStart: Int, list: ListMarker?, icuBreaks: Bool, enclosed: Bool
+    before next: Int, sentenceStart: Int, list: ListMarker?,
+    icuBreaks: (ClosedRange<Int>) -> Bool, enclosed: Bool
   ) -> Int? {
     // The next item of an inline list starts a sentence, with or without a terminator.
     if let list, next > list.end, hasGap(before: next) {
@@ -132,8 +144,8 @@ struct SentenceRepair {
 
   /// Whether the single period at `period` ends the sentence before `next`.
   private func judgePeriod(
-    _ period: Int, before next: Int, firstWord first: Int, sentenceStart: Int, icuBreaks: Bool,
-    beforeListItem: Bool
+    _ period: Int, before next: Int, firstWord first: Int, sentenceStart: Int,
+    icuBreaks: (ClosedRange<Int>) -> Bool, beforeListItem: Bool
   ) -> Bool {
     // A period after a space ("Mathematics . dot") is not an end.
     guard period > sentenceStart, !hasGap(before: period) else { return false }
@@ -144,7 +156,10 @@ struct SentenceRepair {
     {
       wordStart -= 1
     }
-    guard isWordLike(period - 1) else { return icuBreaks }
+    // The one decision left to ICU, which is asked only here (see `SentenceSegmenter`).
+    guard isWordLike(period - 1) else {
+      return icuBreaks(Int(tokens[next - 1].utf8End)...Int(tokens[next].utf8Start))
+    }
     let word = UnsafeBufferPointer(
       rebasing: utf8[Int(tokens[wordStart].utf8Start)..<Int(tokens[period - 1].utf8End)])
     let before = wordStart - 1 >= sentenceStart ? wordStart - 1 : nil

@@ -1,22 +1,62 @@
 import TextSegmentation
 
-/// Finds sentences: ICU's sentence iterator proposes boundaries, ``SentenceRepair`` corrects
-/// them (abbreviations, initials, lists, quotations), and paragraph edges always end a sentence.
+/// Finds sentences: ``SentenceRepair`` decides from the tokens (abbreviations, initials, lists,
+/// quotations), asking ICU's sentence iterator about the periods it cannot judge alone, and
+/// paragraph edges always end a sentence.
 /// In text that is not hard-wrapped (see ``isHardWrapped(_:)``), a single line break also ends
 /// one, unless a lower-case word follows it in a punctuated paragraph.
 enum SentenceSegmenter {
   /// Sentence ranges (UTF-8 byte offsets), trimmed of whitespace, in text order.
+  ///
+  /// With `fullICUPass`, ICU iterates the whole text first and the repair rules look its
+  /// boundaries up: the reference for the differential test of the usual, lazy way.
   /// - Complexity: O(n).
   static func sentences(
     of utf8: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>], tokens: [Token],
-    lexicons: Lexicons
+    lexicons: Lexicons, fullICUPass: Bool = false
   ) throws(SegmentationError) -> [Range<Int>] {
     guard !paragraphs.isEmpty else { return [] }
     let paragraphs = isHardWrapped(utf8) ? paragraphs : splitAtLineBreaks(paragraphs, utf8)
-    let candidates = try icuBoundaries(of: utf8)
-    let boundaries = SentenceRepair(utf8: utf8, tokens: tokens, lexicons: lexicons)
-      .boundaries(candidates: candidates, paragraphs: paragraphs)
-    // Cut each paragraph at the boundaries inside it.
+    let repair = SentenceRepair(utf8: utf8, tokens: tokens, lexicons: lexicons)
+    let boundaries =
+      fullICUPass
+      ? repair.boundaries(candidates: try icuBoundaries(of: utf8), paragraphs: paragraphs)
+      : try lazyICUBoundaries(repair, paragraphs: paragraphs, utf8)
+    return cut(paragraphs, at: boundaries, utf8)
+  }
+
+  /// The repair rules' boundaries, with ICU asked only where they need it.
+  private static func lazyICUBoundaries(
+    _ repair: SentenceRepair, paragraphs: [Range<Int>], _ utf8: UnsafeBufferPointer<UInt8>
+  ) throws(SegmentationError) -> [Int] {
+    // NB: the repair rules need ICU's opinion only at a few periods (after a bracket or a
+    // quotation mark), so ICU runs there alone, from a nearby safe point, rather than over the
+    // whole text: the same boundaries (`SentenceBoundaryDifferentialTests`) for a fraction of
+    // the work. The text is bound on the first question.
+    var iterator = try BreakIterator(.sentence)
+    var bound = false
+    var failure: SegmentationError? = nil
+    let boundaries = repair.boundaries(paragraphs: paragraphs) { gap in
+      guard failure == nil else { return false }
+      if !bound {
+        do throws(SegmentationError) {
+          try iterator.bindOverUTF16(utf8, linesAsSpaces: true)
+        } catch {
+          failure = error
+          return false
+        }
+        bound = true
+      }
+      return iterator.boundary(from: gap.lowerBound).map { $0 <= gap.upperBound } ?? false
+    }
+    if let failure { throw failure }
+    return boundaries
+  }
+
+  /// Cuts each paragraph at the boundaries inside it.
+  private static func cut(
+    _ paragraphs: [Range<Int>], at boundaries: [Int], _ utf8: UnsafeBufferPointer<UInt8>
+  ) -> [Range<Int>] {
     var result: [Range<Int>] = []
     result.reserveCapacity(boundaries.count + paragraphs.count)
     var next = 0

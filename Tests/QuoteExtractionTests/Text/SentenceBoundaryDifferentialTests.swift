@@ -54,3 +54,58 @@ struct SentenceBoundaryDifferentialTests {
     }
   }
 }
+
+/// Sentences found with ICU asked only where the repair rules need it (the usual way) must be
+/// those found with ICU's boundaries over the whole text.
+struct LazySentenceBoundaryDifferentialTests {
+  /// Whether both ways agree on `text` in both paragraph modes, and how many periods asked ICU.
+  static func same(_ text: [UInt8]) throws -> Bool {
+    try text.withUnsafeBufferPointer { buffer in
+      let tokens = try Tokenizer.tokens(of: buffer)
+      for mode in Document.ParagraphMode.allCases {
+        let paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: mode)
+        let lazy = try SentenceSegmenter.sentences(
+          of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared)
+        let full = try SentenceSegmenter.sentences(
+          of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared,
+          fullICUPass: true)
+        if lazy != full { return false }
+      }
+      return true
+    }
+  }
+
+  @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
+  func lazyMatchesFullPassOnEveryCorpusText(corpus: String) throws {
+    guard let shared = Fixtures.shared else {
+      print("skipped: ../shared is absent, no corpus to compare on")
+      return
+    }
+    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    var checked = 0
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      guard let text = object?["text"] as? String else { continue }
+      #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
+  @Test func lazyMatchesFullPassOnGeneratedText() throws {
+    // Periods after brackets, quotation marks and symbols are where ICU is asked.
+    let pieces = [
+      "word", "Capital", "The", " ", "  ", "\n", "\r\n", "\n\n", ".", ".", "?", "!", "”", "’", ")",
+      "(AP)", "\"", "é", "\u{1F600}", "Mr.", "U.S.", "3.", "日本", "。", "\u{2029}", "a", "B", "%",
+      "[1]", "…", "“Hi.”", "1)", "ii.", ",", " 12 ", "). ",
+    ]
+    var generator = SplitMix(seed: 7)
+    for _ in 0..<3000 {
+      var text = ""
+      for _ in 0..<(Int(generator.next() % 30) + 1) {
+        text += pieces[Int(generator.next() % UInt64(pieces.count))]
+      }
+      #expect(try Self.same(Array(text.utf8)), "\(text.debugDescription)")
+    }
+  }
+}
