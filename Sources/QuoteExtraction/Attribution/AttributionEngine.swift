@@ -51,6 +51,10 @@ struct AttributionEngine {
     var attributions: [Attribution] = []
 
     var ruleIndex = 0
+    let program = rules.program
+    let masks = context.masks
+    var captures: [PatternMatcher.Capture] = []
+    captures.reserveCapacity(32)
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
@@ -59,29 +63,34 @@ struct AttributionEngine {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)
       }
-      var passRules: [Rule] = []
-      while ruleIndex < rules.rules.count && rules.rules[ruleIndex].pass == pass {
-        passRules.append(rules.rules[ruleIndex])
+      let firstRule = ruleIndex
+      while ruleIndex < program.entries.count && program.entries[ruleIndex].pass == pass {
         ruleIndex += 1
       }
+      let passRules = firstRule..<ruleIndex
       guard !passRules.isEmpty else { continue }
       // Most anchors need a lexicon: a token that none of their lexicons holds is tried only
       // against the few anchors without one (a dash, a colon, "according").
-      let anchorLexicons = passRules.reduce(UInt64(0)) { $0 | $1.anchorTest.anyOf }
-      let plainAnchors = passRules.filter { $0.anchorTest.anyOf == 0 }
+      var anchorLexicons: UInt64 = 0
+      var plainAnchors: [Int] = []
+      for rule in passRules {
+        let lexicons = program.entries[rule].anchor.anyOf
+        anchorLexicons |= lexicons
+        if lexicons == 0 { plainAnchors.append(rule) }
+      }
       var candidates: [Candidate] = []
-      for token in document.tokens.indices where roles[token] == .free {
+      for token in 0..<masks.count where roles[token] == .free {
         if pass != .direct && quoted[token] { continue }
-        if context.masks[token] & anchorLexicons == 0
+        if masks[token] & anchorLexicons == 0
           && !plainAnchors.contains(where: { matcher.anchorAccepts($0, token) })
         {
           continue
         }
-        for (order, rule) in passRules.enumerated() where matcher.anchorAccepts(rule, token) {
-          guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rule, captures, context)
+        for rule in passRules where matcher.anchorAccepts(rule, token) {
+          guard matcher.match(rule, at: token, captures: &captures),
+            var candidate = makeCandidate(rules.rules[rule], captures, context)
           else { continue }
-          candidate.width = candidate.width * 64 - order
+          candidate.width = candidate.width * 64 - (rule - firstRule)
           candidates.append(candidate)
           break
         }
