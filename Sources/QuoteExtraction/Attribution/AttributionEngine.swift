@@ -78,15 +78,24 @@ struct AttributionEngine {
         anchorLexicons |= lexicons
         if lexicons == 0 { plainAnchors.append(rule) }
       }
+      let plainStarts = firstBytes(of: plainAnchors, program)
       var candidates: [Candidate] = []
       for token in 0..<masks.count where roles[token] == .free {
         if pass != .direct && quoted[token] { continue }
-        if masks[token] & anchorLexicons == 0
-          && !plainAnchors.contains(where: { matcher.anchorAccepts($0, token) })
+        let mask = masks[token]
+        // NB: only a quick filter: a rule skipped here is one whose anchor would not accept the
+        // token, so the rules tried (and their order) are those of the plain loop.
+        let plainMay = !plainAnchors.isEmpty && plainStarts.mayStart(token, context)
+        if mask & anchorLexicons == 0
+          && !(plainMay && plainAnchors.contains(where: { matcher.anchorAccepts($0, token) }))
         {
           continue
         }
-        for rule in passRules where matcher.anchorAccepts(rule, token) {
+        for rule in passRules {
+          let lexicons = program.entries[rule].anchor.anyOf
+          guard lexicons == 0 ? plainMay : mask & lexicons != 0,
+            matcher.anchorAccepts(rule, token)
+          else { continue }
           guard matcher.match(rule, at: token, captures: &captures),
             var candidate = makeCandidate(rules.rules[rule], captures, context)
           else { continue }
@@ -113,7 +122,7 @@ struct AttributionEngine {
     if !fiction { continueParagraphs(&attributions, &roles, context) }
     attributeDialogue(&attributions, &roles, context, fiction: fiction)
 
-    let types = QuoteCoverage(document: document, quotes: result.quotes)
+    var types = QuoteCoverage(document: document, quotes: result.quotes)
     for index in attributions.indices {
       attributions[index].type = types.type(of: attributions[index].fragments)
       if attributions[index].quotes.isEmpty {
@@ -219,24 +228,35 @@ struct AttributionEngine {
     var numbers = 0
     var pronouns = 0
     var names = 0
-    let personal: [[UInt8]] = ["he", "she", "i", "him", "her", "me"].map { Array($0.utf8) }
     let tokens = context.document.tokens
-    for (index, token) in tokens.enumerated() {
+    let utf8 = context.document.utf8
+    // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
+    var previousOpensName = false
+    for token in tokens {
+      let opensName = previousOpensName
+      let single = token.utf8End - token.utf8Start == 1 ? utf8[Int(token.utf8Start)] : 0
+      previousOpensName =
+        (token.kind == .word && token.shape.contains(.lowercase)) || single == UInt8(ascii: ",")
+        || single == UInt8(ascii: ";")
       switch token.kind {
       case .word:
         words += 1
-        if token.utf8Range.count <= 3
-          && personal.contains(where: { context.equalsLowercased(index, $0) })
-        {
-          pronouns += 1
-        }
-        if index > 0, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-          let previous = tokens[index - 1]
-          if previous.shape.contains(.lowercase) && previous.kind == .word
-            || context.isText(index - 1, ",") || context.isText(index - 1, ";")
-          {
-            names += 1
+        let start = Int(token.utf8Start)
+        let length = Int(token.utf8End) - start
+        if length <= 3 {
+          // The spelling lower-cased (ASCII), packed into one word: he, she, i, him, her, me.
+          var packed: UInt32 = 0
+          for offset in 0..<length {
+            let byte = utf8[start + offset]
+            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
           }
+          switch packed {
+          case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+          default: break
+          }
+        }
+        if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
+          names += 1
         }
       case .number: numbers += 1
       default: break
@@ -245,6 +265,67 @@ struct AttributionEngine {
     guard words >= 150 else { return false }
     // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
+  }
+
+  /// The bytes a token may start with to pass one of some anchors' tests (a superset).
+  struct ByteSet {
+    /// Every byte may, when an anchor has no spelling to test.
+    var any = false
+    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    mutating func insert(_ byte: UInt8) {
+      let bit = UInt64(1) << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: bits.0 |= bit
+      case 1: bits.1 |= bit
+      case 2: bits.2 |= bit
+      default: bits.3 |= bit
+      }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+      let bit = UInt64(1) << UInt64(byte & 63)
+      switch byte >> 6 {
+      case 0: return bits.0 & bit != 0
+      case 1: return bits.1 & bit != 0
+      case 2: return bits.2 & bit != 0
+      default: return bits.3 & bit != 0
+      }
+    }
+
+    /// Whether token `index` may pass: its first byte, or that byte lower-cased (ASCII), is in
+    /// the set.
+    func mayStart(_ index: Int, _ context: RuleContext) -> Bool {
+      if any { return true }
+      let token = context.document.tokens[index]
+      guard token.utf8Start < token.utf8End else { return false }
+      let byte = context.document.utf8[Int(token.utf8Start)]
+      return contains(byte) || contains(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+  }
+
+  /// The first bytes of the spellings the anchors of `rules` test: a token starting with any
+  /// other byte passes none of them. (Exact spellings match the token's first byte, lower-cased
+  /// ones its first byte lower-cased.)
+  private func firstBytes(of rules: [Int], _ program: RuleProgram) -> ByteSet {
+    var set = ByteSet()
+    for rule in rules {
+      let anchor = program.entries[rule].anchor
+      // A test without spellings may pass any token; with both kinds, the exact ones decide.
+      let spellings = anchor.texts.isEmpty ? anchor.lowers : anchor.texts
+      guard !spellings.isEmpty else {
+        set.any = true
+        return set
+      }
+      for spelling in program.spellings[Int(spellings.lowerBound)..<Int(spellings.upperBound)] {
+        guard spelling.lowerBound < spelling.upperBound else {
+          set.any = true
+          return set
+        }
+        set.insert(program.bytes[Int(spelling.lowerBound)])
+      }
+    }
+    return set
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
