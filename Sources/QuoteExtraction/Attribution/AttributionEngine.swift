@@ -271,26 +271,14 @@ struct AttributionEngine {
   struct ByteSet {
     /// Every byte may, when an anchor has no spelling to test.
     var any = false
-    var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    var bits = InlineArray<4, UInt64>(repeating: 0)
 
     mutating func insert(_ byte: UInt8) {
-      let bit = UInt64(1) << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: bits.0 |= bit
-      case 1: bits.1 |= bit
-      case 2: bits.2 |= bit
-      default: bits.3 |= bit
-      }
+      bits[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63)
     }
 
     func contains(_ byte: UInt8) -> Bool {
-      let bit = UInt64(1) << UInt64(byte & 63)
-      switch byte >> 6 {
-      case 0: return bits.0 & bit != 0
-      case 1: return bits.1 & bit != 0
-      case 2: return bits.2 & bit != 0
-      default: return bits.3 & bit != 0
-      }
+      bits[Int(byte >> 6)] & (UInt64(1) << UInt64(byte & 63)) != 0
     }
 
     /// Whether token `index` may pass: its first byte, or that byte lower-cased (ASCII), is in

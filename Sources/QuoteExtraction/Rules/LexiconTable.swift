@@ -9,6 +9,8 @@ struct LexiconTable: Sendable {
   private var slots: [Slot]
   private var pool: [UInt8] = []
   private var count = 0
+  /// The longest key, in bytes (normalized): a longer ASCII token is in no lexicon.
+  private var longest = 0
 
   private struct Slot: Sendable {
     var hash: UInt64 = 0
@@ -60,6 +62,70 @@ struct LexiconTable: Sendable {
     }
   }
 
+  /// The bit sets of a document's tokens, in token order (zero for tokens that are not words).
+  /// - Complexity: O(n) in the text; allocates only the result.
+  func masks(of document: Document) -> [UInt64] {
+    let tokens = document.tokens
+    var masks = [UInt64](repeating: 0, count: tokens.count)
+    let longest = self.longest
+    masks.withUnsafeMutableBufferPointer { masks in
+      tokens.withUnsafeBufferPointer { tokens in
+        document.utf8.withUnsafeBufferPointer { text in
+          slots.withUnsafeBufferPointer { slots in
+            pool.withUnsafeBufferPointer { pool in
+              for index in tokens.indices where tokens[index].kind == .word {
+                let start = Int(tokens[index].utf8Start)
+                let end = Int(tokens[index].utf8End)
+                let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                // ASCII spellings (most) hash and compare without the apostrophe check; a
+                // longer one than every key is in no lexicon.
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var high: UInt8 = 0
+                for byte in bytes {
+                  high |= byte
+                  hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                }
+                if high < 0x80 {
+                  guard bytes.count <= longest else { continue }
+                  masks[index] = Self.mask(asciiHash: hash, bytes, slots, pool)
+                } else {
+                  masks[index] = mask(of: bytes)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return masks
+  }
+
+  /// The bit set of ASCII `bytes` whose hash is `hash`.
+  private static func mask(
+    asciiHash hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ slots: UnsafeBufferPointer<Slot>, _ pool: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 {
+    let modulus = slots.count - 1
+    var index = Int(truncatingIfNeeded: hash) & modulus
+    while true {
+      let slot = slots[index]
+      if slot.start < 0 { return 0 }
+      if slot.hash == hash && Int(slot.length) == bytes.count {
+        var equal = true
+        var position = Int(slot.start)
+        for byte in bytes {
+          if pool[position] != lower(byte) {
+            equal = false
+            break
+          }
+          position += 1
+        }
+        if equal { return slot.mask }
+      }
+      index = (index + 1) & modulus
+    }
+  }
+
   private func equal<C: Collection<UInt8>>(_ slot: Slot, _ bytes: C) -> Bool where C.Index == Int {
     var position = Int(slot.start)
     let end = position + Int(slot.length)
@@ -96,6 +162,7 @@ struct LexiconTable: Sendable {
     slots[index] = Slot(hash: hash, start: Int32(pool.count), length: Int32(key.count), mask: bit)
     pool.append(contentsOf: key)
     count += 1
+    longest = max(longest, key.count)
   }
 
   private mutating func grow() {

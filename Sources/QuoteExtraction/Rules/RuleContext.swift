@@ -39,15 +39,7 @@ final class RuleContext {
     memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
     memo[Self.memoSlots] = (0, 0)
     let tokens = document.tokens
-    var masks = [UInt64](repeating: 0, count: tokens.count)
-    document.utf8.withUnsafeBufferPointer { buffer in
-      for index in tokens.indices where tokens[index].kind == .word {
-        let token = tokens[index]
-        masks[index] = rules.lexicons.mask(
-          of: UnsafeBufferPointer(rebasing: buffer[Int(token.utf8Start)..<Int(token.utf8End)]))
-      }
-    }
-    self.masks = masks
+    self.masks = rules.lexicons.masks(of: document)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
