@@ -22,7 +22,38 @@ struct PhraseFinder {
   private var bits: RuleSet.Bits { context.rules.bits }
 
   /// Adds the cursors after the phrase to `ends`, longest first (none when there is none).
+  ///
+  /// A phrase depends only on the document, the cursor and the direction, so answers are kept
+  /// in the context's phrase cache.
   func ends(
+    _ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool,
+    into ends: inout PatternMatcher.Ends
+  ) {
+    let slots = RuleContext.phraseCacheSlots
+    let entry =
+      context.phraseCache + (Self.ordinal(phrase) * 2 + (forward ? 1 : 0)) * slots
+      + (cursor & (slots - 1))
+    if entry.pointee.cursor != cursor {
+      var found = PatternMatcher.Ends()
+      find(phrase, from: cursor, forward: forward, into: &found)
+      entry.pointee = (cursor, found)
+    }
+    let found = entry.pointee.ends
+    for position in 0..<found.count { ends.append(found[position]) }
+  }
+
+  private static func ordinal(_ phrase: PatternElement.Phrase) -> Int {
+    switch phrase {
+    case .speaker: 0
+    case .addressee: 1
+    case .clause: 2
+    case .adjuncts: 3
+    case .skip: 4
+    case .aside: 5
+    }
+  }
+
+  private func find(
     _ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool,
     into ends: inout PatternMatcher.Ends
   ) {

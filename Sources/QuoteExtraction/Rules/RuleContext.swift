@@ -29,7 +29,18 @@ final class RuleContext {
   let memo: UnsafeMutablePointer<(side: Int, state: Int)>
   static let memoSlots = 512
 
-  deinit { memo.deallocate() }
+  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:into:)``): a small
+  /// direct-mapped table per phrase and direction, keyed by cursor. The rules tried at one
+  /// anchor ask for the same phrases at the same cursors (adjuncts after the cue, the speaker
+  /// before it), so most requests are answered here.
+  let phraseCache: UnsafeMutablePointer<(cursor: Int, ends: PatternMatcher.Ends)>
+  /// The cache's slots for one phrase and direction (a power of two).
+  static let phraseCacheSlots = 8
+
+  deinit {
+    memo.deallocate()
+    phraseCache.deallocate()
+  }
 
   init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
     self.document = document
@@ -38,6 +49,9 @@ final class RuleContext {
     memo = .allocate(capacity: Self.memoSlots + 1)
     memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
     memo[Self.memoSlots] = (0, 0)
+    let phraseSlots = PatternElement.Phrase.allCases.count * 2 * Self.phraseCacheSlots
+    phraseCache = .allocate(capacity: phraseSlots)
+    phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
     self.masks = rules.lexicons.masks(of: document)
     var opening = [Int32](repeating: -1, count: tokens.count)
