@@ -154,11 +154,11 @@ where Documents.Element == BatchDocument {
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
   ///
-  /// Short documents travel in groups (up to 16 documents or 64 KiB of text): one hand-over
+  /// Short documents travel in groups (up to 64 documents or 64 KiB of text): one hand-over
   /// between threads per group instead of per document.
   public struct Iterator: AsyncIteratorProtocol {
     /// The most documents in one group.
-    static var groupCount: Int { 16 }
+    static var groupCount: Int { 64 }
     /// The most text in one group, in UTF-8 bytes; a longer document travels alone.
     static var groupBytes: Int { 64 * 1024 }
 
@@ -363,6 +363,7 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
+        let extractor = extractor.isolatedCopy()
         while let slot = self.take() {
           slot.fulfil(transform(extractor, slot.input))
         }
