@@ -53,6 +53,7 @@ struct AttributionEngine {
     var ruleIndex = 0
     let program = rules.program
     let masks = context.masks
+    let firstBytes = context.firstBytes
     var captures: [PatternMatcher.Capture] = []
     captures.reserveCapacity(32)
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
@@ -78,14 +79,14 @@ struct AttributionEngine {
         anchorLexicons |= lexicons
         if lexicons == 0 { plainAnchors.append(rule) }
       }
-      let plainStarts = firstBytes(of: plainAnchors, program)
+      let plainStarts = anchorStarts(of: plainAnchors, program)
       var candidates: [Candidate] = []
       for token in 0..<masks.count where roles[token] == .free {
         if pass != .direct && quoted[token] { continue }
         let mask = masks[token]
         // NB: only a quick filter: a rule skipped here is one whose anchor would not accept the
         // token, so the rules tried (and their order) are those of the plain loop.
-        let plainMay = !plainAnchors.isEmpty && plainStarts.mayStart(token, context)
+        let plainMay = !plainAnchors.isEmpty && plainStarts.mayStart(firstBytes[token])
         if mask & anchorLexicons == 0
           && !(plainMay && plainAnchors.contains(where: { matcher.anchorAccepts($0, token) }))
         {
@@ -228,11 +229,10 @@ struct AttributionEngine {
     var numbers = 0
     var pronouns = 0
     var names = 0
-    let tokens = context.document.tokens
     let utf8 = context.document.utf8
     // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
     var previousOpensName = false
-    for token in tokens {
+    for token in context.document.tokens {
       let opensName = previousOpensName
       let single = token.utf8End - token.utf8Start == 1 ? utf8[Int(token.utf8Start)] : 0
       previousOpensName =
@@ -281,21 +281,17 @@ struct AttributionEngine {
       bits[Int(byte >> 6)] & (UInt64(1) << UInt64(byte & 63)) != 0
     }
 
-    /// Whether token `index` may pass: its first byte, or that byte lower-cased (ASCII), is in
-    /// the set.
-    func mayStart(_ index: Int, _ context: RuleContext) -> Bool {
-      if any { return true }
-      let token = context.document.tokens[index]
-      guard token.utf8Start < token.utf8End else { return false }
-      let byte = context.document.utf8[Int(token.utf8Start)]
-      return contains(byte) || contains(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    /// Whether a token starting with `byte` may pass: the byte, or the byte lower-cased (ASCII),
+    /// is in the set.
+    func mayStart(_ byte: UInt8) -> Bool {
+      any || contains(byte) || contains(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
   }
 
   /// The first bytes of the spellings the anchors of `rules` test: a token starting with any
   /// other byte passes none of them. (Exact spellings match the token's first byte, lower-cased
   /// ones its first byte lower-cased.)
-  private func firstBytes(of rules: [Int], _ program: RuleProgram) -> ByteSet {
+  private func anchorStarts(of rules: [Int], _ program: RuleProgram) -> ByteSet {
     var set = ByteSet()
     for rule in rules {
       let anchor = program.entries[rule].anchor

@@ -11,6 +11,9 @@ final class RuleContext {
   let rules: RuleSet
   /// For each token, the lexicons that hold it.
   let masks: [UInt64]
+  /// For each token, its first byte: the engine's quick test for anchors without a lexicon
+  /// reads these in order instead of each token's text.
+  let firstBytes: [UInt8]
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
@@ -80,6 +83,13 @@ final class RuleContext {
     self.quoteOpening = opening
     self.quoteClosing = closing
     self.quoteTokens = quoteTokens
+    var firstBytes = [UInt8](repeating: 0, count: tokens.count)
+    document.utf8.withUnsafeBufferPointer { text in
+      for (index, token) in tokens.enumerated() where token.utf8Start < token.utf8End {
+        firstBytes[index] = text[Int(token.utf8Start)]
+      }
+    }
+    self.firstBytes = firstBytes
   }
 
   /// The token that starts at or holds a byte offset (binary search).
