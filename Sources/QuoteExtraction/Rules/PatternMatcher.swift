@@ -111,34 +111,34 @@ struct PatternMatcher {
     let id: Int
   }
 
-  /// The cursors after one more occurrence of `element` read at `cursor`.
-  private func next(_ side: Side, _ element: PatternStep, _ cursor: Int, _ ends: inout Ends) {
+  /// The cursor after one more occurrence of `element` read at `cursor`, for the elements that
+  /// have at most one (all but phrases), or nil.
+  private func end(_ side: Side, _ element: PatternStep, _ cursor: Int) -> Int? {
     switch element.operation {
     case .token:
       guard abs(cursor - side.anchor) <= PatternMatcher.window, accepts(element.test, cursor)
-      else { return }
-      ends.append(side.forward ? cursor + 1 : cursor - 1)
+      else { return nil }
+      return side.forward ? cursor + 1 : cursor - 1
     case .quote, .closedQuote:
-      guard cursor >= 0 && cursor < context.tokenCount else { return }
+      guard cursor >= 0 && cursor < context.tokenCount else { return nil }
       if side.forward {
         let quote = Int(context.quoteOpening[cursor])
         guard quote >= 0, element.operation == .quote || context.quotes[quote].isClosed else {
-          return
+          return nil
         }
-        ends.append(context.quoteTokens[quote].close + 1)
-        return
+        return context.quoteTokens[quote].close + 1
       }
       let quote = Int(context.quoteClosing[cursor])
-      guard quote >= 0 else { return }
-      ends.append(context.quoteTokens[quote].open - 1)
+      guard quote >= 0 else { return nil }
+      return context.quoteTokens[quote].open - 1
     case .phrase:
-      phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
+      return nil
     case .sentenceEdge, .paragraphEdge:
       let boundary = side.forward ? cursor : cursor + 1
       let holds =
         element.operation == .sentenceEdge
         ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
-      if holds { ends.append(cursor) }
+      return holds ? cursor : nil
     }
   }
 
@@ -155,27 +155,44 @@ struct PatternMatcher {
     if context.memo[slot] == (side.id, state) { return false }
     let element = side.steps[index]
     if count < element.maxCount {
-      var ends = Ends()
-      next(side, element, cursor, &ends)
-      for position in 0..<ends.count {
-        let after = ends[position]
-        // Phrases and edges may be empty; repetition stays bounded by the count.
-        let zeroWidth = after == cursor
-        let mark = captures.count
-        if let role = element.capture, !zeroWidth {
-          let tokens = side.forward ? cursor..<after : (after + 1)..<(cursor + 1)
-          var quote: Int?
-          if element.readsQuote {
-            quote = Int(side.forward ? context.quoteOpening[cursor] : context.quoteClosing[cursor])
-          }
-          captures.append(Capture(role: role, tokens: tokens, quote: quote))
+      // Only phrases may end at several places; the other elements skip the list.
+      if element.operation == .phrase {
+        var ends = Ends()
+        phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
+        for position in 0..<ends.count
+        where advance(side, element, index, count, cursor, ends[position], &captures) {
+          return true
         }
-        if step(side, index, count + 1, after, &captures) { return true }
-        captures.removeSubrange(mark...)
+      } else if let after = end(side, element, cursor),
+        advance(side, element, index, count, cursor, after, &captures)
+      {
+        return true
       }
     }
     if count >= element.minCount && step(side, index + 1, 0, cursor, &captures) { return true }
     context.memo[slot] = (side.id, state)
+    return false
+  }
+
+  /// Goes on after one more occurrence of `element`, read from `cursor` to `after`, capturing
+  /// it; undoes the capture when the rest does not match.
+  @inline(__always)
+  private func advance(
+    _ side: Side, _ element: PatternStep, _ index: Int, _ count: Int, _ cursor: Int,
+    _ after: Int, _ captures: inout [Capture]
+  ) -> Bool {
+    let mark = captures.count
+    // Phrases and edges may be empty; repetition stays bounded by the count.
+    if let role = element.capture, after != cursor {
+      let tokens = side.forward ? cursor..<after : (after + 1)..<(cursor + 1)
+      var quote: Int?
+      if element.readsQuote {
+        quote = Int(side.forward ? context.quoteOpening[cursor] : context.quoteClosing[cursor])
+      }
+      captures.append(Capture(role: role, tokens: tokens, quote: quote))
+    }
+    if step(side, index, count + 1, after, &captures) { return true }
+    if captures.count > mark { captures.removeSubrange(mark...) }
     return false
   }
 
