@@ -32,15 +32,25 @@ struct PatternMatcher {
     accepts(program.entries[rule].anchor, token)
   }
 
-  /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`; on success,
-  /// `captures` holds its captures in text order.
+  /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`, a token its anchor
+  /// accepts (see ``anchorAccepts(_:_:)``); on success, `captures` holds its captures in text
+  /// order.
   func match(_ rule: Int, at token: Int, captures: inout [Capture]) -> Bool {
     let entry = program.entries[rule]
     captures.removeAll(keepingCapacity: true)
     let forward = Side(
       steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
       anchor: token, id: nextSide())
-    guard step(forward, 0, 0, token, &captures) else { return false }
+    // An anchor read exactly once, as most are, is read here: its test passed already.
+    let anchor = forward.steps[0]
+    if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
+      if let role = anchor.capture {
+        captures.append(Capture(role: role, tokens: token..<(token + 1), quote: nil))
+      }
+      guard step(forward, 1, 0, token + 1, &captures) else { return false }
+    } else {
+      guard step(forward, 0, 0, token, &captures) else { return false }
+    }
     let forwardCount = captures.count
     let backward = Side(
       steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
