@@ -60,6 +60,7 @@ struct AttributionEngine {
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
+    let anchors = anchorTokens(context, program)
     for pass in Rule.Pass.allCases {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)
@@ -81,7 +82,8 @@ struct AttributionEngine {
       }
       let plainStarts = anchorStarts(of: plainAnchors, program)
       var candidates: [Candidate] = []
-      for token in 0..<masks.count where roles[token] == .free {
+      for anchor in anchors where roles[Int(anchor)] == .free {
+        let token = Int(anchor)
         if pass != .direct && quoted[token] { continue }
         let mask = masks[token]
         // NB: only a quick filter: a rule skipped here is one whose anchor would not accept the
@@ -265,6 +267,25 @@ struct AttributionEngine {
     guard words >= 150 else { return false }
     // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
+  }
+
+  /// The tokens that the anchor of some rule may accept (a superset, in order): each pass
+  /// reads only these instead of every token.
+  private func anchorTokens(_ context: RuleContext, _ program: RuleProgram) -> [Int32] {
+    var lexicons: UInt64 = 0
+    var plain: [Int] = []
+    for rule in program.entries.indices {
+      let anyOf = program.entries[rule].anchor.anyOf
+      lexicons |= anyOf
+      if anyOf == 0 { plain.append(rule) }
+    }
+    let starts = anchorStarts(of: plain, program)
+    var tokens: [Int32] = []
+    for (token, mask) in context.masks.enumerated()
+    where mask & lexicons != 0 || (!plain.isEmpty && starts.mayStart(context.firstBytes[token])) {
+      tokens.append(Int32(token))
+    }
+    return tokens
   }
 
   /// The bytes a token may start with to pass one of some anchors' tests (a superset).
