@@ -21,16 +21,19 @@ struct NarrationNames {
     for word in knownWords { known.insert(word, value: ()) }
     var mentions: [SpeakerMention] = []
     let tokens = document.tokens
+    // NB: each capitalised word of the narration is looked up once, in one table for every
+    // list, and its lists are kept for the second pass (most tokens are never looked up).
+    var lists = [SpeakerWord.Lists](repeating: [], count: tokens.count)
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
-    var recurring: [UInt64: Int] = [:]
-    for index in tokens.indices
-    where !insideQuote[index] && analyzer.isCapitalized(index) && !analyzer.isSentenceInitial(index)
-      && !analyzer.isHonorific(index) && !analyzer.isRole(index)
-      && !lexicons.notNames.contains(analyzer.wordBytes(index))
-      && !lexicons.organizationHeads.contains(analyzer.wordBytes(index))
-    {
-      recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(index)), default: 0] += 1
+    var recurring = HashCounter()
+    let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
+    for index in tokens.indices where !insideQuote[index] && analyzer.isCapitalized(index) {
+      let found = analyzer.lists(index)
+      lists[index] = found
+      if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+        recurring.add(wordHash(index))
+      }
     }
     var index = 0
     while index < tokens.count {
@@ -38,10 +41,7 @@ struct NarrationNames {
         index += 1
         continue
       }
-      if analyzer.bytesEqual(index, "he") || analyzer.bytesEqual(index, "He")
-        || analyzer.bytesEqual(index, "she") || analyzer.bytesEqual(index, "She")
-        || analyzer.bytesEqual(index, "I")
-      {
+      if isSubjectPronoun(index) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
         if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
         index += 1
@@ -53,7 +53,7 @@ struct NarrationNames {
       }
       var start = index
       var first = index
-      if analyzer.isHonorific(index) {
+      if lists[index].contains(.honorific) {
         first = index + 1
         if first < tokens.count, analyzer.bytesEqual(first, ".") { first += 1 }
         guard first < tokens.count, analyzer.isCapitalized(first), !insideQuote[first],
@@ -67,10 +67,11 @@ struct NarrationNames {
       }
       var end = first
       let sentence = document.sentence(of: first)
+      // NB: a name word is capitalised, and `lists` holds every capitalised token outside
+      // quotations.
       while end < tokens.count, end - first < 4, !insideQuote[end],
         document.sentence(of: end) == sentence, analyzer.isNameWord(end),
-        !lexicons.notNames.contains(analyzer.wordBytes(end)), !analyzer.isRole(end),
-        !analyzer.isHonorific(end)
+        lists[end].isDisjoint(with: [.notName, .role, .honorific])
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }
@@ -89,12 +90,11 @@ struct NarrationNames {
       let run = first..<end
       let accepted =
         start < first
-        || run.contains { known.contains(analyzer.wordBytes($0)) }
-        || lexicons.givenNames.contains(analyzer.wordBytes(first))
-        || (recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(end - 1))] ?? 0)
-          >= NarrationNames.recurrence
+        || (known.count > 0 && run.contains { known.contains(analyzer.wordBytes($0)) })
+        || lists[first].contains(.givenName)
+        || recurring.count(of: wordHash(end - 1)) >= NarrationNames.recurrence
       if accepted,
-        !lexicons.notNames.contains(analyzer.wordBytes(first)) || start < first,
+        !lists[first].contains(.notName) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
       {
         mentions.append(mention)
@@ -102,6 +102,70 @@ struct NarrationNames {
       index = end
     }
     return mentions
+  }
+
+  /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).
+  private func wordHash(_ index: Token.Index) -> UInt64 {
+    let range = analyzer.wordRange(index)
+    return document.utf8.withUnsafeBufferPointer {
+      ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[range]))
+    }
+  }
+
+  /// Whether a token is "he", "He", "she", "She" or "I".
+  private func isSubjectPronoun(_ index: Token.Index) -> Bool {
+    let token = document.tokens[index]
+    let start = Int(token.utf8Start)
+    let utf8 = document.utf8
+    switch Int(token.utf8End) - start {
+    case 1: return utf8[start] == UInt8(ascii: "I")
+    case 2:
+      return (utf8[start] == UInt8(ascii: "h") || utf8[start] == UInt8(ascii: "H"))
+        && utf8[start + 1] == UInt8(ascii: "e")
+    case 3:
+      return (utf8[start] == UInt8(ascii: "s") || utf8[start] == UInt8(ascii: "S"))
+        && utf8[start + 1] == UInt8(ascii: "h") && utf8[start + 2] == UInt8(ascii: "e")
+    default: return false
+    }
+  }
+}
+
+/// Counts 64-bit word hashes in an open-addressing table (no `Hasher`, no dictionary).
+private struct HashCounter {
+  private var keys = [UInt64](repeating: 0, count: 64)
+  private var counts = [Int32](repeating: 0, count: 64)
+  private var used = 0
+
+  mutating func add(_ hash: UInt64) {
+    if (used + 1) * 2 > keys.count { grow() }
+    let slot = self.slot(of: hash)
+    if counts[slot] == 0 {
+      keys[slot] = hash
+      used += 1
+    }
+    counts[slot] += 1
+  }
+
+  func count(of hash: UInt64) -> Int { Int(counts[slot(of: hash)]) }
+
+  /// The slot that holds `hash`, or the empty slot where it would go.
+  private func slot(of hash: UInt64) -> Int {
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while counts[slot] != 0, keys[slot] != hash { slot = (slot + 1) & mask }
+    return slot
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldCounts = counts
+    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+    counts = [Int32](repeating: 0, count: oldKeys.count * 2)
+    for index in oldKeys.indices where oldCounts[index] != 0 {
+      let slot = self.slot(of: oldKeys[index])
+      keys[slot] = oldKeys[index]
+      counts[slot] = oldCounts[index]
+    }
   }
 }
 

@@ -54,16 +54,38 @@ struct MentionAnalyzer {
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).
   func wordBytes(_ index: Token.Index) -> ArraySlice<UInt8> {
-    let bytes = document.utf8[document.tokens[index].utf8Range]
-    if bytes.count > 4, bytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]) {
-      return bytes.dropLast(4)
-    }
-    if bytes.count > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) { return bytes.dropLast(2) }
-    return bytes
+    document.utf8[wordRange(index)]
   }
 
+  /// The UTF-8 byte range of a token without a possessive ending (see ``wordBytes(_:)``).
+  func wordRange(_ index: Token.Index) -> Range<Int> {
+    let token = document.tokens[index]
+    let start = Int(token.utf8Start)
+    let end = Int(token.utf8End)
+    let utf8 = document.utf8
+    if end - start > 4, utf8[end - 4] == 0xE2, utf8[end - 3] == 0x80, utf8[end - 2] == 0x99,
+      utf8[end - 1] == 0x73
+    {
+      return start..<(end - 4)
+    }
+    if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { return start..<(end - 2) }
+    return start..<end
+  }
+
+  /// What the speaker lexicons say about a token's word (possessive removed), whatever its
+  /// kind: one lookup for every list.
+  func word(_ index: Token.Index) -> SpeakerWord? {
+    let range = wordRange(index)
+    return document.utf8.withUnsafeBufferPointer {
+      lexicons.words.value(UnsafeBufferPointer(rebasing: $0[range]))
+    }
+  }
+
+  /// The speaker lexicons that hold a token's word (possessive removed), whatever its kind.
+  func lists(_ index: Token.Index) -> SpeakerWord.Lists { word(index)?.lists ?? [] }
+
   func isPossessive(_ index: Token.Index) -> Bool {
-    wordBytes(index).count != document.tokens[index].utf8Range.count
+    wordRange(index).count != document.tokens[index].utf8Range.count
   }
 
   func isWord(_ index: Token.Index) -> Bool { document.tokens[index].kind == .word }
@@ -118,7 +140,39 @@ struct MentionAnalyzer {
   }
 
   func bytesEqual(_ index: Token.Index, _ ascii: String) -> Bool {
-    document.utf8[document.tokens[index].utf8Range].elementsEqual(ascii.utf8)
+    let token = document.tokens[index]
+    var ascii = ascii
+    // NB: most tokens differ in length: compare that first, without walking the bytes.
+    return ascii.withUTF8 { expected in
+      let start = Int(token.utf8Start)
+      guard expected.count == Int(token.utf8End) - start else { return false }
+      return document.utf8.withUnsafeBufferPointer { utf8 in
+        for offset in 0..<expected.count where utf8[start + offset] != expected[offset] {
+          return false
+        }
+        return true
+      }
+    }
+  }
+
+  /// Whether a token's word (possessive removed) is `lowercase`, or, for a capitalised token,
+  /// is it once lower-cased ("The" for "the").
+  private func wordEquals(_ index: Token.Index, _ lowercase: String) -> Bool {
+    let range = wordRange(index)
+    var lowercase = lowercase
+    return lowercase.withUTF8 { expected in
+      guard expected.count == range.count else { return false }
+      let folds = isCapitalized(index)
+      return document.utf8.withUnsafeBufferPointer { utf8 in
+        for offset in 0..<expected.count {
+          let byte = utf8[range.lowerBound + offset]
+          guard
+            byte == expected[offset] || (folds && ByteLexicon<Void>.lower(byte) == expected[offset])
+          else { return false }
+        }
+        return true
+      }
+    }
   }
 
   func isDash(_ index: Token.Index) -> Bool {
@@ -130,17 +184,21 @@ struct MentionAnalyzer {
   }
 
   func isHonorific(_ index: Token.Index) -> Bool {
-    isWord(index) && lexicons.honorifics.contains(wordBytes(index))
+    isWord(index) && lists(index).contains(.honorific)
   }
 
   func isRole(_ index: Token.Index) -> Bool {
-    isWord(index) && lexicons.roles.contains(wordBytes(index))
+    isWord(index) && lists(index).contains(.role)
   }
 
   /// Text of a token range with each run of whitespace collapsed to one space (names in
   /// hard-wrapped fiction cross line ends).
   func collapsedText(_ tokens: Range<Token.Index>, dropPossessive: Bool = true) -> String {
     guard let last = tokens.last else { return "" }
+    if tokens.count == 1 {
+      let range = dropPossessive ? wordRange(last) : document.tokens[last].utf8Range
+      return String(decoding: document.utf8[range], as: UTF8.self)
+    }
     var bytes: [UInt8] = []
     for index in tokens {
       if index > tokens.lowerBound, !document.tokens[index].shape.contains(.attachedBefore) {
@@ -156,7 +214,15 @@ struct MentionAnalyzer {
   }
 
   func lowercasedWord(_ index: Token.Index) -> String {
-    String(decoding: wordBytes(index).map(ByteLexicon<Void>.lower), as: UTF8.self)
+    let range = wordRange(index)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      String(unsafeUninitializedCapacity: range.count) { buffer in
+        for offset in 0..<range.count {
+          buffer[offset] = ByteLexicon<Void>.lower(utf8[range.lowerBound + offset])
+        }
+        return range.count
+      }
+    }
   }
 
   /// Analyses the mention that the rules captured as `utf8Range`: drops a dateline and
@@ -251,35 +317,35 @@ struct MentionAnalyzer {
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [],
       displayName: collapsedText(range))
-    let words = range.filter { isWord($0) }
+    // NB: no array of the words: this runs for every pronoun of the narration.
+    let words = range.lazy.filter { isWord($0) }
     if let first = words.first, first == range.lowerBound {
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
-      where wordBytes(first).elementsEqual(determiner.utf8)
-        || (isCapitalized(first) && lowercasedWord(first) == determiner)
-      {
+      where wordEquals(first, determiner) {
         mention.isDefinite = true
       }
     }
-    for index in words where isRole(index) {
+    for index in words {
+      guard let word = word(index), word.lists.contains(.role) else { continue }
       mention.roles.append(lowercasedWord(index))
-      if mention.gender == .unknown, let gender = lexicons.roles.value(wordBytes(index)) {
-        mention.gender = gender
-      }
+      if mention.gender == .unknown { mention.gender = word.roleGender }
     }
-    if words.count == 1, range.count == 1,
-      let pronoun = lexicons.pronouns.value(wordBytes(lastWord))
+    if range.count == 1, words.first != nil, let word = word(lastWord),
+      word.lists.contains(.pronoun)
     {
+      let pronoun = word.pronoun
       mention.kind = .pronoun
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
       return mention
     }
     let last = lastWord
+    let lastLists = lists(last)
     if !isCapitalized(last) {
-      if lexicons.groups.contains(wordBytes(last)) {
+      if lastLists.contains(.group) {
         mention.kind = .group
         mention.isPlural = true
-      } else if lexicons.organizationHeads.contains(wordBytes(last)) {
+      } else if lastLists.contains(.organizationHead) {
         mention.kind = .organization
       } else {
         mention.kind = .description
@@ -288,7 +354,7 @@ struct MentionAnalyzer {
       mention.displayName = collapsedText(dropDeterminer(range))
       return mention
     }
-    if lexicons.groups.contains(wordBytes(last)) {
+    if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
       mention.displayName = collapsedText(dropDeterminer(range))
@@ -297,8 +363,8 @@ struct MentionAnalyzer {
     // An organisation: a capitalised head word not followed by a role or a person's name
     // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
     // not "The Washington Post's Bob Woodward").
-    if let head = words.last(where: {
-      isCapitalized($0) && lexicons.organizationHeads.contains(wordBytes($0))
+    if let head = range.reversed().first(where: {
+      isCapitalized($0) && lists($0).contains(.organizationHead)
     }),
       !(head..<range.upperBound).contains(where: { isRole($0) }),
       !(isPossessive(head) && head != last)
@@ -343,7 +409,7 @@ struct MentionAnalyzer {
       return mention
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
-      !lexicons.givenNames.contains(wordBytes(runStart))
+      !lists(runStart).contains(.givenName)
     {
       // "Could Anne", "Whereas Philip": a capitalised sentence opener is not part of the name.
       runStart += 1
@@ -363,15 +429,14 @@ struct MentionAnalyzer {
     mention.honorific = honorific
     mention.honorificWord = honorific.map { lowercasedWord($0) }
     mention.nameWords = run.filter { isWord($0) }.map { lowercasedWord($0) }
-    if let honorific, let gender = lexicons.honorifics.value(wordBytes(honorific)),
-      gender != .unknown
+    if let honorific, let word = word(honorific), word.lists.contains(.honorific),
+      word.honorificGender != .unknown
     {
-      mention.gender = gender
-    } else if let first = run.first(where: { isWord($0) }),
-      let gender = lexicons.givenNames.value(wordBytes(first)),
-      mention.nameWords.count >= 2 || honorific == nil
+      mention.gender = word.honorificGender
+    } else if let first = run.first(where: { isWord($0) }), let word = word(first),
+      word.lists.contains(.givenName), mention.nameWords.count >= 2 || honorific == nil
     {
-      mention.gender = gender
+      mention.gender = word.givenNameGender
     }
     if mention.nameWords.count == 1, let honorific {
       mention.displayName = collapsedText(honorific..<run.upperBound)
