@@ -90,7 +90,7 @@ struct NarrationNames {
       let run = first..<end
       let accepted =
         start < first
-        || (known.count > 0 && run.contains { known.contains(analyzer.wordBytes($0)) })
+        || (known.count > 0 && isKnown(run, known))
         || lists[first].contains(.givenName)
         || recurring.count(of: wordHash(end - 1)) >= NarrationNames.recurrence
       if accepted,
@@ -102,6 +102,12 @@ struct NarrationNames {
       index = end
     }
     return mentions
+  }
+
+  /// Whether a word of the run is in `known`.
+  private func isKnown(_ run: Range<Token.Index>, _ known: ByteLexicon<Void>) -> Bool {
+    for index in run where known.contains(analyzer.wordBytes(index)) { return true }
+    return false
   }
 
   /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).

@@ -62,7 +62,10 @@ struct SpeakerWord: Sendable {
 }
 
 /// The word lists the speaker resolver reads (`Resources/speakers-*.txt`), loaded once.
-struct SpeakerLexicons: Sendable {
+///
+/// A class: every analyzer and tagger holds the shared instance, and copying a reference costs
+/// one retain where a struct of lexicons would retain each of their arrays.
+final class SpeakerLexicons: Sendable {
   /// Personal pronouns, with gender and number.
   let pronouns: ByteLexicon<PronounInfo>
   /// Honorifics before a name (Mr., Mrs., Lady, Dr.), with the gender they imply.
@@ -93,11 +96,10 @@ struct SpeakerLexicons: Sendable {
       let plural = columns.count > 2 && columns[2] == "p"
       pronouns.insert(columns[0], value: PronounInfo(gender: gender, isPlural: plural))
     }
-    self.pronouns = pronouns
-    honorifics = SpeakerLexicons.gendered(PackageResources.speakers_honorifics_txt)
-    roles = SpeakerLexicons.gendered(PackageResources.speakers_roles_txt)
-    organizationHeads = ByteLexicon(wordList: PackageResources.speakers_org_heads_txt)
-    groups = ByteLexicon(wordList: PackageResources.speakers_groups_txt)
+    let honorifics = SpeakerLexicons.gendered(PackageResources.speakers_honorifics_txt)
+    let roles = SpeakerLexicons.gendered(PackageResources.speakers_roles_txt)
+    let organizationHeads = ByteLexicon(wordList: PackageResources.speakers_org_heads_txt)
+    let groups = ByteLexicon(wordList: PackageResources.speakers_groups_txt)
     var names = ByteLexicon<SpeakerGender>()
     for columns in ByteLexicon<Void>.lines(PackageResources.speakers_names_male_txt) {
       names.insert(columns[0], value: .male)
@@ -107,10 +109,9 @@ struct SpeakerLexicons: Sendable {
       let existing = names.value(ArraySlice(columns[0].utf8))
       names.insert(columns[0], value: existing == nil ? .female : .unknown)
     }
-    givenNames = names
-    dialogueVerbs = ByteLexicon(wordList: PackageResources.speakers_dialogue_verbs_txt)
-    determiners = ByteLexicon(wordList: PackageResources.speakers_determiners_txt)
-    notNames = ByteLexicon(wordList: PackageResources.speakers_not_names_txt)
+    let dialogueVerbs = ByteLexicon(wordList: PackageResources.speakers_dialogue_verbs_txt)
+    let determiners = ByteLexicon(wordList: PackageResources.speakers_determiners_txt)
+    let notNames = ByteLexicon(wordList: PackageResources.speakers_not_names_txt)
 
     var words = ByteLexicon<SpeakerWord>()
     func merge<Value>(
@@ -129,10 +130,20 @@ struct SpeakerLexicons: Sendable {
     merge(roles, .role) { $0.roleGender = $1 }
     merge(organizationHeads, .organizationHead)
     merge(groups, .group)
-    merge(givenNames, .givenName) { $0.givenNameGender = $1 }
+    merge(names, .givenName) { $0.givenNameGender = $1 }
     merge(dialogueVerbs, .dialogueVerb)
     merge(determiners, .determiner)
     merge(notNames, .notName)
+
+    self.pronouns = pronouns
+    self.honorifics = honorifics
+    self.roles = roles
+    self.organizationHeads = organizationHeads
+    self.groups = groups
+    self.givenNames = names
+    self.dialogueVerbs = dialogueVerbs
+    self.determiners = determiners
+    self.notNames = notNames
     self.words = words
   }
 

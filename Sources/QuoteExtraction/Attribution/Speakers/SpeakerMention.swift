@@ -308,7 +308,16 @@ struct MentionAnalyzer {
 
   /// Decides the kind, name and gender of a mention over `range`.
   func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
-    guard let lastWord = range.last(where: { isWordLike($0) }) else { return nil }
+    // NB: loops rather than closures over `self` here: a closure that escapes (`lazy.filter`)
+    // copies the analyzer and retains every array of the document; this runs for every
+    // pronoun of the narration.
+    var lastWordLike: Token.Index? = nil
+    var firstWord: Token.Index? = nil
+    for index in range.reversed() where isWordLike(index) {
+      if lastWordLike == nil { lastWordLike = index }
+      if isWord(index) { firstWord = index }
+    }
+    guard let lastWord = lastWordLike else { return nil }
     let utf8Range =
       Int(
         document.tokens[range.lowerBound].utf8Start)..<Int(
@@ -317,20 +326,18 @@ struct MentionAnalyzer {
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [],
       displayName: collapsedText(range))
-    // NB: no array of the words: this runs for every pronoun of the narration.
-    let words = range.lazy.filter { isWord($0) }
-    if let first = words.first, first == range.lowerBound {
+    if let first = firstWord, first == range.lowerBound {
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
       where wordEquals(first, determiner) {
         mention.isDefinite = true
       }
     }
-    for index in words {
+    for index in range where isWord(index) {
       guard let word = word(index), word.lists.contains(.role) else { continue }
       mention.roles.append(lowercasedWord(index))
       if mention.gender == .unknown { mention.gender = word.roleGender }
     }
-    if range.count == 1, words.first != nil, let word = word(lastWord),
+    if range.count == 1, firstWord != nil, let word = word(lastWord),
       word.lists.contains(.pronoun)
     {
       let pronoun = word.pronoun
@@ -363,9 +370,13 @@ struct MentionAnalyzer {
     // An organisation: a capitalised head word not followed by a role or a person's name
     // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
     // not "The Washington Post's Bob Woodward").
-    if let head = range.reversed().first(where: {
-      isCapitalized($0) && lists($0).contains(.organizationHead)
-    }),
+    var organizationHead: Token.Index? = nil
+    for index in range.reversed()
+    where isCapitalized(index) && lists(index).contains(.organizationHead) {
+      organizationHead = index
+      break
+    }
+    if let head = organizationHead,
       !(head..<range.upperBound).contains(where: { isRole($0) }),
       !(isPossessive(head) && head != last)
     {
