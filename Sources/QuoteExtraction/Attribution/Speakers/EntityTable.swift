@@ -109,7 +109,8 @@ struct EntityTable {
   }
 
   /// The first-person narrator ("I"), if one speaks.
-  var narrator: Int? { byKey["pronoun:i"] }
+  /// NB: stored, not looked up by key: every pronoun asks for it.
+  private(set) var narrator: Int? = nil
 
   /// Gives an entity a name found later (a narrator's name).
   mutating func rename(_ id: Int, to name: String) {
@@ -231,6 +232,7 @@ struct EntityTable {
         name: name, words: [], kind: kind, gender: mention.gender, mentions: [],
         roles: Set(mention.roles)))
     byKey[key] = id
+    if key == "pronoun:i" { narrator = id }
     note(id, mention: mention)
     return id
   }
@@ -262,30 +264,42 @@ struct EntityTable {
   {
     // NB: "he" and "she" never refer to the first-person narrator.
     let narrator = self.narrator
-    let recent = recency.reversed().prefix(EntityTable.lookBack).filter {
-      !excluded.contains($0) && $0 != narrator
+    // The latest `lookBack` entities, most recent first, less the excluded ones: walked in
+    // place, no array per pronoun.
+    let newest = recency.count - 1
+    let oldest = max(0, recency.count - EntityTable.lookBack)
+    func candidate(_ position: Int) -> Int? {
+      let id = recency[position]
+      return excluded.contains(id) || id == narrator ? nil : id
     }
     if mention.isPlural {
-      return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
-      )
+      for position in stride(from: newest, through: oldest, by: -1) {
+        guard let id = candidate(position) else { continue }
+        if records[id].kind == .group || records[id].kind == .organization { return id }
+      }
+      return nil
     }
     if mention.kind == .description, mention.gender == .unknown {
-      return recent.first { records[$0].kind == .person }
+      for position in stride(from: newest, through: oldest, by: -1) {
+        guard let id = candidate(position) else { continue }
+        if records[id].kind == .person { return id }
+      }
+      return nil
     }
     guard mention.gender == .male || mention.gender == .female else { return nil }
-    for id in recent {
-      let record = records[id]
-      guard record.kind == .person else { continue }
-      if record.gender == mention.gender { return id }
-      if record.gender == .unknown, record.isSpeaker {
+    for position in stride(from: newest, through: oldest, by: -1) {
+      guard let id = candidate(position), records[id].kind == .person else { continue }
+      if records[id].gender == mention.gender { return id }
+      if records[id].gender == .unknown, records[id].isSpeaker {
         records[id].gender = mention.gender
         return id
       }
     }
     // Nobody of that gender is known nearby: the latest person whose gender is not known yet.
-    if let id = recent.first(where: {
-      records[$0].kind == .person && records[$0].gender == .unknown
-    }) {
+    for position in stride(from: newest, through: oldest, by: -1) {
+      guard let id = candidate(position), records[id].kind == .person,
+        records[id].gender == .unknown
+      else { continue }
       records[id].gender = mention.gender
       return id
     }

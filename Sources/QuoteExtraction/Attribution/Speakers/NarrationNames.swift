@@ -20,6 +20,9 @@ struct NarrationNames {
     var known = ByteLexicon<Void>()
     for word in knownWords { known.insert(word, value: ()) }
     var mentions: [SpeakerMention] = []
+    // NB: one copy of the document for the scan: `self.document` is computed, and each use
+    // would copy (and retain) every array of it.
+    let document = analyzer.document
     let tokens = document.tokens
     // NB: each capitalised word of the narration is looked up once, in one table for every
     // list, and its lists are kept for the second pass (most tokens are never looked up).
@@ -32,7 +35,7 @@ struct NarrationNames {
       let found = analyzer.lists(index)
       lists[index] = found
       if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-        recurring.add(wordHash(index))
+        recurring.add(wordHash(index, document.utf8))
       }
     }
     var index = 0
@@ -41,7 +44,7 @@ struct NarrationNames {
         index += 1
         continue
       }
-      if isSubjectPronoun(index) {
+      if NarrationNames.isSubjectPronoun(tokens[index], document.utf8) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
         if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
         index += 1
@@ -92,7 +95,7 @@ struct NarrationNames {
         start < first
         || (known.count > 0 && isKnown(run, known))
         || lists[first].contains(.givenName)
-        || recurring.count(of: wordHash(end - 1)) >= NarrationNames.recurrence
+        || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
         !lists[first].contains(.notName) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
@@ -111,18 +114,16 @@ struct NarrationNames {
   }
 
   /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).
-  private func wordHash(_ index: Token.Index) -> UInt64 {
+  private func wordHash(_ index: Token.Index, _ utf8: [UInt8]) -> UInt64 {
     let range = analyzer.wordRange(index)
-    return document.utf8.withUnsafeBufferPointer {
+    return utf8.withUnsafeBufferPointer {
       ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[range]))
     }
   }
 
   /// Whether a token is "he", "He", "she", "She" or "I".
-  private func isSubjectPronoun(_ index: Token.Index) -> Bool {
-    let token = document.tokens[index]
+  private static func isSubjectPronoun(_ token: Token, _ utf8: [UInt8]) -> Bool {
     let start = Int(token.utf8Start)
-    let utf8 = document.utf8
     switch Int(token.utf8End) - start {
     case 1: return utf8[start] == UInt8(ascii: "I")
     case 2:

@@ -157,21 +157,19 @@ struct MentionAnalyzer {
 
   /// Whether a token's word (possessive removed) is `lowercase`, or, for a capitalised token,
   /// is it once lower-cased ("The" for "the").
-  private func wordEquals(_ index: Token.Index, _ lowercase: String) -> Bool {
+  private func wordEquals(_ index: Token.Index, _ lowercase: StaticString) -> Bool {
     let range = wordRange(index)
-    var lowercase = lowercase
-    return lowercase.withUTF8 { expected in
-      guard expected.count == range.count else { return false }
-      let folds = isCapitalized(index)
-      return document.utf8.withUnsafeBufferPointer { utf8 in
-        for offset in 0..<expected.count {
-          let byte = utf8[range.lowerBound + offset]
-          guard
-            byte == expected[offset] || (folds && ByteLexicon<Void>.lower(byte) == expected[offset])
-          else { return false }
-        }
-        return true
+    guard lowercase.utf8CodeUnitCount == range.count else { return false }
+    let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: range.count)
+    let folds = isCapitalized(index)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      for offset in 0..<expected.count {
+        let byte = utf8[range.lowerBound + offset]
+        guard
+          byte == expected[offset] || (folds && ByteLexicon<Void>.lower(byte) == expected[offset])
+        else { return false }
       }
+      return true
     }
   }
 
@@ -197,7 +195,9 @@ struct MentionAnalyzer {
     guard let last = tokens.last else { return "" }
     if tokens.count == 1 {
       let range = dropPossessive ? wordRange(last) : document.tokens[last].utf8Range
-      return String(decoding: document.utf8[range], as: UTF8.self)
+      return document.utf8.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
     }
     var bytes: [UInt8] = []
     for index in tokens {
@@ -328,6 +328,7 @@ struct MentionAnalyzer {
       displayName: collapsedText(range))
     if let first = firstWord, first == range.lowerBound {
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
+        as [StaticString]
       where wordEquals(first, determiner) {
         mention.isDefinite = true
       }
