@@ -7,8 +7,10 @@
 /// slots and compares against a shared byte pool, with no dictionary, no hasher and no
 /// reference-counted bucket per entry (lexicons are shared by every task of an extractor).
 struct ByteLexicon<Value: Sendable>: Sendable {
-  /// For each slot, the entry it holds plus one, or 0 when empty; a power of two long.
-  private var slots: [Int32] = Array(repeating: 0, count: 16)
+  /// For each slot, the high 32 bits of its key's hash over the entry it holds plus one (low 32
+  /// bits), or 0 when empty; a power of two long. A probe compares the hash bits in the slot
+  /// itself, and reads the key only when they agree.
+  private var slots: [UInt64] = Array(repeating: 0, count: 16)
   /// For each entry, its key's hash.
   private var hashes: [UInt64] = []
   /// For each entry, where its key starts in ``pool``; one more element marks the pool's end.
@@ -54,6 +56,11 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     find(bytes).map { values[$0] }
   }
 
+  /// The value stored for a word whose ``hash(_:)-swift.type.method`` is already known.
+  func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+    find(bytes, hash: hash).map { values[$0] }
+  }
+
   /// Whether a word given as UTF-8 bytes is in the list.
   func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBufferPointer { find($0) != nil }
@@ -72,17 +79,26 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// The entry whose key equals `bytes` once lower-cased.
   private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !bytes.isEmpty, !values.isEmpty else { return nil }
-    let hash = ByteLexicon.hash(bytes)
+    return find(bytes, hash: ByteLexicon.hash(bytes))
+  }
+
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    guard !bytes.isEmpty, !values.isEmpty else { return nil }
     let mask = slots.count - 1
+    let tag = hash & ByteLexicon.tagMask
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let stored = Int(slots[slot])
+      let stored = slots[slot]
       if stored == 0 { return nil }
-      let entry = stored - 1
-      if hashes[entry] == hash, matches(entry, bytes) { return entry }
+      if stored & ByteLexicon.tagMask == tag {
+        let entry = Int(truncatingIfNeeded: stored & ~ByteLexicon.tagMask) - 1
+        if matches(entry, bytes) { return entry }
+      }
       slot = (slot + 1) & mask
     }
   }
+
+  private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
 
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[entry])
@@ -97,7 +113,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(entry + 1)
+    slots[slot] = hash & ByteLexicon.tagMask | UInt64(entry + 1)
   }
 
   private mutating func grow() {

@@ -312,6 +312,8 @@ struct EntityTable {
     }
     // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
     // entities a novel has.
+    // The entity just mentioned is most often mentioned again: nothing moves.
+    if recency.last == id { return }
     if let position = recency.lastIndex(of: id) { recency.remove(at: position) }
     recency.append(id)
     if recency.count > EntityTable.recencyLimit { recency.removeFirst(recency.count / 2) }

@@ -30,27 +30,40 @@ struct NarrationNames {
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
     var recurring = HashCounter()
+    // The words of the narration that can open a mention (capitalised words and subject
+    // pronouns), so that the second pass skips every other token at once.
+    var candidates: [Int32] = []
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
-    for index in tokens.indices where !insideQuote[index] && analyzer.isCapitalized(index) {
-      let found = analyzer.lists(index)
-      lists[index] = found
-      if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-        recurring.add(wordHash(index, document.utf8))
+    tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for index in tokens.indices where !insideQuote[index] && tokens[index].kind == .word {
+          let token = tokens[index]
+          guard token.shape.contains(.capitalized), !token.shape.contains(.allCaps) else {
+            if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+            continue
+          }
+          candidates.append(Int32(index))
+          let word = UnsafeBufferPointer(
+            rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+          let hash = ByteLexicon<Void>.hash(word)
+          let found = lexicons.words.value(word, hash: hash)?.lists ?? []
+          lists[index] = found
+          if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+            recurring.add(hash)
+          }
+        }
       }
     }
     var index = 0
-    while index < tokens.count {
-      guard !insideQuote[index], analyzer.isWord(index) else {
-        index += 1
-        continue
-      }
-      if NarrationNames.isSubjectPronoun(tokens[index], document.utf8) {
+    for candidate in candidates where Int(candidate) >= index {
+      // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
+      // words, or neither capitalised nor a subject pronoun.
+      index = Int(candidate)
+      if document.utf8.withUnsafeBufferPointer({
+        NarrationNames.isSubjectPronoun(tokens[index], $0)
+      }) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
         if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
-        index += 1
-        continue
-      }
-      guard analyzer.isCapitalized(index) else {
         index += 1
         continue
       }
@@ -122,7 +135,7 @@ struct NarrationNames {
   }
 
   /// Whether a token is "he", "He", "she", "She" or "I".
-  private static func isSubjectPronoun(_ token: Token, _ utf8: [UInt8]) -> Bool {
+  private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
     switch Int(token.utf8End) - start {
     case 1: return utf8[start] == UInt8(ascii: "I")

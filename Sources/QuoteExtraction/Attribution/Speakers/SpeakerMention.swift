@@ -59,10 +59,15 @@ struct MentionAnalyzer {
 
   /// The UTF-8 byte range of a token without a possessive ending (see ``wordBytes(_:)``).
   func wordRange(_ index: Token.Index) -> Range<Int> {
-    let token = document.tokens[index]
+    document.utf8.withUnsafeBufferPointer {
+      MentionAnalyzer.wordRange(of: document.tokens[index], in: $0)
+    }
+  }
+
+  /// The UTF-8 byte range of a token without a possessive ending, given the document's bytes.
+  static func wordRange(of token: Token, in utf8: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     let start = Int(token.utf8Start)
     let end = Int(token.utf8End)
-    let utf8 = document.utf8
     if end - start > 4, utf8[end - 4] == 0xE2, utf8[end - 3] == 0x80, utf8[end - 2] == 0x99,
       utf8[end - 1] == 0x73
     {
