@@ -136,7 +136,7 @@ struct EntityTable {
     if found == nil, words.count >= 2, let ids = byWord[words[0]] {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = ids.last(where: {
-        records[$0].words == [words[0]] && records[$0].gender.isCompatible(with: mention.gender)
+        isOnly(words[0], records[$0]) && records[$0].gender.isCompatible(with: mention.gender)
           && !records[$0].isHonorificOnly
       })
     }
@@ -149,23 +149,23 @@ struct EntityTable {
       // one person's first name and surname.
       let isJuxtaposition =
         words.count >= 2
-        && (byWord[words[0]] ?? []).contains { $0 != id && records[$0].words == [words[0]] }
+        && (byWord[words[0]] ?? []).contains { $0 != id && isOnly(words[0], records[$0]) }
       if isJuxtaposition { return id }
-      var record = records[id]
-      if words.count > record.words.count || (record.isHonorificOnly && words.count > 1) {
-        record.name = mention.displayName
-        for word in words where !record.words.contains(word) {
+      // NB: the record is changed in place: a copy would retain, then release, each of its
+      // collections.
+      if words.count > records[id].words.count || (records[id].isHonorificOnly && words.count > 1) {
+        records[id].name = mention.displayName
+        for word in words where !records[id].words.contains(word) {
           byWord[word, default: []].append(id)
         }
-        record.words = words
-        record.isHonorificOnly = isHonorificOnly
+        records[id].words = words
+        records[id].isHonorificOnly = isHonorificOnly
       }
-      if record.gender == .unknown { record.gender = mention.gender }
-      record.roles.formUnion(mention.roles)
-      if let title = mention.honorificWord { record.honorifics.insert(title) }
-      record.forms[mention.displayName, default: 0] += 1
-      if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
-      records[id] = record
+      if records[id].gender == .unknown { records[id].gender = mention.gender }
+      if !mention.roles.isEmpty { records[id].roles.formUnion(mention.roles) }
+      if let title = mention.honorificWord { records[id].honorifics.insert(title) }
+      records[id].forms[mention.displayName, default: 0] += 1
+      if words.count >= 2 { records[id].fullForms[mention.displayName, default: 0] += 1 }
       return id
     }
     let id = records.count
@@ -179,6 +179,11 @@ struct EntityTable {
     for word in Set(words) { byWord[word, default: []].append(id) }
     note(id, mention: mention)
     return id
+  }
+
+  /// Whether a record's name is this one word alone.
+  private func isOnly(_ word: String, _ record: Record) -> Bool {
+    record.words.count == 1 && record.words[0] == word
   }
 
   /// Titles a married woman is named by: "Mrs. Bennet" is the mother of the family, not

@@ -34,11 +34,18 @@ struct NarrationNames {
     // pronouns), so that the second pass skips every other token at once.
     var candidates: [Int32] = []
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        for index in tokens.indices where !insideQuote[index] && tokens[index].kind == .word {
+        for index in tokens.indices {
           let token = tokens[index]
-          guard token.shape.contains(.capitalized), !token.shape.contains(.allCaps) else {
+          // NB: most tokens fail here; the cheap tests on the token itself come first.
+          let isCapital = token.shape.rawValue & capitalShape == capitalized
+          guard token.kind == .word, isCapital || token.utf8End - token.utf8Start <= 3,
+            !insideQuote[index]
+          else { continue }
+          guard isCapital else {
             if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
             continue
           }

@@ -160,13 +160,11 @@ struct MentionAnalyzer {
     }
   }
 
-  /// Whether a token's word (possessive removed) is `lowercase`, or, for a capitalised token,
-  /// is it once lower-cased ("The" for "the").
-  private func wordEquals(_ index: Token.Index, _ lowercase: StaticString) -> Bool {
-    let range = wordRange(index)
+  /// Whether a word's bytes are `lowercase`, or, when `folds` (a capitalised token), are it
+  /// once lower-cased ("The" for "the").
+  private func wordEquals(_ range: Range<Int>, folds: Bool, _ lowercase: StaticString) -> Bool {
     guard lowercase.utf8CodeUnitCount == range.count else { return false }
     let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: range.count)
-    let folds = isCapitalized(index)
     return document.utf8.withUnsafeBufferPointer { utf8 in
       for offset in 0..<expected.count {
         let byte = utf8[range.lowerBound + offset]
@@ -332,20 +330,25 @@ struct MentionAnalyzer {
       gender: .unknown, isPlural: false, nameWords: [], roles: [],
       displayName: collapsedText(range))
     if let first = firstWord, first == range.lowerBound {
+      let firstRange = wordRange(first)
+      let folds = isCapitalized(first)
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
         as [StaticString]
-      where wordEquals(first, determiner) {
+      where wordEquals(firstRange, folds: folds, determiner) {
         mention.isDefinite = true
       }
     }
+    // The lexicon entry of the last word, kept from the loop: looked up once.
+    var lastWordEntry: SpeakerWord?? = .none
     for index in range where isWord(index) {
-      guard let word = word(index), word.lists.contains(.role) else { continue }
+      let word = word(index)
+      if index == lastWord { lastWordEntry = .some(word) }
+      guard let word, word.lists.contains(.role) else { continue }
       mention.roles.append(lowercasedWord(index))
       if mention.gender == .unknown { mention.gender = word.roleGender }
     }
-    if range.count == 1, firstWord != nil, let word = word(lastWord),
-      word.lists.contains(.pronoun)
-    {
+    let lastEntry = lastWordEntry ?? word(lastWord)
+    if range.count == 1, firstWord != nil, let word = lastEntry, word.lists.contains(.pronoun) {
       let pronoun = word.pronoun
       mention.kind = .pronoun
       mention.gender = pronoun.gender
@@ -353,7 +356,7 @@ struct MentionAnalyzer {
       return mention
     }
     let last = lastWord
-    let lastLists = lists(last)
+    let lastLists = lastEntry?.lists ?? []
     if !isCapitalized(last) {
       if lastLists.contains(.group) {
         mention.kind = .group
