@@ -61,6 +61,14 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     find(bytes, hash: hash).map { values[$0] }
   }
 
+  /// The position of a word's entry (see ``value(at:)``), or -1 when the list lacks it.
+  func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+    find(bytes, hash: hash).map { Int32($0) } ?? -1
+  }
+
+  /// The value of the entry at a position that ``entry(_:hash:)`` returned.
+  func value(at entry: Int32) -> Value { values[Int(entry)] }
+
   /// Whether a word given as UTF-8 bytes is in the list.
   func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBufferPointer { find($0) != nil }

@@ -53,7 +53,9 @@ struct NarrationNames {
           let word = UnsafeBufferPointer(
             rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
           let hash = ByteLexicon<Void>.hash(word)
-          let found = lexicons.words.value(word, hash: hash)?.lists ?? []
+          let entry = lexicons.words.entry(word, hash: hash)
+          analyzer.entries[index] = entry
+          let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
           lists[index] = found
           if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
             recurring.add(hash)

@@ -32,6 +32,14 @@ struct SpeakerMention: Sendable {
 struct MentionAnalyzer {
   let document: Document
   let lexicons: SpeakerLexicons
+  /// Each token's speaker-lexicon entry, looked up at most once per document.
+  let entries: LexiconEntries
+
+  init(document: Document, lexicons: SpeakerLexicons) {
+    self.document = document
+    self.lexicons = lexicons
+    entries = LexiconEntries(count: document.tokens.count)
+  }
 
   /// The tokens that overlap a UTF-8 byte range.
   /// - Complexity: O(log n).
@@ -80,10 +88,16 @@ struct MentionAnalyzer {
   /// What the speaker lexicons say about a token's word (possessive removed), whatever its
   /// kind: one lookup for every list.
   func word(_ index: Token.Index) -> SpeakerWord? {
-    let range = wordRange(index)
-    return document.utf8.withUnsafeBufferPointer {
-      lexicons.words.value(UnsafeBufferPointer(rebasing: $0[range]))
+    var entry = entries[index]
+    if entry == LexiconEntries.unknown {
+      let range = wordRange(index)
+      entry = document.utf8.withUnsafeBufferPointer {
+        let bytes = UnsafeBufferPointer(rebasing: $0[range])
+        return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
+      }
+      entries[index] = entry
     }
+    return entry < 0 ? nil : lexicons.words.value(at: entry)
   }
 
   /// The speaker lexicons that hold a token's word (possessive removed), whatever its kind.
@@ -448,12 +462,17 @@ struct MentionAnalyzer {
     }
     mention.honorific = honorific
     mention.honorificWord = honorific.map { lowercasedWord($0) }
-    mention.nameWords = run.filter { isWord($0) }.map { lowercasedWord($0) }
+    // NB: loops, not closures: a closure over `self` here copied the analyzer.
+    var firstNameWord: Token.Index? = nil
+    for index in run where isWord(index) {
+      if firstNameWord == nil { firstNameWord = index }
+      mention.nameWords.append(lowercasedWord(index))
+    }
     if let honorific, let word = word(honorific), word.lists.contains(.honorific),
       word.honorificGender != .unknown
     {
       mention.gender = word.honorificGender
-    } else if let first = run.first(where: { isWord($0) }), let word = word(first),
+    } else if let first = firstNameWord, let word = word(first),
       word.lists.contains(.givenName), mention.nameWords.count >= 2 || honorific == nil
     {
       mention.gender = word.givenNameGender
@@ -511,5 +530,39 @@ struct MentionAnalyzer {
       names.append(index)
     }
     return names
+  }
+}
+
+/// Each token's entry in ``SpeakerLexicons/words`` (or none), filled in as tokens are first
+/// asked about: the narration scan, the mention analysis and the dialogue tagger ask about the
+/// same tokens, and each is hashed once.
+///
+/// A class over a raw buffer: the analyzer is copied into its helpers and they share one
+/// cache; a `var` array would be copied on write. Belongs to one document and one task.
+final class LexiconEntries {
+  /// Not looked up yet.
+  static let unknown: Int32 = -2
+  private let storage: UnsafeMutablePointer<Int32>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    storage = .allocate(capacity: max(count, 1))
+    storage.initialize(repeating: LexiconEntries.unknown, count: max(count, 1))
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The entry of a token: its index in the lexicon, -1 when in none, ``unknown`` when not
+  /// looked up yet.
+  subscript(index: Token.Index) -> Int32 {
+    get {
+      precondition(index >= 0 && index < count)
+      return storage[index]
+    }
+    set {
+      precondition(index >= 0 && index < count)
+      storage[index] = newValue
+    }
   }
 }

@@ -46,7 +46,7 @@ struct SpeakerResolver {
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.sort { $0.position < $1.position }
-    let insideQuote = quotedTokens(result.quotes)
+    let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
     let names = narration.scan(knownWords: speakerNameWords)
     // The narration's names come in text order: merged with the speakers rather than sorted
@@ -204,8 +204,7 @@ struct SpeakerResolver {
   /// For each token, whether it lies inside a quotation's content.
   /// - Complexity: O(n + q log n): unclosed quotations can each run to the paragraph's end, so
   ///   their extents are summed as +1/-1 steps rather than walked one by one.
-  private func quotedTokens(_ quotes: [QuotedSpan]) -> [Bool] {
-    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer) -> [Bool] {
     var steps = [Int32](repeating: 0, count: document.tokens.count + 1)
     for quote in quotes where quote.depth == 0 {
       let tokens = analyzer.tokens(in: quote.content)
