@@ -40,9 +40,11 @@ struct NarrationNames {
       document.utf8.withUnsafeBufferPointer { utf8 in
         for index in tokens.indices {
           let token = tokens[index]
-          // NB: most tokens fail here; the cheap tests on the token itself come first.
+          // NB: most tokens fail here: the tests on the token itself come first, and a subject
+          // pronoun is told by its length and first byte before its letters are compared.
           let isCapital = token.shape.rawValue & capitalShape == capitalized
-          guard token.kind == .word, isCapital || token.utf8End - token.utf8Start <= 3,
+          guard token.kind == .word,
+            isCapital || NarrationNames.mayBeSubjectPronoun(token, utf8),
             !insideQuote[index]
           else { continue }
           guard isCapital else {
@@ -141,6 +143,18 @@ struct NarrationNames {
     return utf8.withUnsafeBufferPointer {
       ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[range]))
     }
+  }
+
+  /// Whether a token has the length and first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``).
+  @inline(__always)
+  private static func mayBeSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    let length = token.utf8End &- token.utf8Start
+    guard length >= 1, length <= 3 else { return false }
+    let first = utf8[Int(token.utf8Start)] | 0x20
+    return first == UInt8(ascii: "i") || first == UInt8(ascii: "h") || first == UInt8(ascii: "s")
   }
 
   /// Whether a token is "he", "He", "she", "She" or "I".
