@@ -71,6 +71,9 @@ struct SpeakerResolver {
       if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
     }
     var narrationParagraph = -1
+    // The people the narration of the current paragraph has mentioned since its latest speaker
+    // tag, in text order (bounded).
+    var sinceTag: [Int] = []
     for event in events {
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
@@ -97,7 +100,13 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph != narrationParagraph,
+      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph == narrationParagraph,
+        let subject = narrationSubject(sinceTag, gender: event.mention.gender, table: table)
+      {
+        id = table.refer(event.mention, to: subject)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        paragraph != narrationParagraph,
         let turn = alternatingTurn(
           before: paragraph, turns: turns, dialogue: dialogueParagraphs,
           gender: event.mention.gender,
@@ -109,7 +118,12 @@ struct SpeakerResolver {
         id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
       }
       if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
-        narrationParagraph = document.paragraph(of: event.mention.tokens.lowerBound)
+        let current = document.paragraph(of: event.mention.tokens.lowerBound)
+        if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
+        narrationParagraph = current
+        if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
+      } else if event.attribution != nil {
+        sinceTag.removeAll(keepingCapacity: true)
       }
       if let paragraph, let id { turns[paragraph] = id }
       if let id {
@@ -152,6 +166,24 @@ struct SpeakerResolver {
       result.attributions[index].speakerName = record.canonicalName
     }
     result.entities = entities
+  }
+
+  /// How many narration mentions of a paragraph are kept as candidate subjects.
+  static let subjectWindow = 6
+
+  /// The person a pronoun tag refers to when the narration of its own paragraph has just
+  /// mentioned them (“Kemp's face changed. “…,” he said.”): the first person of the
+  /// pronoun's gender that the narration mentioned since the paragraph's latest tag. The
+  /// subject of the paragraph's narration is the one who goes on to speak, whoever spoke the
+  /// turn before.
+  private func narrationSubject(_ candidates: [Int], gender: SpeakerGender, table: EntityTable)
+    -> Int?
+  {
+    guard gender == .male || gender == .female else { return nil }
+    let narrator = table.narrator
+    return candidates.first {
+      $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
+    }
   }
 
   /// The speaker of the turn before last, when a pronoun tags a quotation in the middle of a
