@@ -37,6 +37,27 @@ struct EntityTable {
   }
 
   private(set) var records: [Record] = []
+
+  /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
+  /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
+  /// bears the surname. A given name alone is how a novel tells apart the members of one
+  /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
+  /// list of characters uses.
+  func canonicalName(of id: Int) -> String {
+    let record = records[id]
+    let name = record.canonicalName
+    guard record.kind == .person, record.words.count >= 2, !name.contains(" "),
+      let surname = record.words.last, name.lowercased() == record.words[0],
+      let full = record.fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      full.value >= EntityTable.fullNameRecurrence
+    else { return name }
+    let shared = (byWord[surname] ?? []).contains { $0 != id && records[$0].kind == .person }
+    return shared ? name : full.key
+  }
+
+  /// How often a full name must occur before it replaces the given name in reports: a name
+  /// seen once may be a misreading ("Margaret Oniton" for a place after a name).
+  static let fullNameRecurrence = 1
   /// Whether a married woman's title and a full name that share a surname stay apart (see
   /// ``isSamePerson(_:_:)``). On in fiction only.
   ///

@@ -37,7 +37,7 @@ struct NarratorNamer {
       best.value >= NarratorNamer.minimumCount
     else { return }
     if let id = table.match(nameWords: [best.key.lowercased()], gender: .unknown) {
-      table.rename(narrator, to: table.records[id].canonicalName)
+      table.rename(narrator, to: table.canonicalName(of: id))
     } else {
       table.rename(narrator, to: best.key)
     }

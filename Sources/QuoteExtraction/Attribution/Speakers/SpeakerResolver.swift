@@ -158,12 +158,12 @@ struct SpeakerResolver {
         listed[id] = entities.count
         entities.append(
           Entity(
-            name: record.canonicalName, kind: record.kind,
+            name: table.canonicalName(of: id), kind: record.kind,
             mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
             gender: record.gender.entityName))
       }
       result.attributions[index].entity = listed[id]
-      result.attributions[index].speakerName = record.canonicalName
+      result.attributions[index].speakerName = table.canonicalName(of: id)
     }
     result.entities = entities
   }
