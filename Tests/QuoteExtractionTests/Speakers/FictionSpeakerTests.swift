@@ -60,3 +60,15 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Elizabeth", "Mr. Bennet"])
 }
+
+@Test func unnamedFirstPersonNarratorIsReportedAsTheNarrator() throws {
+  let names = try speakers(
+    """
+    I walked down to the harbour before the rain.
+
+    “Is the boat in?” I asked.
+
+    “Not yet,” said the harbour-master.
+    """)
+  #expect(names.first == NarratorNamer.unnamedNarrator)
+}

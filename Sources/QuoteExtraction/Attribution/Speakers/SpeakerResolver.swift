@@ -146,7 +146,7 @@ struct SpeakerResolver {
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
       .assign(&result, table: &table)
-    NarratorNamer(analyzer: analyzer).name(result, table: &table)
+    NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
     var listed: [Int: Int] = [:]
