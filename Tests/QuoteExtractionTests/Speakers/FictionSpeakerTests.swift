@@ -72,3 +72,17 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names.first == NarratorNamer.unnamedNarrator)
 }
+
+@Test func pronounRefersToAPersonKnownOnlyByADescription() throws {
+  let names = try speakers(
+    """
+    “Is this the farm?” said the girl.
+
+    “It is,” said Tom.
+
+    “Then I am late,” she said.
+    """)
+  #expect(names.count == 3)
+  #expect(names.last == names.first)
+  #expect(names.first??.hasSuffix("girl") == true)
+}

@@ -9,6 +9,9 @@ struct EntityTable {
     var gender: SpeakerGender
     var mentions: [Range<Int>]
     var roles: Set<String>
+    /// Whether the entity is someone known only by a gendered description ("the girl"): a
+    /// pronoun can refer to them, but a description never joins them to a named person.
+    var isDescribedPerson = false
     /// Whether the entity speaks in some attribution (so it is listed in the result).
     var isSpeaker = false
     /// A name made of an honorific and one word ("Mr. Bennet").
@@ -107,9 +110,12 @@ struct EntityTable {
         return id
       }
       let key = "description:" + mention.displayName.lowercased()
-      return addKeyed(
+      let id = addKeyed(
         key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
+      // "said the girl" of someone the text has not named: a later "she" can refer to her.
+      if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
+      return id
     case .pronoun:
       if mention.displayName == "I" {
         // A first-person narrator speaks as "I" throughout: one entity.
@@ -296,7 +302,8 @@ struct EntityTable {
     guard mention.gender == .male || mention.gender == .female else { return nil }
     for id in recent {
       let record = records[id]
-      guard record.kind == .person else { continue }
+      guard record.kind == .person || (mention.kind == .pronoun && record.isDescribedPerson)
+      else { continue }
       if record.gender == mention.gender { return id }
       if record.gender == .unknown, record.isSpeaker {
         records[id].gender = mention.gender
