@@ -86,3 +86,24 @@ private func speakers(_ text: String) throws -> [String?] {
   #expect(names.last == names.first)
   #expect(names.first??.hasSuffix("girl") == true)
 }
+
+@Test func pronounRefersToAPersonTheNarrationIntroducedByADescription() throws {
+  let names = try speakers(
+    """
+    The road was empty but for a small boy who sat on the wall.
+
+    “Are you lost?” he asked.
+    """)
+  #expect(names.count == 1)
+  #expect(names.first??.hasSuffix("boy") == true)
+}
+
+@Test func describedPersonDoesNotTakeAPronounFromANamedOne() throws {
+  let names = try speakers(
+    """
+    Tom Brown came up the road with a small boy.
+
+    “We are lost,” he said.
+    """)
+  #expect(names == ["Tom Brown"])
+}

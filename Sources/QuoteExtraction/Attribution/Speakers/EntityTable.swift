@@ -135,6 +135,13 @@ struct EntityTable {
     return id
   }
 
+  /// Whether a named person of this gender is among the entities mentioned lately.
+  func hasRecentPerson(gender: SpeakerGender) -> Bool {
+    recency.reversed().prefix(EntityTable.lookBack).contains {
+      records[$0].kind == .person && !records[$0].words.isEmpty && records[$0].gender == gender
+    }
+  }
+
   /// The first-person narrator ("I"), if one speaks.
   var narrator: Int? { byKey["pronoun:i"] }
 

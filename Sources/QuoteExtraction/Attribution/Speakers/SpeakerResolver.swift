@@ -50,6 +50,13 @@ struct SpeakerResolver {
       events.append(
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: nil))
     }
+    if fiction {
+      let descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
+      for mention in descriptions.scan() {
+        events.append(
+          Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: nil))
+      }
+    }
     // NB: a narrative name and a speaker mention can cover the same tokens; the speaker's
     // event is read first so that it is not counted twice.
     events.sort {
@@ -77,6 +84,13 @@ struct SpeakerResolver {
     for event in events {
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
+      {
+        continue
+      }
+      // A person the narration describes without naming ("a tall girl") is only taken in when
+      // no named person of that gender is in view: otherwise it is most often one of them.
+      if event.attribution == nil, event.mention.kind == .description,
+        table.hasRecentPerson(gender: event.mention.gender)
       {
         continue
       }
