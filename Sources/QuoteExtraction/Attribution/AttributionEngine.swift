@@ -36,6 +36,10 @@ struct AttributionEngine {
     var width: Int
   }
 
+  /// Rules at or above this confidence are firm readings: their candidates are accepted
+  /// before tentative ones.
+  static let firmConfidence = 0.6
+
   private enum Role: UInt8 {
     case free = 0
     case content
@@ -86,8 +90,15 @@ struct AttributionEngine {
           break
         }
       }
-      // The widest content first: the outermost report wins over reports nested in it.
-      candidates.sort { $0.width > $1.width }
+      // The widest content first: the outermost report wins over reports nested in it. But a
+      // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
+      // report inside its content ("… see Trump negatively while 61 percent say …").
+      candidates.sort {
+        let firm = (
+          $0.rule.confidence >= Self.firmConfidence, $1.rule.confidence >= Self.firmConfidence
+        )
+        return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
+      }
       for candidate in candidates where !conflicts(candidate, roles) {
         claim(candidate, &roles)
         attributions.append(

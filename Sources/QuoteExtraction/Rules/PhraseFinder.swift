@@ -116,6 +116,13 @@ struct PhraseFinder {
         index -= 1
         continue
       }
+      // A parenthesis after a name ("Sen. Ted Cruz (R-Tex.)"): part of the phrase.
+      if index == cursor, let open = parenthesis(closedAt: index, limit: limit),
+        open - 1 >= limit, isCapitalized(open - 1), isNounPhraseWord(open - 1)
+      {
+        index = open - 1
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       start = index
       index -= 1
@@ -179,6 +186,14 @@ struct PhraseFinder {
         index += 1
         continue
       }
+      // A parenthesis after a name ("Sen. Ted Cruz (R-Tex.) said"): part of the phrase.
+      if end == index, end > cursor, isCapitalized(index - 1),
+        let close = parenthesis(openedAt: index, limit: sentenceEnd)
+      {
+        index = close + 1
+        end = index
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       index += 1
       end = index
@@ -186,6 +201,60 @@ struct PhraseFinder {
     while end > cursor && isVerbLike(end - 1) { end -= 1 }
     guard end > cursor else { return nil }
     return end
+  }
+
+  /// Whether a report with its own speaker starts at `start`, before `end`: an optional
+  /// conjunction, a speaker phrase, adverbs, a lower-case cue, and more words after it ("but
+  /// critics point to …", "others say …"), not an aside ("he said,").
+  private func startsReport(at start: Int, before end: Int) -> Bool {
+    var index = start
+    if index < end,
+      context.isText(index, "but") || context.isText(index, "and")
+        || context.isText(index, "while") || context.isText(index, "whereas")
+        || context.isText(index, "yet") || context.isText(index, "though")
+        || context.isText(index, "although")
+    {
+      index += 1
+    }
+    guard index < end, isWord(index), !context.has(index, bits.cues),
+      let phraseEnd = speakerForward(index, addressee: false), phraseEnd < end
+    else { return false }
+    var cue = phraseEnd
+    while cue < end && cue < phraseEnd + 3 && context.has(cue, bits.adverbs) { cue += 1 }
+    guard cue + 1 < end, context.has(cue, bits.classes),
+      tokens[cue].shape.contains(.lowercase), isWord(cue + 1)
+    else { return false }
+    return true
+  }
+
+  /// The "(" that a ")" at `close` closes, within six tokens and not before `limit`, with
+  /// only words, numbers and joining punctuation between (a party and state, an age).
+  private func parenthesis(closedAt close: Int, limit: Int) -> Int? {
+    guard context.isText(close, ")") else { return nil }
+    var index = close - 1
+    while index >= max(limit, close - 6) {
+      if context.isText(index, "(") { return index < close - 1 ? index : nil }
+      guard isParentheticalToken(index) else { return nil }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The ")" that closes a "(" at `open`, within six tokens and before `limit`.
+  private func parenthesis(openedAt open: Int, limit: Int) -> Int? {
+    guard context.isText(open, "(") else { return nil }
+    var index = open + 1
+    while index < min(limit, open + 7) {
+      if context.isText(index, ")") { return index > open + 1 ? index : nil }
+      guard isParentheticalToken(index) else { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  private func isParentheticalToken(_ index: Int) -> Bool {
+    isWord(index) || context.isText(index, "-") || context.isText(index, ".")
+      || context.isText(index, ",")
   }
 
   /// Whether a lower-case word reads as a verb or an adverb ("-ed", "-ing", "-ly"): such a
@@ -233,6 +302,16 @@ struct PhraseFinder {
           end = index - 1
           break
         }
+      }
+      // "… Y, but critics point to Z" / "…; others say Z": a second report with a speaker of
+      // its own starts.
+      if index > cursor + 2, index + 2 < end,
+        context.isText(index, ",") || context.isText(index, ";")
+          || context.isText(index, "while") || context.isText(index, "whereas"),
+        startsReport(at: index + 1, before: end)
+      {
+        end = index
+        break
       }
       if context.isText(index, ","), index + 1 < end {
         let next = index + 1
