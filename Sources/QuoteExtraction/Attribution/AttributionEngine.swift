@@ -279,6 +279,14 @@ struct AttributionEngine {
       var range = bytes(capture.tokens)
       switch capture.role {
       case .speaker:
+        // NB: a quotation that ends its paragraph is not credited to a speaker in the next one
+        // ("“…” ⏎ He added, …" starts the next report).
+        if let quote = quotes.last, context.quoteTokens[quote].close < capture.tokens.lowerBound,
+          context.document.paragraph(of: context.quoteTokens[quote].close)
+            != context.document.paragraph(of: capture.tokens.lowerBound)
+        {
+          return nil
+        }
         // The speaker finder reads past a setting ("the senator on Tuesday said"): the
         // speaker stops before it.
         if let setting = capture.tokens.dropFirst().first(where: {
@@ -325,9 +333,37 @@ struct AttributionEngine {
       }
     }
     guard let cue, !content.isEmpty else { return nil }
+    if rule.pass == .indirect, let speakerTokens = captures.first(where: { $0.role == .speaker }),
+      let cueToken = captures.first(where: { $0.role == .cue })?.tokens.lowerBound,
+      describes(cueToken, after: speakerTokens.tokens, context)
+    {
+      return nil
+    }
     return Candidate(
       rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
+  }
+
+  /// Whether a cue read as a verb is rather an -ed or -ing word that describes a noun: after a
+  /// possessive ("Trump's repeated accusations", "the party's declining appeal") or joined
+  /// by a hyphen ("well-documented", "court-ordered"). Such a reading has no speaker.
+  private static let possessiveEndings: [[UInt8]] = [
+    Array("'s".utf8), Array("\u{2019}s".utf8), Array("s'".utf8), Array("s\u{2019}".utf8),
+  ]
+
+  private func describes(_ cue: Int, after speaker: Range<Int>, _ context: RuleContext) -> Bool {
+    let document = context.document
+    let bytes = document.utf8[document.tokens[cue].utf8Range]
+    guard bytes.reversed().starts(with: "de".utf8) || bytes.reversed().starts(with: "gni".utf8)
+    else { return false }
+    if cue > 0, context.isText(cue - 1, "-"), document.tokens[cue].shape.contains(.attachedBefore) {
+      return true
+    }
+    guard speaker.upperBound == cue, let last = speaker.last else { return false }
+    let word = document.utf8[document.tokens[last].utf8Range]
+    return Self.possessiveEndings.contains {
+      word.count > $0.count && word.suffix($0.count).elementsEqual($0)
+    }
   }
 
   private func tokenRange(_ bytes: Range<Int>, _ document: Document) -> Range<Int> {

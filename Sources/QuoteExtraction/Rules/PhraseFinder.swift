@@ -221,7 +221,7 @@ struct PhraseFinder {
     else { return false }
     var cue = phraseEnd
     while cue < end && cue < phraseEnd + 3 && context.has(cue, bits.adverbs) { cue += 1 }
-    guard cue + 1 < end, context.has(cue, bits.classes),
+    guard cue + 1 < end, context.has(cue, bits.cues),
       tokens[cue].shape.contains(.lowercase), isWord(cue + 1)
     else { return false }
     return true
