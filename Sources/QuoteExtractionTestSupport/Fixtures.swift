@@ -12,6 +12,19 @@ public enum Fixtures {
   }
 
   /// The `shared` folder beside the checkout (`../shared`), or nil when it is absent.
+  /// The built `extract` binary: beside the test bundle (`swift test` builds it for the test
+  /// targets that depend on it), or in `.build/debug`; nil when there is none.
+  public static let extractBinary: URL? = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("extract")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    let debug = root.appendingPathComponent(".build/debug/extract")
+    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
+  }()
+
   public static var shared: URL? {
     let url = root.deletingLastPathComponent().appendingPathComponent("shared")
     return FileManager.default.fileExists(atPath: url.path) ? url : nil

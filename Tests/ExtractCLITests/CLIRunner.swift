@@ -15,16 +15,7 @@ struct CLIRunner {
   }
 
   /// The binary beside the test bundle (`swift test` builds it: the test target depends on it).
-  static let binary: URL? = {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("extract")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    let debug = Fixtures.root.appendingPathComponent(".build/debug/extract")
-    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
-  }()
+  static var binary: URL? { Fixtures.extractBinary }
 
   static func run(
     _ arguments: [String], stdin: Data? = nil, sourceLocation: SourceLocation = #_sourceLocation

@@ -5,16 +5,7 @@ import Testing
 /// The built `extract` binary, run as a separate process the way a corpus job runs it.
 enum ExtractProcess {
   /// The binary beside the test bundle (`swift test` builds it: this target depends on it).
-  static let binary: URL? = {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for _ in 0..<4 {
-      let candidate = folder.appendingPathComponent("extract")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      folder = folder.deletingLastPathComponent()
-    }
-    let debug = Fixtures.root.appendingPathComponent(".build/debug/extract")
-    return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
-  }()
+  static var binary: URL? { Fixtures.extractBinary }
 
   /// Whether this `extract` processes records in parallel (`-j N`).
   static let hasJobs: Bool = {

@@ -99,28 +99,19 @@ extension QuoteExtractor {
       extractor: self, concurrency: concurrency, transform: transform)
     defer { pipeline.close() }
     let limit = max(window ?? (2 * concurrency + 2), 1)
-    var pending: [OrderedPipeline<Inputs.Element, Output>.Slot] = []
-    pending.reserveCapacity(limit)
-    var head = 0
+    var pending = PendingSlots<Inputs.Element, Output>(limit: limit)
     var iterator = inputs.makeIterator()
     var exhausted = false
     while true {
-      while !exhausted && pending.count - head < limit {
+      while !exhausted && !pending.isFull {
         if let input = iterator.next() {
           pending.append(pipeline.submit(input))
         } else {
           exhausted = true
         }
       }
-      guard head < pending.count else { return }
-      let output = pending[head].wait()
-      head += 1
-      // NB: compact now and then, so the array of slots does not grow with the corpus.
-      if head >= limit {
-        pending.removeFirst(head)
-        head = 0
-      }
-      guard try emit(output) else { return }
+      guard let slot = pending.popFirst() else { return }
+      guard try emit(slot.wait()) else { return }
     }
   }
 }
@@ -154,20 +145,18 @@ where Documents.Element == BatchDocument {
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
   ///
-  /// Short documents travel in groups (up to 16 documents or 64 KiB of text): one hand-over
+  /// Short documents travel in groups (up to 64 documents or 64 KiB of text): one hand-over
   /// between threads per group instead of per document.
   public struct Iterator: AsyncIteratorProtocol {
     /// The most documents in one group.
-    static var groupCount: Int { 16 }
+    static var groupCount: Int { 64 }
     /// The most text in one group, in UTF-8 bytes; a longer document travels alone.
     static var groupBytes: Int { 64 * 1024 }
 
     var documents: Documents.Iterator
     let owner: PipelineOwner<[BatchDocument], [BatchResult]>
     var pipeline: OrderedPipeline<[BatchDocument], [BatchResult]> { owner.pipeline }
-    let limit: Int
-    var pending: [OrderedPipeline<[BatchDocument], [BatchResult]>.Slot] = []
-    var head = 0
+    var pending: PendingSlots<[BatchDocument], [BatchResult]>
     var exhausted = false
     /// A document read ahead that did not fit in the last group.
     var carried: BatchDocument?
@@ -181,7 +170,7 @@ where Documents.Element == BatchDocument {
     ) {
       self.documents = documents
       self.owner = PipelineOwner(pipeline: pipeline)
-      self.limit = limit
+      self.pending = PendingSlots(limit: limit)
     }
 
     /// The next group of documents, or nil after the last one.
@@ -216,19 +205,13 @@ where Documents.Element == BatchDocument {
         readyIndex += 1
         return ready[readyIndex - 1]
       }
-      while !exhausted && pending.count - head < limit {
+      while !exhausted && !pending.isFull {
         guard let group = nextGroup() else { break }
         pending.append(pipeline.submit(group))
       }
-      guard head < pending.count else {
+      guard let slot = pending.popFirst() else {
         pipeline.close()
         return nil
-      }
-      let slot = pending[head]
-      head += 1
-      if head >= limit {
-        pending.removeFirst(head)
-        head = 0
       }
       ready = await slot.value()
       readyIndex = 1
@@ -260,36 +243,28 @@ where Documents.Element == BatchDocument {
       owner: PipelineOwner(
         pipeline: OrderedPipeline(
           extractor: extractor, concurrency: workers, transform: QuoteExtractor.extractInBatch)),
-      limit: Swift.max(window ?? (2 * workers + 2), 1))
+      pending: PendingSlots(limit: Swift.max(window ?? (2 * workers + 2), 1)))
   }
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
   public struct Iterator: AsyncIteratorProtocol {
     var documents: Documents.AsyncIterator
     let owner: PipelineOwner<BatchDocument, BatchResult>
-    let limit: Int
-    var pending: [OrderedPipeline<BatchDocument, BatchResult>.Slot] = []
-    var head = 0
+    var pending: PendingSlots<BatchDocument, BatchResult>
     var exhausted = false
 
     /// The next result in input order, or nil after the last document.
     public mutating func next() async throws -> BatchResult? {
-      while !exhausted && pending.count - head < limit {
+      while !exhausted && !pending.isFull {
         if let document = try await documents.next() {
           pending.append(owner.pipeline.submit(document))
         } else {
           exhausted = true
         }
       }
-      guard head < pending.count else {
+      guard let slot = pending.popFirst() else {
         owner.pipeline.close()
         return nil
-      }
-      let slot = pending[head]
-      head += 1
-      if head >= limit {
-        pending.removeFirst(head)
-        head = 0
       }
       return await slot.value()
     }
@@ -363,6 +338,7 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
+        let extractor = extractor.isolatedCopy()
         while let slot = self.take() {
           slot.fulfil(transform(extractor, slot.input))
         }
@@ -408,6 +384,39 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     if !wasClosed {
       for _ in 0..<workers { available.signal() }
     }
+  }
+}
+
+/// The slots submitted and not yet taken, oldest first, at most `limit` of them: the window of
+/// documents read ahead of the results handed out.
+struct PendingSlots<Input: Sendable, Output: Sendable> {
+  typealias Slot = OrderedPipeline<Input, Output>.Slot
+
+  let limit: Int
+  private var slots: [Slot] = []
+  private var head = 0
+
+  init(limit: Int) {
+    self.limit = limit
+    slots.reserveCapacity(limit)
+  }
+
+  /// Whether the window is full, so no more input should be read ahead.
+  var isFull: Bool { slots.count - head >= limit }
+
+  mutating func append(_ slot: Slot) { slots.append(slot) }
+
+  /// The oldest slot, or nil when none is pending.
+  mutating func popFirst() -> Slot? {
+    guard head < slots.count else { return nil }
+    let slot = slots[head]
+    head += 1
+    // NB: compact now and then, so the array of slots does not grow with the corpus.
+    if head >= limit {
+      slots.removeFirst(head)
+      head = 0
+    }
+    return slot
   }
 }
 

@@ -131,8 +131,21 @@ public struct JSONWriter: Sendable {
   private mutating func appendInt(_ value: Int) {
     if value >= 0 && value < 10 {
       bytes.append(UInt8(ascii: "0") + UInt8(value))
-    } else {
-      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    // NB: the magnitude of Int.min does not fit an Int; UInt holds every magnitude.
+    var magnitude = value.magnitude
+    // Twenty digits hold any UInt64; written from the end, then copied in order.
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var index = buffer.count
+      repeat {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: buffer[index...])
     }
   }
 
@@ -167,21 +180,34 @@ public struct JSONWriter: Sendable {
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func appendEscaped(_ value: some Collection<UInt8>) {
+    let done = value.withContiguousStorageIfAvailable { appendEscaped($0) }
+    if done == nil { appendEscaped(Array(value)) }
+  }
+
+  /// Appends a JSON string: runs of bytes that need no escape are copied whole.
+  private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in value {
+    var runStart = 0
+    for index in value.indices {
+      let byte = value[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+        continue
+      }
+      if runStart < index { bytes.append(contentsOf: value[runStart..<index]) }
+      runStart = index + 1
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
       case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
       case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
       case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
       case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
+      default:
         bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
         bytes.append(Self.hexDigits[Int(byte >> 4)])
         bytes.append(Self.hexDigits[Int(byte & 15)])
-      default: bytes.append(byte)
       }
     }
+    if runStart < value.count { bytes.append(contentsOf: value[runStart...]) }
     bytes.append(UInt8(ascii: "\""))
   }
 }
