@@ -500,6 +500,17 @@ struct AttributionEngine {
   ) {
     let document = context.document
     let finder = PhraseFinder(context: context)
+    // In news, the rule attributions with a speaker and a cue, by paragraph, in text order: a
+    // quotation nobody attributed goes on with the latest speaker of its paragraph.
+    var reported: [Int: [(start: Int, speaker: Range<Int>)]] = [:]
+    if !fiction {
+      for attribution in attributions where attribution.cue != nil {
+        guard let speaker = attribution.speaker else { continue }
+        let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+        reported[document.paragraph(of: token), default: []].append(
+          (attribution.content.lowerBound, speaker))
+      }
+    }
     for (quoteIndex, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed
       && (quote.kind == .speech || quote.kind == .dashDialogue)
@@ -526,10 +537,22 @@ struct AttributionEngine {
         ? nil
         : (opensParagraph ? nil : reportingSubject(before: open, finder, context))
           ?? reportingSubject(after: close, finder, context)
+      // NB: attributions are in the order they were accepted, not in text order.
+      var previous: (start: Int, speaker: Range<Int>)? = nil
+      if subject == nil {
+        for candidate in reported[document.paragraph(of: open)] ?? []
+        where candidate.start < quote.content.lowerBound
+          && candidate.start > previous?.start ?? Int.min
+        {
+          previous = candidate
+        }
+      }
       attributions.append(
         Attribution(
-          type: .direct, fragments: [quote.content], speaker: subject,
-          rule: subject == nil ? "direct.dialogue" : "direct.dialogue-subject",
+          type: .direct, fragments: [quote.content], speaker: subject ?? previous?.speaker,
+          rule: subject != nil
+            ? "direct.dialogue-subject"
+            : previous != nil ? "direct.paragraph-speaker" : "direct.dialogue",
           confidence: opensParagraph ? 0.5 : 0.3, quotes: [quoteIndex]))
     }
   }

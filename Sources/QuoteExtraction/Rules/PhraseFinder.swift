@@ -142,6 +142,23 @@ struct PhraseFinder {
     else {
       return nil
     }
+    // A quantifier after its noun floats ("they all said", "Cruz and Rubio have both
+    // argued"): the speaker is the phrase before it, past auxiliaries.
+    if skippingSetting, start == cursor,
+      Self.quantifiers.contains(where: { context.equalsLowercased(cursor, $0) })
+    {
+      var before = cursor - 1
+      while before >= sentenceStart && before > cursor - 4 && context.has(before, bits.adverbs)
+        && !context.has(before, bits.pronouns)
+      {
+        before -= 1
+      }
+      if before >= sentenceStart, isWord(before),
+        let head = speakerBackward(before, skippingSetting: false)
+      {
+        return head
+      }
+    }
     // A phrase after "on", "at" or "during" is a setting, not the subject ("the senator on
     // Tuesday said", "Trump at the time said"): the speaker stands before it.
     // NB: one setting only, so that the search stays bounded.
