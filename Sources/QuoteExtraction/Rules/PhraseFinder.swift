@@ -324,7 +324,8 @@ struct PhraseFinder {
       // its own starts.
       if index > cursor + 2, index + 2 < end,
         context.isText(index, ",") || context.isText(index, ";")
-          || context.isText(index, "while") || context.isText(index, "whereas"),
+          || context.isText(index, "while") || context.isText(index, "whereas")
+          || context.isText(index, "but") || context.isText(index, "although"),
         startsReport(at: index + 1, before: end)
       {
         end = index
@@ -336,7 +337,11 @@ struct PhraseFinder {
           context.has(next, bits.cues) && tokens[next].shape.contains(.lowercase)
           && context.document.utf8[tokens[next].utf8Range].reversed().starts(with: "gni".utf8)
         let according = context.isText(next, "according")
-        if participle || according {
+        // "Barkley, who said he votes Democratic, said …": the main clause's report resumes.
+        let resumed =
+          index + 2 < end && context.has(next, bits.classes)
+          && tokens[next].shape.contains(.lowercase) && isWord(next + 1)
+        if participle || according || resumed {
           end = index
           break
         }
