@@ -224,6 +224,13 @@ struct PhraseFinder {
   /// conjunction, a speaker phrase, adverbs, a lower-case cue, and more words after it ("but
   /// critics point to …", "others say …"), not an aside ("he said,").
   private func startsReport(at start: Int, before end: Int) -> Bool {
+    // A quick look for a lower-case cue ahead first: most commas start no report.
+    let horizon = min(end, start + Self.speakerLimit + 4)
+    guard
+      (start..<horizon).contains(where: {
+        context.has($0, bits.cues) && tokens[$0].shape.contains(.lowercase)
+      })
+    else { return false }
     var index = start
     if index < end,
       context.isText(index, "but") || context.isText(index, "and")
