@@ -2,17 +2,24 @@
 /// all its letters inside → direct, some → mixed, none → indirect.
 ///
 /// An unclosed quotation runs to the end of its paragraph, as in multi-paragraph news quotes.
-/// - Complexity: O(n) to build (prefix sums over the bytes), O(1) per question.
+/// - Complexity: O(q log q) to build, in the quotations (no pass over the text); a question
+///   reads the bytes of its fragments once. Fragments of different reports do not overlap (a
+///   token takes one role), so typing every report reads each byte at most once; should
+///   they ever overlap, prefix sums are built after reading 2n bytes, so the total stays O(n).
 struct QuoteCoverage {
-  private var letters: [Int32]
-  private var inside: [Int32]
+  private let utf8: [UInt8]
+  /// The quoted stretches: the union of the depth-0 quotations' contents, sorted, disjoint.
+  private let quoted: [Range<Int>]
   private let spans: [(content: Range<Int>, index: Int)]
+  /// Bytes read by ``type(of:)`` so far, and the prefix sums built once that passes 2n.
+  private var bytesRead = 0
+  private var prefix: (letters: [Int32], inside: [Int32])?
 
   init(document: Document, quotes: [QuotedSpan]) {
-    let utf8 = document.utf8
+    let count = document.utf8.count
     // NB: spans may overlap (thousands of unclosed quotations running to one paragraph's end),
-    // so coverage is counted with a difference array, not by marking each span's bytes.
-    var depth = [Int32](repeating: 0, count: utf8.count + 1)
+    // so the quoted stretches are their union, not the spans themselves.
+    var ranges: [Range<Int>] = []
     var spans: [(content: Range<Int>, index: Int)] = []
     for (index, quote) in quotes.enumerated() where quote.depth == 0 {
       var range = quote.content
@@ -22,39 +29,95 @@ struct QuoteCoverage {
           .lowerBound..<max(
             range.lowerBound, document.paragraphs[quote.paragraphs.upperBound].utf8End)
       }
-      let clamped = min(range.lowerBound, utf8.count)..<min(range.upperBound, utf8.count)
-      depth[clamped.lowerBound] += 1
-      depth[clamped.upperBound] -= 1
+      let clamped = min(range.lowerBound, count)..<min(range.upperBound, count)
+      if !clamped.isEmpty { ranges.append(clamped) }
       spans.append((quote.content, index))
+    }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    var quoted: [Range<Int>] = []
+    for range in ranges {
+      if let last = quoted.last, range.lowerBound <= last.upperBound {
+        quoted[quoted.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        quoted.append(range)
+      }
+    }
+    self.utf8 = document.utf8
+    self.quoted = quoted
+    self.spans = spans
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+      || byte >= 0xC3 && byte < 0xE2  // lead bytes of accented Latin and other letters
+  }
+
+  private static func letters(_ bytes: ArraySlice<UInt8>) -> Int32 {
+    var count: Int32 = 0
+    for byte in bytes where isLetter(byte) { count += 1 }
+    return count
+  }
+
+  /// The type of a report with these content fragments.
+  mutating func type(of fragments: [Range<Int>]) -> Attribution.Kind {
+    var total: Int32 = 0
+    var inside: Int32 = 0
+    for fragment in fragments {
+      let lower = min(fragment.lowerBound, utf8.count)
+      let upper = min(fragment.upperBound, utf8.count)
+      guard lower < upper else { continue }
+      let counts = letters(lower..<upper)
+      total += counts.all
+      inside += counts.inside
+    }
+    if inside == 0 { return .indirect }
+    return inside == total ? .direct : .mixed
+  }
+
+  /// The letters of a byte range, and those inside quotation marks.
+  private mutating func letters(_ range: Range<Int>) -> (all: Int32, inside: Int32) {
+    if prefix == nil && bytesRead > 2 * utf8.count { buildPrefix() }
+    if let prefix {
+      return (
+        prefix.letters[range.upperBound] - prefix.letters[range.lowerBound],
+        prefix.inside[range.upperBound] - prefix.inside[range.lowerBound]
+      )
+    }
+    bytesRead += range.count
+    let all = Self.letters(utf8[range])
+    var inside: Int32 = 0
+    // The first quoted stretch that ends after the range starts (binary search).
+    var low = 0
+    var high = quoted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if quoted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    while low < quoted.count && quoted[low].lowerBound < range.upperBound {
+      let overlap = quoted[low].clamped(to: range)
+      bytesRead += overlap.count
+      inside += Self.letters(utf8[overlap])
+      low += 1
+    }
+    return (all, inside)
+  }
+
+  private mutating func buildPrefix() {
+    var depth = [Int32](repeating: 0, count: utf8.count + 1)
+    for range in quoted {
+      depth[range.lowerBound] += 1
+      depth[range.upperBound] -= 1
     }
     var letters = [Int32](repeating: 0, count: utf8.count + 1)
     var inside = [Int32](repeating: 0, count: utf8.count + 1)
     var open: Int32 = 0
     for (offset, byte) in utf8.enumerated() {
       open += depth[offset]
-      let isLetter =
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-        || byte >= 0xC3 && byte < 0xE2  // lead bytes of accented Latin and other letters
+      let isLetter = Self.isLetter(byte)
       letters[offset + 1] = letters[offset] + (isLetter ? 1 : 0)
       inside[offset + 1] = inside[offset] + (isLetter && open > 0 ? 1 : 0)
     }
-    self.letters = letters
-    self.inside = inside
-    self.spans = spans
-  }
-
-  /// The type of a report with these content fragments.
-  func type(of fragments: [Range<Int>]) -> Attribution.Kind {
-    var total: Int32 = 0
-    var quoted: Int32 = 0
-    for fragment in fragments {
-      let lower = min(fragment.lowerBound, letters.count - 1)
-      let upper = min(fragment.upperBound, letters.count - 1)
-      total += letters[upper] - letters[lower]
-      quoted += inside[upper] - inside[lower]
-    }
-    if quoted == 0 { return .indirect }
-    return quoted == total ? .direct : .mixed
+    prefix = (letters, inside)
   }
 
   /// The depth-0 quotations whose content lies inside the fragments.

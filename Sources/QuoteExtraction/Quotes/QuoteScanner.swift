@@ -49,9 +49,49 @@ struct QuoteScanner {
     }
     let marked = state.found.count { $0.span.isClosed && $0.span.part == nil }
     if dashParagraphs.count >= 2 && dashParagraphs.count > marked {
-      state.found.append(contentsOf: dashed)
+      state.found.append(contentsOf: Self.dashSpans(dashed, nestingWith: state.found))
     }
     return state.result()
+  }
+
+  /// The dash-dialogue spans that cross no quotation closed by its marks.
+  ///
+  /// NB: dash dialogue and quotation marks are found apart, and garbled text (— ¿'Vienes?
+  /// —dijo él—.' …) can make a dash span open inside a marked quotation and end after it, or
+  /// the other way round. Spans must nest, so the marks win: a dash's end is only inferred.
+  /// - Complexity: O(m log m + d) for m marked spans and d dash spans (in text order and
+  ///   disjoint, as ``DashDialogue`` reports them).
+  static func dashSpans(_ dashed: [FoundSpan], nestingWith marked: [FoundSpan]) -> [FoundSpan] {
+    let closed = marked.compactMap { found in
+      found.span.isClosed && found.span.closeMark != nil
+        ? found.span.openMark.lowerBound..<found.outerEnd : nil
+    }
+    guard !closed.isEmpty else { return dashed }
+    let byStart = closed.sorted { $0.lowerBound < $1.lowerBound }
+    let byEnd = closed.sorted { $0.upperBound < $1.upperBound }
+    var startsAfter = 0
+    var endsAfter = 0
+    return dashed.filter { found in
+      let start = found.span.openMark.lowerBound
+      let end = found.outerEnd
+      // A quotation that opens inside the span and closes after it.
+      while startsAfter < byStart.count && byStart[startsAfter].lowerBound <= start {
+        startsAfter += 1
+      }
+      var index = startsAfter
+      while index < byStart.count && byStart[index].lowerBound < end {
+        if byStart[index].upperBound > end { return false }
+        index += 1
+      }
+      // A quotation that opens before the span and closes inside it.
+      while endsAfter < byEnd.count && byEnd[endsAfter].upperBound <= start { endsAfter += 1 }
+      index = endsAfter
+      while index < byEnd.count && byEnd[index].upperBound < end {
+        if byEnd[index].lowerBound < start { return false }
+        index += 1
+      }
+      return true
+    }
   }
 }
 

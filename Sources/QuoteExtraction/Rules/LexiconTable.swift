@@ -7,8 +7,13 @@ struct LexiconTable: Sendable {
   /// The lexicon names, in bit order.
   private(set) var names: [String] = []
   private var slots: [Slot]
+  /// For each slot, 16 bits of its key's hash with the lowest bit set, or 0 when it is empty:
+  /// probing reads these (8 KB that stay in cache) and a slot only when its tag matches.
+  private var tags: [UInt16]
   private var pool: [UInt8] = []
   private var count = 0
+  /// The longest key, in bytes (normalized): a longer ASCII token is in no lexicon.
+  private var longest = 0
 
   private struct Slot: Sendable {
     var hash: UInt64 = 0
@@ -20,7 +25,12 @@ struct LexiconTable: Sendable {
   /// The most lexicons a table holds (one bit each).
   static let capacity = 64
 
-  init() { slots = Array(repeating: Slot(), count: 1024) }
+  init() {
+    slots = Array(repeating: Slot(), count: 1024)
+    tags = Array(repeating: 0, count: 1024)
+  }
+
+  private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
 
   /// The bit of a lexicon, or nil when the table has no lexicon of that name.
   func bit(of name: String) -> UInt64? {
@@ -60,6 +70,76 @@ struct LexiconTable: Sendable {
     }
   }
 
+  /// The bit sets of a document's tokens, in token order (zero for tokens that are not words).
+  /// - Complexity: O(n) in the text; allocates only the result.
+  func masks(of document: Document) -> [UInt64] {
+    let tokens = document.tokens
+    var masks = [UInt64](repeating: 0, count: tokens.count)
+    let longest = self.longest
+    masks.withUnsafeMutableBufferPointer { masks in
+      tokens.withUnsafeBufferPointer { tokens in
+        document.utf8.withUnsafeBufferPointer { text in
+          slots.withUnsafeBufferPointer { slots in
+            tags.withUnsafeBufferPointer { tags in
+              pool.withUnsafeBufferPointer { pool in
+                for index in tokens.indices where tokens[index].kind == .word {
+                  let start = Int(tokens[index].utf8Start)
+                  let end = Int(tokens[index].utf8End)
+                  let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                  // ASCII spellings (most) hash and compare without the apostrophe check; a
+                  // longer one than every key is in no lexicon.
+                  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                  var high: UInt8 = 0
+                  for byte in bytes {
+                    high |= byte
+                    hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                  }
+                  if high < 0x80 {
+                    guard bytes.count <= longest else { continue }
+                    masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
+                  } else {
+                    masks[index] = mask(of: bytes)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return masks
+  }
+
+  /// The bit set of ASCII `bytes` whose hash is `hash`.
+  private static func mask(
+    asciiHash hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ slots: UnsafeBufferPointer<Slot>, _ tags: UnsafeBufferPointer<UInt16>,
+    _ pool: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 {
+    let modulus = slots.count - 1
+    let wanted = tag(hash)
+    var index = Int(truncatingIfNeeded: hash) & modulus
+    while true {
+      let tag = tags[index]
+      if tag == 0 { return 0 }
+      if tag == wanted, case let slot = slots[index], slot.hash == hash,
+        Int(slot.length) == bytes.count
+      {
+        var equal = true
+        var position = Int(slot.start)
+        for byte in bytes {
+          if pool[position] != lower(byte) {
+            equal = false
+            break
+          }
+          position += 1
+        }
+        if equal { return slot.mask }
+      }
+      index = (index + 1) & modulus
+    }
+  }
+
   private func equal<C: Collection<UInt8>>(_ slot: Slot, _ bytes: C) -> Bool where C.Index == Int {
     var position = Int(slot.start)
     let end = position + Int(slot.length)
@@ -94,18 +174,22 @@ struct LexiconTable: Sendable {
       index = (index + 1) & modulus
     }
     slots[index] = Slot(hash: hash, start: Int32(pool.count), length: Int32(key.count), mask: bit)
+    tags[index] = Self.tag(hash)
     pool.append(contentsOf: key)
     count += 1
+    longest = max(longest, key.count)
   }
 
   private mutating func grow() {
     let old = slots
     slots = Array(repeating: Slot(), count: old.count * 2)
+    tags = Array(repeating: 0, count: old.count * 2)
     let modulus = slots.count - 1
     for slot in old where slot.start >= 0 {
       var index = Int(truncatingIfNeeded: slot.hash) & modulus
       while slots[index].start >= 0 { index = (index + 1) & modulus }
       slots[index] = slot
+      tags[index] = Self.tag(slot.hash)
     }
   }
 

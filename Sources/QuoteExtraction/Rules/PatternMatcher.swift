@@ -2,9 +2,13 @@
 /// it, the elements before it leftwards, each side by backtracking with a memo of failed
 /// states, so a match costs at most (elements × repetitions × window) steps, whatever the
 /// text: no blow-up on long paragraphs or thousands of quotation marks.
+///
+/// Rules are read in their compiled form (``RuleProgram``): a step copies plain values and
+/// allocates nothing; captures go to a buffer the caller reuses.
 struct PatternMatcher {
   let context: RuleContext
   let phrases: PhraseFinder
+  let program: RuleProgram
 
   /// How far (in tokens) a token element may be from the anchor.
   static let window = 80
@@ -12,6 +16,7 @@ struct PatternMatcher {
   init(context: RuleContext) {
     self.context = context
     self.phrases = PhraseFinder(context: context)
+    self.program = context.rules.program
   }
 
   /// What one element captured: tokens `tokens`, or quotation `quote` (its content).
@@ -21,156 +26,213 @@ struct PatternMatcher {
     var quote: Int?
   }
 
-  /// Whether the anchor element accepts a token (a quick test before matching).
-  func anchorAccepts(_ rule: Rule, _ token: Int) -> Bool {
-    accepts(rule.anchorTest, token)
+  /// Whether the anchor of rule number `rule` (in ``RuleSet/rules``) accepts a token (a quick
+  /// test before matching).
+  func anchorAccepts(_ rule: Int, _ token: Int) -> Bool {
+    accepts(program.entries[rule].anchor, token)
   }
 
-  /// The captures of `rule` anchored at `token`, in text order, or nil when it does not match.
-  func match(_ rule: Rule, at token: Int) -> [Capture]? {
-    var forward = Side(matcher: self, elements: rule.forwardElements, forward: true, anchor: token)
-    guard forward.step(0, 0, token) else { return nil }
-    var backward = Side(
-      matcher: self, elements: rule.backwardElements, forward: false, anchor: token)
-    guard backward.step(0, 0, token - 1) else { return nil }
-    return (backward.captures.reversed() + forward.captures)
+  /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`, a token its anchor
+  /// accepts (see ``anchorAccepts(_:_:)``); on success, `captures` holds its captures in text
+  /// order.
+  func match(_ rule: Int, at token: Int, captures: inout [Capture]) -> Bool {
+    let entry = program.entries[rule]
+    captures.removeAll(keepingCapacity: true)
+    let forward = Side(
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
+      anchor: token, id: nextSide())
+    // An anchor read exactly once, as most are, is read here: its test passed already.
+    let anchor = forward.steps[0]
+    if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
+      if let role = anchor.capture {
+        captures.append(Capture(role: role, tokens: token..<(token + 1), quote: nil))
+      }
+      guard step(forward, 1, 0, token + 1, &captures) else { return false }
+    } else {
+      guard step(forward, 0, 0, token, &captures) else { return false }
+    }
+    let forwardCount = captures.count
+    let backward = Side(
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
+      anchor: token, id: nextSide())
+    guard step(backward, 0, 0, token - 1, &captures) else { return false }
+    // The backward captures came nearest first, after the forward ones: reversing the whole
+    // and then the forward part puts everything in text order.
+    captures.reverse()
+    captures[(captures.count - forwardCount)...].reverse()
+    return true
   }
 
-  func accepts(_ test: TokenTest, _ index: Int) -> Bool {
+  func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
     guard index >= 0 && index < context.tokenCount else { return false }
+    let mask = context.masks[index]
+    if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
+    if mask & test.noneOf != 0 { return false }
     let token = context.document.tokens[index]
     if let kind = test.kind, token.kind != kind { return false }
-    if test.anyOf != 0 && context.masks[index] & test.anyOf == 0 { return false }
-    if test.noneOf != 0 && context.masks[index] & test.noneOf != 0 { return false }
-    if let shape = test.shape {
-      switch shape {
-      case .capitalized: if !token.shape.contains(.capitalized) { return false }
-      case .lowercase: if !token.shape.contains(.lowercase) { return false }
-      case .allCaps: if !token.shape.contains(.allCaps) { return false }
-      }
+    if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
+    if !test.texts.isEmpty && !spelled(index, token, test.texts, ignoringCase: false) {
+      return false
     }
-    if !test.texts.isEmpty {
-      let range = token.utf8Range
-      guard
-        test.texts.contains(where: {
-          $0.count == range.count && context.document.utf8[range].elementsEqual($0)
-        })
-      else { return false }
-    }
-    if !test.lowers.isEmpty && !test.lowers.contains(where: { context.equalsLowercased(index, $0) })
-    {
+    if !test.lowers.isEmpty && !spelled(index, token, test.lowers, ignoringCase: true) {
       return false
     }
     return true
   }
 
-  /// One side of a match: the elements in reading order and the captures found so far.
+  /// Whether a token is spelled as one of the program's spellings `range`.
+  private func spelled(_ index: Int, _ token: Token, _ range: Range<Int32>, ignoringCase: Bool)
+    -> Bool
+  {
+    let start = Int(token.utf8Start)
+    let count = Int(token.utf8End) - start
+    let utf8 = context.document.utf8
+    for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
+    where spelling.count == count {
+      var equal = true
+      var offset = 0
+      for position in Int(spelling.lowerBound)..<Int(spelling.upperBound) {
+        var byte = utf8[start + offset]
+        if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+        if byte != program.bytes[position] {
+          equal = false
+          break
+        }
+        offset += 1
+      }
+      if equal { return true }
+    }
+    return false
+  }
+
+  /// A new side's number, which keys its memo entries.
+  private func nextSide() -> Int {
+    let counter = context.memo + RuleContext.memoSlots
+    counter.pointee.side += 1
+    return counter.pointee.side
+  }
+
+  /// One side of a match: its steps in reading order.
   private struct Side {
-    let matcher: PatternMatcher
-    let elements: [PatternElement]
+    let steps: UnsafeBufferPointer<PatternStep>
     let forward: Bool
     let anchor: Int
-    var captures: [Capture] = []
-
     /// This side's number, which keys its memo entries.
-    let side: Int
+    let id: Int
+  }
 
-    init(matcher: PatternMatcher, elements: [PatternElement], forward: Bool, anchor: Int) {
-      let counter = matcher.context.memo + RuleContext.memoSlots
-      counter.pointee.side += 1
-      self.side = counter.pointee.side
-      self.matcher = matcher
-      self.elements = elements
-      self.forward = forward
-      self.anchor = anchor
-    }
-
-    /// The cursors after one more occurrence of `element` read at `cursor`.
-    /// NB: most elements have at most one; `Ends` keeps those without allocating.
-    func next(_ element: PatternElement, _ cursor: Int) -> Ends {
-      let context = matcher.context
-      switch element.test {
-      case .token(let test):
-        guard abs(cursor - anchor) <= PatternMatcher.window, matcher.accepts(test, cursor) else {
-          return Ends()
+  /// The cursor after one more occurrence of `element` read at `cursor`, for the elements that
+  /// have at most one (all but phrases), or nil.
+  private func end(_ side: Side, _ element: PatternStep, _ cursor: Int) -> Int? {
+    switch element.operation {
+    case .token:
+      guard abs(cursor - side.anchor) <= PatternMatcher.window, accepts(element.test, cursor)
+      else { return nil }
+      return side.forward ? cursor + 1 : cursor - 1
+    case .quote, .closedQuote:
+      guard cursor >= 0 && cursor < context.tokenCount else { return nil }
+      if side.forward {
+        let quote = Int(context.quoteOpening[cursor])
+        guard quote >= 0, element.operation == .quote || context.quotes[quote].isClosed else {
+          return nil
         }
-        return Ends(forward ? cursor + 1 : cursor - 1)
-      case .quote(let closedOnly):
-        guard cursor >= 0 && cursor < context.tokenCount else { return Ends() }
-        if forward {
-          let quote = Int(context.quoteOpening[cursor])
-          guard quote >= 0, !closedOnly || context.quotes[quote].isClosed else { return Ends() }
-          return Ends(context.quoteTokens[quote].close + 1)
-        }
-        let quote = Int(context.quoteClosing[cursor])
-        guard quote >= 0 else { return Ends() }
-        return Ends(context.quoteTokens[quote].open - 1)
-      case .phrase(let phrase):
-        return Ends(many: matcher.phrases.ends(phrase, from: cursor, forward: forward))
-      case .edge(let edge):
-        let boundary = forward ? cursor : cursor + 1
-        let holds =
-          edge == .sentence
-          ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
-        return holds ? Ends(cursor) : Ends()
+        return context.quoteTokens[quote].close + 1
       }
-    }
-
-    mutating func step(_ index: Int, _ count: Int, _ cursor: Int) -> Bool {
-      if index == elements.count { return true }
-      // NB: the memo of failed states is a lossy table: a collision forgets a failure (which
-      // only costs time, bounded by the pattern), never invents one, since a slot is compared
-      // whole (side and state).
-      let state = (index << 40) | (count << 32) | (cursor + 1)
-      let slot = Int(
-        truncatingIfNeeded: (UInt(bitPattern: state ^ side) &* 0x9E37_79B9_7F4A_7C15) >> 55)
-      if matcher.context.memo[slot] == (side, state) { return false }
-      let element = elements[index]
-      if count < element.maxCount {
-        let ends = next(element, cursor)
-        for position in 0..<ends.count {
-          let after = ends[position]
-          // Phrases and edges may be empty; repetition stays bounded by the count.
-          let zeroWidth = after == cursor
-          let mark = captures.count
-          if let role = element.capture, !zeroWidth {
-            let tokens = forward ? cursor..<after : (after + 1)..<(cursor + 1)
-            var quote: Int?
-            if case .quote = element.test {
-              quote = Int(
-                forward
-                  ? matcher.context.quoteOpening[cursor] : matcher.context.quoteClosing[cursor])
-            }
-            captures.append(Capture(role: role, tokens: tokens, quote: quote))
-          }
-          if step(index, count + 1, after) { return true }
-          captures.removeSubrange(mark...)
-        }
-      }
-      if count >= element.minCount && step(index + 1, 0, cursor) { return true }
-      matcher.context.memo[slot] = (side, state)
-      return false
+      let quote = Int(context.quoteClosing[cursor])
+      guard quote >= 0 else { return nil }
+      return context.quoteTokens[quote].open - 1
+    case .phrase:
+      return nil
+    case .sentenceEdge, .paragraphEdge:
+      let boundary = side.forward ? cursor : cursor + 1
+      let holds =
+        element.operation == .sentenceEdge
+        ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
+      return holds ? cursor : nil
     }
   }
 
-  /// Up to one cursor inline, or a list (from phrases).
+  private func step(
+    _ side: Side, _ index: Int, _ count: Int, _ cursor: Int, _ captures: inout [Capture]
+  ) -> Bool {
+    if index == side.steps.count { return true }
+    // NB: the memo of failed states is a lossy table: a collision forgets a failure (which
+    // only costs time, bounded by the pattern), never invents one, since a slot is compared
+    // whole (side and state).
+    let state = (index << 40) | (count << 32) | (cursor + 1)
+    let slot = Int(
+      truncatingIfNeeded: (UInt(bitPattern: state ^ side.id) &* 0x9E37_79B9_7F4A_7C15) >> 55)
+    if context.memo[slot] == (side.id, state) { return false }
+    let element = side.steps[index]
+    if count < element.maxCount {
+      // Only phrases may end at several places; the other elements skip the list.
+      if element.operation == .phrase {
+        var ends = Ends()
+        phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
+        for position in 0..<ends.count
+        where advance(side, element, index, count, cursor, ends[position], &captures) {
+          return true
+        }
+      } else if let after = end(side, element, cursor),
+        advance(side, element, index, count, cursor, after, &captures)
+      {
+        return true
+      }
+    }
+    if count >= element.minCount && step(side, index + 1, 0, cursor, &captures) { return true }
+    context.memo[slot] = (side.id, state)
+    return false
+  }
+
+  /// Goes on after one more occurrence of `element`, read from `cursor` to `after`, capturing
+  /// it; undoes the capture when the rest does not match.
+  @inline(__always)
+  private func advance(
+    _ side: Side, _ element: PatternStep, _ index: Int, _ count: Int, _ cursor: Int,
+    _ after: Int, _ captures: inout [Capture]
+  ) -> Bool {
+    let mark = captures.count
+    // Phrases and edges may be empty; repetition stays bounded by the count.
+    if let role = element.capture, after != cursor {
+      let tokens = side.forward ? cursor..<after : (after + 1)..<(cursor + 1)
+      var quote: Int?
+      if element.readsQuote {
+        quote = Int(side.forward ? context.quoteOpening[cursor] : context.quoteClosing[cursor])
+      }
+      captures.append(Capture(role: role, tokens: tokens, quote: quote))
+    }
+    if step(side, index, count + 1, after, &captures) { return true }
+    if captures.count > mark { captures.removeSubrange(mark...) }
+    return false
+  }
+
+  /// The cursors an element may end at, longest first, kept inline (no allocation).
+  /// NB: at most ``capacity``: the longest list, adjuncts read forwards, has 13.
   struct Ends {
-    private var single = 0
-    private var list: [Int]? = nil
+    static let capacity = 16
+    private var cursors = InlineArray<16, Int32>(repeating: 0)
     private(set) var count = 0
 
     init() {}
 
-    init(_ cursor: Int) {
-      single = cursor
-      count = 1
+    subscript(position: Int) -> Int { Int(cursors[position]) }
+
+    /// Adds a cursor (ignored when full, which the phrase finders' bounds rule out).
+    mutating func append(_ cursor: Int) {
+      guard count < Self.capacity else { return }
+      cursors[count] = Int32(truncatingIfNeeded: cursor)
+      count += 1
     }
 
-    init(many cursors: [Int]) {
-      list = cursors
-      count = cursors.count
+    /// Reverses the cursors from position `start` on.
+    mutating func reverse(from start: Int = 0) {
+      var low = start
+      var high = count - 1
+      while low < high {
+        cursors.swapAt(low, high)
+        low += 1
+        high -= 1
+      }
     }
-
-    subscript(position: Int) -> Int { list?[position] ?? single }
   }
 }

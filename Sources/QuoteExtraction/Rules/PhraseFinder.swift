@@ -21,20 +21,62 @@ struct PhraseFinder {
   private var tokens: [Token] { context.document.tokens }
   private var bits: RuleSet.Bits { context.rules.bits }
 
-  /// The cursors after the phrase, longest first (empty when there is none).
-  func ends(_ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool) -> [Int] {
-    switch (phrase, forward) {
-    case (.speaker, true): return speakerForward(cursor, addressee: false).map { [$0] } ?? []
-    case (.speaker, false): return speakerBackward(cursor).map { [$0] } ?? []
-    case (.addressee, true): return speakerForward(cursor, addressee: true).map { [$0] } ?? []
-    case (.addressee, false): return []
-    case (.clause, true): return clauseForward(cursor).map { [$0] } ?? []
-    case (.clause, false): return clauseBackward(cursor).map { [$0] } ?? []
-    case (.adjuncts, true): return adjunctsForward(cursor)
-    case (.adjuncts, false): return adjunctsBackward(cursor)
-    case (.skip, _): return skip(cursor, forward: forward)
-    case (.aside, _): return aside(cursor, forward: forward).map { [$0] } ?? []
+  /// Adds the cursors after the phrase to `ends`, longest first (none when there is none).
+  ///
+  /// A phrase depends only on the document, the cursor and the direction, so answers are kept
+  /// in the context's phrase cache.
+  func ends(
+    _ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool,
+    into ends: inout PatternMatcher.Ends
+  ) {
+    let slots = RuleContext.phraseCacheSlots
+    let entry =
+      context.phraseCache + (Self.ordinal(phrase) * 2 + (forward ? 1 : 0)) * slots
+      + (cursor & (slots - 1))
+    if entry.pointee.cursor != cursor {
+      var found = PatternMatcher.Ends()
+      find(phrase, from: cursor, forward: forward, into: &found)
+      entry.pointee = (cursor, found)
     }
+    let found = entry.pointee.ends
+    for position in 0..<found.count { ends.append(found[position]) }
+  }
+
+  private static func ordinal(_ phrase: PatternElement.Phrase) -> Int {
+    switch phrase {
+    case .speaker: 0
+    case .addressee: 1
+    case .clause: 2
+    case .adjuncts: 3
+    case .skip: 4
+    case .aside: 5
+    }
+  }
+
+  private func find(
+    _ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool,
+    into ends: inout PatternMatcher.Ends
+  ) {
+    let end: Int?
+    switch (phrase, forward) {
+    case (.speaker, true): end = speakerForward(cursor, addressee: false)
+    case (.speaker, false): end = speakerBackward(cursor)
+    case (.addressee, true): end = speakerForward(cursor, addressee: true)
+    case (.addressee, false): end = nil
+    case (.clause, true): end = clauseForward(cursor)
+    case (.clause, false): end = clauseBackward(cursor)
+    case (.adjuncts, true):
+      adjunctsForward(cursor, into: &ends)
+      return
+    case (.adjuncts, false):
+      adjunctsBackward(cursor, into: &ends)
+      return
+    case (.skip, _):
+      skip(cursor, forward: forward, into: &ends)
+      return
+    case (.aside, _): end = aside(cursor, forward: forward)
+    }
+    if let end { ends.append(end) }
   }
 
   private func isWord(_ index: Int) -> Bool {
@@ -401,8 +443,9 @@ struct PhraseFinder {
 
   /// Adverbs, times, and short prepositional phrases ("in a statement", "on Twitter",
   /// "in an interview with CNN"): every place where they may end, longest first.
-  func adjunctsForward(_ cursor: Int) -> [Int] {
-    var ends = [cursor]
+  func adjunctsForward(_ cursor: Int, into ends: inout PatternMatcher.Ends) {
+    let first = ends.count
+    ends.append(cursor)
     var index = cursor
     let limit = min(tokens.count, cursor + 12)
     while index < limit {
@@ -441,7 +484,7 @@ struct PhraseFinder {
       }
       break
     }
-    return ends.reversed()
+    ends.reverse(from: first)
   }
 
   /// The cursor on the comma that ends an aside read from `cursor`, or nil.
@@ -464,13 +507,14 @@ struct PhraseFinder {
 
   /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
   /// just after the speaker phrase that opens the sentence (on its last token, or one past it).
-  func skip(_ cursor: Int, forward: Bool) -> [Int] {
-    guard cursor >= 0 && cursor < tokens.count else { return [] }
+  func skip(_ cursor: Int, forward: Bool, into ends: inout PatternMatcher.Ends) {
+    guard cursor >= 0 && cursor < tokens.count else { return }
     let sentence = context.document.sentences[context.document.sentence(of: cursor)].tokens
     if forward {
       // The sentence's final punctuation is left out first.
-      return sentence.upperBound - 1 > cursor
-        ? [sentence.upperBound - 1, sentence.upperBound] : [sentence.upperBound]
+      if sentence.upperBound - 1 > cursor { ends.append(sentence.upperBound - 1) }
+      ends.append(sentence.upperBound)
+      return
     }
     // After an opening phrase ("Speaking at a rally, Clinton accused …"), the subject comes
     // after its comma.
@@ -479,24 +523,24 @@ struct PhraseFinder {
       context.has(start, bits.prepositions | bits.adverbs)
       || (tokens[start].kind == .word && isVerbLike(start, anyCase: true))
     if opening {
-      guard let comma = aside(start, forward: true), comma + 1 < cursor else { return [] }
+      guard let comma = aside(start, forward: true), comma + 1 < cursor else { return }
       start = comma + 1
     }
-    guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else {
-      return []
-    }
-    return end <= cursor ? [end, end - 1] : [end - 1]
+    guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else { return }
+    if end <= cursor { ends.append(end) }
+    ends.append(end - 1)
   }
 
   /// Adverbs and auxiliaries read leftwards ("has also", "on Tuesday").
-  func adjunctsBackward(_ cursor: Int) -> [Int] {
-    var ends = [cursor]
+  func adjunctsBackward(_ cursor: Int, into ends: inout PatternMatcher.Ends) {
+    let first = ends.count
+    ends.append(cursor)
     var index = cursor
     let limit = max(-1, cursor - 6)
     while index > limit && context.has(index, bits.adverbs) && !context.has(index, bits.pronouns) {
       index -= 1
       ends.append(index)
     }
-    return ends.reversed()
+    ends.reverse(from: first)
   }
 }

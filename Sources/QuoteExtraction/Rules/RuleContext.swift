@@ -11,6 +11,9 @@ final class RuleContext {
   let rules: RuleSet
   /// For each token, the lexicons that hold it.
   let masks: [UInt64]
+  /// For each token, its first byte: the engine's quick test for anchors without a lexicon
+  /// reads these in order instead of each token's text.
+  let firstBytes: [UInt8]
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
@@ -29,7 +32,18 @@ final class RuleContext {
   let memo: UnsafeMutablePointer<(side: Int, state: Int)>
   static let memoSlots = 512
 
-  deinit { memo.deallocate() }
+  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:into:)``): a small
+  /// direct-mapped table per phrase and direction, keyed by cursor. The rules tried at one
+  /// anchor ask for the same phrases at the same cursors (adjuncts after the cue, the speaker
+  /// before it), so most requests are answered here.
+  let phraseCache: UnsafeMutablePointer<(cursor: Int, ends: PatternMatcher.Ends)>
+  /// The cache's slots for one phrase and direction (a power of two).
+  static let phraseCacheSlots = 8
+
+  deinit {
+    memo.deallocate()
+    phraseCache.deallocate()
+  }
 
   init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
     self.document = document
@@ -38,16 +52,11 @@ final class RuleContext {
     memo = .allocate(capacity: Self.memoSlots + 1)
     memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
     memo[Self.memoSlots] = (0, 0)
+    let phraseSlots = PatternElement.Phrase.allCases.count * 2 * Self.phraseCacheSlots
+    phraseCache = .allocate(capacity: phraseSlots)
+    phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    var masks = [UInt64](repeating: 0, count: tokens.count)
-    document.utf8.withUnsafeBufferPointer { buffer in
-      for index in tokens.indices where tokens[index].kind == .word {
-        let token = tokens[index]
-        masks[index] = rules.lexicons.mask(
-          of: UnsafeBufferPointer(rebasing: buffer[Int(token.utf8Start)..<Int(token.utf8End)]))
-      }
-    }
-    self.masks = masks
+    self.masks = rules.lexicons.masks(of: document)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
@@ -74,6 +83,13 @@ final class RuleContext {
     self.quoteOpening = opening
     self.quoteClosing = closing
     self.quoteTokens = quoteTokens
+    var firstBytes = [UInt8](repeating: 0, count: tokens.count)
+    document.utf8.withUnsafeBufferPointer { text in
+      for (index, token) in tokens.enumerated() where token.utf8Start < token.utf8End {
+        firstBytes[index] = text[Int(token.utf8Start)]
+      }
+    }
+    self.firstBytes = firstBytes
   }
 
   /// The token that starts at or holds a byte offset (binary search).

@@ -7,6 +7,8 @@ struct RuleSet: Sendable {
   let rules: [Rule]
   /// The bits of the lexicons the phrase finders use.
   let bits: Bits
+  /// The rules compiled for the matcher, in the same order.
+  let program: RuleProgram
 
   struct Bits: Sendable {
     var pronouns: UInt64 = 0
@@ -71,6 +73,7 @@ struct RuleSet: Sendable {
     lexicons = LexiconTable()
     rules = []
     bits = Bits()
+    program = RuleProgram(rules: [])
   }
 
   /// Builds the rule set of a configuration.
@@ -116,5 +119,6 @@ struct RuleSet: Sendable {
       $0.element.pass != $1.element.pass ? $0.element.pass < $1.element.pass : $0.offset < $1.offset
     }.map(\.element)
     self.bits = bits
+    self.program = RuleProgram(rules: self.rules)
   }
 }

@@ -90,9 +90,9 @@ struct SentenceRepair {
     let first = firstWord(from: next)
     if parseMarker(at: next) != nil {
       // A list item after a sentence ("here. (ii) Next"), unless the period is an abbreviation's.
-      guard isByte(terminator, UInt8(ascii: ".")), !isByte(terminator - 1, UInt8(ascii: ".")) else {
-        return next
-      }
+      guard isByte(terminator, UInt8(ascii: ".")),
+        !(terminator > 0 && isByte(terminator - 1, UInt8(ascii: ".")))
+      else { return next }
       return judgePeriod(
         terminator, before: next, firstWord: first, sentenceStart: sentenceStart,
         icuBreaks: icuBreaks, beforeListItem: true) ? next : nil

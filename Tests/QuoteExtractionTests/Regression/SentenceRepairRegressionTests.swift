@@ -19,3 +19,13 @@ func closingBracketFirstDoesNotCrash(_ text: String) throws {
   let invariants = ResultInvariants(result, input: input)
   #expect(invariants.holds, "\(invariants.report)")
 }
+
+// Found by the sentence differential test's generated text: a period as the text's first token,
+// then a list item ("1)"), made the abbreviation check read the token before it (index -1).
+@Test(arguments: [". 1) x", ".\t(ii) Next.", "\n. a) b. c) d"])
+func periodFirstBeforeListItemDoesNotCrash(_ text: String) throws {
+  let result = try QuoteExtractor().extract(from: text)
+  let invariants = ResultInvariants(result, input: Array(text.utf8))
+  #expect(invariants.holds, "\(invariants.report)")
+  #expect(result.document.sentences.count >= 1)
+}

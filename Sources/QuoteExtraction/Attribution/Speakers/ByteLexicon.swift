@@ -2,46 +2,145 @@
 ///
 /// Keys are hashed with their ASCII letters lower-cased, so a token's bytes can be looked up in
 /// place: no allocation per token. Non-ASCII bytes are compared as they are.
+///
+/// An open-addressing table over flat arrays: a lookup hashes the bytes once, probes a few
+/// slots and compares against a shared byte pool, with no dictionary, no hasher and no
+/// reference-counted bucket per entry (lexicons are shared by every task of an extractor).
 struct ByteLexicon<Value: Sendable>: Sendable {
-  private var buckets: [UInt64: [(key: [UInt8], value: Value)]] = [:]
+  /// For each slot, the high 32 bits of its key's hash over the entry it holds plus one (low 32
+  /// bits), or 0 when empty; a power of two long. A probe compares the hash bits in the slot
+  /// itself, and reads the key only when they agree.
+  private var slots: [UInt64] = Array(repeating: 0, count: 16)
+  /// For each entry, its key's hash.
+  private var hashes: [UInt64] = []
+  /// For each entry, where its key starts in ``pool``; one more element marks the pool's end.
+  private var starts: [Int32] = [0]
+  /// The lower-cased keys, one after another.
+  private var pool: [UInt8] = []
+  private var values: [Value] = []
 
   /// The number of entries.
-  private(set) var count = 0
+  var count: Int { values.count }
 
   init() {}
 
   /// Adds an entry (lower-cased); a later entry with the same key replaces an earlier one.
   mutating func insert(_ word: some StringProtocol, value: Value) {
-    let key = Array(word.utf8).map(ByteLexicon.lower)
-    let hash = ByteLexicon.hash(key[...])
-    var bucket = buckets[hash] ?? []
-    if let index = bucket.firstIndex(where: { $0.key == key }) {
-      bucket[index].value = value
-    } else {
-      bucket.append((key, value))
-      count += 1
+    insert(bytes: word.utf8, value: value)
+  }
+
+  /// Adds an entry given as UTF-8 bytes (lower-cased); a later entry with the same key replaces
+  /// an earlier one.
+  mutating func insert(bytes word: some Sequence<UInt8>, value: Value) {
+    let key = word.map(ByteLexicon.lower)
+    if let entry = key.withUnsafeBufferPointer({ find($0) }) {
+      values[entry] = value
+      return
     }
-    buckets[hash] = bucket
+    if (count + 1) * 2 > slots.count { grow() }
+    let hash = ByteLexicon.hash(key[...])
+    hashes.append(hash)
+    pool.append(contentsOf: key)
+    starts.append(Int32(pool.count))
+    values.append(value)
+    place(entry: count - 1, hash: hash)
   }
 
   /// The value stored for a word given as UTF-8 bytes, compared case-insensitively.
   func value(_ bytes: ArraySlice<UInt8>) -> Value? {
-    guard !bytes.isEmpty, let bucket = buckets[ByteLexicon.hash(bytes)] else { return nil }
-    for entry in bucket where entry.key.count == bytes.count {
-      if zip(entry.key, bytes).allSatisfy({ $0 == ByteLexicon.lower($1) }) { return entry.value }
-    }
-    return nil
+    bytes.withUnsafeBufferPointer { value($0) }
+  }
+
+  /// The value stored for a word given as UTF-8 bytes, compared case-insensitively.
+  func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    find(bytes).map { values[$0] }
+  }
+
+  /// The value stored for a word whose ``hash(_:)-swift.type.method`` is already known.
+  func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
+    find(bytes, hash: hash).map { values[$0] }
+  }
+
+  /// The position of a word's entry (see ``value(at:)``), or -1 when the list lacks it.
+  func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+    find(bytes, hash: hash).map { Int32($0) } ?? -1
+  }
+
+  /// The value of the entry at a position that ``entry(_:hash:)`` returned.
+  func value(at entry: Int32) -> Value { values[Int(entry)] }
+
+  /// Whether a word given as UTF-8 bytes is in the list.
+  func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { find($0) != nil }
   }
 
   /// Whether a word given as UTF-8 bytes is in the list.
-  func contains(_ bytes: ArraySlice<UInt8>) -> Bool { value(bytes) != nil }
+  func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { find(bytes) != nil }
+
+  /// Calls `body` with each entry's lower-cased key and value, in insertion order.
+  func forEach(_ body: (ArraySlice<UInt8>, Value) -> Void) {
+    for entry in values.indices {
+      body(pool[Int(starts[entry])..<Int(starts[entry + 1])], values[entry])
+    }
+  }
+
+  /// The entry whose key equals `bytes` once lower-cased.
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, !values.isEmpty else { return nil }
+    return find(bytes, hash: ByteLexicon.hash(bytes))
+  }
+
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    guard !bytes.isEmpty, !values.isEmpty else { return nil }
+    let mask = slots.count - 1
+    let tag = hash & ByteLexicon.tagMask
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let stored = slots[slot]
+      if stored == 0 { return nil }
+      if stored & ByteLexicon.tagMask == tag {
+        let entry = Int(truncatingIfNeeded: stored & ~ByteLexicon.tagMask) - 1
+        if matches(entry, bytes) { return entry }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
+
+  private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(starts[entry])
+    guard Int(starts[entry + 1]) - start == bytes.count else { return false }
+    for offset in 0..<bytes.count where pool[start + offset] != ByteLexicon.lower(bytes[offset]) {
+      return false
+    }
+    return true
+  }
+
+  private mutating func place(entry: Int, hash: UInt64) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = hash & ByteLexicon.tagMask | UInt64(entry + 1)
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    for entry in hashes.indices { place(entry: entry, hash: hashes[entry]) }
+  }
 
   @inline(__always)
   static func lower(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
+  /// FNV-1a over the bytes with ASCII letters lower-cased.
   static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    bytes.withUnsafeBufferPointer { hash($0) }
+  }
+
+  /// FNV-1a over the bytes with ASCII letters lower-cased.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash ^= UInt64(lower(byte))
@@ -50,7 +149,6 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     return hash
   }
 }
-
 extension ByteLexicon where Value == Void {
   /// Reads a word list: one entry a line, `#` starts a comment.
   init(wordList bytes: [UInt8]) {

@@ -109,7 +109,8 @@ struct EntityTable {
   }
 
   /// The first-person narrator ("I"), if one speaks.
-  var narrator: Int? { byKey["pronoun:i"] }
+  /// NB: stored, not looked up by key: every pronoun asks for it.
+  private(set) var narrator: Int? = nil
 
   /// Gives an entity a name found later (a narrator's name).
   mutating func rename(_ id: Int, to name: String) {
@@ -135,7 +136,7 @@ struct EntityTable {
     if found == nil, words.count >= 2, let ids = byWord[words[0]] {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = ids.last(where: {
-        records[$0].words == [words[0]] && records[$0].gender.isCompatible(with: mention.gender)
+        isOnly(words[0], records[$0]) && records[$0].gender.isCompatible(with: mention.gender)
           && !records[$0].isHonorificOnly
       })
     }
@@ -148,23 +149,23 @@ struct EntityTable {
       // one person's first name and surname.
       let isJuxtaposition =
         words.count >= 2
-        && (byWord[words[0]] ?? []).contains { $0 != id && records[$0].words == [words[0]] }
+        && (byWord[words[0]] ?? []).contains { $0 != id && isOnly(words[0], records[$0]) }
       if isJuxtaposition { return id }
-      var record = records[id]
-      if words.count > record.words.count || (record.isHonorificOnly && words.count > 1) {
-        record.name = mention.displayName
-        for word in words where !record.words.contains(word) {
+      // NB: the record is changed in place: a copy would retain, then release, each of its
+      // collections.
+      if words.count > records[id].words.count || (records[id].isHonorificOnly && words.count > 1) {
+        records[id].name = mention.displayName
+        for word in words where !records[id].words.contains(word) {
           byWord[word, default: []].append(id)
         }
-        record.words = words
-        record.isHonorificOnly = isHonorificOnly
+        records[id].words = words
+        records[id].isHonorificOnly = isHonorificOnly
       }
-      if record.gender == .unknown { record.gender = mention.gender }
-      record.roles.formUnion(mention.roles)
-      if let title = mention.honorificWord { record.honorifics.insert(title) }
-      record.forms[mention.displayName, default: 0] += 1
-      if words.count >= 2 { record.fullForms[mention.displayName, default: 0] += 1 }
-      records[id] = record
+      if records[id].gender == .unknown { records[id].gender = mention.gender }
+      if !mention.roles.isEmpty { records[id].roles.formUnion(mention.roles) }
+      if let title = mention.honorificWord { records[id].honorifics.insert(title) }
+      records[id].forms[mention.displayName, default: 0] += 1
+      if words.count >= 2 { records[id].fullForms[mention.displayName, default: 0] += 1 }
       return id
     }
     let id = records.count
@@ -178,6 +179,11 @@ struct EntityTable {
     for word in Set(words) { byWord[word, default: []].append(id) }
     note(id, mention: mention)
     return id
+  }
+
+  /// Whether a record's name is this one word alone.
+  private func isOnly(_ word: String, _ record: Record) -> Bool {
+    record.words.count == 1 && record.words[0] == word
   }
 
   /// Titles a married woman is named by: "Mrs. Bennet" is the mother of the family, not
@@ -231,6 +237,7 @@ struct EntityTable {
         name: name, words: [], kind: kind, gender: mention.gender, mentions: [],
         roles: Set(mention.roles)))
     byKey[key] = id
+    if key == "pronoun:i" { narrator = id }
     note(id, mention: mention)
     return id
   }
@@ -262,30 +269,42 @@ struct EntityTable {
   {
     // NB: "he" and "she" never refer to the first-person narrator.
     let narrator = self.narrator
-    let recent = recency.reversed().prefix(EntityTable.lookBack).filter {
-      !excluded.contains($0) && $0 != narrator
+    // The latest `lookBack` entities, most recent first, less the excluded ones: walked in
+    // place, no array per pronoun.
+    let newest = recency.count - 1
+    let oldest = max(0, recency.count - EntityTable.lookBack)
+    func candidate(_ position: Int) -> Int? {
+      let id = recency[position]
+      return excluded.contains(id) || id == narrator ? nil : id
     }
     if mention.isPlural {
-      return recent.first(where: { records[$0].kind == .group || records[$0].kind == .organization }
-      )
+      for position in stride(from: newest, through: oldest, by: -1) {
+        guard let id = candidate(position) else { continue }
+        if records[id].kind == .group || records[id].kind == .organization { return id }
+      }
+      return nil
     }
     if mention.kind == .description, mention.gender == .unknown {
-      return recent.first { records[$0].kind == .person }
+      for position in stride(from: newest, through: oldest, by: -1) {
+        guard let id = candidate(position) else { continue }
+        if records[id].kind == .person { return id }
+      }
+      return nil
     }
     guard mention.gender == .male || mention.gender == .female else { return nil }
-    for id in recent {
-      let record = records[id]
-      guard record.kind == .person else { continue }
-      if record.gender == mention.gender { return id }
-      if record.gender == .unknown, record.isSpeaker {
+    for position in stride(from: newest, through: oldest, by: -1) {
+      guard let id = candidate(position), records[id].kind == .person else { continue }
+      if records[id].gender == mention.gender { return id }
+      if records[id].gender == .unknown, records[id].isSpeaker {
         records[id].gender = mention.gender
         return id
       }
     }
     // Nobody of that gender is known nearby: the latest person whose gender is not known yet.
-    if let id = recent.first(where: {
-      records[$0].kind == .person && records[$0].gender == .unknown
-    }) {
+    for position in stride(from: newest, through: oldest, by: -1) {
+      guard let id = candidate(position), records[id].kind == .person,
+        records[id].gender == .unknown
+      else { continue }
       records[id].gender = mention.gender
       return id
     }
@@ -298,6 +317,8 @@ struct EntityTable {
     }
     // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
     // entities a novel has.
+    // The entity just mentioned is most often mentioned again: nothing moves.
+    if recency.last == id { return }
     if let position = recency.lastIndex(of: id) { recency.remove(at: position) }
     recency.append(id)
     if recency.count > EntityTable.recencyLimit { recency.removeFirst(recency.count / 2) }

@@ -20,40 +20,67 @@ struct NarrationNames {
     var known = ByteLexicon<Void>()
     for word in knownWords { known.insert(word, value: ()) }
     var mentions: [SpeakerMention] = []
+    // NB: one copy of the document for the scan: `self.document` is computed, and each use
+    // would copy (and retain) every array of it.
+    let document = analyzer.document
     let tokens = document.tokens
+    // NB: each capitalised word of the narration is looked up once, in one table for every
+    // list, and its lists are kept for the second pass (most tokens are never looked up).
+    var lists = [SpeakerWord.Lists](repeating: [], count: tokens.count)
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
-    var recurring: [UInt64: Int] = [:]
-    for index in tokens.indices
-    where !insideQuote[index] && analyzer.isCapitalized(index) && !analyzer.isSentenceInitial(index)
-      && !analyzer.isHonorific(index) && !analyzer.isRole(index)
-      && !lexicons.notNames.contains(analyzer.wordBytes(index))
-      && !lexicons.organizationHeads.contains(analyzer.wordBytes(index))
-    {
-      recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(index)), default: 0] += 1
+    var recurring = HashCounter()
+    // The words of the narration that can open a mention (capitalised words and subject
+    // pronouns), so that the second pass skips every other token at once.
+    var candidates: [Int32] = []
+    let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for index in tokens.indices {
+          let token = tokens[index]
+          // NB: most tokens fail here: the tests on the token itself come first, and a subject
+          // pronoun is told by its length and first byte before its letters are compared.
+          let isCapital = token.shape.rawValue & capitalShape == capitalized
+          guard token.kind == .word,
+            isCapital || NarrationNames.mayBeSubjectPronoun(token, utf8),
+            !insideQuote[index]
+          else { continue }
+          guard isCapital else {
+            if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+            continue
+          }
+          candidates.append(Int32(index))
+          let word = UnsafeBufferPointer(
+            rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+          let hash = ByteLexicon<Void>.hash(word)
+          let entry = lexicons.words.entry(word, hash: hash)
+          analyzer.entries[index] = entry
+          let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+          lists[index] = found
+          if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+            recurring.add(hash)
+          }
+        }
+      }
     }
     var index = 0
-    while index < tokens.count {
-      guard !insideQuote[index], analyzer.isWord(index) else {
-        index += 1
-        continue
-      }
-      if analyzer.bytesEqual(index, "he") || analyzer.bytesEqual(index, "He")
-        || analyzer.bytesEqual(index, "she") || analyzer.bytesEqual(index, "She")
-        || analyzer.bytesEqual(index, "I")
-      {
+    for candidate in candidates where Int(candidate) >= index {
+      // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
+      // words, or neither capitalised nor a subject pronoun.
+      index = Int(candidate)
+      if document.utf8.withUnsafeBufferPointer({
+        NarrationNames.isSubjectPronoun(tokens[index], $0)
+      }) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
         if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
         index += 1
         continue
       }
-      guard analyzer.isCapitalized(index) else {
-        index += 1
-        continue
-      }
       var start = index
       var first = index
-      if analyzer.isHonorific(index) {
+      if lists[index].contains(.honorific) {
         first = index + 1
         if first < tokens.count, analyzer.bytesEqual(first, ".") { first += 1 }
         guard first < tokens.count, analyzer.isCapitalized(first), !insideQuote[first],
@@ -67,10 +94,11 @@ struct NarrationNames {
       }
       var end = first
       let sentence = document.sentence(of: first)
+      // NB: a name word is capitalised, and `lists` holds every capitalised token outside
+      // quotations.
       while end < tokens.count, end - first < 4, !insideQuote[end],
         document.sentence(of: end) == sentence, analyzer.isNameWord(end),
-        !lexicons.notNames.contains(analyzer.wordBytes(end)), !analyzer.isRole(end),
-        !analyzer.isHonorific(end)
+        lists[end].isDisjoint(with: [.notName, .role, .honorific])
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }
@@ -89,12 +117,11 @@ struct NarrationNames {
       let run = first..<end
       let accepted =
         start < first
-        || run.contains { known.contains(analyzer.wordBytes($0)) }
-        || lexicons.givenNames.contains(analyzer.wordBytes(first))
-        || (recurring[ByteLexicon<Void>.hash(analyzer.wordBytes(end - 1))] ?? 0)
-          >= NarrationNames.recurrence
+        || (known.count > 0 && isKnown(run, known))
+        || lists[first].contains(.givenName)
+        || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
-        !lexicons.notNames.contains(analyzer.wordBytes(first)) || start < first,
+        !lists[first].contains(.notName) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
       {
         mentions.append(mention)
@@ -102,6 +129,86 @@ struct NarrationNames {
       index = end
     }
     return mentions
+  }
+
+  /// Whether a word of the run is in `known`.
+  private func isKnown(_ run: Range<Token.Index>, _ known: ByteLexicon<Void>) -> Bool {
+    for index in run where known.contains(analyzer.wordBytes(index)) { return true }
+    return false
+  }
+
+  /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).
+  private func wordHash(_ index: Token.Index, _ utf8: [UInt8]) -> UInt64 {
+    let range = analyzer.wordRange(index)
+    return utf8.withUnsafeBufferPointer {
+      ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[range]))
+    }
+  }
+
+  /// Whether a token has the length and first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``).
+  @inline(__always)
+  private static func mayBeSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    let length = token.utf8End &- token.utf8Start
+    guard length >= 1, length <= 3 else { return false }
+    let first = utf8[Int(token.utf8Start)] | 0x20
+    return first == UInt8(ascii: "i") || first == UInt8(ascii: "h") || first == UInt8(ascii: "s")
+  }
+
+  /// Whether a token is "he", "He", "she", "She" or "I".
+  private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(token.utf8Start)
+    switch Int(token.utf8End) - start {
+    case 1: return utf8[start] == UInt8(ascii: "I")
+    case 2:
+      return (utf8[start] == UInt8(ascii: "h") || utf8[start] == UInt8(ascii: "H"))
+        && utf8[start + 1] == UInt8(ascii: "e")
+    case 3:
+      return (utf8[start] == UInt8(ascii: "s") || utf8[start] == UInt8(ascii: "S"))
+        && utf8[start + 1] == UInt8(ascii: "h") && utf8[start + 2] == UInt8(ascii: "e")
+    default: return false
+    }
+  }
+}
+
+/// Counts 64-bit word hashes in an open-addressing table (no `Hasher`, no dictionary).
+private struct HashCounter {
+  private var keys = [UInt64](repeating: 0, count: 64)
+  private var counts = [Int32](repeating: 0, count: 64)
+  private var used = 0
+
+  mutating func add(_ hash: UInt64) {
+    if (used + 1) * 2 > keys.count { grow() }
+    let slot = self.slot(of: hash)
+    if counts[slot] == 0 {
+      keys[slot] = hash
+      used += 1
+    }
+    counts[slot] += 1
+  }
+
+  func count(of hash: UInt64) -> Int { Int(counts[slot(of: hash)]) }
+
+  /// The slot that holds `hash`, or the empty slot where it would go.
+  private func slot(of hash: UInt64) -> Int {
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while counts[slot] != 0, keys[slot] != hash { slot = (slot + 1) & mask }
+    return slot
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldCounts = counts
+    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+    counts = [Int32](repeating: 0, count: oldKeys.count * 2)
+    for index in oldKeys.indices where oldCounts[index] != 0 {
+      let slot = self.slot(of: oldKeys[index])
+      keys[slot] = oldKeys[index]
+      counts[slot] = oldCounts[index]
+    }
   }
 }
 

@@ -35,8 +35,37 @@ struct PronounInfo: Sendable {
   var isPlural: Bool
 }
 
+/// What the speaker lexicons say about one word: the lists that hold it, with their values.
+///
+/// One lookup answers every list, so a token is hashed once however many lists are asked.
+struct SpeakerWord: Sendable {
+  /// The lists that hold a word, as a bit set.
+  struct Lists: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let pronoun = Lists(rawValue: 1 << 0)
+    static let honorific = Lists(rawValue: 1 << 1)
+    static let role = Lists(rawValue: 1 << 2)
+    static let organizationHead = Lists(rawValue: 1 << 3)
+    static let group = Lists(rawValue: 1 << 4)
+    static let givenName = Lists(rawValue: 1 << 5)
+    static let dialogueVerb = Lists(rawValue: 1 << 6)
+    static let determiner = Lists(rawValue: 1 << 7)
+    static let notName = Lists(rawValue: 1 << 8)
+  }
+
+  var lists: Lists = []
+  /// The pronoun's gender and number, when ``lists`` holds `.pronoun`.
+  var pronoun = PronounInfo(gender: .unknown, isPlural: false)
+  var honorificGender = SpeakerGender.unknown
+  var roleGender = SpeakerGender.unknown
+  var givenNameGender = SpeakerGender.unknown
+}
+
 /// The word lists the speaker resolver reads (`Resources/speakers-*.txt`), loaded once.
-struct SpeakerLexicons: Sendable {
+///
+/// A class: every analyzer and tagger holds the shared instance, and copying a reference costs
+/// one retain where a struct of lexicons would retain each of their arrays.
+final class SpeakerLexicons: Sendable {
   /// Personal pronouns, with gender and number.
   let pronouns: ByteLexicon<PronounInfo>
   /// Honorifics before a name (Mr., Mrs., Lady, Dr.), with the gender they imply.
@@ -55,6 +84,8 @@ struct SpeakerLexicons: Sendable {
   let determiners: ByteLexicon<Void>
   /// Capitalised words that are never names (days, months, interjections, sentence openers).
   let notNames: ByteLexicon<Void>
+  /// Every list above in one table (see ``SpeakerWord``).
+  let words: ByteLexicon<SpeakerWord>
 
   static let shared = SpeakerLexicons()
 
@@ -65,11 +96,10 @@ struct SpeakerLexicons: Sendable {
       let plural = columns.count > 2 && columns[2] == "p"
       pronouns.insert(columns[0], value: PronounInfo(gender: gender, isPlural: plural))
     }
-    self.pronouns = pronouns
-    honorifics = SpeakerLexicons.gendered(PackageResources.speakers_honorifics_txt)
-    roles = SpeakerLexicons.gendered(PackageResources.speakers_roles_txt)
-    organizationHeads = ByteLexicon(wordList: PackageResources.speakers_org_heads_txt)
-    groups = ByteLexicon(wordList: PackageResources.speakers_groups_txt)
+    let honorifics = SpeakerLexicons.gendered(PackageResources.speakers_honorifics_txt)
+    let roles = SpeakerLexicons.gendered(PackageResources.speakers_roles_txt)
+    let organizationHeads = ByteLexicon(wordList: PackageResources.speakers_org_heads_txt)
+    let groups = ByteLexicon(wordList: PackageResources.speakers_groups_txt)
     var names = ByteLexicon<SpeakerGender>()
     for columns in ByteLexicon<Void>.lines(PackageResources.speakers_names_male_txt) {
       names.insert(columns[0], value: .male)
@@ -79,10 +109,42 @@ struct SpeakerLexicons: Sendable {
       let existing = names.value(ArraySlice(columns[0].utf8))
       names.insert(columns[0], value: existing == nil ? .female : .unknown)
     }
-    givenNames = names
-    dialogueVerbs = ByteLexicon(wordList: PackageResources.speakers_dialogue_verbs_txt)
-    determiners = ByteLexicon(wordList: PackageResources.speakers_determiners_txt)
-    notNames = ByteLexicon(wordList: PackageResources.speakers_not_names_txt)
+    let dialogueVerbs = ByteLexicon(wordList: PackageResources.speakers_dialogue_verbs_txt)
+    let determiners = ByteLexicon(wordList: PackageResources.speakers_determiners_txt)
+    let notNames = ByteLexicon(wordList: PackageResources.speakers_not_names_txt)
+
+    var words = ByteLexicon<SpeakerWord>()
+    func merge<Value>(
+      _ lexicon: ByteLexicon<Value>, _ list: SpeakerWord.Lists,
+      _ store: (inout SpeakerWord, Value) -> Void = { _, _ in }
+    ) {
+      lexicon.forEach { key, value in
+        var word = words.value(key) ?? SpeakerWord()
+        word.lists.insert(list)
+        store(&word, value)
+        words.insert(bytes: key, value: word)
+      }
+    }
+    merge(pronouns, .pronoun) { $0.pronoun = $1 }
+    merge(honorifics, .honorific) { $0.honorificGender = $1 }
+    merge(roles, .role) { $0.roleGender = $1 }
+    merge(organizationHeads, .organizationHead)
+    merge(groups, .group)
+    merge(names, .givenName) { $0.givenNameGender = $1 }
+    merge(dialogueVerbs, .dialogueVerb)
+    merge(determiners, .determiner)
+    merge(notNames, .notName)
+
+    self.pronouns = pronouns
+    self.honorifics = honorifics
+    self.roles = roles
+    self.organizationHeads = organizationHeads
+    self.groups = groups
+    self.givenNames = names
+    self.dialogueVerbs = dialogueVerbs
+    self.determiners = determiners
+    self.notNames = notNames
+    self.words = words
   }
 
   private static func gendered(_ bytes: [UInt8]) -> ByteLexicon<SpeakerGender> {

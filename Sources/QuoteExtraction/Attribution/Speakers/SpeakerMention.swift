@@ -32,6 +32,14 @@ struct SpeakerMention: Sendable {
 struct MentionAnalyzer {
   let document: Document
   let lexicons: SpeakerLexicons
+  /// Each token's speaker-lexicon entry, looked up at most once per document.
+  let entries: LexiconEntries
+
+  init(document: Document, lexicons: SpeakerLexicons) {
+    self.document = document
+    self.lexicons = lexicons
+    entries = LexiconEntries(count: document.tokens.count)
+  }
 
   /// The tokens that overlap a UTF-8 byte range.
   /// - Complexity: O(log n).
@@ -54,16 +62,49 @@ struct MentionAnalyzer {
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).
   func wordBytes(_ index: Token.Index) -> ArraySlice<UInt8> {
-    let bytes = document.utf8[document.tokens[index].utf8Range]
-    if bytes.count > 4, bytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x73]) {
-      return bytes.dropLast(4)
-    }
-    if bytes.count > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) { return bytes.dropLast(2) }
-    return bytes
+    document.utf8[wordRange(index)]
   }
 
+  /// The UTF-8 byte range of a token without a possessive ending (see ``wordBytes(_:)``).
+  func wordRange(_ index: Token.Index) -> Range<Int> {
+    document.utf8.withUnsafeBufferPointer {
+      MentionAnalyzer.wordRange(of: document.tokens[index], in: $0)
+    }
+  }
+
+  /// The UTF-8 byte range of a token without a possessive ending, given the document's bytes.
+  static func wordRange(of token: Token, in utf8: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    let start = Int(token.utf8Start)
+    let end = Int(token.utf8End)
+    if end - start > 4, utf8[end - 4] == 0xE2, utf8[end - 3] == 0x80, utf8[end - 2] == 0x99,
+      utf8[end - 1] == 0x73
+    {
+      return start..<(end - 4)
+    }
+    if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { return start..<(end - 2) }
+    return start..<end
+  }
+
+  /// What the speaker lexicons say about a token's word (possessive removed), whatever its
+  /// kind: one lookup for every list.
+  func word(_ index: Token.Index) -> SpeakerWord? {
+    var entry = entries[index]
+    if entry == LexiconEntries.unknown {
+      let range = wordRange(index)
+      entry = document.utf8.withUnsafeBufferPointer {
+        let bytes = UnsafeBufferPointer(rebasing: $0[range])
+        return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
+      }
+      entries[index] = entry
+    }
+    return entry < 0 ? nil : lexicons.words.value(at: entry)
+  }
+
+  /// The speaker lexicons that hold a token's word (possessive removed), whatever its kind.
+  func lists(_ index: Token.Index) -> SpeakerWord.Lists { word(index)?.lists ?? [] }
+
   func isPossessive(_ index: Token.Index) -> Bool {
-    wordBytes(index).count != document.tokens[index].utf8Range.count
+    wordRange(index).count != document.tokens[index].utf8Range.count
   }
 
   func isWord(_ index: Token.Index) -> Bool { document.tokens[index].kind == .word }
@@ -118,7 +159,35 @@ struct MentionAnalyzer {
   }
 
   func bytesEqual(_ index: Token.Index, _ ascii: String) -> Bool {
-    document.utf8[document.tokens[index].utf8Range].elementsEqual(ascii.utf8)
+    let token = document.tokens[index]
+    var ascii = ascii
+    // NB: most tokens differ in length: compare that first, without walking the bytes.
+    return ascii.withUTF8 { expected in
+      let start = Int(token.utf8Start)
+      guard expected.count == Int(token.utf8End) - start else { return false }
+      return document.utf8.withUnsafeBufferPointer { utf8 in
+        for offset in 0..<expected.count where utf8[start + offset] != expected[offset] {
+          return false
+        }
+        return true
+      }
+    }
+  }
+
+  /// Whether a word's bytes are `lowercase`, or, when `folds` (a capitalised token), are it
+  /// once lower-cased ("The" for "the").
+  private func wordEquals(_ range: Range<Int>, folds: Bool, _ lowercase: StaticString) -> Bool {
+    guard lowercase.utf8CodeUnitCount == range.count else { return false }
+    let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: range.count)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      for offset in 0..<expected.count {
+        let byte = utf8[range.lowerBound + offset]
+        guard
+          byte == expected[offset] || (folds && ByteLexicon<Void>.lower(byte) == expected[offset])
+        else { return false }
+      }
+      return true
+    }
   }
 
   func isDash(_ index: Token.Index) -> Bool {
@@ -130,17 +199,23 @@ struct MentionAnalyzer {
   }
 
   func isHonorific(_ index: Token.Index) -> Bool {
-    isWord(index) && lexicons.honorifics.contains(wordBytes(index))
+    isWord(index) && lists(index).contains(.honorific)
   }
 
   func isRole(_ index: Token.Index) -> Bool {
-    isWord(index) && lexicons.roles.contains(wordBytes(index))
+    isWord(index) && lists(index).contains(.role)
   }
 
   /// Text of a token range with each run of whitespace collapsed to one space (names in
   /// hard-wrapped fiction cross line ends).
   func collapsedText(_ tokens: Range<Token.Index>, dropPossessive: Bool = true) -> String {
     guard let last = tokens.last else { return "" }
+    if tokens.count == 1 {
+      let range = dropPossessive ? wordRange(last) : document.tokens[last].utf8Range
+      return document.utf8.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
+    }
     var bytes: [UInt8] = []
     for index in tokens {
       if index > tokens.lowerBound, !document.tokens[index].shape.contains(.attachedBefore) {
@@ -156,7 +231,15 @@ struct MentionAnalyzer {
   }
 
   func lowercasedWord(_ index: Token.Index) -> String {
-    String(decoding: wordBytes(index).map(ByteLexicon<Void>.lower), as: UTF8.self)
+    let range = wordRange(index)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      String(unsafeUninitializedCapacity: range.count) { buffer in
+        for offset in 0..<range.count {
+          buffer[offset] = ByteLexicon<Void>.lower(utf8[range.lowerBound + offset])
+        }
+        return range.count
+      }
+    }
   }
 
   /// Analyses the mention that the rules captured as `utf8Range`: drops a dateline and
@@ -242,7 +325,16 @@ struct MentionAnalyzer {
 
   /// Decides the kind, name and gender of a mention over `range`.
   func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
-    guard let lastWord = range.last(where: { isWordLike($0) }) else { return nil }
+    // NB: loops rather than closures over `self` here: a closure that escapes (`lazy.filter`)
+    // copies the analyzer and retains every array of the document; this runs for every
+    // pronoun of the narration.
+    var lastWordLike: Token.Index? = nil
+    var firstWord: Token.Index? = nil
+    for index in range.reversed() where isWordLike(index) {
+      if lastWordLike == nil { lastWordLike = index }
+      if isWord(index) { firstWord = index }
+    }
+    guard let lastWord = lastWordLike else { return nil }
     let utf8Range =
       Int(
         document.tokens[range.lowerBound].utf8Start)..<Int(
@@ -251,35 +343,39 @@ struct MentionAnalyzer {
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [],
       displayName: collapsedText(range))
-    let words = range.filter { isWord($0) }
-    if let first = words.first, first == range.lowerBound {
+    if let first = firstWord, first == range.lowerBound {
+      let firstRange = wordRange(first)
+      let folds = isCapitalized(first)
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
-      where wordBytes(first).elementsEqual(determiner.utf8)
-        || (isCapitalized(first) && lowercasedWord(first) == determiner)
-      {
+        as [StaticString]
+      where wordEquals(firstRange, folds: folds, determiner) {
         mention.isDefinite = true
       }
     }
-    for index in words where isRole(index) {
+    // The lexicon entry of the last word, kept from the loop: looked up once.
+    var lastWordEntry: SpeakerWord?? = .none
+    for index in range where isWord(index) {
+      let word = word(index)
+      if index == lastWord { lastWordEntry = .some(word) }
+      guard let word, word.lists.contains(.role) else { continue }
       mention.roles.append(lowercasedWord(index))
-      if mention.gender == .unknown, let gender = lexicons.roles.value(wordBytes(index)) {
-        mention.gender = gender
-      }
+      if mention.gender == .unknown { mention.gender = word.roleGender }
     }
-    if words.count == 1, range.count == 1,
-      let pronoun = lexicons.pronouns.value(wordBytes(lastWord))
-    {
+    let lastEntry = lastWordEntry ?? word(lastWord)
+    if range.count == 1, firstWord != nil, let word = lastEntry, word.lists.contains(.pronoun) {
+      let pronoun = word.pronoun
       mention.kind = .pronoun
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
       return mention
     }
     let last = lastWord
+    let lastLists = lastEntry?.lists ?? []
     if !isCapitalized(last) {
-      if lexicons.groups.contains(wordBytes(last)) {
+      if lastLists.contains(.group) {
         mention.kind = .group
         mention.isPlural = true
-      } else if lexicons.organizationHeads.contains(wordBytes(last)) {
+      } else if lastLists.contains(.organizationHead) {
         mention.kind = .organization
       } else {
         mention.kind = .description
@@ -288,7 +384,7 @@ struct MentionAnalyzer {
       mention.displayName = collapsedText(dropDeterminer(range))
       return mention
     }
-    if lexicons.groups.contains(wordBytes(last)) {
+    if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
       mention.displayName = collapsedText(dropDeterminer(range))
@@ -297,9 +393,13 @@ struct MentionAnalyzer {
     // An organisation: a capitalised head word not followed by a role or a person's name
     // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
     // not "The Washington Post's Bob Woodward").
-    if let head = words.last(where: {
-      isCapitalized($0) && lexicons.organizationHeads.contains(wordBytes($0))
-    }),
+    var organizationHead: Token.Index? = nil
+    for index in range.reversed()
+    where isCapitalized(index) && lists(index).contains(.organizationHead) {
+      organizationHead = index
+      break
+    }
+    if let head = organizationHead,
       !(head..<range.upperBound).contains(where: { isRole($0) }),
       !(isPossessive(head) && head != last)
     {
@@ -343,7 +443,7 @@ struct MentionAnalyzer {
       return mention
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
-      !lexicons.givenNames.contains(wordBytes(runStart))
+      !lists(runStart).contains(.givenName)
     {
       // "Could Anne", "Whereas Philip": a capitalised sentence opener is not part of the name.
       runStart += 1
@@ -362,16 +462,20 @@ struct MentionAnalyzer {
     }
     mention.honorific = honorific
     mention.honorificWord = honorific.map { lowercasedWord($0) }
-    mention.nameWords = run.filter { isWord($0) }.map { lowercasedWord($0) }
-    if let honorific, let gender = lexicons.honorifics.value(wordBytes(honorific)),
-      gender != .unknown
+    // NB: loops, not closures: a closure over `self` here copied the analyzer.
+    var firstNameWord: Token.Index? = nil
+    for index in run where isWord(index) {
+      if firstNameWord == nil { firstNameWord = index }
+      mention.nameWords.append(lowercasedWord(index))
+    }
+    if let honorific, let word = word(honorific), word.lists.contains(.honorific),
+      word.honorificGender != .unknown
     {
-      mention.gender = gender
-    } else if let first = run.first(where: { isWord($0) }),
-      let gender = lexicons.givenNames.value(wordBytes(first)),
-      mention.nameWords.count >= 2 || honorific == nil
+      mention.gender = word.honorificGender
+    } else if let first = firstNameWord, let word = word(first),
+      word.lists.contains(.givenName), mention.nameWords.count >= 2 || honorific == nil
     {
-      mention.gender = gender
+      mention.gender = word.givenNameGender
     }
     if mention.nameWords.count == 1, let honorific {
       mention.displayName = collapsedText(honorific..<run.upperBound)
@@ -426,5 +530,39 @@ struct MentionAnalyzer {
       names.append(index)
     }
     return names
+  }
+}
+
+/// Each token's entry in ``SpeakerLexicons/words`` (or none), filled in as tokens are first
+/// asked about: the narration scan, the mention analysis and the dialogue tagger ask about the
+/// same tokens, and each is hashed once.
+///
+/// A class over a raw buffer: the analyzer is copied into its helpers and they share one
+/// cache; a `var` array would be copied on write. Belongs to one document and one task.
+final class LexiconEntries {
+  /// Not looked up yet.
+  static let unknown: Int32 = -2
+  private let storage: UnsafeMutablePointer<Int32>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    storage = .allocate(capacity: max(count, 1))
+    storage.initialize(repeating: LexiconEntries.unknown, count: max(count, 1))
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The entry of a token: its index in the lexicon, -1 when in none, ``unknown`` when not
+  /// looked up yet.
+  subscript(index: Token.Index) -> Int32 {
+    get {
+      precondition(index >= 0 && index < count)
+      return storage[index]
+    }
+    set {
+      precondition(index >= 0 && index < count)
+      storage[index] = newValue
+    }
   }
 }

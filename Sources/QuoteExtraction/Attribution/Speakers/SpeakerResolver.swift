@@ -35,26 +35,35 @@ struct SpeakerResolver {
     let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
     tagDialogue(&result, analyzer: analyzer)
 
-    var events: [Event] = []
+    var speakerEvents: [Event] = []
     var speakerNameWords = Set<String>()
     for (index, attribution) in result.attributions.enumerated() {
       guard let range = attribution.speaker, let mention = analyzer.analyze(utf8Range: range)
       else { continue }
       if mention.kind == .name { speakerNameWords.formUnion(mention.nameWords) }
-      events.append(
+      speakerEvents.append(
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
-    let insideQuote = quotedTokens(result.quotes)
+    // NB: stable, so speakers at one position keep the attributions' order.
+    speakerEvents.sort { $0.position < $1.position }
+    let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
-    for mention in narration.scan(knownWords: speakerNameWords) {
-      events.append(
-        Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: nil))
+    let names = narration.scan(knownWords: speakerNameWords)
+    // The narration's names come in text order: merged with the speakers rather than sorted
+    // together. NB: a narrative name and a speaker mention can cover the same tokens; the
+    // speaker's event is read first so that it is not counted twice.
+    var events: [Event] = []
+    events.reserveCapacity(speakerEvents.count + names.count)
+    var nextSpeaker = 0
+    for mention in names {
+      let position = mention.utf8Range.lowerBound
+      while nextSpeaker < speakerEvents.count, speakerEvents[nextSpeaker].position <= position {
+        events.append(speakerEvents[nextSpeaker])
+        nextSpeaker += 1
+      }
+      events.append(Event(position: position, mention: mention, attribution: nil))
     }
-    // NB: a narrative name and a speaker mention can cover the same tokens; the speaker's
-    // event is read first so that it is not counted twice.
-    events.sort {
-      ($0.position, $0.attribution == nil ? 1 : 0) < ($1.position, $1.attribution == nil ? 1 : 0)
-    }
+    events.append(contentsOf: speakerEvents[nextSpeaker...])
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
@@ -139,17 +148,22 @@ struct SpeakerResolver {
     var entities: [Entity] = []
     for index in result.attributions.indices {
       guard let id = result.attributions[index].entity else { continue }
-      let record = table.records[id]
-      if listed[id] == nil {
-        listed[id] = entities.count
+      // NB: each entity's record is read and named once, not once per attribution.
+      let position: Int
+      if let known = listed[id] {
+        position = known
+      } else {
+        let record = table.records[id]
+        position = entities.count
+        listed[id] = position
         entities.append(
           Entity(
             name: record.canonicalName, kind: record.kind,
             mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
             gender: record.gender.entityName))
       }
-      result.attributions[index].entity = listed[id]
-      result.attributions[index].speakerName = record.canonicalName
+      result.attributions[index].entity = position
+      result.attributions[index].speakerName = entities[position].name
     }
     result.entities = entities
   }
@@ -190,8 +204,7 @@ struct SpeakerResolver {
   /// For each token, whether it lies inside a quotation's content.
   /// - Complexity: O(n + q log n): unclosed quotations can each run to the paragraph's end, so
   ///   their extents are summed as +1/-1 steps rather than walked one by one.
-  private func quotedTokens(_ quotes: [QuotedSpan]) -> [Bool] {
-    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer) -> [Bool] {
     var steps = [Int32](repeating: 0, count: document.tokens.count + 1)
     for quote in quotes where quote.depth == 0 {
       let tokens = analyzer.tokens(in: quote.content)

@@ -1,0 +1,47 @@
+/// One compiled pattern element, as the matcher reads it: plain fields only (no arrays,
+/// strings or classes), so reading a step copies a few words and retains nothing.
+///
+/// ``RuleProgram`` builds the steps from a rule's ``PatternElement`` values.
+struct PatternStep {
+  /// What the step reads.
+  enum Operation: UInt8 {
+    /// One token that passes ``test``.
+    case token
+    /// A whole quoted span (closed or not).
+    case quote
+    /// A whole closed quoted span.
+    case closedQuote
+    /// A phrase found by ``PhraseFinder``: see ``phrase``.
+    case phrase
+    /// A zero-width sentence boundary.
+    case sentenceEdge
+    /// A zero-width paragraph boundary.
+    case paragraphEdge
+  }
+
+  var operation: Operation
+  /// The phrase, when ``operation`` is `.phrase`.
+  var phrase: PatternElement.Phrase
+  var minCount: Int
+  var maxCount: Int
+  var capture: CaptureRole?
+  /// The token test, when ``operation`` is `.token`.
+  var test: TokenCheck
+
+  /// Whether the step reads a quoted span.
+  var readsQuote: Bool { operation == .quote || operation == .closedQuote }
+}
+
+/// A compiled ``TokenTest``: lexicon bits, kind and shape bits, and the spellings as index
+/// ranges into ``RuleProgram/spellings``.
+struct TokenCheck {
+  var anyOf: UInt64 = 0
+  var noneOf: UInt64 = 0
+  var kind: Token.Kind?
+  /// The ``Token/Shape`` bit the token must have (0: any shape).
+  var shape: UInt8 = 0
+  /// Exact spellings (any of them), as indices into ``RuleProgram/spellings``.
+  var texts: Range<Int32> = 0..<0
+  /// Spellings compared ignoring ASCII case (any of them).
+  var lowers: Range<Int32> = 0..<0
+}
