@@ -595,16 +595,16 @@ struct AttributionEngine {
   ) {
     let document = context.document
     let finder = PhraseFinder(context: context)
-    // In news, the rule attributions with a speaker and a cue, by paragraph, in text order: a
-    // quotation nobody attributed goes on with the latest speaker of its paragraph.
-    var reported: [Int: [(start: Int, speaker: Range<Int>)]] = [:]
+    // In news, the rule attributions with a speaker and a cue, in text order: a quotation
+    // nobody attributed goes on with the latest speaker of its paragraph.
+    var reported: [(start: Int, paragraph: Int, speaker: Range<Int>)] = []
     if !fiction {
       for attribution in attributions where attribution.cue != nil {
         guard let speaker = attribution.speaker else { continue }
         let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
-        reported[document.paragraph(of: token), default: []].append(
-          (attribution.content.lowerBound, speaker))
+        reported.append((attribution.content.lowerBound, document.paragraph(of: token), speaker))
       }
+      reported.sort { $0.start < $1.start }
     }
     for (quoteIndex, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed
@@ -632,14 +632,18 @@ struct AttributionEngine {
         ? nil
         : (opensParagraph ? nil : reportingSubject(before: open, finder, context))
           ?? reportingSubject(after: close, finder, context)
-      // NB: attributions are in the order they were accepted, not in text order.
-      var previous: (start: Int, speaker: Range<Int>)? = nil
+      // The latest report that starts before the quotation (binary search, so that a long
+      // paragraph full of quotations stays linear), when it is in the same paragraph.
+      var previous: (start: Int, paragraph: Int, speaker: Range<Int>)? = nil
       if subject == nil {
-        for candidate in reported[document.paragraph(of: open)] ?? []
-        where candidate.start < quote.content.lowerBound
-          && candidate.start > previous?.start ?? Int.min
-        {
-          previous = candidate
+        var low = 0
+        var high = reported.count
+        while low < high {
+          let mid = (low + high) / 2
+          if reported[mid].start < quote.content.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        if low > 0, reported[low - 1].paragraph == document.paragraph(of: open) {
+          previous = reported[low - 1]
         }
       }
       attributions.append(
