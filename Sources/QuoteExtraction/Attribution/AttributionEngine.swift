@@ -58,8 +58,6 @@ struct AttributionEngine {
     let program = rules.program
     let masks = context.masks
     let firstBytes = context.firstBytes
-    var captures: [PatternMatcher.Capture] = []
-    captures.reserveCapacity(32)
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
@@ -103,7 +101,7 @@ struct AttributionEngine {
           guard lexicons == 0 ? plainMay : mask & lexicons != 0,
             matcher.anchorAccepts(rule, token)
           else { continue }
-          guard matcher.match(rule, at: token, captures: &captures),
+          guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rules.rules[rule], captures, context)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
@@ -358,7 +356,7 @@ struct AttributionEngine {
   }
 
   private func makeCandidate(
-    _ rule: Rule, _ captures: [PatternMatcher.Capture], _ context: RuleContext
+    _ rule: Rule, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>, _ context: RuleContext
   ) -> Candidate? {
     let tokens = context.document.tokens
     func bytes(_ range: Range<Int>) -> Range<Int> {

@@ -49,21 +49,6 @@ struct SpeakerResolver {
     let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
     let names = narration.scan(knownWords: speakerNameWords)
-    // The narration's names come in text order: merged with the speakers rather than sorted
-    // together. NB: a narrative name and a speaker mention can cover the same tokens; the
-    // speaker's event is read first so that it is not counted twice.
-    var events: [Event] = []
-    events.reserveCapacity(speakerEvents.count + names.count)
-    var nextSpeaker = 0
-    for mention in names {
-      let position = mention.utf8Range.lowerBound
-      while nextSpeaker < speakerEvents.count, speakerEvents[nextSpeaker].position <= position {
-        events.append(speakerEvents[nextSpeaker])
-        nextSpeaker += 1
-      }
-      events.append(Event(position: position, mention: mention, attribution: nil))
-    }
-    events.append(contentsOf: speakerEvents[nextSpeaker...])
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
@@ -80,7 +65,23 @@ struct SpeakerResolver {
       if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
     }
     var narrationParagraph = -1
-    for event in events {
+    // The narration's names come in text order: read merged with the speakers, not sorted
+    // together into one more array. NB: a narrative name and a speaker mention can cover the
+    // same tokens; the speaker's event is read first so that it is not counted twice.
+    var nextSpeaker = 0
+    var nextName = 0
+    while nextSpeaker < speakerEvents.count || nextName < names.count {
+      let takesSpeaker =
+        nextName == names.count
+        || (nextSpeaker < speakerEvents.count
+          && speakerEvents[nextSpeaker].position <= names[nextName].utf8Range.lowerBound)
+      let event =
+        takesSpeaker
+        ? speakerEvents[nextSpeaker]
+        : Event(
+          position: names[nextName].utf8Range.lowerBound, mention: names[nextName],
+          attribution: nil)
+      if takesSpeaker { nextSpeaker += 1 } else { nextName += 1 }
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
       {
