@@ -36,6 +36,10 @@ struct AttributionEngine {
     var width: Int
   }
 
+  /// Rules at or above this confidence are firm readings: their candidates are accepted
+  /// before tentative ones.
+  static let firmConfidence = 0.6
+
   private enum Role: UInt8 {
     case free = 0
     case content
@@ -54,8 +58,6 @@ struct AttributionEngine {
     let program = rules.program
     let masks = context.masks
     let firstBytes = context.firstBytes
-    var captures: [PatternMatcher.Capture] = []
-    captures.reserveCapacity(32)
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
@@ -99,7 +101,7 @@ struct AttributionEngine {
           guard lexicons == 0 ? plainMay : mask & lexicons != 0,
             matcher.anchorAccepts(rule, token)
           else { continue }
-          guard matcher.match(rule, at: token, captures: &captures),
+          guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rules.rules[rule], captures, context)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
@@ -107,8 +109,15 @@ struct AttributionEngine {
           break
         }
       }
-      // The widest content first: the outermost report wins over reports nested in it.
-      candidates.sort { $0.width > $1.width }
+      // The widest content first: the outermost report wins over reports nested in it. But a
+      // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
+      // report inside its content ("… see Trump negatively while 61 percent say …").
+      candidates.sort {
+        let firm = (
+          $0.rule.confidence >= Self.firmConfidence, $1.rule.confidence >= Self.firmConfidence
+        )
+        return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
+      }
       for candidate in candidates where !conflicts(candidate, roles) {
         claim(candidate, &roles)
         attributions.append(
@@ -347,7 +356,7 @@ struct AttributionEngine {
   }
 
   private func makeCandidate(
-    _ rule: Rule, _ captures: [PatternMatcher.Capture], _ context: RuleContext
+    _ rule: Rule, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>, _ context: RuleContext
   ) -> Candidate? {
     let tokens = context.document.tokens
     func bytes(_ range: Range<Int>) -> Range<Int> {
@@ -363,6 +372,14 @@ struct AttributionEngine {
       var range = bytes(capture.tokens)
       switch capture.role {
       case .speaker:
+        // NB: a quotation that ends its paragraph is not credited to a speaker in the next one
+        // ("“…” ⏎ He added, …" starts the next report).
+        if let quote = quotes.last, context.quoteTokens[quote].close < capture.tokens.lowerBound,
+          context.document.paragraph(of: context.quoteTokens[quote].close)
+            != context.document.paragraph(of: capture.tokens.lowerBound)
+        {
+          return nil
+        }
         // The speaker finder reads past a setting ("the senator on Tuesday said"): the
         // speaker stops before it.
         if let setting = capture.tokens.dropFirst().first(where: {
@@ -409,9 +426,37 @@ struct AttributionEngine {
       }
     }
     guard let cue, !content.isEmpty else { return nil }
+    if rule.pass == .indirect, let speakerTokens = captures.first(where: { $0.role == .speaker }),
+      let cueToken = captures.first(where: { $0.role == .cue })?.tokens.lowerBound,
+      describes(cueToken, after: speakerTokens.tokens, context)
+    {
+      return nil
+    }
     return Candidate(
       rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
+  }
+
+  /// Whether a cue read as a verb is rather an -ed or -ing word that describes a noun: after a
+  /// possessive ("Trump's repeated accusations", "the party's declining appeal") or joined
+  /// by a hyphen ("well-documented", "court-ordered"). Such a reading has no speaker.
+  private static let possessiveEndings: [[UInt8]] = [
+    Array("'s".utf8), Array("\u{2019}s".utf8), Array("s'".utf8), Array("s\u{2019}".utf8),
+  ]
+
+  private func describes(_ cue: Int, after speaker: Range<Int>, _ context: RuleContext) -> Bool {
+    let document = context.document
+    let bytes = document.utf8[document.tokens[cue].utf8Range]
+    guard bytes.reversed().starts(with: "de".utf8) || bytes.reversed().starts(with: "gni".utf8)
+    else { return false }
+    if cue > 0, context.isText(cue - 1, "-"), document.tokens[cue].shape.contains(.attachedBefore) {
+      return true
+    }
+    guard speaker.upperBound == cue, let last = speaker.last else { return false }
+    let word = document.utf8[document.tokens[last].utf8Range]
+    return Self.possessiveEndings.contains {
+      word.count > $0.count && word.suffix($0.count).elementsEqual($0)
+    }
   }
 
   private func tokenRange(_ bytes: Range<Int>, _ document: Document) -> Range<Int> {
@@ -548,6 +593,17 @@ struct AttributionEngine {
   ) {
     let document = context.document
     let finder = PhraseFinder(context: context)
+    // In news, the rule attributions with a speaker and a cue, in text order: a quotation
+    // nobody attributed goes on with the latest speaker of its paragraph.
+    var reported: [(start: Int, paragraph: Int, speaker: Range<Int>)] = []
+    if !fiction {
+      for attribution in attributions where attribution.cue != nil {
+        guard let speaker = attribution.speaker else { continue }
+        let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+        reported.append((attribution.content.lowerBound, document.paragraph(of: token), speaker))
+      }
+      reported.sort { $0.start < $1.start }
+    }
     for (quoteIndex, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed
       && (quote.kind == .speech || quote.kind == .dashDialogue)
@@ -574,10 +630,26 @@ struct AttributionEngine {
         ? nil
         : (opensParagraph ? nil : reportingSubject(before: open, finder, context))
           ?? reportingSubject(after: close, finder, context)
+      // The latest report that starts before the quotation (binary search, so that a long
+      // paragraph full of quotations stays linear), when it is in the same paragraph.
+      var previous: (start: Int, paragraph: Int, speaker: Range<Int>)? = nil
+      if subject == nil {
+        var low = 0
+        var high = reported.count
+        while low < high {
+          let mid = (low + high) / 2
+          if reported[mid].start < quote.content.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        if low > 0, reported[low - 1].paragraph == document.paragraph(of: open) {
+          previous = reported[low - 1]
+        }
+      }
       attributions.append(
         Attribution(
-          type: .direct, fragments: [quote.content], speaker: subject,
-          rule: subject == nil ? "direct.dialogue" : "direct.dialogue-subject",
+          type: .direct, fragments: [quote.content], speaker: subject ?? previous?.speaker,
+          rule: subject != nil
+            ? "direct.dialogue-subject"
+            : previous != nil ? "direct.paragraph-speaker" : "direct.dialogue",
           confidence: opensParagraph ? 0.5 : 0.3, quotes: [quoteIndex]))
     }
   }

@@ -90,6 +90,11 @@ extension ExtractionResult {
       "A paragraph that opens with a quotation continues the quotation of the previous "
         + "paragraph's speaker."
     ),
+    "direct.paragraph-speaker": (
+      "dialogue",
+      "In news, a quotation with no cue near it goes on with the latest speaker of its "
+        + "paragraph."
+    ),
     "direct.dialogue": (
       "dialogue",
       "A closed quotation in dialogue with no cue near it; its speaker is left to turn-taking."

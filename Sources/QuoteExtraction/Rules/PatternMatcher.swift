@@ -4,7 +4,7 @@
 /// text: no blow-up on long paragraphs or thousands of quotation marks.
 ///
 /// Rules are read in their compiled form (``RuleProgram``): a step copies plain values and
-/// allocates nothing; captures go to a buffer the caller reuses.
+/// allocates nothing; captures go to a buffer of the context, reused by every match.
 struct PatternMatcher {
   let context: RuleContext
   let phrases: PhraseFinder
@@ -33,11 +33,11 @@ struct PatternMatcher {
   }
 
   /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`, a token its anchor
-  /// accepts (see ``anchorAccepts(_:_:)``); on success, `captures` holds its captures in text
-  /// order.
-  func match(_ rule: Int, at token: Int, captures: inout [Capture]) -> Bool {
+  /// accepts (see ``anchorAccepts(_:_:)``). Returns its captures in text order, or nil.
+  /// NB: the captures live in the context's buffer, valid until the next match.
+  func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]
-    captures.removeAll(keepingCapacity: true)
+    var captured = 0
     let forward = Side(
       steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
       anchor: token, id: nextSide())
@@ -45,22 +45,24 @@ struct PatternMatcher {
     let anchor = forward.steps[0]
     if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
       if let role = anchor.capture {
-        captures.append(Capture(role: role, tokens: token..<(token + 1), quote: nil))
+        context.captures[0] = Capture(role: role, tokens: token..<(token + 1), quote: nil)
+        captured = 1
       }
-      guard step(forward, 1, 0, token + 1, &captures) else { return false }
+      guard step(forward, 1, 0, token + 1, &captured) else { return nil }
     } else {
-      guard step(forward, 0, 0, token, &captures) else { return false }
+      guard step(forward, 0, 0, token, &captured) else { return nil }
     }
-    let forwardCount = captures.count
+    let forwardCount = captured
     let backward = Side(
       steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
       anchor: token, id: nextSide())
-    guard step(backward, 0, 0, token - 1, &captures) else { return false }
+    guard step(backward, 0, 0, token - 1, &captured) else { return nil }
     // The backward captures came nearest first, after the forward ones: reversing the whole
     // and then the forward part puts everything in text order.
+    var captures = UnsafeMutableBufferPointer(start: context.captures, count: captured)
     captures.reverse()
-    captures[(captures.count - forwardCount)...].reverse()
-    return true
+    captures[(captured - forwardCount)...].reverse()
+    return UnsafeBufferPointer(captures)
   }
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
@@ -153,7 +155,7 @@ struct PatternMatcher {
   }
 
   private func step(
-    _ side: Side, _ index: Int, _ count: Int, _ cursor: Int, _ captures: inout [Capture]
+    _ side: Side, _ index: Int, _ count: Int, _ cursor: Int, _ captured: inout Int
   ) -> Bool {
     if index == side.steps.count { return true }
     // NB: the memo of failed states is a lossy table: a collision forgets a failure (which
@@ -170,28 +172,28 @@ struct PatternMatcher {
         var ends = Ends()
         phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
         for position in 0..<ends.count
-        where advance(side, element, index, count, cursor, ends[position], &captures) {
+        where advance(side, element, index, count, cursor, ends[position], &captured) {
           return true
         }
       } else if let after = end(side, element, cursor),
-        advance(side, element, index, count, cursor, after, &captures)
+        advance(side, element, index, count, cursor, after, &captured)
       {
         return true
       }
     }
-    if count >= element.minCount && step(side, index + 1, 0, cursor, &captures) { return true }
+    if count >= element.minCount && step(side, index + 1, 0, cursor, &captured) { return true }
     context.memo[slot] = (side.id, state)
     return false
   }
 
   /// Goes on after one more occurrence of `element`, read from `cursor` to `after`, capturing
-  /// it; undoes the capture when the rest does not match.
+  /// it; drops the capture when the rest does not match.
   @inline(__always)
   private func advance(
     _ side: Side, _ element: PatternStep, _ index: Int, _ count: Int, _ cursor: Int,
-    _ after: Int, _ captures: inout [Capture]
+    _ after: Int, _ captured: inout Int
   ) -> Bool {
-    let mark = captures.count
+    let mark = captured
     // Phrases and edges may be empty; repetition stays bounded by the count.
     if let role = element.capture, after != cursor {
       let tokens = side.forward ? cursor..<after : (after + 1)..<(cursor + 1)
@@ -199,10 +201,12 @@ struct PatternMatcher {
       if element.readsQuote {
         quote = Int(side.forward ? context.quoteOpening[cursor] : context.quoteClosing[cursor])
       }
-      captures.append(Capture(role: role, tokens: tokens, quote: quote))
+      // NB: within the buffer: a match captures at most once per repetition of each step.
+      context.captures[captured] = Capture(role: role, tokens: tokens, quote: quote)
+      captured += 1
     }
-    if step(side, index, count + 1, after, &captures) { return true }
-    if captures.count > mark { captures.removeSubrange(mark...) }
+    if step(side, index, count + 1, after, &captured) { return true }
+    captured = mark
     return false
   }
 

@@ -158,6 +158,13 @@ struct PhraseFinder {
         index -= 1
         continue
       }
+      // A parenthesis after a name ("Sen. Ted Cruz (R-Tex.)"): part of the phrase.
+      if index == cursor, let open = parenthesis(closedAt: index, limit: limit),
+        open - 1 >= limit, isCapitalized(open - 1), isNounPhraseWord(open - 1)
+      {
+        index = open - 1
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       start = index
       index -= 1
@@ -176,6 +183,23 @@ struct PhraseFinder {
         || (start == cursor && Self.quantifiers.contains { context.equalsLowercased(cursor, $0) })
     else {
       return nil
+    }
+    // A quantifier after its noun floats ("they all said", "Cruz and Rubio have both
+    // argued"): the speaker is the phrase before it, past auxiliaries.
+    if skippingSetting, start == cursor,
+      Self.quantifiers.contains(where: { context.equalsLowercased(cursor, $0) })
+    {
+      var before = cursor - 1
+      while before >= sentenceStart && before > cursor - 4 && context.has(before, bits.adverbs)
+        && !context.has(before, bits.pronouns)
+      {
+        before -= 1
+      }
+      if before >= sentenceStart, isWord(before),
+        let head = speakerBackward(before, skippingSetting: false)
+      {
+        return head
+      }
     }
     // A phrase after "on", "at" or "during" is a setting, not the subject ("the senator on
     // Tuesday said", "Trump at the time said"): the speaker stands before it.
@@ -221,6 +245,14 @@ struct PhraseFinder {
         index += 1
         continue
       }
+      // A parenthesis after a name ("Sen. Ted Cruz (R-Tex.) said"): part of the phrase.
+      if end == index, end > cursor, isCapitalized(index - 1),
+        let close = parenthesis(openedAt: index, limit: sentenceEnd)
+      {
+        index = close + 1
+        end = index
+        continue
+      }
       guard isNounPhraseWord(index) else { break }
       index += 1
       end = index
@@ -228,6 +260,67 @@ struct PhraseFinder {
     while end > cursor && isVerbLike(end - 1) { end -= 1 }
     guard end > cursor else { return nil }
     return end
+  }
+
+  /// Whether a report with its own speaker starts at `start`, before `end`: an optional
+  /// conjunction, a speaker phrase, adverbs, a lower-case cue, and more words after it ("but
+  /// critics point to …", "others say …"), not an aside ("he said,").
+  private func startsReport(at start: Int, before end: Int) -> Bool {
+    // A quick look for a lower-case cue ahead first: most commas start no report.
+    let horizon = min(end, start + Self.speakerLimit + 4)
+    guard
+      (start..<horizon).contains(where: {
+        context.has($0, bits.cues) && tokens[$0].shape.contains(.lowercase)
+      })
+    else { return false }
+    var index = start
+    if index < end,
+      context.isText(index, "but") || context.isText(index, "and")
+        || context.isText(index, "while") || context.isText(index, "whereas")
+        || context.isText(index, "yet") || context.isText(index, "though")
+        || context.isText(index, "although")
+    {
+      index += 1
+    }
+    guard index < end, isWord(index), !context.has(index, bits.cues),
+      let phraseEnd = speakerForward(index, addressee: false), phraseEnd < end
+    else { return false }
+    var cue = phraseEnd
+    while cue < end && cue < phraseEnd + 3 && context.has(cue, bits.adverbs) { cue += 1 }
+    guard cue + 1 < end, context.has(cue, bits.cues),
+      tokens[cue].shape.contains(.lowercase), isWord(cue + 1)
+    else { return false }
+    return true
+  }
+
+  /// The "(" that a ")" at `close` closes, within six tokens and not before `limit`, with
+  /// only words, numbers and joining punctuation between (a party and state, an age).
+  private func parenthesis(closedAt close: Int, limit: Int) -> Int? {
+    guard context.isText(close, ")") else { return nil }
+    var index = close - 1
+    while index >= max(limit, close - 6) {
+      if context.isText(index, "(") { return index < close - 1 ? index : nil }
+      guard isParentheticalToken(index) else { return nil }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The ")" that closes a "(" at `open`, within six tokens and before `limit`.
+  private func parenthesis(openedAt open: Int, limit: Int) -> Int? {
+    guard context.isText(open, "(") else { return nil }
+    var index = open + 1
+    while index < min(limit, open + 7) {
+      if context.isText(index, ")") { return index > open + 1 ? index : nil }
+      guard isParentheticalToken(index) else { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  private func isParentheticalToken(_ index: Int) -> Bool {
+    isWord(index) || context.isText(index, "-") || context.isText(index, ".")
+      || context.isText(index, ",")
   }
 
   /// Whether a lower-case word reads as a verb or an adverb ("-ed", "-ing", "-ly"): such a
@@ -276,13 +369,28 @@ struct PhraseFinder {
           break
         }
       }
+      // "… Y, but critics point to Z" / "…; others say Z": a second report with a speaker of
+      // its own starts.
+      if index > cursor + 2, index + 2 < end,
+        context.isText(index, ",") || context.isText(index, ";")
+          || context.isText(index, "while") || context.isText(index, "whereas")
+          || context.isText(index, "but") || context.isText(index, "although"),
+        startsReport(at: index + 1, before: end)
+      {
+        end = index
+        break
+      }
       if context.isText(index, ","), index + 1 < end {
         let next = index + 1
         let participle =
           context.has(next, bits.cues) && tokens[next].shape.contains(.lowercase)
           && context.document.utf8[tokens[next].utf8Range].reversed().starts(with: "gni".utf8)
         let according = context.isText(next, "according")
-        if participle || according {
+        // "Barkley, who said he votes Democratic, said …": the main clause's report resumes.
+        let resumed =
+          index + 2 < end && context.has(next, bits.classes)
+          && tokens[next].shape.contains(.lowercase) && isWord(next + 1)
+        if participle || according || resumed {
           end = index
           break
         }

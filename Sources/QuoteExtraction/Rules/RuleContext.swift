@@ -40,9 +40,14 @@ final class RuleContext {
   /// The cache's slots for one phrase and direction (a power of two).
   static let phraseCacheSlots = 8
 
+  /// The matcher's captures (see ``PatternMatcher/match(_:at:)``), room for the most that one
+  /// match of the rule set can make.
+  let captures: UnsafeMutablePointer<PatternMatcher.Capture>
+
   deinit {
     memo.deallocate()
     phraseCache.deallocate()
+    captures.deallocate()
   }
 
   init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
@@ -52,6 +57,7 @@ final class RuleContext {
     memo = .allocate(capacity: Self.memoSlots + 1)
     memo.initialize(repeating: (-1, 0), count: Self.memoSlots + 1)
     memo[Self.memoSlots] = (0, 0)
+    captures = .allocate(capacity: rules.program.captureCapacity)
     let phraseSlots = PatternElement.Phrase.allCases.count * 2 * Self.phraseCacheSlots
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)

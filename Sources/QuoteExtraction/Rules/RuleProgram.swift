@@ -23,6 +23,8 @@ final class RuleProgram: @unchecked Sendable {
   /// The spellings of the token tests: byte ranges into ``bytes``.
   let spellings: UnsafeBufferPointer<Range<Int32>>
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The most captures one match can make: every step taken as often as it may be.
+  let captureCapacity: Int
 
   init(rules: [Rule]) {
     var entries: [Entry] = []
@@ -73,6 +75,13 @@ final class RuleProgram: @unchecked Sendable {
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
           anchor: check(rule.anchorTest), pass: rule.pass))
+    }
+    captureCapacity = entries.reduce(1) { most, entry in
+      max(
+        most,
+        (entry.forward.lowerBound..<entry.backward.upperBound).reduce(0) {
+          $0 + steps[$1].maxCount
+        })
     }
     self.entries = Self.copy(entries)
     self.steps = Self.copy(steps)

@@ -9,6 +9,9 @@ struct EntityTable {
     var gender: SpeakerGender
     var mentions: [Range<Int>]
     var roles: Set<String>
+    /// Whether the entity is someone known only by a gendered description ("the girl"): a
+    /// pronoun can refer to them, but a description never joins them to a named person.
+    var isDescribedPerson = false
     /// Whether the entity speaks in some attribution (so it is listed in the result).
     var isSpeaker = false
     /// A name made of an honorific and one word ("Mr. Bennet").
@@ -37,6 +40,27 @@ struct EntityTable {
   }
 
   private(set) var records: [Record] = []
+
+  /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
+  /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
+  /// bears the surname. A given name alone is how a novel tells apart the members of one
+  /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
+  /// list of characters uses.
+  func canonicalName(of id: Int) -> String {
+    let record = records[id]
+    let name = record.canonicalName
+    guard record.kind == .person, record.words.count >= 2, !name.contains(" "),
+      let surname = record.words.last, name.lowercased() == record.words[0],
+      let full = record.fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      full.value >= EntityTable.fullNameRecurrence
+    else { return name }
+    let shared = (byWord[surname] ?? []).contains { $0 != id && records[$0].kind == .person }
+    return shared ? name : full.key
+  }
+
+  /// How often a full name must occur before it replaces the given name in reports: a name
+  /// seen once may be a misreading ("Margaret Oniton" for a place after a name).
+  static let fullNameRecurrence = 1
   /// Whether a married woman's title and a full name that share a surname stay apart (see
   /// ``isSamePerson(_:_:)``). On in fiction only.
   ///
@@ -86,9 +110,12 @@ struct EntityTable {
         return id
       }
       let key = "description:" + mention.displayName.lowercased()
-      return addKeyed(
+      let id = addKeyed(
         key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
+      // "said the girl" of someone the text has not named: a later "she" can refer to her.
+      if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
+      return id
     case .pronoun:
       if mention.displayName == "I" {
         // A first-person narrator speaks as "I" throughout: one entity.
@@ -106,6 +133,13 @@ struct EntityTable {
   mutating func refer(_ mention: SpeakerMention, to id: Int) -> Int {
     note(id, mention: mention)
     return id
+  }
+
+  /// Whether a named person of this gender is among the entities mentioned lately.
+  func hasRecentPerson(gender: SpeakerGender) -> Bool {
+    recency.reversed().prefix(EntityTable.lookBack).contains {
+      records[$0].kind == .person && !records[$0].words.isEmpty && records[$0].gender == gender
+    }
   }
 
   /// The first-person narrator ("I"), if one speaks.
@@ -293,7 +327,9 @@ struct EntityTable {
     }
     guard mention.gender == .male || mention.gender == .female else { return nil }
     for position in stride(from: newest, through: oldest, by: -1) {
-      guard let id = candidate(position), records[id].kind == .person else { continue }
+      guard let id = candidate(position),
+        records[id].kind == .person || (mention.kind == .pronoun && records[id].isDescribedPerson)
+      else { continue }
       if records[id].gender == mention.gender { return id }
       if records[id].gender == .unknown, records[id].isSpeaker {
         records[id].gender = mention.gender

@@ -9,11 +9,20 @@ struct NarratorNamer {
 
   var document: Document { analyzer.document }
 
+  /// Whether the document is fiction: a narrator no one names is then reported as
+  /// ``unnamedNarrator`` rather than as the pronoun "I".
+  var fiction = false
+
   /// How often a name must be used in address before it names the narrator.
   static let minimumCount = 3
 
+  /// The name of a first-person narrator of fiction whom no one addresses by name: the role,
+  /// as a list of characters gives it (a pronoun is not a name).
+  static let unnamedNarrator = "Narrator"
+
   func name(_ result: ExtractionResult, table: inout EntityTable) {
     guard let narrator = table.narrator else { return }
+    if fiction { table.rename(narrator, to: NarratorNamer.unnamedNarrator) }
     var namedSpeakers = Set<Int>()
     for attribution in result.attributions where attribution.speakerKind == .name {
       if let entity = attribution.entity { namedSpeakers.insert(entity) }
@@ -37,7 +46,7 @@ struct NarratorNamer {
       best.value >= NarratorNamer.minimumCount
     else { return }
     if let id = table.match(nameWords: [best.key.lowercased()], gender: .unknown) {
-      table.rename(narrator, to: table.records[id].canonicalName)
+      table.rename(narrator, to: table.canonicalName(of: id))
     } else {
       table.rename(narrator, to: best.key)
     }

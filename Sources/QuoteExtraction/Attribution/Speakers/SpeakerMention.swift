@@ -216,18 +216,29 @@ struct MentionAnalyzer {
         String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
       }
     }
-    var bytes: [UInt8] = []
-    for index in tokens {
-      if index > tokens.lowerBound, !document.tokens[index].shape.contains(.attachedBefore) {
-        bytes.append(0x20)
-      }
-      if index == last, dropPossessive {
-        bytes.append(contentsOf: wordBytes(index))
-      } else {
-        bytes.append(contentsOf: document.utf8[document.tokens[index].utf8Range])
+    // NB: written straight into the string's storage, with no array of bytes in between.
+    var capacity = 0
+    for index in tokens { capacity += document.tokens[index].utf8Range.count + 1 }
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      String(unsafeUninitializedCapacity: capacity) { buffer in
+        var count = 0
+        for index in tokens {
+          let token = document.tokens[index]
+          if index > tokens.lowerBound, !token.shape.contains(.attachedBefore) {
+            buffer[count] = 0x20
+            count += 1
+          }
+          let range =
+            index == last && dropPossessive
+            ? MentionAnalyzer.wordRange(of: token, in: utf8) : token.utf8Range
+          for offset in range {
+            buffer[count] = utf8[offset]
+            count += 1
+          }
+        }
+        return count
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   func lowercasedWord(_ index: Token.Index) -> String {

@@ -48,22 +48,11 @@ struct SpeakerResolver {
     speakerEvents.sort { $0.position < $1.position }
     let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
-    let names = narration.scan(knownWords: speakerNameWords)
-    // The narration's names come in text order: merged with the speakers rather than sorted
-    // together. NB: a narrative name and a speaker mention can cover the same tokens; the
-    // speaker's event is read first so that it is not counted twice.
-    var events: [Event] = []
-    events.reserveCapacity(speakerEvents.count + names.count)
-    var nextSpeaker = 0
-    for mention in names {
-      let position = mention.utf8Range.lowerBound
-      while nextSpeaker < speakerEvents.count, speakerEvents[nextSpeaker].position <= position {
-        events.append(speakerEvents[nextSpeaker])
-        nextSpeaker += 1
-      }
-      events.append(Event(position: position, mention: mention, attribution: nil))
+    var names = narration.scan(knownWords: speakerNameWords)
+    if fiction {
+      let descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
+      names = Self.merged(names, descriptions.scan())
     }
-    events.append(contentsOf: speakerEvents[nextSpeaker...])
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
@@ -80,9 +69,35 @@ struct SpeakerResolver {
       if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
     }
     var narrationParagraph = -1
-    for event in events {
+    // The people the narration of the current paragraph has mentioned since its latest speaker
+    // tag, in text order (bounded).
+    var sinceTag: [Int] = []
+    // The narration's names come in text order: read merged with the speakers, not sorted
+    // together into one more array. NB: a narrative name and a speaker mention can cover the
+    // same tokens; the speaker's event is read first so that it is not counted twice.
+    var nextSpeaker = 0
+    var nextName = 0
+    while nextSpeaker < speakerEvents.count || nextName < names.count {
+      let takesSpeaker =
+        nextName == names.count
+        || (nextSpeaker < speakerEvents.count
+          && speakerEvents[nextSpeaker].position <= names[nextName].utf8Range.lowerBound)
+      let event =
+        takesSpeaker
+        ? speakerEvents[nextSpeaker]
+        : Event(
+          position: names[nextName].utf8Range.lowerBound, mention: names[nextName],
+          attribution: nil)
+      if takesSpeaker { nextSpeaker += 1 } else { nextName += 1 }
       if event.attribution == nil, let last = lastSpeakerRange,
         last.overlaps(event.mention.utf8Range)
+      {
+        continue
+      }
+      // A person the narration describes without naming ("a tall girl") is only taken in when
+      // no named person of that gender is in view: otherwise it is most often one of them.
+      if event.attribution == nil, event.mention.kind == .description,
+        table.hasRecentPerson(gender: event.mention.gender)
       {
         continue
       }
@@ -106,7 +121,13 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph != narrationParagraph,
+      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph == narrationParagraph,
+        let subject = narrationSubject(sinceTag, gender: event.mention.gender, table: table)
+      {
+        id = table.refer(event.mention, to: subject)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        paragraph != narrationParagraph,
         let turn = alternatingTurn(
           before: paragraph, turns: turns, dialogue: dialogueParagraphs,
           gender: event.mention.gender,
@@ -118,7 +139,12 @@ struct SpeakerResolver {
         id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
       }
       if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
-        narrationParagraph = document.paragraph(of: event.mention.tokens.lowerBound)
+        let current = document.paragraph(of: event.mention.tokens.lowerBound)
+        if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
+        narrationParagraph = current
+        if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
+      } else if event.attribution != nil {
+        sinceTag.removeAll(keepingCapacity: true)
       }
       if let paragraph, let id { turns[paragraph] = id }
       if let id {
@@ -141,7 +167,7 @@ struct SpeakerResolver {
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
       .assign(&result, table: &table)
-    NarratorNamer(analyzer: analyzer).name(result, table: &table)
+    NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
     var listed: [Int: Int] = [:]
@@ -158,7 +184,7 @@ struct SpeakerResolver {
         listed[id] = position
         entities.append(
           Entity(
-            name: record.canonicalName, kind: record.kind,
+            name: table.canonicalName(of: id), kind: record.kind,
             mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
             gender: record.gender.entityName))
       }
@@ -166,6 +192,46 @@ struct SpeakerResolver {
       result.attributions[index].speakerName = entities[position].name
     }
     result.entities = entities
+  }
+
+  /// Two lists of mentions in text order merged into one (the first list's mention first at
+  /// one position).
+  private static func merged(_ first: [SpeakerMention], _ second: [SpeakerMention])
+    -> [SpeakerMention]
+  {
+    guard !second.isEmpty else { return first }
+    var result: [SpeakerMention] = []
+    result.reserveCapacity(first.count + second.count)
+    var other = 0
+    for mention in first {
+      while other < second.count,
+        second[other].utf8Range.lowerBound < mention.utf8Range.lowerBound
+      {
+        result.append(second[other])
+        other += 1
+      }
+      result.append(mention)
+    }
+    result.append(contentsOf: second[other...])
+    return result
+  }
+
+  /// How many narration mentions of a paragraph are kept as candidate subjects.
+  static let subjectWindow = 6
+
+  /// The person a pronoun tag refers to when the narration of its own paragraph has just
+  /// mentioned them (“Kemp's face changed. “…,” he said.”): the first person of the
+  /// pronoun's gender that the narration mentioned since the paragraph's latest tag. The
+  /// subject of the paragraph's narration is the one who goes on to speak, whoever spoke the
+  /// turn before.
+  private func narrationSubject(_ candidates: [Int], gender: SpeakerGender, table: EntityTable)
+    -> Int?
+  {
+    guard gender == .male || gender == .female else { return nil }
+    let narrator = table.narrator
+    return candidates.first {
+      $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
+    }
   }
 
   /// The speaker of the turn before last, when a pronoun tags a quotation in the middle of a

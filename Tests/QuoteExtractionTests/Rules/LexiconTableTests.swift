@@ -1,0 +1,40 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// The lexicon table's whole-document pass (with its ASCII fast path) against one lookup per
+/// token.
+struct LexiconTableTests {
+  func table() -> LexiconTable {
+    var table = LexiconTable()
+    table.add("speech", entries: ["said", "don't", "über", "acknowledged"])
+    table.add("pronouns", entries: ["he", "she"])
+    return table
+  }
+
+  @Test func documentMasksEqualOneLookupPerToken() throws {
+    let text =
+      "He SAID: “Don’t go.” She said über-fast, don't; Über acknowledged unacknowledgedly 42."
+    let document = try QuoteExtractor().segment(text)
+    let table = table()
+    let masks = table.masks(of: document)
+    #expect(masks.count == document.tokens.count)
+    for (index, token) in document.tokens.enumerated() {
+      let expected =
+        token.kind == .word ? table.mask(of: document.utf8[token.utf8Range]) : UInt64(0)
+      #expect(masks[index] == expected, "token «\(document.text(of: index))»")
+    }
+  }
+
+  @Test func typographicApostropheAndCaseReadAsTheEntry() throws {
+    let document = try QuoteExtractor().segment("DON’T Said")
+    let table = table()
+    let speech = try #require(table.bit(of: "speech"))
+    let masks = table.masks(of: document)
+    let words = document.tokens.indices.filter { document.tokens[$0].kind == .word }
+    #expect(words.count == 2)
+    for word in words {
+      #expect(masks[word] & speech != 0, "token «\(document.text(of: word))»")
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// The open-addressing word list and the merged speaker table built on it.
+struct ByteLexiconTests {
+  private func bytes(_ word: String) -> ArraySlice<UInt8> { ArraySlice(word.utf8) }
+
+  @Test func looksWordsUpWithoutRegardToASCIICase() {
+    var lexicon = ByteLexicon<Int>()
+    lexicon.insert("Senator", value: 1)
+    lexicon.insert("café", value: 2)
+    #expect(lexicon.value(bytes("senator")) == 1)
+    #expect(lexicon.value(bytes("SENATOR")) == 1)
+    #expect(lexicon.value(bytes("café")) == 2)
+    // NB: only ASCII letters fold; "É" is another word.
+    #expect(lexicon.value(bytes("cafÉ")) == nil)
+    #expect(lexicon.value(bytes("senato")) == nil)
+    #expect(lexicon.value(bytes("")) == nil)
+    #expect(ByteLexicon<Int>().value(bytes("senator")) == nil)
+  }
+
+  @Test func aLaterEntryReplacesAnEarlierOne() {
+    var lexicon = ByteLexicon<Int>()
+    lexicon.insert("Morgan", value: 1)
+    lexicon.insert("morgan", value: 2)
+    #expect(lexicon.count == 1)
+    #expect(lexicon.value(bytes("MORGAN")) == 2)
+  }
+
+  @Test func keepsEveryEntryAsTheTableGrows() {
+    var lexicon = ByteLexicon<Int>()
+    let words = (0..<2000).map { "w\($0)x" }
+    for (index, word) in words.enumerated() { lexicon.insert(word, value: index) }
+    #expect(lexicon.count == words.count)
+    for (index, word) in words.enumerated() {
+      #expect(lexicon.value(bytes(word.uppercased())) == index)
+    }
+    #expect(lexicon.value(bytes("w2000x")) == nil)
+    var seen = 0
+    lexicon.forEach { key, value in
+      #expect(String(decoding: key, as: UTF8.self) == words[value])
+      seen += 1
+    }
+    #expect(seen == words.count)
+  }
+
+  @Test func findsAnEntryByItsPrecomputedHash() {
+    var lexicon = ByteLexicon<String>()
+    lexicon.insert("Mrs", value: "f")
+    let word = Array("MRS".utf8)
+    word.withUnsafeBufferPointer { buffer in
+      let entry = lexicon.entry(buffer, hash: ByteLexicon<Void>.hash(buffer))
+      #expect(entry >= 0)
+      #expect(lexicon.value(at: entry) == "f")
+    }
+    Array("Mr".utf8).withUnsafeBufferPointer { buffer in
+      #expect(lexicon.entry(buffer, hash: ByteLexicon<Void>.hash(buffer)) == -1)
+    }
+  }
+
+  /// The merged table answers as each list does on its own.
+  @Test func mergedSpeakerWordsAgreeWithEachList() {
+    let lexicons = SpeakerLexicons.shared
+    for word in [
+      "he", "She", "they", "Mr", "mrs", "Lady", "spokeswoman", "Secretary", "Ministry", "officials",
+      "Elizabeth", "Morgan", "said", "the", "Monday", "Bennet", "running",
+    ] {
+      let key = bytes(word)
+      let merged = lexicons.words.value(key)
+      let lists = merged?.lists ?? []
+      #expect(lists.contains(.pronoun) == lexicons.pronouns.contains(key), "\(word)")
+      #expect(lists.contains(.honorific) == lexicons.honorifics.contains(key), "\(word)")
+      #expect(lists.contains(.role) == lexicons.roles.contains(key), "\(word)")
+      #expect(
+        lists.contains(.organizationHead) == lexicons.organizationHeads.contains(key), "\(word)")
+      #expect(lists.contains(.group) == lexicons.groups.contains(key), "\(word)")
+      #expect(lists.contains(.givenName) == lexicons.givenNames.contains(key), "\(word)")
+      #expect(lists.contains(.dialogueVerb) == lexicons.dialogueVerbs.contains(key), "\(word)")
+      #expect(lists.contains(.determiner) == lexicons.determiners.contains(key), "\(word)")
+      #expect(lists.contains(.notName) == lexicons.notNames.contains(key), "\(word)")
+      if let merged {
+        if let pronoun = lexicons.pronouns.value(key) {
+          #expect(
+            merged.pronoun.gender == pronoun.gender && merged.pronoun.isPlural == pronoun.isPlural)
+        }
+        if let gender = lexicons.roles.value(key) { #expect(merged.roleGender == gender) }
+        if let gender = lexicons.honorifics.value(key) { #expect(merged.honorificGender == gender) }
+        if let gender = lexicons.givenNames.value(key) { #expect(merged.givenNameGender == gender) }
+      }
+    }
+  }
+
+  /// A token's lexicon entry is the same whether it was cached by an earlier question or not.
+  @Test func cachedTokenEntriesMatchFreshLookups() throws {
+    let document = try Document(
+      text: "Mrs. Bennet's daughter, the spokeswoman, said she met Senator Smith on Monday.")
+    let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+    for index in document.tokens.indices {
+      let fresh = analyzer.lexicons.words.value(analyzer.wordBytes(index))?.lists ?? []
+      #expect(analyzer.lists(index) == fresh, "\(document.text(of: index))")
+      // Asked again: now from the cache.
+      #expect(analyzer.lists(index) == fresh, "\(document.text(of: index))")
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// Speakers of fiction through the whole pipeline, with the genre set to fiction: how pronoun
+/// tags, turn-taking and canonical names read a novel's dialogue.
+private func speakers(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  return try extractor.extract(from: text).attributions.map(\.speakerName)
+}
+
+@Test func pronounTagIsThePersonTheParagraphsNarrationJustMentioned() throws {
+  // Turn-taking alone would give the third turn to Tom, who spoke two turns back; the
+  // narration of its own paragraph names who speaks.
+  let names = try speakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    Harry's face darkened. “But the road is bad,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Harry"])
+}
+
+@Test func pronounTagSkipsAMentionOfTheOtherGender() throws {
+  let names = try speakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    Jane looked up from her book. Tom laughed. “You are a poor guide,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
+
+@Test func givenNameGivesWayToTheFullNameWhenNoOneSharesTheSurname() throws {
+  let names = try speakers(
+    """
+    Bill Gorton came in from the street.
+
+    “Hello,” said Bill.
+
+    “Hello, Bill,” said Margaret Lane.
+    """)
+  #expect(names.first == "Bill Gorton")
+}
+
+@Test func givenNameStaysWhenTheFamilySharesTheSurname() throws {
+  let names = try speakers(
+    """
+    Elizabeth Bennet and Mr. Bennet sat in the library.
+
+    “Is it late?” said Elizabeth.
+
+    “Very late,” said Mr. Bennet.
+    """)
+  #expect(names == ["Elizabeth", "Mr. Bennet"])
+}
+
+@Test func unnamedFirstPersonNarratorIsReportedAsTheNarrator() throws {
+  let names = try speakers(
+    """
+    I walked down to the harbour before the rain.
+
+    “Is the boat in?” I asked.
+
+    “Not yet,” said the harbour-master.
+    """)
+  #expect(names.first == NarratorNamer.unnamedNarrator)
+}
+
+@Test func pronounRefersToAPersonKnownOnlyByADescription() throws {
+  let names = try speakers(
+    """
+    “Is this the farm?” said the girl.
+
+    “It is,” said Tom.
+
+    “Then I am late,” she said.
+    """)
+  #expect(names.count == 3)
+  #expect(names.last == names.first)
+  #expect(names.first??.hasSuffix("girl") == true)
+}
+
+@Test func pronounRefersToAPersonTheNarrationIntroducedByADescription() throws {
+  let names = try speakers(
+    """
+    The road was empty but for a small boy who sat on the wall.
+
+    “Are you lost?” he asked.
+    """)
+  #expect(names.count == 1)
+  #expect(names.first??.hasSuffix("boy") == true)
+}
+
+@Test func describedPersonDoesNotTakeAPronounFromANamedOne() throws {
+  let names = try speakers(
+    """
+    Tom Brown came up the road with a small boy.
+
+    “We are lost,” he said.
+    """)
+  #expect(names == ["Tom Brown"])
+}
