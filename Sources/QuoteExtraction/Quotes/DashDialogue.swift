@@ -75,7 +75,7 @@ enum DashDialogue {
     var sawVerb = false
     while next < paragraph.tokens.upperBound && words < 3 && tokens[next].kind == .word {
       if tokens[next].utf8End - tokens[next].utf8Start <= 12
-        && narratorVerbs.contains(document.text(of: next).lowercased())
+        && narratorVerbs.contains(document.tokens[next].utf8Range, in: document.utf8)
       {
         sawVerb = true
         break

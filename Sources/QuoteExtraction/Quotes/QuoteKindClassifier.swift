@@ -67,9 +67,9 @@ struct QuoteKindClassifier {
       && tokens[cueToken].kind == .word
     {
       if tokens[cueToken].utf8End - tokens[cueToken].utf8Start <= 12 {
-        let cue = document.text(of: cueToken).lowercased()
-        if Self.titleCues.contains(cue) { return .title }
-        if Self.termCues.contains(cue) {
+        let cue = tokens[cueToken].utf8Range
+        if Self.titleCues.contains(cue, in: document.utf8) { return .title }
+        if Self.termCues.contains(cue, in: document.utf8) {
           return titleCase && words >= 2 && !firstLowercase ? .title : .term
         }
       }

@@ -16,6 +16,10 @@ struct QuoteMarks: Sendable {
   let closers: [[Glyph]]
   /// The glyph of each one-scalar mark.
   let glyphOfScalar: [UInt32: Glyph]
+  /// The glyph of each ASCII scalar, or ``noGlyph``: the common marks without hashing.
+  let asciiGlyph: [Glyph]
+  /// What ``asciiGlyph`` holds for a character that is not a mark.
+  static let noGlyph: Glyph = .max
   /// For each family, whether its marks are often set off by spaces inside (« Bonjour »).
   let spacedFamily: [Bool]
   /// The family of single quotation marks (whose marks double as apostrophes).
@@ -82,6 +86,9 @@ struct QuoteMarks: Sendable {
     self.canClose = canClose
     self.closers = closers
     self.glyphOfScalar = byScalar
+    var ascii = [Glyph](repeating: Self.noGlyph, count: 128)
+    for (scalar, glyph) in byScalar where scalar < 128 { ascii[Int(scalar)] = glyph }
+    self.asciiGlyph = ascii
     self.spacedFamily = families.map { $0.hasSuffix("angle") }
     self.singleFamily = index["'"].map { family[Int($0)] } ?? UInt8.max
     self.doubleBacktick = index["``"]
@@ -108,5 +115,15 @@ struct QuoteMarks: Sendable {
     case 0x301D...0x301F: return true  // 〝 〞 〟
     default: return false
     }
+  }
+
+  /// The glyph of a one-scalar mark, or nil when the scalar is not a quotation mark.
+  @inline(__always)
+  func glyph(ofScalar scalar: UInt32) -> Glyph? {
+    if scalar < 128 {
+      let glyph = asciiGlyph[Int(scalar)]
+      return glyph == Self.noGlyph ? nil : glyph
+    }
+    return glyphOfScalar[scalar]
   }
 }

@@ -220,22 +220,24 @@ private struct ScanState {
   /// Collects the paragraph's quotation marks with their roles into `marks`.
   mutating func collectMarks(in paragraph: TextRange) {
     marks.removeAll(keepingCapacity: true)
-    let tokens = document.tokens
     let end = paragraph.tokens.upperBound
     var token = paragraph.tokens.lowerBound
     while token < end {
-      guard tokens[token].kind == .quoteMark else {
-        token += 1
-        continue
+      // NB: most tokens are not marks; this loop over the raw buffer is the scanner's hot path.
+      let run: ClosedRange<Int>? = document.tokens.withUnsafeBufferPointer { tokens in
+        while token < end && tokens[token].kind != .quoteMark { token += 1 }
+        guard token < end else { return nil }
+        var last = token
+        while last + 1 < end, tokens[last + 1].kind == .quoteMark,
+          tokens[last + 1].shape.contains(.attachedBefore)
+        {
+          last += 1
+        }
+        return token...last
       }
-      var last = token
-      while last + 1 < end, tokens[last + 1].kind == .quoteMark,
-        tokens[last + 1].shape.contains(.attachedBefore)
-      {
-        last += 1
-      }
-      collectRun(tokens: token...last, in: paragraph)
-      token = last + 1
+      guard let run else { break }
+      collectRun(tokens: run, in: paragraph)
+      token = run.upperBound + 1
     }
     // Backwards: for each weak closing mark, whether a later single mark can only close.
     var nextSingleCloses = false
@@ -269,7 +271,7 @@ private struct ScanState {
       while offset < tokenEnd {
         let (scalar, length) = decodeScalar(utf8, at: offset, limit: tokenEnd)
         defer { offset += length }
-        guard let glyph = table.glyphOfScalar[scalar] else { continue }
+        guard let glyph = table.glyph(ofScalar: scalar) else { continue }
         if offset == apostropheAt { continue }
         // Inside a word, a single mark is an apostrophe (don't, John`s, shouldn‘t).
         if intraword && table.isSingle(glyph) { continue }
