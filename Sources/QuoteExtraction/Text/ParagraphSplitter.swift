@@ -38,10 +38,6 @@ enum ParagraphSplitter {
   private static func append(
     _ range: Range<Int>, _ utf8: UnsafeBufferPointer<UInt8>, _ result: inout [Range<Int>]
   ) {
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper && Tokenizer.isSpace(utf8[lower]) { lower += 1 }
-    while upper > lower && Tokenizer.isSpace(utf8[upper - 1]) { upper -= 1 }
-    if lower < upper { result.append(lower..<upper) }
+    if let trimmed = Tokenizer.trimmingSpaces(range, in: utf8) { result.append(trimmed) }
   }
 }

@@ -133,4 +133,15 @@ enum Tokenizer {
     if uppers >= 2 && lowers == 0 { shape.insert(.allCaps) }
     return shape
   }
+
+  /// `range` without the ASCII whitespace at its ends, or nil when nothing else is left.
+  static func trimmingSpaces(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Range<Int>?
+  {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && isSpace(utf8[lower]) { lower += 1 }
+    while upper > lower && isSpace(utf8[upper - 1]) { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
 }
