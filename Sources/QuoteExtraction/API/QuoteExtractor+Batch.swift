@@ -338,7 +338,6 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
-        let extractor = extractor.isolatedCopy()
         while let slot = self.take() {
           slot.fulfil(transform(extractor, slot.input))
         }

@@ -10,7 +10,7 @@
 public struct QuoteExtractor: Sendable {
   /// The configuration this extractor was built with.
   public let configuration: Configuration
-  private(set) var rules: RuleSet
+  let rules: RuleSet
 
   /// Creates an extractor; every lexicon and rule pack is loaded and checked here, so a
   /// configuration error surfaces now and never in the middle of a corpus.
@@ -24,19 +24,6 @@ public struct QuoteExtractor: Sendable {
     } else {
       self.rules = try RuleSet(configuration: configuration)
     }
-  }
-
-  /// The same extractor with its own copy of the compiled rules and lexicons, for one worker
-  /// thread of a batch.
-  ///
-  /// NB: threads that share one rule set bump the same reference counts at every step of the
-  /// matcher, and those atomic writes to shared cache lines cost a third of the work on two
-  /// cores; a worker with its own copy touches only its own memory. Building the copy costs
-  /// about as much as one long document.
-  func isolatedCopy() -> QuoteExtractor {
-    var copy = self
-    if let rules = try? RuleSet(configuration: configuration) { copy.rules = rules }
-    return copy
   }
 
   /// Splits text into paragraphs, sentences and tokens without looking for quotations.
