@@ -180,7 +180,7 @@ public struct JSONWriter: Sendable {
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   private mutating func appendEscaped(_ value: some Collection<UInt8>) {
-    let done = value.withContiguousStorageIfAvailable { appendEscaped($0) }
+    let done: Void? = value.withContiguousStorageIfAvailable { appendEscaped($0) }
     if done == nil { appendEscaped(Array(value)) }
   }
 
