@@ -25,6 +25,22 @@ public enum Fixtures {
     return FileManager.default.isExecutableFile(atPath: debug.path) ? debug : nil
   }()
 
+  /// The `text` of every record of `../shared/corpora/NAME.jsonl`, in order; nil (with a
+  /// message saying the tests using it are skipped) when `../shared` is absent.
+  public static func corpusTexts(_ name: String) throws -> [String]? {
+    guard let shared else {
+      print("skipped: ../shared is absent, no corpus \(name) to compare on")
+      return nil
+    }
+    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(name).jsonl"))
+    var texts: [String] = []
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      if let text = object?["text"] as? String { texts.append(text) }
+    }
+    return texts
+  }
+
   public static var shared: URL? {
     let url = root.deletingLastPathComponent().appendingPathComponent("shared")
     return FileManager.default.fileExists(atPath: url.path) ? url : nil

@@ -15,15 +15,9 @@ struct SentenceBoundaryDifferentialTests {
 
   @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
   func utf16PassMatchesUTF8PassOnEveryCorpusText(corpus: String) throws {
-    guard let shared = Fixtures.shared else {
-      print("skipped: ../shared is absent, no corpus to compare on")
-      return
-    }
-    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
     var checked = 0
-    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-      guard let text = object?["text"] as? String else { continue }
+    for text in texts {
       #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
       checked += 1
     }
@@ -77,15 +71,9 @@ struct LazySentenceBoundaryDifferentialTests {
 
   @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
   func lazyMatchesFullPassOnEveryCorpusText(corpus: String) throws {
-    guard let shared = Fixtures.shared else {
-      print("skipped: ../shared is absent, no corpus to compare on")
-      return
-    }
-    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
     var checked = 0
-    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-      guard let text = object?["text"] as? String else { continue }
+    for text in texts {
       #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
       checked += 1
     }

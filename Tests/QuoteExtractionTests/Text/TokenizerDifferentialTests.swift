@@ -28,15 +28,9 @@ struct TokenizerDifferentialTests {
 
   @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
   func fastPathMatchesICUOnEveryCorpusText(corpus: String) throws {
-    guard let shared = Fixtures.shared else {
-      print("skipped: ../shared is absent, no corpus to compare on")
-      return
-    }
-    let data = try Data(contentsOf: shared.appendingPathComponent("corpora/\(corpus).jsonl"))
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
     var checked = 0
-    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-      guard let text = object?["text"] as? String else { continue }
+    for text in texts {
       if let difference = try Self.firstDifference(Array(text.utf8)) {
         Issue.record("\(corpus) document \(checked): \(difference)")
         return
