@@ -1,6 +1,10 @@
 /// The compiled lexicons and rules an extractor uses: built once, when the extractor is made,
 /// so a bad rule pack or lexicon is reported then and never in the middle of a corpus.
-struct RuleSet: Sendable {
+///
+/// A class, immutable: the engine and its helpers pass it per document, and every copy of a
+/// struct of arrays would retain each array's buffer, shared by all the worker threads (an atomic
+/// on a shared cache line each time).
+final class RuleSet: Sendable {
   /// Every lexicon, one bit each.
   let lexicons: LexiconTable
   /// The rules in the order they run: by pass, then in file order.
