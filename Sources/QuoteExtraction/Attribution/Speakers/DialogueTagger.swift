@@ -37,7 +37,7 @@ struct DialogueTagger {
       || (bytes.count > 4 && bytes.last == 0x64 && bytes.dropLast().last == 0x65)
   }
 
-  private func isPunctuation(_ index: Token.Index, _ ascii: String) -> Bool {
+  private func isPunctuation(_ index: Token.Index, _ ascii: StaticString) -> Bool {
     analyzer.bytesEqual(index, ascii)
   }
 

@@ -20,11 +20,18 @@ struct NarrationDescriptions {
   ///   tokens).
   func scan() -> [SpeakerMention] {
     var mentions: [SpeakerMention] = []
+    // NB: one copy of the document for the scan: `self.document` is computed, and each use
+    // would copy (and retain) every array of it.
+    let document = analyzer.document
     let tokens = document.tokens
     var index = 0
     while index < tokens.count {
       defer { index += 1 }
-      guard !insideQuote[index], isIndefiniteArticle(index) else { continue }
+      // NB: every token of the text is asked: its bytes are read in place, with no string.
+      let isArticle = document.utf8.withUnsafeBufferPointer {
+        NarrationDescriptions.isIndefiniteArticle(tokens[index], $0)
+      }
+      guard isArticle, !insideQuote[index] else { continue }
       let paragraph = document.paragraph(of: index)
       var end = index + 1
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
@@ -54,8 +61,18 @@ struct NarrationDescriptions {
     return mentions
   }
 
-  private func isIndefiniteArticle(_ index: Token.Index) -> Bool {
-    analyzer.bytesEqual(index, "a") || analyzer.bytesEqual(index, "an")
-      || analyzer.bytesEqual(index, "A") || analyzer.bytesEqual(index, "An")
+  /// Whether a token is "a", "an", "A" or "An".
+  @inline(__always)
+  private static func isIndefiniteArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    let start = Int(token.utf8Start)
+    switch Int(token.utf8End) - start {
+    case 1: return utf8[start] == UInt8(ascii: "a") || utf8[start] == UInt8(ascii: "A")
+    case 2:
+      return (utf8[start] == UInt8(ascii: "a") || utf8[start] == UInt8(ascii: "A"))
+        && utf8[start + 1] == UInt8(ascii: "n")
+    default: return false
+    }
   }
 }

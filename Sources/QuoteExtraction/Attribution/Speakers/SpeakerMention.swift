@@ -158,19 +158,20 @@ struct MentionAnalyzer {
       || (isWord(previous) && document.tokens[previous].utf8Range.count == 1)
   }
 
-  func bytesEqual(_ index: Token.Index, _ ascii: String) -> Bool {
+  /// Whether a token's bytes are exactly `ascii`.
+  ///
+  /// NB: a `StaticString`, not a `String`: the scans ask this of most tokens, and a string
+  /// argument cost a copy and a `withUTF8` call each time.
+  func bytesEqual(_ index: Token.Index, _ ascii: StaticString) -> Bool {
     let token = document.tokens[index]
-    var ascii = ascii
+    let start = Int(token.utf8Start)
+    let count = ascii.utf8CodeUnitCount
     // NB: most tokens differ in length: compare that first, without walking the bytes.
-    return ascii.withUTF8 { expected in
-      let start = Int(token.utf8Start)
-      guard expected.count == Int(token.utf8End) - start else { return false }
-      return document.utf8.withUnsafeBufferPointer { utf8 in
-        for offset in 0..<expected.count where utf8[start + offset] != expected[offset] {
-          return false
-        }
-        return true
-      }
+    guard count == Int(token.utf8End) - start else { return false }
+    let expected = ascii.utf8Start
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      for offset in 0..<count where utf8[start + offset] != expected[offset] { return false }
+      return true
     }
   }
 
