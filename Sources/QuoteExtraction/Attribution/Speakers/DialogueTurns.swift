@@ -31,8 +31,6 @@ struct DialogueTurns {
         byParagraph.append((paragraph, [index]))
       }
     }
-    var quoteParagraphs = Set<Int>()
-    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
     let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
     shareTags(groups, &result)
     // NB: in news a quotation paragraph without a tag continues the previous paragraph's
@@ -41,6 +39,9 @@ struct DialogueTurns {
       continueParagraphs(groups, &result, table: &table)
       return
     }
+    // Only turn-taking reads which paragraphs hold quotations: gathered here, not in news.
+    var quoteParagraphs = Set<Int>()
+    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
     forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
     backward(groups, &result, table: &table)
     forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)

@@ -278,13 +278,10 @@ struct EntityTable {
 
   private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
     guard !roles.isEmpty else { return nil }
-    for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
-      let record = records[id]
-      if record.kind == .person, record.gender.isCompatible(with: gender),
-        roles.contains(where: { record.roles.contains($0) })
-      {
-        return id
-      }
+    // NB: the record's fields are read in place: a copy of it retains each of its collections.
+    for id in recency.reversed().prefix(EntityTable.lookBack * 2)
+    where records[id].kind == .person && records[id].gender.isCompatible(with: gender) {
+      for role in roles where records[id].roles.contains(role) { return id }
     }
     return nil
   }

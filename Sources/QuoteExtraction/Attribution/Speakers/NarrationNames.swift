@@ -14,11 +14,10 @@ struct NarrationNames {
   /// How often a capitalised word must occur inside sentences to count as a name.
   static let recurrence = 3
 
-  /// The name mentions of the narration, in text order.
+  /// The name mentions of the narration, in text order. `known` holds the lower-cased name
+  /// words of the speakers the rules found.
   /// - Complexity: O(n) in the number of tokens.
-  func scan(knownWords: Set<String>) -> [SpeakerMention] {
-    var known = ByteLexicon<Void>()
-    for word in knownWords { known.insert(word, value: ()) }
+  func scan(known: ByteLexicon<Void>) -> [SpeakerMention] {
     var mentions: [SpeakerMention] = []
     // NB: one copy of the document for the scan: `self.document` is computed, and each use
     // would copy (and retain) every array of it.

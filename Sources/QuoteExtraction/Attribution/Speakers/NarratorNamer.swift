@@ -23,14 +23,15 @@ struct NarratorNamer {
   func name(_ result: ExtractionResult, table: inout EntityTable) {
     guard let narrator = table.narrator else { return }
     if fiction { table.rename(narrator, to: NarratorNamer.unnamedNarrator) }
+    // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
     var namedSpeakers = Set<Int>()
-    for attribution in result.attributions where attribution.speakerKind == .name {
-      if let entity = attribution.entity { namedSpeakers.insert(entity) }
+    for index in result.attributions.indices where result.attributions[index].speakerKind == .name {
+      if let entity = result.attributions[index].entity { namedSpeakers.insert(entity) }
     }
     var counts: [String: Int] = [:]
-    for attribution in result.attributions {
-      guard let entity = attribution.entity, entity != narrator else { continue }
-      for fragment in attribution.fragments {
+    for index in result.attributions.indices {
+      guard let entity = result.attributions[index].entity, entity != narrator else { continue }
+      for fragment in result.attributions[index].fragments {
         for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
           let name = document.text(of: token)
           if let id = table.match(nameWords: [name.lowercased()], gender: .unknown),

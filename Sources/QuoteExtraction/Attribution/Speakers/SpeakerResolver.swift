@@ -36,11 +36,16 @@ struct SpeakerResolver {
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
-    var speakerNameWords = Set<String>()
-    for (index, attribution) in result.attributions.enumerated() {
-      guard let range = attribution.speaker, let mention = analyzer.analyze(utf8Range: range)
+    // NB: the speakers' name words go straight into a byte table (no set of strings hashed
+    // twice): the narration scan looks its capitalised words up in it.
+    var speakerNameWords = ByteLexicon<Void>()
+    for index in result.attributions.indices {
+      guard let range = result.attributions[index].speaker,
+        let mention = analyzer.analyze(utf8Range: range)
       else { continue }
-      if mention.kind == .name { speakerNameWords.formUnion(mention.nameWords) }
+      if mention.kind == .name {
+        for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
+      }
       speakerEvents.append(
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
@@ -48,7 +53,7 @@ struct SpeakerResolver {
     speakerEvents.sort { $0.position < $1.position }
     let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
-    var names = narration.scan(knownWords: speakerNameWords)
+    var names = narration.scan(known: speakerNameWords)
     if fiction {
       let descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
       names = Self.merged(names, descriptions.scan())
@@ -62,9 +67,12 @@ struct SpeakerResolver {
     var turns: [Int: Int] = [:]
     // The paragraphs that hold a direct quotation, and the paragraph of the latest narration
     // mention read so far.
+    // NB: only turn-taking in fiction reads them: not gathered in news.
     var dialogueParagraphs = Set<Int>()
-    for attribution in result.attributions where attribution.type == .direct {
-      guard let first = attribution.fragments.first else { continue }
+    for index in result.attributions.indices where fiction {
+      guard result.attributions[index].type == .direct,
+        let first = result.attributions[index].fragments.first
+      else { continue }
       let token = analyzer.tokens(in: first).lowerBound
       if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
     }
@@ -253,15 +261,15 @@ struct SpeakerResolver {
   private func tagDialogue(_ result: inout ExtractionResult, analyzer: MentionAnalyzer) {
     let tagger = DialogueTagger(analyzer: analyzer)
     for index in result.attributions.indices {
-      let attribution = result.attributions[index]
-      guard attribution.speaker == nil, attribution.type == .direct,
-        let quoteIndex = attribution.quotes.last, quoteIndex < result.quotes.count,
+      // NB: the attribution's fields are read in place: a copy of it retains each of its arrays.
+      guard result.attributions[index].speaker == nil, result.attributions[index].type == .direct,
+        let quoteIndex = result.attributions[index].quotes.last, quoteIndex < result.quotes.count,
         let tag = tagger.tag(for: result.quotes[quoteIndex])
       else { continue }
       let first = document.tokens[tag.speaker.lowerBound]
       let last = document.tokens[tag.speaker.upperBound - 1]
       result.attributions[index].speaker = Int(first.utf8Start)..<Int(last.utf8End)
-      if attribution.cue == nil {
+      if result.attributions[index].cue == nil {
         result.attributions[index].cue = document.tokens[tag.cue].utf8Range
       }
     }
