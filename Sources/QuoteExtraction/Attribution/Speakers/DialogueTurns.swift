@@ -20,8 +20,10 @@ struct DialogueTurns {
 
   func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
     var byParagraph: [(paragraph: Int, attributions: [Int])] = []
-    for (index, attribution) in result.attributions.enumerated() where attribution.type == .direct {
-      guard let fragment = attribution.fragments.first, !fragment.isEmpty else { continue }
+    // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
+    for index in result.attributions.indices where result.attributions[index].type == .direct {
+      guard let fragment = result.attributions[index].fragments.first, !fragment.isEmpty
+      else { continue }
       let token = analyzer.tokens(in: fragment).lowerBound
       guard token < document.tokens.count else { continue }
       let paragraph = document.paragraph(of: token)
@@ -53,13 +55,15 @@ struct DialogueTurns {
   }
 
   /// The speaker of a paragraph of dialogue so far, if any.
-  private func speaker(of group: Group, _ result: ExtractionResult) -> Int? {
-    group.attributions.lazy.compactMap { result.attributions[$0].entity }.last
+  // NB: the two below take the attributions, not the result: passing an `inout` result by
+  // value copied it, retaining each of its arrays, for every group.
+  private func speaker(of group: Group, _ attributions: [Attribution]) -> Int? {
+    group.attributions.lazy.compactMap { attributions[$0].entity }.last
   }
 
-  private func isUntagged(_ group: Group, _ result: ExtractionResult) -> Bool {
+  private func isUntagged(_ group: Group, _ attributions: [Attribution]) -> Bool {
     group.attributions.allSatisfy {
-      result.attributions[$0].speaker == nil && result.attributions[$0].entity == nil
+      attributions[$0].speaker == nil && attributions[$0].entity == nil
     }
   }
 
@@ -79,18 +83,23 @@ struct DialogueTurns {
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
   ) {
     var sourceOfParagraph: [Int: Int] = [:]
-    for (index, attribution) in result.attributions.enumerated() {
-      guard attribution.entity != nil, let first = attribution.fragments.first else { continue }
+    for index in result.attributions.indices {
+      guard result.attributions[index].entity != nil,
+        let first = result.attributions[index].fragments.first
+      else { continue }
       let token = analyzer.tokens(in: first).lowerBound
       if token < document.tokens.count { sourceOfParagraph[document.paragraph(of: token)] = index }
     }
-    for group in groups where isUntagged(group, result) {
+    for group in groups where isUntagged(group, result.attributions) {
       guard let source = sourceOfParagraph[group.paragraph - 1] else { continue }
-      let from = result.attributions[source]
+      let speaker = result.attributions[source].speaker
+      let entity = result.attributions[source].entity
+      let kind: Attribution.MentionKind? =
+        speaker == nil ? .implicit : result.attributions[source].speakerKind
       for index in group.attributions {
-        result.attributions[index].speaker = from.speaker
-        result.attributions[index].entity = from.entity
-        result.attributions[index].speakerKind = from.speaker == nil ? .implicit : from.speakerKind
+        result.attributions[index].speaker = speaker
+        result.attributions[index].entity = entity
+        result.attributions[index].speakerKind = kind
       }
       sourceOfParagraph[group.paragraph] = group.attributions.last
     }
@@ -101,12 +110,14 @@ struct DialogueTurns {
     for group in groups {
       guard let tagged = group.attributions.last(where: { result.attributions[$0].speaker != nil })
       else { continue }
-      let source = result.attributions[tagged]
+      let speaker = result.attributions[tagged].speaker
+      let kind = result.attributions[tagged].speakerKind
+      let entity = result.attributions[tagged].entity
       for index in group.attributions
       where result.attributions[index].entity == nil && result.attributions[index].speaker == nil {
-        result.attributions[index].speaker = source.speaker
-        result.attributions[index].speakerKind = source.speakerKind
-        result.attributions[index].entity = source.entity
+        result.attributions[index].speaker = speaker
+        result.attributions[index].speakerKind = kind
+        result.attributions[index].entity = entity
       }
     }
   }
@@ -120,8 +131,8 @@ struct DialogueTurns {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
     for group in groups {
-      var found = speaker(of: group, result)
-      if found == nil, isUntagged(group, result) {
+      var found = speaker(of: group, result.attributions)
+      if found == nil, isUntagged(group, result.attributions) {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
         if let last = previous, last.paragraph == group.paragraph - 1 {
@@ -163,8 +174,8 @@ struct DialogueTurns {
     var next: Turn? = nil
     var afterNext: Turn? = nil
     for group in groups.reversed() {
-      var found = speaker(of: group, result)
-      if found == nil, isUntagged(group, result), let following = next,
+      var found = speaker(of: group, result.attributions)
+      if found == nil, isUntagged(group, result.attributions), let following = next,
         following.paragraph == group.paragraph + 1, let second = afterNext,
         second.paragraph == group.paragraph + 2, second.entity != following.entity
       {

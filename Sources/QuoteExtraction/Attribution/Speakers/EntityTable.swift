@@ -157,20 +157,22 @@ struct EntityTable {
   /// The entity a name mention (not added) would join, if any: used for vocatives.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
     guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
-    return ids.last(where: { fits(records[$0], words: words, gender: gender) })
+    return ids.last(where: { fits($0, words: words, gender: gender) })
   }
 
   private mutating func addName(_ mention: SpeakerMention) -> Int? {
     let words = mention.nameWords
     guard !words.isEmpty else { return nil }
     var found = match(nameWords: words, gender: mention.gender)
-    if let id = found, !isSamePerson(records[id], mention) {
+    // NB: asked only when married titles keep people apart (otherwise always the same
+    // person): the call copies the record, which retains each of its collections.
+    if let id = found, separatesMarriedTitles, !isSamePerson(records[id], mention) {
       found = nil
     }
     if found == nil, words.count >= 2, let ids = byWord[words[0]] {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = ids.last(where: {
-        isOnly(words[0], records[$0]) && records[$0].gender.isCompatible(with: mention.gender)
+        isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
           && !records[$0].isHonorificOnly
       })
     }
@@ -183,7 +185,7 @@ struct EntityTable {
       // one person's first name and surname.
       let isJuxtaposition =
         words.count >= 2
-        && (byWord[words[0]] ?? []).contains { $0 != id && isOnly(words[0], records[$0]) }
+        && (byWord[words[0]] ?? []).contains { $0 != id && isOnly(words[0], $0) }
       if isJuxtaposition { return id }
       // NB: the record is changed in place: a copy would retain, then release, each of its
       // collections.
@@ -210,14 +212,19 @@ struct EntityTable {
         forms: [mention.displayName: 1],
         fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
     if let title = mention.honorificWord { records[id].honorifics.insert(title) }
-    for word in Set(words) { byWord[word, default: []].append(id) }
+    // Each distinct word once (a linear check: names have a few words, and a set hashes each).
+    for (position, word) in words.enumerated() where !words[..<position].contains(word) {
+      byWord[word, default: []].append(id)
+    }
     note(id, mention: mention)
     return id
   }
 
   /// Whether a record's name is this one word alone.
-  private func isOnly(_ word: String, _ record: Record) -> Bool {
-    record.words.count == 1 && record.words[0] == word
+  /// NB: takes the entity id and reads its record in place: a copy of a record retains each of
+  /// its collections, and this runs for every entity that shares a name word.
+  private func isOnly(_ word: String, _ id: Int) -> Bool {
+    records[id].words.count == 1 && records[id].words[0] == word
   }
 
   /// Titles a married woman is named by: "Mrs. Bennet" is the mother of the family, not
@@ -243,17 +250,18 @@ struct EntityTable {
     return true
   }
 
-  private func fits(_ record: Record, words: [String], gender: SpeakerGender) -> Bool {
-    guard record.kind == .person, record.gender.isCompatible(with: gender),
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func fits(_ id: Int, words: [String], gender: SpeakerGender) -> Bool {
+    guard records[id].kind == .person, records[id].gender.isCompatible(with: gender),
       let last = words.last
     else { return false }
     if words.count == 1 {
-      return record.words.contains(last)
+      return records[id].words.contains(last)
     }
-    guard record.words.last == last else { return false }
-    if record.words.count == 1 { return true }
+    guard records[id].words.last == last else { return false }
+    if records[id].words.count == 1 { return true }
     let first = words[0]
-    let recordFirst = record.words[0]
+    let recordFirst = records[id].words[0]
     return first == recordFirst || (first.count == 1 && recordFirst.hasPrefix(first))
       || (recordFirst.count == 1 && first.hasPrefix(recordFirst))
   }
