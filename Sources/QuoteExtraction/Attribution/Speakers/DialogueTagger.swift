@@ -31,10 +31,12 @@ struct DialogueTagger {
 
   private func isVerb(_ index: Token.Index) -> Bool {
     guard analyzer.isWord(index), !analyzer.isCapitalized(index) else { return false }
+    // NB: the lists come from the analyzer's per-token cache (one lookup per token for every
+    // list), not from a lookup of their own.
+    if analyzer.lists(index).contains(.dialogueVerb) { return true }
     let bytes = analyzer.wordBytes(index)
     // Past tenses not on the list ("ejaculated", "expostulated") tag dialogue just as well.
-    return lexicons.dialogueVerbs.contains(bytes)
-      || (bytes.count > 4 && bytes.last == 0x64 && bytes.dropLast().last == 0x65)
+    return bytes.count > 4 && bytes.last == 0x64 && bytes.dropLast().last == 0x65
   }
 
   private func isPunctuation(_ index: Token.Index, _ ascii: StaticString) -> Bool {
@@ -99,16 +101,16 @@ struct DialogueTagger {
     -> Range<Token.Index>?
   {
     guard start < paragraph.upperBound, analyzer.isWord(start) else { return nil }
-    let bytes = analyzer.wordBytes(start)
+    let lists = analyzer.lists(start)
     let opensDescription =
-      lexicons.determiners.contains(bytes) && start + 1 < paragraph.upperBound
+      lists.contains(.determiner) && start + 1 < paragraph.upperBound
       && analyzer.isWord(start + 1)
-    if lexicons.pronouns.contains(bytes), !opensDescription {
+    if lists.contains(.pronoun), !opensDescription {
       return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(start))
         ? start..<(start + 1) : nil
     }
     if analyzer.isCapitalized(start) {
-      guard !lexicons.notNames.contains(bytes) || analyzer.isHonorific(start) else { return nil }
+      guard !lists.contains(.notName) || analyzer.isHonorific(start) else { return nil }
       var end = start + 1
       while end < paragraph.upperBound, end - start < 6,
         analyzer.isCapitalized(end) || analyzer.isAbbreviationPeriod(end)
@@ -118,7 +120,7 @@ struct DialogueTagger {
       if analyzer.bytesEqual(end - 1, ".") { end -= 1 }
       return start..<end
     }
-    if lexicons.determiners.contains(bytes) {
+    if lists.contains(.determiner) {
       var end = start + 1
       while end < paragraph.upperBound, end - start < 7,
         (analyzer.isWord(end)
@@ -137,7 +139,7 @@ struct DialogueTagger {
     -> Range<Token.Index>?
   {
     guard last >= paragraph.lowerBound, analyzer.isWord(last) else { return nil }
-    if lexicons.pronouns.contains(analyzer.wordBytes(last)) {
+    if analyzer.lists(last).contains(.pronoun) {
       return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(last))
         ? last..<(last + 1) : nil
     }
@@ -153,7 +155,7 @@ struct DialogueTagger {
     var start = last
     while start - 1 >= paragraph.lowerBound, last - start < 4, analyzer.isWord(start - 1) {
       start -= 1
-      if lexicons.determiners.contains(analyzer.wordBytes(start)) { return start..<(last + 1) }
+      if analyzer.lists(start).contains(.determiner) { return start..<(last + 1) }
     }
     return nil
   }

@@ -246,7 +246,7 @@ struct DialogueTurns {
         || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
         || document.tokens[after].kind == .quoteMark
       guard isVocative, closes, !analyzer.isHonorific(index) else { continue }
-      guard !analyzer.lexicons.notNames.contains(analyzer.wordBytes(index)) else { continue }
+      guard !analyzer.lists(index).contains(.notName) else { continue }
       if let id = table.match(nameWords: [analyzer.lowercasedWord(index)], gender: .unknown),
         id != speaker
       {

@@ -328,7 +328,7 @@ struct MentionAnalyzer {
     var start = candidate
     while start < title,
       !(isCapitalizedOrAcronym(start) || document.tokens[start].kind == .number)
-        || lexicons.determiners.contains(wordBytes(start))
+        || lists(start).contains(.determiner)
     {
       start += 1
     }
@@ -512,7 +512,7 @@ struct MentionAnalyzer {
   private func dropDeterminer(_ range: Range<Token.Index>) -> Range<Token.Index> {
     var start = range.lowerBound
     while start + 1 < range.upperBound, isWord(start),
-      lexicons.determiners.contains(wordBytes(start))
+      lists(start).contains(.determiner)
     {
       start += 1
     }
@@ -536,8 +536,7 @@ struct MentionAnalyzer {
         || bytesEqual(after, "?") || bytesEqual(after, ".")
         || after == tokens.upperBound
       guard opens, closes, !isHonorific(index), !isRole(index),
-        !lexicons.notNames.contains(wordBytes(index)),
-        !lexicons.pronouns.contains(wordBytes(index))
+        lists(index).isDisjoint(with: [.notName, .pronoun])
       else { continue }
       names.append(index)
     }
