@@ -38,18 +38,17 @@ struct NarrationDescriptions {
         !insideQuote[end], analyzer.isWord(end), !analyzer.isCapitalized(end),
         document.paragraph(of: end) == paragraph
       {
-        // NB: the roles list read through the analyzer's per-token cache (one lookup per token
-        // for every list).
-        if let word = analyzer.word(end), word.lists.contains(.role),
-          word.roleGender == .male || word.roleGender == .female
+        // NB: the small roles table, not the analyzer's cache over the merged one: these words
+        // are asked once each, and the probe into the larger table measured slower.
+        if let gender = lexicons.roles.value(analyzer.wordBytes(end)),
+          gender == .male || gender == .female
         {
-          let gender = word.roleGender
           // "a man's voice" is the voice; "a boy scout" goes on past the noun.
           let next = end + 1
           let goesOn =
             analyzer.isPossessive(end)
             || (next < tokens.count && analyzer.isWord(next) && !analyzer.isCapitalized(next)
-              && analyzer.lists(next).contains(.role))
+              && lexicons.roles.contains(analyzer.wordBytes(next)))
           if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
             mention.kind == .description, mention.gender == gender
           {
