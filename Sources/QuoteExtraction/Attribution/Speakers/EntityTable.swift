@@ -86,7 +86,7 @@ struct EntityTable {
   /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation
   /// addresses by name: a pronoun that tags the quotation refers to someone else when anyone
   /// else fits.
-  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: Set<Int> = [])
+  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [])
     -> Int?
   {
     switch mention.kind {
@@ -296,14 +296,15 @@ struct EntityTable {
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
-  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: Set<Int> = [])
+  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: [Int] = [])
     -> Int?
   {
     if !avoided.isEmpty, let other = antecedent(of: mention, excluding: avoided) { return other }
     return antecedent(of: mention, excluding: [])
   }
 
-  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: Set<Int>)
+  // NB: an array, not a set: it holds one or two ids, and a set hashed each (per quotation).
+  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: [Int])
     -> Int?
   {
     // NB: "he" and "she" never refer to the first-person narrator.

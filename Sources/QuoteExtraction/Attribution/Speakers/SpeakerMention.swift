@@ -42,22 +42,36 @@ struct MentionAnalyzer {
   }
 
   /// The tokens that overlap a UTF-8 byte range.
-  /// - Complexity: O(log n).
+  /// - Complexity: O(log n + log k) for k tokens in the range.
   func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
-    let tokens = document.tokens
-    var low = 0
-    var high = tokens.count
-    while low < high {
-      let mid = (low + high) / 2
-      if Int(tokens[mid].utf8End) <= utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+    document.tokens.withUnsafeBufferPointer { tokens in
+      var low = 0
+      var high = tokens.count
+      while low < high {
+        let mid = (low + high) / 2
+        if Int(tokens[mid].utf8End) <= utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+      }
+      // NB: the end is searched from `low` outwards by doubling steps, then by halves: a range
+      // holds a few tokens, so this reads tokens next to the first one rather than halving the
+      // whole document again (a cache miss per step).
+      var from = low
+      var step = 1
+      var end = tokens.count
+      while from + step < tokens.count {
+        if Int(tokens[from + step].utf8Start) < utf8Range.upperBound {
+          from += step
+          step *= 2
+        } else {
+          end = from + step
+          break
+        }
+      }
+      while from < end {
+        let mid = (from + end) / 2
+        if Int(tokens[mid].utf8Start) < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+      }
+      return low..<max(low, end)
     }
-    var end = tokens.count
-    var from = low
-    while from < end {
-      let mid = (from + end) / 2
-      if Int(tokens[mid].utf8Start) < utf8Range.upperBound { from = mid + 1 } else { end = mid }
-    }
-    return low..<max(low, end)
   }
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).

@@ -64,17 +64,20 @@ struct SpeakerResolver {
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
     // The speaker of each paragraph of dialogue tagged so far.
-    var turns: [Int: Int] = [:]
+    // NB: an array over the paragraphs (-1 for none), not a dictionary: read and written for
+    // every direct quotation.
+    var turns = Turns(count: document.paragraphs.count)
     // The paragraphs that hold a direct quotation, and the paragraph of the latest narration
     // mention read so far.
     // NB: only turn-taking in fiction reads them: not gathered in news.
-    var dialogueParagraphs = Set<Int>()
+    var dialogueParagraphs = [Bool](
+      repeating: false, count: fiction ? document.paragraphs.count : 0)
     for index in result.attributions.indices where fiction {
       guard result.attributions[index].type == .direct,
         let first = result.attributions[index].fragments.first
       else { continue }
       let token = analyzer.tokens(in: first).lowerBound
-      if token < document.tokens.count { dialogueParagraphs.insert(document.paragraph(of: token)) }
+      if token < document.tokens.count { dialogueParagraphs[document.paragraph(of: token)] = true }
     }
     var narrationParagraph = -1
     // The people the narration of the current paragraph has mentioned since its latest speaker
@@ -109,7 +112,7 @@ struct SpeakerResolver {
       {
         continue
       }
-      var avoided = Set<Int>()
+      var avoided: [Int] = []
       var paragraph: Int? = nil
       if let index = event.attribution, result.attributions[index].type == .direct,
         let first = result.attributions[index].fragments.first
@@ -117,13 +120,13 @@ struct SpeakerResolver {
         let token = analyzer.tokens(in: first).lowerBound
         if token < document.tokens.count {
           paragraph = document.paragraph(of: token)
-          if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.insert(previous) }
+          if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.append(previous) }
         }
         if event.mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
               let word = analyzer.lowercasedWord(vocative)
-              if let id = table.match(nameWords: [word], gender: .unknown) { avoided.insert(id) }
+              if let id = table.match(nameWords: [word], gender: .unknown) { avoided.append(id) }
             }
           }
         }
@@ -247,11 +250,12 @@ struct SpeakerResolver {
   /// pronoun is the person who spoke two paragraphs earlier when the gender agrees and no
   /// narration in the paragraph brought someone else forward.
   private func alternatingTurn(
-    before paragraph: Int, turns: [Int: Int], dialogue: Set<Int>, gender: SpeakerGender,
+    before paragraph: Int, turns: Turns, dialogue: [Bool], gender: SpeakerGender,
     table: EntityTable
   ) -> Int? {
     guard gender == .male || gender == .female, let turn = turns[paragraph - 2],
-      dialogue.contains(paragraph - 1), turns[paragraph - 1] != turn,
+      paragraph - 1 >= 0, paragraph - 1 < dialogue.count, dialogue[paragraph - 1],
+      turns[paragraph - 1] != turn,
       table.records[turn].gender == gender
     else { return nil }
     return turn
@@ -293,5 +297,24 @@ struct SpeakerResolver {
       inside[index] = depth > 0
     }
     return inside
+  }
+}
+
+/// The speaker entity of each paragraph of dialogue tagged so far, by paragraph index.
+private struct Turns {
+  private var entities: [Int]
+
+  init(count: Int) { entities = [Int](repeating: -1, count: count) }
+
+  /// The speaker of a paragraph, or nil (also for an index outside the document).
+  subscript(paragraph: Int) -> Int? {
+    get {
+      guard paragraph >= 0, paragraph < entities.count, entities[paragraph] >= 0 else { return nil }
+      return entities[paragraph]
+    }
+    set {
+      guard paragraph >= 0, paragraph < entities.count else { return }
+      entities[paragraph] = newValue ?? -1
+    }
   }
 }
