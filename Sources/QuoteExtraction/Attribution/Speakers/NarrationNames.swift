@@ -39,13 +39,15 @@ struct NarrationNames {
       document.utf8.withUnsafeBufferPointer { utf8 in
         for index in tokens.indices {
           let token = tokens[index]
-          // NB: most tokens fail here: the tests on the token itself come first, and a subject
-          // pronoun is told by its length and first byte before its letters are compared.
+          // NB: most tokens fail here. The tests are combined as bits, with one branch on the
+          // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
+          // more than the tests. A subject pronoun is told by its length and first byte before
+          // its letters are compared.
           let isCapital = token.shape.rawValue & capitalShape == capitalized
-          guard token.kind == .word,
-            isCapital || NarrationNames.mayBeSubjectPronoun(token, utf8),
-            !insideQuote[index]
-          else { continue }
+          let mayBeCandidate =
+            NarrationNames.bit(token.kind == .word)
+            & (NarrationNames.bit(isCapital) | NarrationNames.mayBeSubjectPronoun(token, utf8))
+          guard mayBeCandidate != 0, !insideQuote[index] else { continue }
           guard isCapital else {
             if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
             continue
@@ -144,17 +146,24 @@ struct NarrationNames {
     }
   }
 
-  /// Whether a token has the length and first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``).
+  /// 1 when a token has the length and first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``), else 0; computed without a branch.
   @inline(__always)
   private static func mayBeSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> Bool
+    -> UInt8
   {
     let length = token.utf8End &- token.utf8Start
-    guard length >= 1, length <= 3 else { return false }
-    let first = utf8[Int(token.utf8Start)] | 0x20
-    return first == UInt8(ascii: "i") || first == UInt8(ascii: "h") || first == UInt8(ascii: "s")
+    let start = Int(token.utf8Start)
+    // NB: the first byte is read whatever the length (a selected index, not a branch).
+    let first = utf8[start < utf8.count ? start : 0] | 0x20
+    return bit(UInt32(bitPattern: length &- 1) < 3)
+      & (bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
+        | bit(first == UInt8(ascii: "s")))
   }
+
+  /// 1 for true, 0 for false, to combine tests without branches.
+  @inline(__always)
+  static func bit(_ value: Bool) -> UInt8 { unsafeBitCast(value, to: UInt8.self) }
 
   /// Whether a token is "he", "He", "she", "She" or "I".
   private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
