@@ -365,10 +365,11 @@ struct MentionAnalyzer {
       Int(
         document.tokens[range.lowerBound].utf8Start)..<Int(
         document.tokens[range.upperBound - 1].utf8End)
+    // NB: the display name is written by each way out below (only a pronoun keeps the whole
+    // range's text): building it here too cost a string per mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: [], roles: [],
-      displayName: collapsedText(range))
+      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
     if let first = firstWord, first == range.lowerBound {
       let firstRange = wordRange(first)
       let folds = isCapitalized(first)
@@ -393,6 +394,7 @@ struct MentionAnalyzer {
       mention.kind = .pronoun
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
+      mention.displayName = collapsedText(range)
       return mention
     }
     let last = lastWord
