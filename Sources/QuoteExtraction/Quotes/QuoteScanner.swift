@@ -538,7 +538,8 @@ private struct ScanState {
         span.depth = quotes[top.index].depth + 1
       }
       if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
-        span.kind = classifier.kind(openToken: item.openToken, closeToken: closeToken)
+        span.kind = classifier.kind(
+          openToken: item.openToken, closeToken: closeToken, paragraph: span.paragraphs.lowerBound)
       }
       if span.isClosed {
         containers.append((quotes.count, item.outerEnd))
