@@ -38,13 +38,50 @@ public struct JSONWriter: Sendable {
   }
 
   private mutating func prefix(_ key: String?) {
-    if let key {
+    guard let key else {
       separate()
-      appendString(key)
-      bytes.append(UInt8(ascii: ":"))
-      afterKey = true
+      return
     }
-    separate()
+    // As `separate()`, then the key, then `separate()` again (which only clears `afterKey`).
+    var comma = false
+    if afterKey {
+      afterKey = false
+    } else {
+      comma = needsComma
+      needsComma = true
+    }
+    appendKey(key, comma: comma)
+  }
+
+  /// Appends `,"key":` (the comma when asked) in one piece when the key is short and needs no
+  /// escape, as keys are: the array's bookkeeping per append costs more than a key's bytes.
+  private mutating func appendKey(_ key: String, comma: Bool) {
+    var key = key
+    key.withUTF8 { utf8 in
+      guard utf8.count <= 60, Self.firstByteToEscape(in: utf8, from: 0) == nil else {
+        if comma { bytes.append(UInt8(ascii: ",")) }
+        appendEscaped(utf8)
+        bytes.append(UInt8(ascii: ":"))
+        return
+      }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+        var count = 0
+        if comma {
+          buffer[count] = UInt8(ascii: ",")
+          count += 1
+        }
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+        for byte in utf8 {
+          buffer[count] = byte
+          count += 1
+        }
+        buffer[count] = UInt8(ascii: "\"")
+        buffer[count + 1] = UInt8(ascii: ":")
+        count += 2
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+      }
+    }
   }
 
   /// Opens an object (as an element, or as the value of `key` inside an object).
