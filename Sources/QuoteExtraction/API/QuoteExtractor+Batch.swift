@@ -382,11 +382,16 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     available.wait()
     lock.wait()
     var dropped: [Output] = []
-    if !garbage[worker].isEmpty { swap(&dropped, &garbage[worker]) }
-    defer {
-      lock.signal()
-      _ = consume dropped
-    }
+    swap(&dropped, &garbage[worker])
+    let slot = nextSlot()
+    lock.signal()
+    // NB: freed here, outside the lock, on the thread that made them.
+    withExtendedLifetime(dropped) {}
+    return slot
+  }
+
+  /// The next input's slot, or nil for an end marker. Called under `lock`.
+  private func nextSlot() -> Slot? {
     guard queueHead < queue.count, let slot = queue[queueHead] else { return nil }
     queue[queueHead] = nil
     queueHead += 1
