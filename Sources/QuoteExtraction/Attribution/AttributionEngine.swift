@@ -56,13 +56,11 @@ struct AttributionEngine {
 
     var ruleIndex = 0
     let program = rules.program
-    let masks = context.masks
-    let firstBytes = context.firstBytes
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    let anchors = anchorTokens(context, program)
+    let anchors = AnchorIndex(context: context, matcher: matcher)
     for pass in Rule.Pass.allCases {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)
@@ -71,36 +69,16 @@ struct AttributionEngine {
       while ruleIndex < program.entries.count && program.entries[ruleIndex].pass == pass {
         ruleIndex += 1
       }
-      let passRules = firstRule..<ruleIndex
-      guard !passRules.isEmpty else { continue }
-      // Most anchors need a lexicon: a token that none of their lexicons holds is tried only
-      // against the few anchors without one (a dash, a colon, "according").
-      var anchorLexicons: UInt64 = 0
-      var plainAnchors: [Int] = []
-      for rule in passRules {
-        let lexicons = program.entries[rule].anchor.anyOf
-        anchorLexicons |= lexicons
-        if lexicons == 0 { plainAnchors.append(rule) }
-      }
-      let plainStarts = anchorStarts(of: plainAnchors, program)
+      let passEnd = ruleIndex
+      guard firstRule < passEnd else { continue }
       var candidates: [Candidate] = []
-      for anchor in anchors where roles[Int(anchor)] == .free {
+      for (position, anchor) in anchors.tokens.enumerated() where roles[Int(anchor)] == .free {
         let token = Int(anchor)
         if pass != .direct && quoted[token] { continue }
-        let mask = masks[token]
-        // NB: only a quick filter: a rule skipped here is one whose anchor would not accept the
-        // token, so the rules tried (and their order) are those of the plain loop.
-        let plainMay = !plainAnchors.isEmpty && plainStarts.mayStart(firstBytes[token])
-        if mask & anchorLexicons == 0
-          && !(plainMay && plainAnchors.contains(where: { matcher.anchorAccepts($0, token) }))
-        {
-          continue
-        }
-        for rule in passRules {
-          let lexicons = program.entries[rule].anchor.anyOf
-          guard lexicons == 0 ? plainMay : mask & lexicons != 0,
-            matcher.anchorAccepts(rule, token)
-          else { continue }
+        // The rules in order, as far as the first that matches.
+        var next = anchors.nextRule(at: position, from: firstRule, before: passEnd)
+        while let rule = next {
+          next = anchors.nextRule(at: position, from: rule + 1, before: passEnd)
           guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rules.rules[rule], captures, context)
           else { continue }
@@ -276,70 +254,6 @@ struct AttributionEngine {
     guard words >= 150 else { return false }
     // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
-  }
-
-  /// The tokens that the anchor of some rule may accept (a superset, in order): each pass
-  /// reads only these instead of every token.
-  private func anchorTokens(_ context: RuleContext, _ program: RuleProgram) -> [Int32] {
-    var lexicons: UInt64 = 0
-    var plain: [Int] = []
-    for rule in program.entries.indices {
-      let anyOf = program.entries[rule].anchor.anyOf
-      lexicons |= anyOf
-      if anyOf == 0 { plain.append(rule) }
-    }
-    let starts = anchorStarts(of: plain, program)
-    var tokens: [Int32] = []
-    for (token, mask) in context.masks.enumerated()
-    where mask & lexicons != 0 || (!plain.isEmpty && starts.mayStart(context.firstBytes[token])) {
-      tokens.append(Int32(token))
-    }
-    return tokens
-  }
-
-  /// The bytes a token may start with to pass one of some anchors' tests (a superset).
-  struct ByteSet {
-    /// Every byte may, when an anchor has no spelling to test.
-    var any = false
-    var bits = InlineArray<4, UInt64>(repeating: 0)
-
-    mutating func insert(_ byte: UInt8) {
-      bits[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63)
-    }
-
-    func contains(_ byte: UInt8) -> Bool {
-      bits[Int(byte >> 6)] & (UInt64(1) << UInt64(byte & 63)) != 0
-    }
-
-    /// Whether a token starting with `byte` may pass: the byte, or the byte lower-cased (ASCII),
-    /// is in the set.
-    func mayStart(_ byte: UInt8) -> Bool {
-      any || contains(byte) || contains(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-    }
-  }
-
-  /// The first bytes of the spellings the anchors of `rules` test: a token starting with any
-  /// other byte passes none of them. (Exact spellings match the token's first byte, lower-cased
-  /// ones its first byte lower-cased.)
-  private func anchorStarts(of rules: [Int], _ program: RuleProgram) -> ByteSet {
-    var set = ByteSet()
-    for rule in rules {
-      let anchor = program.entries[rule].anchor
-      // A test without spellings may pass any token; with both kinds, the exact ones decide.
-      let spellings = anchor.texts.isEmpty ? anchor.lowers : anchor.texts
-      guard !spellings.isEmpty else {
-        set.any = true
-        return set
-      }
-      for spelling in program.spellings[Int(spellings.lowerBound)..<Int(spellings.upperBound)] {
-        guard spelling.lowerBound < spelling.upperBound else {
-          set.any = true
-          return set
-        }
-        set.insert(program.bytes[Int(spelling.lowerBound)])
-      }
-    }
-    return set
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {

@@ -26,14 +26,8 @@ struct PatternMatcher {
     var quote: Int?
   }
 
-  /// Whether the anchor of rule number `rule` (in ``RuleSet/rules``) accepts a token (a quick
-  /// test before matching).
-  func anchorAccepts(_ rule: Int, _ token: Int) -> Bool {
-    accepts(program.entries[rule].anchor, token)
-  }
-
   /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`, a token its anchor
-  /// accepts (see ``anchorAccepts(_:_:)``). Returns its captures in text order, or nil.
+  /// accepts (see ``AnchorIndex``). Returns its captures in text order, or nil.
   /// NB: the captures live in the context's buffer, valid until the next match.
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]

@@ -14,6 +14,38 @@ final class RuleProgram: @unchecked Sendable {
     /// The anchor's test.
     var anchor: TokenCheck
     var pass: Rule.Pass
+    /// What the token after the anchor must be, when the pattern requires one there.
+    var next: Gate
+    /// What the token before the anchor must be, when the pattern requires one there.
+    var previous: Gate
+  }
+
+  /// A necessary condition on the token next to an anchor: the first step a side reads there,
+  /// when it must be read at least once. Testing it before matching rejects most anchors of
+  /// common tokens (a colon, "in", a dash) without starting the matcher, and changes no match.
+  struct Gate {
+    enum Kind: UInt8 {
+      /// No condition.
+      case none
+      /// A token that passes ``test``.
+      case token
+      /// A quotation that opens there (forward) or closes there (backward).
+      case quote
+      /// A closed quotation that opens there (forward) or closes there (backward).
+      case closedQuote
+    }
+
+    var kind: Kind = .none
+    var test = TokenCheck()
+  }
+
+  /// The rules that share one anchor test: the test is tried once per token for all of them.
+  struct AnchorGroup {
+    var test: TokenCheck
+    /// The bytes a token may start with to pass ``test`` (meaningful when it has no lexicon).
+    var starts: ByteSet
+    /// The rules, in order: a range of ``anchorRules``.
+    var rules: Range<Int>
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -25,6 +57,18 @@ final class RuleProgram: @unchecked Sendable {
   let bytes: UnsafeBufferPointer<UInt8>
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
+  /// The distinct anchor tests, each with its rules.
+  let anchorGroups: UnsafeBufferPointer<AnchorGroup>
+  /// The rule numbers of the anchor groups.
+  let anchorRules: UnsafeBufferPointer<Int32>
+  /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
+  let anchorLexicons: UInt64
+  /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
+  /// `g`; bit 63 stands for group 63 and every later one).
+  let groupsOfLexicon: UnsafeBufferPointer<UInt64>
+  /// For each first byte of a token, the anchor groups without a lexicon that may accept it
+  /// (bits as in ``groupsOfLexicon``).
+  let groupsOfByte: UnsafeBufferPointer<UInt64>
 
   init(rules: [Rule]) {
     var entries: [Entry] = []
@@ -66,15 +110,69 @@ final class RuleProgram: @unchecked Sendable {
       }
       steps.append(step)
     }
-    for rule in rules {
+    func gate(_ step: PatternStep?) -> Gate {
+      guard let step, step.minCount >= 1, step.maxCount >= 1 else { return Gate() }
+      switch step.operation {
+      case .token: return Gate(kind: .token, test: step.test)
+      case .quote: return Gate(kind: .quote)
+      case .closedQuote: return Gate(kind: .closedQuote)
+      case .phrase, .sentenceEdge, .paragraphEdge: return Gate()
+      }
+    }
+    var groupTests: [TokenTest] = []
+    var groupRules: [[Int32]] = []
+    for (number, rule) in rules.enumerated() {
       let forwardStart = steps.count
       rule.forwardElements.forEach(append)
       let backwardStart = steps.count
       rule.backwardElements.forEach(append)
+      // The step after the anchor is read at the next token only when the anchor is read
+      // exactly once (see ``PatternMatcher/match(_:at:)``).
+      let anchor = steps[forwardStart]
+      let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
-          anchor: check(rule.anchorTest), pass: rule.pass))
+          anchor: check(rule.anchorTest), pass: rule.pass,
+          next: anchorOnce && backwardStart - forwardStart > 1
+            ? gate(steps[forwardStart + 1]) : Gate(),
+          previous: steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()))
+      if let group = groupTests.firstIndex(of: rule.anchorTest) {
+        groupRules[group].append(Int32(number))
+      } else {
+        groupTests.append(rule.anchorTest)
+        groupRules.append([Int32(number)])
+      }
+    }
+    var groups: [AnchorGroup] = []
+    var anchorRules: [Int32] = []
+    var anchorLexicons: UInt64 = 0
+    var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
+    var groupsOfByte = [UInt64](repeating: 0, count: 256)
+    for (test, members) in zip(groupTests, groupRules) {
+      let compiled = check(test)
+      var starts = ByteSet()
+      // A test without spellings may pass any token; with both kinds, the exact ones decide.
+      // (Exact spellings match the token's first byte, lower-cased ones its first byte
+      // lower-cased.)
+      let spellings = test.texts.isEmpty ? test.lowers : test.texts
+      if spellings.isEmpty { starts.any = true }
+      for spelling in spellings {
+        if let first = spelling.first { starts.insert(first) } else { starts.any = true }
+      }
+      let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
+      if test.anyOf == 0 {
+        for byte in 0...255 where starts.mayStart(UInt8(byte)) { groupsOfByte[byte] |= groupBit }
+      }
+      for lexicon in 0..<64 where test.anyOf & (UInt64(1) << UInt64(lexicon)) != 0 {
+        groupsOfLexicon[lexicon] |= groupBit
+      }
+      anchorLexicons |= test.anyOf
+      groups.append(
+        AnchorGroup(
+          test: compiled, starts: starts,
+          rules: anchorRules.count..<(anchorRules.count + members.count)))
+      anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
       max(
@@ -87,6 +185,11 @@ final class RuleProgram: @unchecked Sendable {
     self.steps = Self.copy(steps)
     self.spellings = Self.copy(spellings)
     self.bytes = Self.copy(bytes)
+    self.anchorGroups = Self.copy(groups)
+    self.anchorRules = Self.copy(anchorRules)
+    self.anchorLexicons = anchorLexicons
+    self.groupsOfLexicon = Self.copy(groupsOfLexicon)
+    self.groupsOfByte = Self.copy(groupsOfByte)
   }
 
   deinit {
@@ -94,6 +197,10 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: steps).deallocate()
     UnsafeMutableBufferPointer(mutating: spellings).deallocate()
     UnsafeMutableBufferPointer(mutating: bytes).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {

@@ -1,0 +1,91 @@
+/// The rules that each token of a document may anchor, found once per document: the tokens
+/// whose lexicon bits or first byte can pass some anchor test, each distinct anchor test tried
+/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it.
+///
+/// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
+/// that would not match at that token, so the engine tries the same matches as when it asked
+/// every rule at every token, in the same order.
+///
+/// - Complexity: O(n) in the tokens (times the distinct anchor tests at the few tokens that
+///   may pass one).
+struct AnchorIndex {
+  /// The tokens that anchor at least one rule, in text order.
+  private(set) var tokens: [Int32] = []
+  /// For each of ``tokens``, ``words`` words of rule bits (bit `r` of word `r / 64`: rule `r`).
+  private var rules: [UInt64] = []
+  /// Words of rule bits per token.
+  let words: Int
+
+  init(context: RuleContext, matcher: PatternMatcher) {
+    let program = context.rules.program
+    let words = max(1, (program.entries.count + 63) / 64)
+    self.words = words
+    let lexicons = program.anchorLexicons
+    var bits = [UInt64](repeating: 0, count: words)
+    for token in 0..<context.tokenCount {
+      // The groups whose test may pass: by the token's anchor lexicons and its first byte.
+      var anchorMask = context.masks[token] & lexicons
+      var groups = program.groupsOfByte[Int(context.firstBytes[token])]
+      while anchorMask != 0 {
+        groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
+        anchorMask &= anchorMask - 1
+      }
+      guard groups != 0 else { continue }
+      var found = false
+      while groups != 0 {
+        let bit = groups.trailingZeroBitCount
+        groups &= groups - 1
+        // Bit 63 stands for every group from the 64th on.
+        for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
+          let test = program.anchorGroups[group].test
+          guard matcher.accepts(test, token) else { continue }
+          for rule in program.anchorRules[program.anchorGroups[group].rules] {
+            let entry = program.entries[Int(rule)]
+            guard passes(entry.next, token + 1, forward: true, context, matcher),
+              passes(entry.previous, token - 1, forward: false, context, matcher)
+            else { continue }
+            bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
+            found = true
+          }
+        }
+      }
+      guard found else { continue }
+      tokens.append(Int32(token))
+      for word in 0..<words {
+        rules.append(bits[word])
+        bits[word] = 0
+      }
+    }
+  }
+
+  /// Whether the token at `index` passes a gate read forwards or backwards.
+  private func passes(
+    _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
+    _ matcher: PatternMatcher
+  ) -> Bool {
+    switch gate.kind {
+    case .none: return true
+    case .token: return matcher.accepts(gate.test, index)
+    case .quote, .closedQuote:
+      guard index >= 0 && index < context.tokenCount else { return false }
+      guard forward else { return context.quoteClosing[index] >= 0 }
+      let quote = Int(context.quoteOpening[index])
+      return quote >= 0 && (gate.kind == .quote || context.quotes[quote].isClosed)
+    }
+  }
+
+  /// The first rule at or after `rule` and before `end` that the token at `position` (of
+  /// ``tokens``) may anchor, or nil.
+  func nextRule(at position: Int, from rule: Int, before end: Int) -> Int? {
+    guard rule < end else { return nil }
+    var word = rule >> 6
+    var bits = rules[position * words + word] & (~UInt64(0) << UInt64(rule & 63))
+    while bits == 0 {
+      word += 1
+      guard word * 64 < end else { return nil }
+      bits = rules[position * words + word]
+    }
+    let found = word * 64 + bits.trailingZeroBitCount
+    return found < end ? found : nil
+  }
+}
