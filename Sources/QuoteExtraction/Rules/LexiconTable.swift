@@ -14,6 +14,20 @@ struct LexiconTable: Sendable {
   private var count = 0
   /// The longest key, in bytes (normalized): a longer ASCII token is in no lexicon.
   private var longest = 0
+  /// The ASCII keys of at most 8 bytes again (most words), each packed into one integer (its
+  /// bytes in order from the lowest, zero-padded: no key has a zero byte), in a table of its
+  /// own: a short ASCII token is lower-cased, hashed and compared as one integer.
+  private var short: [ShortSlot]
+  private var shortCount = 0
+
+  private struct ShortSlot: Sendable {
+    /// The packed key, or 0 when the slot is empty.
+    var key: UInt64 = 0
+    var mask: UInt64 = 0
+    /// The key's length in bytes.
+    /// NB: compared too, since a token may hold a zero byte, which packs as padding.
+    var length = 0
+  }
 
   private struct Slot: Sendable {
     var hash: UInt64 = 0
@@ -28,6 +42,7 @@ struct LexiconTable: Sendable {
   init() {
     slots = Array(repeating: Slot(), count: 1024)
     tags = Array(repeating: 0, count: 1024)
+    short = Array(repeating: ShortSlot(), count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -82,23 +97,29 @@ struct LexiconTable: Sendable {
           slots.withUnsafeBufferPointer { slots in
             tags.withUnsafeBufferPointer { tags in
               pool.withUnsafeBufferPointer { pool in
-                for index in tokens.indices where tokens[index].kind == .word {
-                  let start = Int(tokens[index].utf8Start)
-                  let end = Int(tokens[index].utf8End)
-                  let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-                  // ASCII spellings (most) hash and compare without the apostrophe check; a
-                  // longer one than every key is in no lexicon.
-                  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                  var high: UInt8 = 0
-                  for byte in bytes {
-                    high |= byte
-                    hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
-                  }
-                  if high < 0x80 {
-                    guard bytes.count <= longest else { continue }
-                    masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
-                  } else {
-                    masks[index] = mask(of: bytes)
+                short.withUnsafeBufferPointer { short in
+                  for index in tokens.indices where tokens[index].kind == .word {
+                    let start = Int(tokens[index].utf8Start)
+                    let end = Int(tokens[index].utf8End)
+                    let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                    if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
+                      masks[index] = Self.mask(packed: packed, length: bytes.count, short)
+                      continue
+                    }
+                    // ASCII spellings (most) hash and compare without the apostrophe check; a
+                    // longer one than every key is in no lexicon.
+                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                    var high: UInt8 = 0
+                    for byte in bytes {
+                      high |= byte
+                      hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                    }
+                    if high < 0x80 {
+                      guard bytes.count <= longest else { continue }
+                      masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
+                    } else {
+                      masks[index] = mask(of: bytes)
+                    }
                   }
                 }
               }
@@ -108,6 +129,50 @@ struct LexiconTable: Sendable {
       }
     }
     return masks
+  }
+
+  /// A spelling of 1 to 8 bytes packed into one integer and lower-cased, or nil when it is
+  /// not ASCII (or empty). `bytes` starts at `start` in `text`.
+  @inline(__always)
+  private static func packed(
+    _ bytes: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int
+  ) -> UInt64? {
+    let count = bytes.count
+    guard count > 0 else { return nil }
+    var word: UInt64 = 0
+    if start + 8 <= text.count, let base = text.baseAddress {
+      // One load of 8 bytes, the token's and the ones after it masked off.
+      word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if count < 8 { word &= (UInt64(1) << UInt64(count * 8)) - 1 }
+    } else {
+      for offset in 0..<count { word |= UInt64(bytes[offset]) << UInt64(offset * 8) }
+    }
+    guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
+    // Lower-cases the ASCII letters of every byte at once: bit 7 of a byte of `atLeastA` is
+    // set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no carry: every byte < 0x80).
+    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+    let pastZ = word &+ 0x2525_2525_2525_2525
+    let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+    return word | (upper >> 2)
+  }
+
+  private static func shortIndex(_ key: UInt64, _ modulus: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & modulus
+  }
+
+  /// The bit set of a packed short ASCII spelling (lower-cased).
+  @inline(__always)
+  private static func mask(
+    packed key: UInt64, length: Int, _ short: UnsafeBufferPointer<ShortSlot>
+  ) -> UInt64 {
+    let modulus = short.count - 1
+    var index = shortIndex(key, modulus)
+    while true {
+      let slot = short[index]
+      if slot.key == key { return slot.length == length ? slot.mask : 0 }
+      if slot.key == 0 { return 0 }
+      index = (index + 1) & modulus
+    }
   }
 
   /// The bit set of ASCII `bytes` whose hash is `hash`.
@@ -169,6 +234,7 @@ struct LexiconTable: Sendable {
       let slot = slots[index]
       if slot.hash == hash && equal(slot, key) {
         slots[index].mask |= bit
+        insertShort(key, bit: bit)
         return
       }
       index = (index + 1) & modulus
@@ -178,6 +244,38 @@ struct LexiconTable: Sendable {
     pool.append(contentsOf: key)
     count += 1
     longest = max(longest, key.count)
+    insertShort(key, bit: bit)
+  }
+
+  /// Adds a lexicon's bit to a normalized key in the short table, when the key is ASCII and at
+  /// most 8 bytes long.
+  private mutating func insertShort(_ key: [UInt8], bit: UInt64) {
+    guard key.count <= 8, key.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return }
+    var packed: UInt64 = 0
+    for (offset, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
+    if (shortCount + 1) * 2 > short.count {
+      let old = short
+      short = Array(repeating: ShortSlot(), count: old.count * 2)
+      for slot in old where slot.key != 0 { placeShort(slot) }
+    }
+    let modulus = short.count - 1
+    var index = Self.shortIndex(packed, modulus)
+    while short[index].key != 0 {
+      if short[index].key == packed {
+        short[index].mask |= bit
+        return
+      }
+      index = (index + 1) & modulus
+    }
+    short[index] = ShortSlot(key: packed, mask: bit, length: key.count)
+    shortCount += 1
+  }
+
+  private mutating func placeShort(_ slot: ShortSlot) {
+    let modulus = short.count - 1
+    var index = Self.shortIndex(slot.key, modulus)
+    while short[index].key != 0 { index = (index + 1) & modulus }
+    short[index] = slot
   }
 
   private mutating func grow() {
