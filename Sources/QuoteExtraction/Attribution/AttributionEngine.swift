@@ -25,8 +25,12 @@ struct AttributionEngine {
   }
 
   /// A rule match waiting for acceptance.
+  /// NB: the rule by its number in ``RuleSet/rules``, not the rule itself: a rule is shared
+  /// by every worker thread, and each copy of a candidate would retain it.
   struct Candidate {
-    var rule: Rule
+    var rule: Int
+    /// Whether the rule is firm (see ``firmConfidence``).
+    var firm: Bool
     var speaker: Range<Int>?
     var cue: Range<Int>
     var content: [Range<Int>]
@@ -80,7 +84,7 @@ struct AttributionEngine {
         while let rule = next {
           next = anchors.nextRule(at: position, from: rule + 1, before: passEnd)
           guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rules.rules[rule], captures, context)
+            var candidate = makeCandidate(rule, captures, context)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
           candidates.append(candidate)
@@ -90,19 +94,15 @@ struct AttributionEngine {
       // The widest content first: the outermost report wins over reports nested in it. But a
       // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
       // report inside its content ("… see Trump negatively while 61 percent say …").
-      candidates.sort {
-        let firm = (
-          $0.rule.confidence >= Self.firmConfidence, $1.rule.confidence >= Self.firmConfidence
-        )
-        return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
-      }
+      candidates.sort { $0.firm != $1.firm ? $0.firm : $0.width > $1.width }
       for candidate in candidates where !conflicts(candidate, roles) {
         claim(candidate, &roles)
+        let rule = rules.rules[candidate.rule]
         attributions.append(
           Attribution(
-            type: candidate.rule.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: candidate.rule.id,
-            confidence: candidate.rule.confidence, quotes: candidate.quotes))
+            type: rule.kind, fragments: candidate.content, cue: candidate.cue,
+            speaker: candidate.speaker, rule: rule.id, confidence: rule.confidence,
+            quotes: candidate.quotes))
       }
     }
 
@@ -133,8 +133,13 @@ struct AttributionEngine {
         attributions[index].type = .direct
       }
     }
+    // The configuration's types and cue classes, read once per document rather than hashed
+    // per attribution.
+    let reportedTypes = Attribution.Kind.allCases.map { configuration.types.contains($0) }
+    let classes = reportedClasses()
     attributions.removeAll { attribution in
-      !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
+      !reportedTypes[Self.ordinal(attribution.type)]
+        || !reportsClass(of: attribution, classes, context)
         || (fiction && attribution.type != .direct)
     }
     if fiction { attributions = utterances(attributions, result.quotes) }
@@ -218,37 +223,43 @@ struct AttributionEngine {
     var numbers = 0
     var pronouns = 0
     var names = 0
-    let utf8 = context.document.utf8
-    // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
-    var previousOpensName = false
-    for token in context.document.tokens {
-      let opensName = previousOpensName
-      let single = token.utf8End - token.utf8Start == 1 ? utf8[Int(token.utf8Start)] : 0
-      previousOpensName =
-        (token.kind == .word && token.shape.contains(.lowercase)) || single == UInt8(ascii: ",")
-        || single == UInt8(ascii: ";")
-      switch token.kind {
-      case .word:
-        words += 1
-        let start = Int(token.utf8Start)
-        let length = Int(token.utf8End) - start
-        if length <= 3 {
-          // The spelling lower-cased (ASCII), packed into one word: he, she, i, him, her, me.
-          var packed: UInt32 = 0
-          for offset in 0..<length {
-            let byte = utf8[start + offset]
-            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-          }
-          switch packed {
-          case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+    // NB: raw buffers: this reads every token of every document, and checked subscripts cost
+    // as much as the counting.
+    context.document.tokens.withUnsafeBufferPointer { tokens in
+      context.document.utf8.withUnsafeBufferPointer { utf8 in
+        // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
+        var previousOpensName = false
+        for token in tokens {
+          let opensName = previousOpensName
+          let start = Int(token.utf8Start)
+          let length = Int(token.utf8End) - start
+          let single = length == 1 ? utf8[start] : 0
+          previousOpensName =
+            (token.kind == .word && token.shape.contains(.lowercase))
+            || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
+          switch token.kind {
+          case .word:
+            words += 1
+            if length <= 3 {
+              // The spelling lower-cased (ASCII), packed into one word: he, she, i, him, her,
+              // me.
+              var packed: UInt32 = 0
+              for offset in 0..<length {
+                let byte = utf8[start + offset]
+                packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+              }
+              switch packed {
+              case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+              default: break
+              }
+            }
+            if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
+              names += 1
+            }
+          case .number: numbers += 1
           default: break
           }
         }
-        if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-          names += 1
-        }
-      case .number: numbers += 1
-      default: break
       }
     }
     guard words >= 150 else { return false }
@@ -256,22 +267,40 @@ struct AttributionEngine {
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
   }
 
-  private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
-    let all = rules.bits.classes
+  private static func ordinal(_ kind: Attribution.Kind) -> Int {
+    switch kind {
+    case .direct: 0
+    case .indirect: 1
+    case .mixed: 2
+    }
+  }
+
+  /// The lexicon bits of the configuration's cue classes, and of speech.
+  private func reportedClasses() -> (reported: UInt64, speech: UInt64) {
     let reported = configuration.cueClasses.reduce(UInt64(0)) {
       $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
     }
+    return (reported, rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0)
+  }
+
+  private func reportsClass(
+    of attribution: Attribution, _ classes: (reported: UInt64, speech: UInt64),
+    _ context: RuleContext
+  ) -> Bool {
+    let all = rules.bits.classes
+    let reported = classes.reported
     guard reported != all, let cue = attribution.cue else { return true }
     let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
-    let classes = context.masks[token] & all
+    let found = context.masks[token] & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
-    let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
-    return (classes == 0 ? speech : classes) & reported != 0
+    return (found == 0 ? classes.speech : found) & reported != 0
   }
 
   private func makeCandidate(
-    _ rule: Rule, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>, _ context: RuleContext
+    _ number: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
+    _ context: RuleContext
   ) -> Candidate? {
+    let rule = rules.rules[number]
     let tokens = context.document.tokens
     func bytes(_ range: Range<Int>) -> Range<Int> {
       Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
@@ -347,7 +376,8 @@ struct AttributionEngine {
       return nil
     }
     return Candidate(
-      rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
+      rule: number, firm: rule.confidence >= Self.firmConfidence, speaker: speaker, cue: cue,
+      content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
   }
 

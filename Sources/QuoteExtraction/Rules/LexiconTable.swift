@@ -17,17 +17,11 @@ struct LexiconTable: Sendable {
   /// The ASCII keys of at most 8 bytes again (most words), each packed into one integer (its
   /// bytes in order from the lowest, zero-padded: no key has a zero byte), in a table of its
   /// own: a short ASCII token is lower-cased, hashed and compared as one integer.
-  private var short: [ShortSlot]
+  /// Probing reads only the keys (0: an empty slot), 32 KB that stay in cache, and the
+  /// masks on a hit.
+  private var shortKeys: [UInt64]
+  private var shortMasks: [UInt64]
   private var shortCount = 0
-
-  private struct ShortSlot: Sendable {
-    /// The packed key, or 0 when the slot is empty.
-    var key: UInt64 = 0
-    var mask: UInt64 = 0
-    /// The key's length in bytes.
-    /// NB: compared too, since a token may hold a zero byte, which packs as padding.
-    var length = 0
-  }
 
   private struct Slot: Sendable {
     var hash: UInt64 = 0
@@ -42,7 +36,8 @@ struct LexiconTable: Sendable {
   init() {
     slots = Array(repeating: Slot(), count: 1024)
     tags = Array(repeating: 0, count: 1024)
-    short = Array(repeating: ShortSlot(), count: 1024)
+    shortKeys = Array(repeating: 0, count: 1024)
+    shortMasks = Array(repeating: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -97,28 +92,30 @@ struct LexiconTable: Sendable {
           slots.withUnsafeBufferPointer { slots in
             tags.withUnsafeBufferPointer { tags in
               pool.withUnsafeBufferPointer { pool in
-                short.withUnsafeBufferPointer { short in
-                  for index in tokens.indices where tokens[index].kind == .word {
-                    let start = Int(tokens[index].utf8Start)
-                    let end = Int(tokens[index].utf8End)
-                    let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-                    if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
-                      masks[index] = Self.mask(packed: packed, length: bytes.count, short)
-                      continue
-                    }
-                    // ASCII spellings (most) hash and compare without the apostrophe check; a
-                    // longer one than every key is in no lexicon.
-                    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                    var high: UInt8 = 0
-                    for byte in bytes {
-                      high |= byte
-                      hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
-                    }
-                    if high < 0x80 {
-                      guard bytes.count <= longest else { continue }
-                      masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
-                    } else {
-                      masks[index] = mask(of: bytes)
+                shortKeys.withUnsafeBufferPointer { shortKeys in
+                  shortMasks.withUnsafeBufferPointer { shortMasks in
+                    for index in tokens.indices where tokens[index].kind == .word {
+                      let start = Int(tokens[index].utf8Start)
+                      let end = Int(tokens[index].utf8End)
+                      let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                      if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
+                        masks[index] = Self.mask(packed: packed, shortKeys, shortMasks)
+                        continue
+                      }
+                      // ASCII spellings (most) hash and compare without the apostrophe check; a
+                      // longer one than every key is in no lexicon.
+                      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                      var high: UInt8 = 0
+                      for byte in bytes {
+                        high |= byte
+                        hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                      }
+                      if high < 0x80 {
+                        guard bytes.count <= longest else { continue }
+                        masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
+                      } else {
+                        masks[index] = mask(of: bytes)
+                      }
                     }
                   }
                 }
@@ -132,7 +129,8 @@ struct LexiconTable: Sendable {
   }
 
   /// A spelling of 1 to 8 bytes packed into one integer and lower-cased, or nil when it is
-  /// not ASCII (or empty). `bytes` starts at `start` in `text`.
+  /// not ASCII or holds a zero byte (which would read as padding), or is empty. `bytes` starts
+  /// at `start` in `text`.
   @inline(__always)
   private static func packed(
     _ bytes: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int
@@ -148,6 +146,11 @@ struct LexiconTable: Sendable {
       for offset in 0..<count { word |= UInt64(bytes[offset]) << UInt64(offset * 8) }
     }
     guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
+    // A zero byte among the token's own: a borrow only runs upwards, from a zero byte, so the
+    // padding above them cannot set a bit here.
+    let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
+    let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    guard zeros & valid == 0 else { return nil }
     // Lower-cases the ASCII letters of every byte at once: bit 7 of a byte of `atLeastA` is
     // set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no carry: every byte < 0x80).
     let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
@@ -163,14 +166,14 @@ struct LexiconTable: Sendable {
   /// The bit set of a packed short ASCII spelling (lower-cased).
   @inline(__always)
   private static func mask(
-    packed key: UInt64, length: Int, _ short: UnsafeBufferPointer<ShortSlot>
+    packed key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ masks: UnsafeBufferPointer<UInt64>
   ) -> UInt64 {
-    let modulus = short.count - 1
+    let modulus = keys.count - 1
     var index = shortIndex(key, modulus)
     while true {
-      let slot = short[index]
-      if slot.key == key { return slot.length == length ? slot.mask : 0 }
-      if slot.key == 0 { return 0 }
+      let slot = keys[index]
+      if slot == key { return masks[index] }
+      if slot == 0 { return 0 }
       index = (index + 1) & modulus
     }
   }
@@ -253,29 +256,26 @@ struct LexiconTable: Sendable {
     guard key.count <= 8, key.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return }
     var packed: UInt64 = 0
     for (offset, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
-    if (shortCount + 1) * 2 > short.count {
-      let old = short
-      short = Array(repeating: ShortSlot(), count: old.count * 2)
-      for slot in old where slot.key != 0 { placeShort(slot) }
+    if (shortCount + 1) * 2 > shortKeys.count {
+      let (oldKeys, oldMasks) = (shortKeys, shortMasks)
+      shortKeys = Array(repeating: 0, count: oldKeys.count * 2)
+      shortMasks = Array(repeating: 0, count: oldKeys.count * 2)
+      shortCount = 0
+      for (key, mask) in zip(oldKeys, oldMasks) where key != 0 { placeShort(key, mask) }
     }
-    let modulus = short.count - 1
-    var index = Self.shortIndex(packed, modulus)
-    while short[index].key != 0 {
-      if short[index].key == packed {
-        short[index].mask |= bit
-        return
-      }
-      index = (index + 1) & modulus
-    }
-    short[index] = ShortSlot(key: packed, mask: bit, length: key.count)
-    shortCount += 1
+    placeShort(packed, bit)
   }
 
-  private mutating func placeShort(_ slot: ShortSlot) {
-    let modulus = short.count - 1
-    var index = Self.shortIndex(slot.key, modulus)
-    while short[index].key != 0 { index = (index + 1) & modulus }
-    short[index] = slot
+  /// Adds `mask` to the entry of `key` in the short table, making it when there is none.
+  private mutating func placeShort(_ key: UInt64, _ mask: UInt64) {
+    let modulus = shortKeys.count - 1
+    var index = Self.shortIndex(key, modulus)
+    while shortKeys[index] != 0 && shortKeys[index] != key { index = (index + 1) & modulus }
+    if shortKeys[index] == 0 {
+      shortKeys[index] = key
+      shortCount += 1
+    }
+    shortMasks[index] |= mask
   }
 
   private mutating func grow() {
