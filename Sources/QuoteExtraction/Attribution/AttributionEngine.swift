@@ -9,28 +9,53 @@
 /// - Complexity: O(n) in the tokens: each rule is tried at the tokens its anchor accepts and
 ///   every match is bounded.
 struct AttributionEngine {
-  let configuration: Configuration
   let rules: RuleSet
+  let genre: Genre
+  /// The attribution types to report, one bit per ``Attribution/Kind`` (see `bit(of:)`).
+  let types: UInt8
+  /// The lexicon bits of the cue classes to report.
+  let reportedClasses: UInt64
 
+  /// NB: the engine keeps what it needs of `configuration` as plain values: it is made per
+  /// document, and a copy of the configuration would retain its sets and arrays, which every
+  /// worker thread shares.
   init(configuration: Configuration, rules: RuleSet) {
-    self.configuration = configuration
     self.rules = rules
+    self.genre = configuration.genre
+    self.types = configuration.types.reduce(0) { $0 | Self.bit(of: $1) }
+    self.reportedClasses = configuration.cueClasses.reduce(UInt64(0)) {
+      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
+    }
   }
 
   /// Builds the rule set of `configuration` here (an extractor builds it once instead; this is
   /// for callers that run the stage alone). A configuration that does not load runs no rules.
   init(configuration: Configuration) {
-    self.configuration = configuration
-    self.rules = (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ())
+    self.init(
+      configuration: configuration,
+      rules: (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ()))
   }
 
+  private static func bit(of kind: Attribution.Kind) -> UInt8 {
+    switch kind {
+    case .direct: 1
+    case .indirect: 2
+    case .mixed: 4
+    }
+  }
+
+  /// Whether attributions of this type are reported.
+  private func reports(_ kind: Attribution.Kind) -> Bool { types & Self.bit(of: kind) != 0 }
+
   /// A rule match waiting for acceptance.
-  /// NB: the rule by its number in ``RuleSet/rules``, not the rule itself: a rule is shared
-  /// by every worker thread, and each copy of a candidate would retain it.
+  ///
+  /// NB: it holds the rule's index, kind and confidence, not the `Rule`: a copy of a `Rule`
+  /// retains its strings, which every worker thread shares.
   struct Candidate {
+    /// The rule's index in ``RuleSet/rules``.
     var rule: Int
-    /// Whether the rule is firm (see ``firmConfidence``).
-    var firm: Bool
+    var kind: Attribution.Kind
+    var confidence: Double
     var speaker: Range<Int>?
     var cue: Range<Int>
     var content: [Range<Int>]
@@ -58,6 +83,7 @@ struct AttributionEngine {
     var roles = [Role](repeating: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
 
+    var ruleIDs = RuleIDCopies()
     var ruleIndex = 0
     let program = rules.program
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
@@ -94,15 +120,19 @@ struct AttributionEngine {
       // The widest content first: the outermost report wins over reports nested in it. But a
       // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
       // report inside its content ("… see Trump negatively while 61 percent say …").
-      candidates.sort { $0.firm != $1.firm ? $0.firm : $0.width > $1.width }
+      candidates.sort {
+        let firm = (
+          $0.confidence >= Self.firmConfidence, $1.confidence >= Self.firmConfidence
+        )
+        return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
+      }
       for candidate in candidates where !conflicts(candidate, roles) {
         claim(candidate, &roles)
-        let rule = rules.rules[candidate.rule]
         attributions.append(
           Attribution(
-            type: rule.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: rule.id, confidence: rule.confidence,
-            quotes: candidate.quotes))
+            type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
+            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule, in: rules),
+            confidence: candidate.confidence, quotes: candidate.quotes))
       }
     }
 
@@ -133,13 +163,8 @@ struct AttributionEngine {
         attributions[index].type = .direct
       }
     }
-    // The configuration's types and cue classes, read once per document rather than hashed
-    // per attribution.
-    let reportedTypes = Attribution.Kind.allCases.map { configuration.types.contains($0) }
-    let classes = reportedClasses()
     attributions.removeAll { attribution in
-      !reportedTypes[Self.ordinal(attribution.type)]
-        || !reportsClass(of: attribution, classes, context)
+      !reports(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
     }
     if fiction { attributions = utterances(attributions, result.quotes) }
@@ -214,7 +239,7 @@ struct AttributionEngine {
   /// a lower-case word or a comma (in percent), minus twice the share of pronouns (in
   /// percent), stays under 6.
   private func isFiction(_ context: RuleContext) -> Bool {
-    switch configuration.genre {
+    switch genre {
     case .news: return false
     case .fiction: return true
     case .automatic: break
@@ -267,41 +292,23 @@ struct AttributionEngine {
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
   }
 
-  private static func ordinal(_ kind: Attribution.Kind) -> Int {
-    switch kind {
-    case .direct: 0
-    case .indirect: 1
-    case .mixed: 2
-    }
-  }
-
-  /// The lexicon bits of the configuration's cue classes, and of speech.
-  private func reportedClasses() -> (reported: UInt64, speech: UInt64) {
-    let reported = configuration.cueClasses.reduce(UInt64(0)) {
-      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
-    }
-    return (reported, rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0)
-  }
-
-  private func reportsClass(
-    of attribution: Attribution, _ classes: (reported: UInt64, speech: UInt64),
-    _ context: RuleContext
-  ) -> Bool {
+  private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
     let all = rules.bits.classes
-    let reported = classes.reported
+    let reported = reportedClasses
     guard reported != all, let cue = attribution.cue else { return true }
     let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
-    let found = context.masks[token] & all
+    let classes = context.masks[token] & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
-    return (found == 0 ? classes.speech : found) & reported != 0
+    let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
+    return (classes == 0 ? speech : classes) & reported != 0
   }
 
   private func makeCandidate(
-    _ number: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
+    _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
     _ context: RuleContext
   ) -> Candidate? {
-    let rule = rules.rules[number]
     let tokens = context.document.tokens
+    let rule = rules.program.entries[ruleIndex]
     func bytes(_ range: Range<Int>) -> Range<Int> {
       Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
     }
@@ -376,7 +383,7 @@ struct AttributionEngine {
       return nil
     }
     return Candidate(
-      rule: number, firm: rule.confidence >= Self.firmConfidence, speaker: speaker, cue: cue,
+      rule: ruleIndex, kind: rule.kind, confidence: rule.confidence, speaker: speaker, cue: cue,
       content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
   }

@@ -14,6 +14,9 @@ final class RuleProgram: @unchecked Sendable {
     /// The anchor's test.
     var anchor: TokenCheck
     var pass: Rule.Pass
+    /// The type of the attributions the rule makes, and its confidence.
+    var kind: Attribution.Kind
+    var confidence: Double
     /// What the token after the anchor must be, when the pattern requires one there.
     var next: Gate
     /// What the token before the anchor must be, when the pattern requires one there.
@@ -133,7 +136,8 @@ final class RuleProgram: @unchecked Sendable {
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
-          anchor: check(rule.anchorTest), pass: rule.pass,
+          anchor: check(rule.anchorTest), pass: rule.pass, kind: rule.kind,
+          confidence: rule.confidence,
           next: anchorOnce && backwardStart - forwardStart > 1
             ? gate(steps[forwardStart + 1]) : Gate(),
           previous: steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()))
