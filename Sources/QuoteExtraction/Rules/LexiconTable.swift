@@ -82,39 +82,49 @@ struct LexiconTable: Sendable {
 
   /// The bit sets of a document's tokens, in token order (zero for tokens that are not words).
   /// - Complexity: O(n) in the text; allocates only the result.
-  func masks(of document: Document) -> [UInt64] {
+  func masks(of document: Document) -> [UInt64] { masksAndWords(of: document).masks }
+
+  /// The bit sets of a document's tokens (as ``masks(of:)``), and each word's spelling
+  /// lower-cased and packed into one integer when it is ASCII, at most 8 bytes long and
+  /// without a zero byte (as ``packed(_:)`` packs it), else 0.
+  /// - Complexity: O(n) in the text; allocates only the results.
+  func masksAndWords(of document: Document) -> (masks: [UInt64], words: [UInt64]) {
     let tokens = document.tokens
     var masks = [UInt64](repeating: 0, count: tokens.count)
+    var words = [UInt64](repeating: 0, count: tokens.count)
     let longest = self.longest
-    masks.withUnsafeMutableBufferPointer { masks in
-      tokens.withUnsafeBufferPointer { tokens in
-        document.utf8.withUnsafeBufferPointer { text in
-          slots.withUnsafeBufferPointer { slots in
-            tags.withUnsafeBufferPointer { tags in
-              pool.withUnsafeBufferPointer { pool in
-                shortKeys.withUnsafeBufferPointer { shortKeys in
-                  shortMasks.withUnsafeBufferPointer { shortMasks in
-                    for index in tokens.indices where tokens[index].kind == .word {
-                      let start = Int(tokens[index].utf8Start)
-                      let end = Int(tokens[index].utf8End)
-                      let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-                      if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
-                        masks[index] = Self.mask(packed: packed, shortKeys, shortMasks)
-                        continue
-                      }
-                      // ASCII spellings (most) hash and compare without the apostrophe check; a
-                      // longer one than every key is in no lexicon.
-                      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                      var high: UInt8 = 0
-                      for byte in bytes {
-                        high |= byte
-                        hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
-                      }
-                      if high < 0x80 {
-                        guard bytes.count <= longest else { continue }
-                        masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
-                      } else {
-                        masks[index] = mask(of: bytes)
+    words.withUnsafeMutableBufferPointer { words in
+      masks.withUnsafeMutableBufferPointer { masks in
+        tokens.withUnsafeBufferPointer { tokens in
+          document.utf8.withUnsafeBufferPointer { text in
+            slots.withUnsafeBufferPointer { slots in
+              tags.withUnsafeBufferPointer { tags in
+                pool.withUnsafeBufferPointer { pool in
+                  shortKeys.withUnsafeBufferPointer { shortKeys in
+                    shortMasks.withUnsafeBufferPointer { shortMasks in
+                      for index in tokens.indices where tokens[index].kind == .word {
+                        let start = Int(tokens[index].utf8Start)
+                        let end = Int(tokens[index].utf8End)
+                        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                        if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
+                          words[index] = packed
+                          masks[index] = Self.mask(packed: packed, shortKeys, shortMasks)
+                          continue
+                        }
+                        // ASCII spellings (most) hash and compare without the apostrophe check; a
+                        // longer one than every key is in no lexicon.
+                        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                        var high: UInt8 = 0
+                        for byte in bytes {
+                          high |= byte
+                          hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                        }
+                        if high < 0x80 {
+                          guard bytes.count <= longest else { continue }
+                          masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
+                        } else {
+                          masks[index] = mask(of: bytes)
+                        }
                       }
                     }
                   }
@@ -125,7 +135,19 @@ struct LexiconTable: Sendable {
         }
       }
     }
-    return masks
+    return (masks, words)
+  }
+
+  /// A spelling of 1 to 8 bytes lower-cased (ASCII) and packed into one integer, or 0 when it
+  /// is longer, empty, not ASCII or holds a zero byte.
+  static func packed(_ bytes: [UInt8]) -> UInt64 {
+    guard !bytes.isEmpty, bytes.count <= 8 else { return 0 }
+    var word: UInt64 = 0
+    for (offset, byte) in bytes.enumerated() {
+      guard byte != 0, byte < 0x80 else { return 0 }
+      word |= UInt64(lower(byte)) << UInt64(offset * 8)
+    }
+    return word
   }
 
   /// A spelling of 1 to 8 bytes packed into one integer and lower-cased, or nil when it is

@@ -80,6 +80,15 @@ struct PatternMatcher {
   private func spelled(_ index: Int, _ token: Token, _ range: Range<Int32>, ignoringCase: Bool)
     -> Bool
   {
+    // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
+    // not ASCII, with upper case) spells no such word, so the answer is whole.
+    if ignoringCase, case let word = context.words[index], word != 0 {
+      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      where program.packedSpellings[spelling] == word {
+        return true
+      }
+      return false
+    }
     let start = Int(token.utf8Start)
     let count = Int(token.utf8End) - start
     let utf8 = context.document.utf8

@@ -11,6 +11,10 @@ final class RuleContext {
   let rules: RuleSet
   /// For each token, the lexicons that hold it.
   let masks: [UInt64]
+  /// For each token, its spelling lower-cased and packed into one integer when it is a short
+  /// ASCII word, else 0 (see ``LexiconTable/masksAndWords(of:)``): the matcher compares
+  /// spellings with it.
+  let words: [UInt64]
   /// For each token, its first byte: the engine's quick test for anchors without a lexicon
   /// reads these in order instead of each token's text.
   let firstBytes: [UInt8]
@@ -62,7 +66,7 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    self.masks = rules.lexicons.masks(of: document)
+    (self.masks, self.words) = rules.lexicons.masksAndWords(of: document)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []

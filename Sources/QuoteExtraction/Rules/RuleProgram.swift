@@ -58,6 +58,11 @@ final class RuleProgram: @unchecked Sendable {
   /// The spellings of the token tests: byte ranges into ``bytes``.
   let spellings: UnsafeBufferPointer<Range<Int32>>
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Each spelling lower-cased and packed as ``LexiconTable/packed(_:)`` packs it (0 when it
+  /// cannot be), in the order of ``spellings``.
+  /// NB: only for the spellings compared ignoring case: lower-casing a spelling that holds
+  /// upper-case letters would let it match, where the byte comparison never does.
+  let packedSpellings: UnsafeBufferPointer<UInt64>
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
   /// The distinct anchor tests, each with its rules.
@@ -78,11 +83,14 @@ final class RuleProgram: @unchecked Sendable {
     var steps: [PatternStep] = []
     var spellings: [Range<Int32>] = []
     var bytes: [UInt8] = []
-    func add(_ words: [[UInt8]]) -> Range<Int32> {
+    var packedSpellings: [UInt64] = []
+    func add(_ words: [[UInt8]], lowered: Bool) -> Range<Int32> {
       let start = Int32(spellings.count)
       for word in words {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
+        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
+        packedSpellings.append(lowered && !hasUpper ? LexiconTable.packed(word) : 0)
       }
       return start..<Int32(spellings.count)
     }
@@ -94,8 +102,8 @@ final class RuleProgram: @unchecked Sendable {
       case .allCaps: check.shape = Token.Shape.allCaps.rawValue
       case nil: break
       }
-      check.texts = add(test.texts)
-      check.lowers = add(test.lowers)
+      check.texts = add(test.texts, lowered: false)
+      check.lowers = add(test.lowers, lowered: true)
       return check
     }
     func append(_ element: PatternElement) {
@@ -189,6 +197,7 @@ final class RuleProgram: @unchecked Sendable {
     self.steps = Self.copy(steps)
     self.spellings = Self.copy(spellings)
     self.bytes = Self.copy(bytes)
+    self.packedSpellings = Self.copy(packedSpellings)
     self.anchorGroups = Self.copy(groups)
     self.anchorRules = Self.copy(anchorRules)
     self.anchorLexicons = anchorLexicons
@@ -201,6 +210,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: steps).deallocate()
     UnsafeMutableBufferPointer(mutating: spellings).deallocate()
     UnsafeMutableBufferPointer(mutating: bytes).deallocate()
+    UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
