@@ -1,6 +1,7 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
 /// whose lexicon bits or first byte can pass some anchor test, each distinct anchor test tried
-/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it.
+/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it
+/// and on the distance to the quotation it must read (``RuleProgram/Entry/forwardQuoteReach``).
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
@@ -42,7 +43,14 @@ struct AnchorIndex {
           for rule in program.anchorRules[program.anchorGroups[group].rules] {
             let entry = program.entries[Int(rule)]
             guard passes(entry.next, token + 1, forward: true, context, matcher),
-              passes(entry.previous, token - 1, forward: false, context, matcher)
+              passes(entry.previous, token - 1, forward: false, context, matcher),
+              entry.forwardQuoteReach < 0
+                || RuleContext.holds(
+                  context.openingTokens, from: token, through: token + entry.forwardQuoteReach),
+              entry.backwardQuoteReach < 0
+                || RuleContext.holds(
+                  context.closingTokens, from: token - 1 - entry.backwardQuoteReach,
+                  through: token - 1)
             else { continue }
             bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
             found = true

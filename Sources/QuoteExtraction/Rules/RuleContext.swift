@@ -22,6 +22,9 @@ final class RuleContext {
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
   let quoteClosing: [Int32]
+  /// The tokens where ``quoteOpening`` and ``quoteClosing`` hold a quotation, in order.
+  let openingTokens: [Int32]
+  let closingTokens: [Int32]
   /// For each quotation, the first token of its opening mark, the last token of its closing
   /// mark (or of its last paragraph when it has no closing mark), and the first token of its
   /// closing mark (the token after the content).
@@ -71,6 +74,8 @@ final class RuleContext {
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
     quoteTokens.reserveCapacity(quotes.count)
+    var openingTokens: [Int32] = []
+    var closingTokens: [Int32] = []
     for (index, quote) in quotes.enumerated() {
       let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
       var close: Int
@@ -88,10 +93,18 @@ final class RuleContext {
       quoteTokens.append((open, close, max(open, closeStart)))
       guard quote.depth == 0, open < tokens.count else { continue }
       opening[open] = Int32(index)
-      if quote.isClosed, close < tokens.count { closing[close] = Int32(index) }
+      openingTokens.append(Int32(open))
+      if quote.isClosed, close < tokens.count {
+        closing[close] = Int32(index)
+        closingTokens.append(Int32(close))
+      }
     }
     self.quoteOpening = opening
     self.quoteClosing = closing
+    openingTokens.sort()
+    closingTokens.sort()
+    self.openingTokens = openingTokens
+    self.closingTokens = closingTokens
     self.quoteTokens = quoteTokens
     var firstBytes = [UInt8](repeating: 0, count: tokens.count)
     document.utf8.withUnsafeBufferPointer { text in
@@ -111,6 +124,17 @@ final class RuleContext {
       if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
     }
     return min(low, max(0, tokens.count - 1))
+  }
+
+  /// Whether one of `sorted` (token numbers in order) lies in `low...high`.
+  static func holds(_ sorted: [Int32], from low: Int, through high: Int) -> Bool {
+    var lower = 0
+    var upper = sorted.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if Int(sorted[middle]) < low { lower = middle + 1 } else { upper = middle }
+    }
+    return lower < sorted.count && Int(sorted[lower]) <= high
   }
 
   func has(_ token: Int, _ bits: UInt64) -> Bool {

@@ -17,6 +17,13 @@ final class RuleProgram: @unchecked Sendable {
     /// The type of the attributions the rule makes, and its confidence.
     var kind: Attribution.Kind
     var confidence: Double
+    /// When the steps from the anchor on must read a quotation after at most this many tokens,
+    /// the most (counting the anchor): a quotation must open within that distance of the
+    /// anchor for the rule to match. -1: no such bound.
+    var forwardQuoteReach: Int
+    /// The same for the steps before the anchor: a quotation must close within this distance
+    /// before the anchor. -1: no such bound.
+    var backwardQuoteReach: Int
     /// What the token after the anchor must be, when the pattern requires one there.
     var next: Gate
     /// What the token before the anchor must be, when the pattern requires one there.
@@ -130,6 +137,29 @@ final class RuleProgram: @unchecked Sendable {
       case .phrase, .sentenceEdge, .paragraphEdge: return Gate()
       }
     }
+    // How far a side reads before a quotation it must read: the most each step before it
+    // may move the cursor, added up; nil when a step has no bound (a clause, a quotation, a
+    // long repetition) or no quotation is required.
+    func quoteReach(_ side: Range<Int>, forward: Bool) -> Int {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote:
+          return step.minCount >= 1 ? reach : -1
+        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge: most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most else { return -1 }
+        reach += most
+      }
+      return -1
+    }
     var groupTests: [TokenTest] = []
     var groupRules: [[Int32]] = []
     for (number, rule) in rules.enumerated() {
@@ -146,6 +176,8 @@ final class RuleProgram: @unchecked Sendable {
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
           anchor: check(rule.anchorTest), pass: rule.pass, kind: rule.kind,
           confidence: rule.confidence,
+          forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
+          backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
           next: anchorOnce && backwardStart - forwardStart > 1
             ? gate(steps[forwardStart + 1]) : Gate(),
           previous: steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()))
