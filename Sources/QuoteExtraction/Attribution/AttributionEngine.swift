@@ -249,40 +249,49 @@ struct AttributionEngine {
     var pronouns = 0
     var names = 0
     // NB: raw buffers: this reads every token of every document, and checked subscripts cost
-    // as much as the counting.
+    // as much as the counting. The spellings come from the rule context: first bytes, and
+    // short ASCII words lower-cased and packed (0 for the others, which are no pronoun).
+    let utf8 = context.document.utf8
     context.document.tokens.withUnsafeBufferPointer { tokens in
-      context.document.utf8.withUnsafeBufferPointer { utf8 in
-        // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
-        var previousOpensName = false
-        for token in tokens {
-          let opensName = previousOpensName
-          let start = Int(token.utf8Start)
-          let length = Int(token.utf8End) - start
-          let single = length == 1 ? utf8[start] : 0
-          previousOpensName =
-            (token.kind == .word && token.shape.contains(.lowercase))
-            || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
-          switch token.kind {
-          case .word:
-            words += 1
-            if length <= 3 {
-              // The spelling lower-cased (ASCII), packed into one word: he, she, i, him, her,
-              // me.
-              var packed: UInt32 = 0
-              for offset in 0..<length {
-                let byte = utf8[start + offset]
-                packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-              }
-              switch packed {
-              case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+      context.firstBytes.withUnsafeBufferPointer { firstBytes in
+        context.words.withUnsafeBufferPointer { packedWords in
+          // The previous token's part in a name count: a lower-case word, a comma or a
+          // semicolon.
+          var previousOpensName = false
+          for index in tokens.indices {
+            let token = tokens[index]
+            let opensName = previousOpensName
+            let single = token.utf8End - token.utf8Start == 1 ? firstBytes[index] : 0
+            previousOpensName =
+              (token.kind == .word && token.shape.contains(.lowercase))
+              || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
+            switch token.kind {
+            case .word:
+              words += 1
+              // he, she, i, him, her, me (packed from the lowest byte).
+              switch packedWords[index] {
+              case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
+              case 0 where token.utf8End - token.utf8Start <= 3:
+                // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from
+                // the highest byte, as this count always read it.
+                let start = Int(token.utf8Start)
+                var packed: UInt32 = 0
+                for offset in 0..<Int(token.utf8End - token.utf8Start) {
+                  let byte = utf8[start + offset]
+                  packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                }
+                switch packed {
+                case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+                default: break
+                }
               default: break
               }
+              if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
+                names += 1
+              }
+            case .number: numbers += 1
+            default: break
             }
-            if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-              names += 1
-            }
-          case .number: numbers += 1
-          default: break
           }
         }
       }

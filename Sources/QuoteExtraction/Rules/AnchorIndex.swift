@@ -23,6 +23,20 @@ struct AnchorIndex {
     self.words = words
     let lexicons = program.anchorLexicons
     var bits = [UInt64](repeating: 0, count: words)
+    // Each gate's answer at the current token (forward and backward ones apart), valid when
+    // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
+    var gateStamps = [Int](repeating: -1, count: program.gates.count * 2)
+    var gateAnswers = [Bool](repeating: false, count: program.gates.count * 2)
+    func passes(_ gate: Int, forward: Bool, _ token: Int) -> Bool {
+      guard gate >= 0 else { return true }
+      let slot = gate * 2 + (forward ? 0 : 1)
+      if gateStamps[slot] != token {
+        gateStamps[slot] = token
+        gateAnswers[slot] = Self.passes(
+          program.gates[gate], forward ? token + 1 : token - 1, forward: forward, context, matcher)
+      }
+      return gateAnswers[slot]
+    }
     for token in 0..<context.tokenCount {
       // The groups whose test may pass: by the token's anchor lexicons and its first byte.
       var anchorMask = context.masks[token] & lexicons
@@ -33,6 +47,10 @@ struct AnchorIndex {
       }
       guard groups != 0 else { continue }
       var found = false
+      // The distances to the nearest quotation opening at or after the token and closing
+      // before it, found on first need.
+      var toOpening = -1
+      var toClosing = -1
       while groups != 0 {
         let bit = groups.trailingZeroBitCount
         groups &= groups - 1
@@ -42,15 +60,16 @@ struct AnchorIndex {
           guard matcher.accepts(test, token) else { continue }
           for rule in program.anchorRules[program.anchorGroups[group].rules] {
             let entry = program.entries[Int(rule)]
-            guard passes(entry.next, token + 1, forward: true, context, matcher),
-              passes(entry.previous, token - 1, forward: false, context, matcher),
-              entry.forwardQuoteReach < 0
-                || RuleContext.holds(
-                  context.openingTokens, from: token, through: token + entry.forwardQuoteReach),
-              entry.backwardQuoteReach < 0
-                || RuleContext.holds(
-                  context.closingTokens, from: token - 1 - entry.backwardQuoteReach,
-                  through: token - 1)
+            if entry.forwardQuoteReach >= 0 {
+              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+              guard toOpening <= entry.forwardQuoteReach else { continue }
+            }
+            if entry.backwardQuoteReach >= 0 {
+              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+              guard toClosing <= entry.backwardQuoteReach else { continue }
+            }
+            guard passes(entry.next, forward: true, token),
+              passes(entry.previous, forward: false, token)
             else { continue }
             bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
             found = true
@@ -67,7 +86,7 @@ struct AnchorIndex {
   }
 
   /// Whether the token at `index` passes a gate read forwards or backwards.
-  private func passes(
+  private static func passes(
     _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
     _ matcher: PatternMatcher
   ) -> Bool {

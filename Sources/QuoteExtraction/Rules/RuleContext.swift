@@ -126,15 +126,29 @@ final class RuleContext {
     return min(low, max(0, tokens.count - 1))
   }
 
-  /// Whether one of `sorted` (token numbers in order) lies in `low...high`.
-  static func holds(_ sorted: [Int32], from low: Int, through high: Int) -> Bool {
+  /// How far the first depth-0 quotation opening at or after `token` is (``quoteOpening``),
+  /// in tokens; `Int.max` when none is.
+  func distanceToOpening(from token: Int) -> Int {
+    let position = Self.firstPosition(in: openingTokens, atLeast: token)
+    return position < openingTokens.count ? Int(openingTokens[position]) - token : Int.max
+  }
+
+  /// How far before `token` the last depth-0 quotation closing before it is (``quoteClosing``):
+  /// 0 for the token just before it; `Int.max` when none is.
+  func distanceToClosing(before token: Int) -> Int {
+    let position = Self.firstPosition(in: closingTokens, atLeast: token)
+    return position > 0 ? token - 1 - Int(closingTokens[position - 1]) : Int.max
+  }
+
+  /// The position of the first of `sorted` (token numbers in order) at least `token`.
+  private static func firstPosition(in sorted: [Int32], atLeast token: Int) -> Int {
     var lower = 0
     var upper = sorted.count
     while lower < upper {
       let middle = (lower + upper) / 2
-      if Int(sorted[middle]) < low { lower = middle + 1 } else { upper = middle }
+      if Int(sorted[middle]) < token { lower = middle + 1 } else { upper = middle }
     }
-    return lower < sorted.count && Int(sorted[lower]) <= high
+    return lower
   }
 
   func has(_ token: Int, _ bits: UInt64) -> Bool {

@@ -24,16 +24,17 @@ final class RuleProgram: @unchecked Sendable {
     /// The same for the steps before the anchor: a quotation must close within this distance
     /// before the anchor. -1: no such bound.
     var backwardQuoteReach: Int
-    /// What the token after the anchor must be, when the pattern requires one there.
-    var next: Gate
-    /// What the token before the anchor must be, when the pattern requires one there.
-    var previous: Gate
+    /// What the token after the anchor must be, when the pattern requires one there: a
+    /// gate's number in ``gates``, or -1.
+    var next: Int
+    /// What the token before the anchor must be, as ``next``.
+    var previous: Int
   }
 
   /// A necessary condition on the token next to an anchor: the first step a side reads there,
   /// when it must be read at least once. Testing it before matching rejects most anchors of
   /// common tokens (a colon, "in", a dash) without starting the matcher, and changes no match.
-  struct Gate {
+  struct Gate: Equatable {
     enum Kind: UInt8 {
       /// No condition.
       case none
@@ -48,6 +49,9 @@ final class RuleProgram: @unchecked Sendable {
     var kind: Kind = .none
     var test = TokenCheck()
   }
+
+  /// The distinct gates of the rules (each tried once per token, whatever the rules).
+  let gates: UnsafeBufferPointer<Gate>
 
   /// The rules that share one anchor test: the test is tried once per token for all of them.
   struct AnchorGroup {
@@ -160,6 +164,13 @@ final class RuleProgram: @unchecked Sendable {
       }
       return -1
     }
+    var gates: [Gate] = []
+    func gateNumber(_ gate: Gate) -> Int {
+      guard gate.kind != .none else { return -1 }
+      if let found = gates.firstIndex(of: gate) { return found }
+      gates.append(gate)
+      return gates.count - 1
+    }
     var groupTests: [TokenTest] = []
     var groupRules: [[Int32]] = []
     for (number, rule) in rules.enumerated() {
@@ -178,9 +189,10 @@ final class RuleProgram: @unchecked Sendable {
           confidence: rule.confidence,
           forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
           backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
-          next: anchorOnce && backwardStart - forwardStart > 1
-            ? gate(steps[forwardStart + 1]) : Gate(),
-          previous: steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()))
+          next: gateNumber(
+            anchorOnce && backwardStart - forwardStart > 1
+              ? gate(steps[forwardStart + 1]) : Gate()),
+          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate())))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
@@ -231,6 +243,7 @@ final class RuleProgram: @unchecked Sendable {
     self.bytes = Self.copy(bytes)
     self.packedSpellings = Self.copy(packedSpellings)
     self.anchorGroups = Self.copy(groups)
+    self.gates = Self.copy(gates)
     self.anchorRules = Self.copy(anchorRules)
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
@@ -244,6 +257,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: bytes).deallocate()
     UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
+    UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
