@@ -107,3 +107,14 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom Brown"])
 }
+
+@Test func descriptionTagEndsAtItsPersonNoun() throws {
+  // The adverb after the tag's person noun is not part of who speaks.
+  let names = try speakers(
+    """
+    “Must we go?” said the old man slowly.
+
+    “We must,” said his niece impatiently.
+    """)
+  #expect(names == ["old man", "niece"])
+}
