@@ -118,3 +118,16 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["old man", "niece"])
 }
+
+@Test func untaggedTurnIsNotSpokenByThePersonItAddresses() throws {
+  // The narration before the quotation names Harry, but the quotation speaks to him.
+  let names = try speakers(
+    """
+    “Is it late?” said Tom.
+
+    “Very late,” said Harry.
+
+    Harry yawned. “Come, Harry, it is time we went home.”
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
