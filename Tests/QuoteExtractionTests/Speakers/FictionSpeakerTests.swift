@@ -131,3 +131,15 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom", "Harry", "Tom"])
 }
+
+@Test func pronounPassesOverAPlaceNamedLikeAPerson() throws {
+  // Neither name shows a gender; "Vevey" comes where places go, so "he" is Winterbourne.
+  let names = try speakers(
+    """
+    In June, Winterbourne went to Vevey. The friends of Winterbourne had rooms at Vevey, \
+    and each morning, Winterbourne walked by the lake at Vevey.
+
+    “Will you bring me some coffee?” he asked.
+    """)
+  #expect(names == ["Winterbourne"])
+}

@@ -128,7 +128,7 @@ struct DialogueTurns {
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
         if let last = previous, last.paragraph == group.paragraph - 1 {
           found =
-            allowed(firstMention(in: paragraph.utf8Start..<position))
+            allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
             ?? allowed(
               addressee(
                 inParagraph: last.paragraph, of: result, speaker: last.entity, table: table))
@@ -144,13 +144,13 @@ struct DialogueTurns {
           }
         } else if guessing || previous?.paragraph != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
-          found = allowed(firstMention(in: paragraph.utf8Start..<position))
+          found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
             let before = document.paragraphs[group.paragraph - 1]
-            found = allowed(lastMention(in: before.utf8Start..<before.utf8End))
+            found = allowed(lastMention(in: before.utf8Start..<before.utf8End, table: table))
           }
           if found == nil {
-            found = allowed(firstMention(in: position..<paragraph.utf8End))
+            found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
           }
           // The narration was about the one spoken to: the one who spoke before answers.
           if found == nil, !addressed.isEmpty { found = allowed(previous?.entity) }
@@ -227,18 +227,23 @@ struct DialogueTurns {
   {
     let before = mentions(in: 0..<position)
     for mention in before.reversed().prefix(40)
-    where !excluded.contains(mention.entity) && table.records[mention.entity].kind == .person {
+    where !excluded.contains(mention.entity) && table.records[mention.entity].kind == .person
+      && !table.records[mention.entity].isPlaceLike
+    {
       return mention.entity
     }
     return nil
   }
 
-  private func firstMention(in utf8Range: Range<Int>) -> Int? {
-    mentions(in: utf8Range).first?.entity
+  /// The first entity mentioned in a range that is not a place (see
+  /// ``EntityTable/Record/isPlaceLike``).
+  private func firstMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
+    mentions(in: utf8Range).first { !table.records[$0.entity].isPlaceLike }?.entity
   }
 
-  private func lastMention(in utf8Range: Range<Int>) -> Int? {
-    mentions(in: utf8Range).last?.entity
+  /// The last entity mentioned in a range that is not a place.
+  private func lastMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
+    mentions(in: utf8Range).last { !table.records[$0.entity].isPlaceLike }?.entity
   }
 
   /// A person named in the quotations of a paragraph as the one spoken to (“…, Jane.”,

@@ -137,6 +137,9 @@ struct SpeakerResolver {
       }
       if id == nil {
         id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+        if fiction, let id, event.attribution == nil, isPlaceName(event.mention, analyzer) {
+          table.notePlace(id)
+        }
       }
       if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: event.mention.tokens.lowerBound)
@@ -214,6 +217,22 @@ struct SpeakerResolver {
     }
     result.append(contentsOf: second[other...])
     return result
+  }
+
+  /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
+  /// a person's bare name ("to" and "from" do both).
+  private static let placePrepositions: Set<String> = [
+    "in", "at", "on", "near", "into", "through", "toward", "towards", "the",
+  ]
+
+  /// Whether a name of the narration reads as a place: no honorific, not possessive, after a
+  /// preposition of place or "the".
+  private func isPlaceName(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
+    let before = mention.tokens.lowerBound - 1
+    guard mention.kind == .name, mention.honorific == nil, before >= 0,
+      !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before)
+    else { return false }
+    return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
   }
 
   /// How many narration mentions of a paragraph are kept as candidate subjects.
