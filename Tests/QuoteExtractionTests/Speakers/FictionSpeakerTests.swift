@@ -143,3 +143,14 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Winterbourne"])
 }
+
+@Test func pronounRefersToTheUnnamedPersonTheNarrationOpensOn() throws {
+  // No one is named: "the boy" is the only person "he" can be.
+  let names = try speakers(
+    """
+    It was morning when the boy woke under the old oak and looked about him.
+
+    “Where am I?” he asked.
+    """)
+  #expect(names == ["boy"])
+}
