@@ -154,3 +154,14 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["boy"])
 }
+
+@Test func possessiveDescriptionIsNotThePersonItsPossessiveRefersTo() throws {
+  // "her cousin" is someone other than Florence, the "her".
+  let names = try speakers(
+    """
+    Tom Waring came into the room. Florence looked up from the fire.
+
+    “We must talk,” said her cousin.
+    """)
+  #expect(names == ["Tom Waring"])
+}

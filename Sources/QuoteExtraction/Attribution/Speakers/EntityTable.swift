@@ -144,6 +144,13 @@ struct EntityTable {
     return id
   }
 
+  /// The person of this gender mentioned last, among the entities mentioned lately.
+  func latestPerson(gender: SpeakerGender) -> Int? {
+    recency.reversed().prefix(EntityTable.lookBack).first {
+      records[$0].kind == .person && records[$0].gender == gender
+    }
+  }
+
   /// Whether a named person of this gender is among the entities mentioned lately.
   func hasRecentPerson(gender: SpeakerGender) -> Bool {
     recency.reversed().prefix(EntityTable.lookBack).contains {

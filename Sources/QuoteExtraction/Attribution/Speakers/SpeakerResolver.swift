@@ -111,6 +111,16 @@ struct SpeakerResolver {
           paragraph = document.paragraph(of: token)
           if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.insert(previous) }
         }
+        // "said her cousin": the cousin is not the woman "her" refers to. NB: only for a
+        // person noun that shows no gender: "her mother" is told apart by gender already, and
+        // "his eyes" are his.
+        if fiction, event.mention.kind == .description, event.mention.isDefinite,
+          event.mention.gender == .unknown,
+          analyzer.lexicons.roles.contains(analyzer.wordBytes(event.mention.tokens.upperBound - 1)),
+          let owner = possessor(of: event.mention, analyzer, table: table)
+        {
+          avoided.insert(owner)
+        }
         if event.mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
@@ -233,6 +243,23 @@ struct SpeakerResolver {
       !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before)
     else { return false }
     return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
+  }
+
+  /// The person a description's possessive ("his", "her") refers to: the latest person of
+  /// that gender.
+  private func possessor(
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    let first = mention.tokens.lowerBound
+    let gender: SpeakerGender
+    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") {
+      gender = .male
+    } else if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") {
+      gender = .female
+    } else {
+      return nil
+    }
+    return table.latestPerson(gender: gender)
   }
 
   /// How many narration mentions of a paragraph are kept as candidate subjects.
