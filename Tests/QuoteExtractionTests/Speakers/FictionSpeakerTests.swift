@@ -165,3 +165,11 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom Waring"])
 }
+
+@Test func descriptionTagKeepsANameAfterItsPersonNoun() throws {
+  let names = try speakers(
+    """
+    “We sail at dawn,” said the old captain John Hale.
+    """)
+  #expect(names == ["John Hale"])
+}

@@ -131,7 +131,8 @@ struct DialogueTagger {
             && end + 1 < paragraph.upperBound && analyzer.isWord(end + 1))
       {
         let isPersonNoun = analyzer.isWord(end) && lexicons.roles.contains(analyzer.wordBytes(end))
-        if headRead, !isPersonNoun { break }
+        // NB: a name after the person noun stays ("the news anchor Ilia Calderón").
+        if headRead, !isPersonNoun, !analyzer.isCapitalized(end) { break }
         // NB: "his mother's voice": a possessive noun is not the head.
         if isPersonNoun, !analyzer.isPossessive(end) { headRead = true }
         end += 1
