@@ -173,3 +173,16 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["John Hale"])
 }
+
+@Test func untaggedTurnGoesToAnUnnamedPersonOfTheScene() throws {
+  // The answer goes to the other person present, known only as "the girl".
+  let names = try speakers(
+    """
+    The boy woke under the oak. The girl sat near him.
+
+    “I was afraid,” he said.
+
+    “Afraid of what?”
+    """)
+  #expect(names == ["boy", "girl"])
+}

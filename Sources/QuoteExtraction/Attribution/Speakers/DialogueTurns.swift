@@ -220,14 +220,17 @@ struct DialogueTurns {
     return mentions[low..<max(low, end)]
   }
 
-  /// The person mentioned last before a position, other than the `excluded`, looking back over a
+  /// The person mentioned last before a position (named, or known by a description such as
+  /// "the girl"), other than the `excluded`, looking back over a
   /// bounded number of mentions.
   private func latestPerson(before position: Int, excluding excluded: Set<Int>, table: EntityTable)
     -> Int?
   {
     let before = mentions(in: 0..<position)
     for mention in before.reversed().prefix(40)
-    where !excluded.contains(mention.entity) && table.records[mention.entity].kind == .person
+    where !excluded.contains(mention.entity)
+      && (table.records[mention.entity].kind == .person
+        || table.records[mention.entity].isDescribedPerson)
       && !table.records[mention.entity].isPlaceLike
     {
       return mention.entity
