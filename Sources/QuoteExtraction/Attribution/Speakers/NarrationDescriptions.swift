@@ -1,9 +1,10 @@
 /// Finds the people that fiction's narration introduces by a description rather than a name
 /// ("a small boy", "an old woman"), so that the pronouns that follow can refer to them.
 ///
-/// Only indefinite descriptions whose head is a gendered person noun of the roles list count:
-/// "a girl" brings someone new into the story, "the girl" refers back and is left to the
-/// resolver.
+/// Only descriptions opened by an article whose head is a gendered person noun of the roles
+/// list count ("a girl", "the boy"). The resolver takes one in only when no named person of
+/// its gender is in view: then even "the boy" is someone the story has not named (a novel
+/// that opens on "the boy" and "he"); otherwise it most often refers to one of them.
 struct NarrationDescriptions {
   let analyzer: MentionAnalyzer
   let insideQuote: [Bool]
@@ -24,7 +25,7 @@ struct NarrationDescriptions {
     var index = 0
     while index < tokens.count {
       defer { index += 1 }
-      guard !insideQuote[index], isIndefiniteArticle(index) else { continue }
+      guard !insideQuote[index], isArticle(index) else { continue }
       let paragraph = document.paragraph(of: index)
       var end = index + 1
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
@@ -54,8 +55,9 @@ struct NarrationDescriptions {
     return mentions
   }
 
-  private func isIndefiniteArticle(_ index: Token.Index) -> Bool {
+  private func isArticle(_ index: Token.Index) -> Bool {
     analyzer.bytesEqual(index, "a") || analyzer.bytesEqual(index, "an")
       || analyzer.bytesEqual(index, "A") || analyzer.bytesEqual(index, "An")
+      || analyzer.bytesEqual(index, "the") || analyzer.bytesEqual(index, "The")
   }
 }
