@@ -107,3 +107,82 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom Brown"])
 }
+
+@Test func descriptionTagEndsAtItsPersonNoun() throws {
+  // The adverb after the tag's person noun is not part of who speaks.
+  let names = try speakers(
+    """
+    “Must we go?” said the old man slowly.
+
+    “We must,” said his niece impatiently.
+    """)
+  #expect(names == ["old man", "niece"])
+}
+
+@Test func untaggedTurnIsNotSpokenByThePersonItAddresses() throws {
+  // The narration before the quotation names Harry, but the quotation speaks to him.
+  let names = try speakers(
+    """
+    “Is it late?” said Tom.
+
+    “Very late,” said Harry.
+
+    Harry yawned. “Come, Harry, it is time we went home.”
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
+
+@Test func pronounPassesOverAPlaceNamedLikeAPerson() throws {
+  // Neither name shows a gender; "Vevey" comes where places go, so "he" is Winterbourne.
+  let names = try speakers(
+    """
+    In June, Winterbourne went to Vevey. The friends of Winterbourne had rooms at Vevey, \
+    and each morning, Winterbourne walked by the lake at Vevey.
+
+    “Will you bring me some coffee?” he asked.
+    """)
+  #expect(names == ["Winterbourne"])
+}
+
+@Test func pronounRefersToTheUnnamedPersonTheNarrationOpensOn() throws {
+  // No one is named: "the boy" is the only person "he" can be.
+  let names = try speakers(
+    """
+    It was morning when the boy woke under the old oak and looked about him.
+
+    “Where am I?” he asked.
+    """)
+  #expect(names == ["boy"])
+}
+
+@Test func possessiveDescriptionIsNotThePersonItsPossessiveRefersTo() throws {
+  // "her cousin" is someone other than Florence, the "her".
+  let names = try speakers(
+    """
+    Tom Waring came into the room. Florence looked up from the fire.
+
+    “We must talk,” said her cousin.
+    """)
+  #expect(names == ["Tom Waring"])
+}
+
+@Test func descriptionTagKeepsANameAfterItsPersonNoun() throws {
+  let names = try speakers(
+    """
+    “We sail at dawn,” said the old captain John Hale.
+    """)
+  #expect(names == ["John Hale"])
+}
+
+@Test func untaggedTurnGoesToAnUnnamedPersonOfTheScene() throws {
+  // The answer goes to the other person present, known only as "the girl".
+  let names = try speakers(
+    """
+    The boy woke under the oak. The girl sat near him.
+
+    “I was afraid,” he said.
+
+    “Afraid of what?”
+    """)
+  #expect(names == ["boy", "girl"])
+}

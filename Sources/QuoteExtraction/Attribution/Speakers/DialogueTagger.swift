@@ -122,12 +122,21 @@ struct DialogueTagger {
     }
     if lists.contains(.determiner) {
       var end = start + 1
+      // Whether the description's person noun has been read: only another one may follow
+      // ("the boy officer"); an adverb ends it ("said his wife impatiently", "the man a little
+      // impatiently").
+      var headRead = false
       while end < paragraph.upperBound, end - start < 7,
         (analyzer.isWord(end)
           && !DialogueTagger.stopWords.contains(analyzer.lowercasedWord(end)) && !isVerb(end))
           || (analyzer.bytesEqual(end, "-") && document.tokens[end].shape.contains(.attachedBefore)
             && end + 1 < paragraph.upperBound && analyzer.isWord(end + 1))
       {
+        let isPersonNoun = analyzer.isWord(end) && lexicons.roles.contains(analyzer.wordBytes(end))
+        // NB: a name after the person noun stays ("the news anchor Ilia Calderón").
+        if headRead, !isPersonNoun, !analyzer.isCapitalized(end) { break }
+        // NB: "his mother's voice": a possessive noun is not the head.
+        if isPersonNoun, !analyzer.isPossessive(end) { headRead = true }
         end += 1
       }
       return end > start + 1 ? start..<end : nil

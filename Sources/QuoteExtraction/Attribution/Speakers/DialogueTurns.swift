@@ -135,27 +135,37 @@ struct DialogueTurns {
       if found == nil, isUntagged(group, result.attributions) {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
+        // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
+        let addressed = addressees(of: group, result, table: table)
+        func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
         if let last = previous, last.paragraph == group.paragraph - 1 {
           found =
-            firstMention(in: paragraph.utf8Start..<position)
-            ?? addressee(
-              inParagraph: last.paragraph, of: result, speaker: last.entity, table: table)
-            ?? beforePrevious.flatMap {
-              $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
-            }
+            allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
+            ?? allowed(
+              addressee(
+                inParagraph: last.paragraph, of: result, speaker: last.entity, table: table))
+            ?? allowed(
+              beforePrevious.flatMap {
+                $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+              })
+          // It speaks to the one the turns would give it to: the one who spoke before goes on.
+          if found == nil, !addressed.isEmpty { found = allowed(last.entity) }
           if found == nil, guessing {
-            found = latestPerson(before: position, excluding: last.entity, table: table)
+            found = latestPerson(
+              before: position, excluding: addressed.union([last.entity]), table: table)
           }
         } else if guessing || previous?.paragraph != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
-          found = firstMention(in: paragraph.utf8Start..<position)
+          found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
             let before = document.paragraphs[group.paragraph - 1]
-            found = lastMention(in: before.utf8Start..<before.utf8End)
+            found = allowed(lastMention(in: before.utf8Start..<before.utf8End, table: table))
           }
           if found == nil {
-            found = firstMention(in: position..<paragraph.utf8End)
+            found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
           }
+          // The narration was about the one spoken to: the one who spoke before answers.
+          if found == nil, !addressed.isEmpty { found = allowed(previous?.entity) }
         }
         if let found { setImplicit(group, found, &result, table: &table) }
       }
@@ -164,6 +174,22 @@ struct DialogueTurns {
         previous = Turn(paragraph: group.paragraph, entity: found)
       }
     }
+  }
+
+  /// The people a paragraph's quotations address by name (vocatives), as entities.
+  private func addressees(of group: Group, _ result: ExtractionResult, table: EntityTable)
+    -> Set<Int>
+  {
+    var found = Set<Int>()
+    for index in group.attributions {
+      for fragment in result.attributions[index].fragments {
+        for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          let word = analyzer.lowercasedWord(vocative)
+          if let id = table.match(nameWords: [word], gender: .unknown) { found.insert(id) }
+        }
+      }
+    }
+    return found
   }
 
   /// Reads the dialogue backwards: an untagged paragraph before two alternating turns belongs
@@ -177,7 +203,8 @@ struct DialogueTurns {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions), let following = next,
         following.paragraph == group.paragraph + 1, let second = afterNext,
-        second.paragraph == group.paragraph + 2, second.entity != following.entity
+        second.paragraph == group.paragraph + 2, second.entity != following.entity,
+        !addressees(of: group, result, table: table).contains(second.entity)
       {
         found = second.entity
         setImplicit(group, second.entity, &result, table: &table)
@@ -205,25 +232,33 @@ struct DialogueTurns {
     return mentions[low..<max(low, end)]
   }
 
-  /// The person mentioned last before a position, other than `excluded`, looking back over a
+  /// The person mentioned last before a position (named, or known by a description such as
+  /// "the girl"), other than the `excluded`, looking back over a
   /// bounded number of mentions.
-  private func latestPerson(before position: Int, excluding excluded: Int, table: EntityTable)
+  private func latestPerson(before position: Int, excluding excluded: Set<Int>, table: EntityTable)
     -> Int?
   {
     let before = mentions(in: 0..<position)
     for mention in before.reversed().prefix(40)
-    where mention.entity != excluded && table.records[mention.entity].kind == .person {
+    where !excluded.contains(mention.entity)
+      && (table.records[mention.entity].kind == .person
+        || table.records[mention.entity].isDescribedPerson)
+      && !table.records[mention.entity].isPlaceLike
+    {
       return mention.entity
     }
     return nil
   }
 
-  private func firstMention(in utf8Range: Range<Int>) -> Int? {
-    mentions(in: utf8Range).first?.entity
+  /// The first entity mentioned in a range that is not a place (see
+  /// ``EntityTable/Record/isPlaceLike``).
+  private func firstMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
+    mentions(in: utf8Range).first { !table.records[$0.entity].isPlaceLike }?.entity
   }
 
-  private func lastMention(in utf8Range: Range<Int>) -> Int? {
-    mentions(in: utf8Range).last?.entity
+  /// The last entity mentioned in a range that is not a place.
+  private func lastMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
+    mentions(in: utf8Range).last { !table.records[$0.entity].isPlaceLike }?.entity
   }
 
   /// A person named in the quotations of a paragraph as the one spoken to (“…, Jane.”,

@@ -22,6 +22,15 @@ struct EntityTable {
     var fullForms: [String: Int] = [:]
     /// The honorifics the person is named with ("mrs"), lower-cased.
     var honorifics: Set<String> = []
+    /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
+    var isNamedAsPlace = false
+
+    /// Whether the entity reads as a place rather than a person: named where a place goes,
+    /// with no gender, honorific or speech of its own. Pronouns and untagged turns pass it
+    /// over.
+    var isPlaceLike: Bool {
+      isNamedAsPlace && gender == .unknown && honorifics.isEmpty && !isSpeaker
+    }
 
     /// The canonical name: the fullest name, unless the text mostly calls the person by
     /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
@@ -135,6 +144,13 @@ struct EntityTable {
     return id
   }
 
+  /// The person of this gender mentioned last, among the entities mentioned lately.
+  func latestPerson(gender: SpeakerGender) -> Int? {
+    recency.reversed().prefix(EntityTable.lookBack).first {
+      records[$0].kind == .person && records[$0].gender == gender
+    }
+  }
+
   /// Whether a named person of this gender is among the entities mentioned lately.
   func hasRecentPerson(gender: SpeakerGender) -> Bool {
     recency.reversed().prefix(EntityTable.lookBack).contains {
@@ -150,6 +166,9 @@ struct EntityTable {
   mutating func rename(_ id: Int, to name: String) {
     records[id].name = name
   }
+
+  /// Records that the narration names an entity where a place goes ("at Vevey").
+  mutating func notePlace(_ id: Int) { records[id].isNamedAsPlace = true }
 
   /// Marks an entity as a speaker (it will be listed in the result).
   mutating func markSpeaker(_ id: Int) { records[id].isSpeaker = true }
@@ -345,7 +364,7 @@ struct EntityTable {
     // Nobody of that gender is known nearby: the latest person whose gender is not known yet.
     for position in stride(from: newest, through: oldest, by: -1) {
       guard let id = candidate(position), records[id].kind == .person,
-        records[id].gender == .unknown
+        records[id].gender == .unknown, !records[id].isPlaceLike
       else { continue }
       records[id].gender = mention.gender
       return id

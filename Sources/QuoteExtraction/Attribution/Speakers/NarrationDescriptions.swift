@@ -1,9 +1,10 @@
 /// Finds the people that fiction's narration introduces by a description rather than a name
 /// ("a small boy", "an old woman"), so that the pronouns that follow can refer to them.
 ///
-/// Only indefinite descriptions whose head is a gendered person noun of the roles list count:
-/// "a girl" brings someone new into the story, "the girl" refers back and is left to the
-/// resolver.
+/// Only descriptions opened by an article whose head is a gendered person noun of the roles
+/// list count ("a girl", "the boy"). The resolver takes one in only when no named person of
+/// its gender is in view: then even "the boy" is someone the story has not named (a novel
+/// that opens on "the boy" and "he"); otherwise it most often refers to one of them.
 struct NarrationDescriptions {
   let analyzer: MentionAnalyzer
   let insideQuote: [Bool]
@@ -29,7 +30,7 @@ struct NarrationDescriptions {
       defer { index += 1 }
       // NB: every token of the text is asked: its bytes are read in place, with no string.
       let isArticle = document.utf8.withUnsafeBufferPointer {
-        NarrationDescriptions.isIndefiniteArticle(tokens[index], $0)
+        NarrationDescriptions.isArticle(tokens[index], $0)
       }
       guard isArticle, !insideQuote[index] else { continue }
       let paragraph = document.paragraph(of: index)
@@ -63,23 +64,26 @@ struct NarrationDescriptions {
     return mentions
   }
 
-  /// Whether a token is "a", "an", "A" or "An".
+  /// Whether a token is "a", "an", "A", "An", "the" or "The".
   ///
   /// NB: the tests are combined as bits, with no branch: this is asked of every token, and a
-  /// mispredicted branch on the length cost more than reading two bytes.
+  /// mispredicted branch on the length cost more than reading three bytes.
   @inline(__always)
-  private static func isIndefiniteArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> Bool
-  {
+  private static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
     let length = Int(token.utf8End) - start
-    // Selected indices, not branches; `| 0x20` folds only "A" onto "a".
+    // Selected indices, not branches; `| 0x20` folds only "A" onto "a" and "T" onto "t".
     let first = utf8[start < utf8.count ? start : 0] | 0x20
     let second = utf8[start + 1 < utf8.count ? start + 1 : 0]
-    let bits =
+    let third = utf8[start + 2 < utf8.count ? start + 2 : 0]
+    let indefinite =
       NarrationNames.bit(first == UInt8(ascii: "a"))
       & (NarrationNames.bit(length == 1)
         | (NarrationNames.bit(length == 2) & NarrationNames.bit(second == UInt8(ascii: "n"))))
-    return bits != 0
+    let definite =
+      NarrationNames.bit(length == 3) & NarrationNames.bit(first == UInt8(ascii: "t"))
+      & NarrationNames.bit(second == UInt8(ascii: "h"))
+      & NarrationNames.bit(third == UInt8(ascii: "e"))
+    return indefinite | definite != 0
   }
 }

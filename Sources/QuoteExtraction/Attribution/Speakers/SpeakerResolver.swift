@@ -122,6 +122,16 @@ struct SpeakerResolver {
           paragraph = document.paragraph(of: token)
           if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.append(previous) }
         }
+        // "said her cousin": the cousin is not the woman "her" refers to. NB: only for a
+        // person noun that shows no gender: "her mother" is told apart by gender already, and
+        // "his eyes" are his.
+        if fiction, event.mention.kind == .description, event.mention.isDefinite,
+          event.mention.gender == .unknown,
+          analyzer.lexicons.roles.contains(analyzer.wordBytes(event.mention.tokens.upperBound - 1)),
+          let owner = possessor(of: event.mention, analyzer, table: table)
+        {
+          avoided.append(owner)
+        }
         if event.mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
@@ -148,6 +158,9 @@ struct SpeakerResolver {
       }
       if id == nil {
         id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+        if fiction, let id, event.attribution == nil, isPlaceName(event.mention, analyzer) {
+          table.notePlace(id)
+        }
       }
       if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: event.mention.tokens.lowerBound)
@@ -225,6 +238,39 @@ struct SpeakerResolver {
     }
     result.append(contentsOf: second[other...])
     return result
+  }
+
+  /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
+  /// a person's bare name ("to" and "from" do both).
+  private static let placePrepositions: Set<String> = [
+    "in", "at", "on", "near", "into", "through", "toward", "towards", "the",
+  ]
+
+  /// Whether a name of the narration reads as a place: no honorific, not possessive, after a
+  /// preposition of place or "the".
+  private func isPlaceName(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
+    let before = mention.tokens.lowerBound - 1
+    guard mention.kind == .name, mention.honorific == nil, before >= 0,
+      !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before)
+    else { return false }
+    return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
+  }
+
+  /// The person a description's possessive ("his", "her") refers to: the latest person of
+  /// that gender.
+  private func possessor(
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    let first = mention.tokens.lowerBound
+    let gender: SpeakerGender
+    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") {
+      gender = .male
+    } else if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") {
+      gender = .female
+    } else {
+      return nil
+    }
+    return table.latestPerson(gender: gender)
   }
 
   /// How many narration mentions of a paragraph are kept as candidate subjects.
