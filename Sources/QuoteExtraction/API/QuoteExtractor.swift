@@ -9,31 +9,54 @@
 /// `QuoteExtractor` is a `Sendable` value: one instance can serve many tasks at once.
 public struct QuoteExtractor: Sendable {
   /// The configuration this extractor was built with.
-  public let configuration: Configuration
-  let rules: RuleSet
+  public var configuration: Configuration { storage.configuration }
+  var rules: RuleSet { storage.engine.rules }
+  /// The attribution engine of this configuration, built once.
+  var engine: AttributionEngine { storage.engine }
+  private let storage: Storage
+
+  /// What an extractor holds, built once and shared by every copy of it.
+  ///
+  /// NB: a class, so that a copy of the extractor (one per task, per document in some paths)
+  /// retains one object: a copy of a struct would retain each of the configuration's sets and
+  /// arrays, which every worker thread shares.
+  private final class Storage: Sendable {
+    let configuration: Configuration
+    let engine: AttributionEngine
+    let documentOptions: Document.Options
+    let quoteScannerOptions: QuoteScanner.Options
+
+    init(configuration: Configuration, rules: RuleSet) {
+      self.configuration = configuration
+      self.engine = AttributionEngine(configuration: configuration, rules: rules)
+      self.documentOptions = configuration.documentOptions
+      self.quoteScannerOptions = configuration.quoteScannerOptions
+    }
+  }
 
   /// Creates an extractor; every lexicon and rule pack is loaded and checked here, so a
   /// configuration error surfaces now and never in the middle of a corpus.
   /// - Throws: ``QuoteExtractionError`` when a lexicon or rule pack does not load.
   public init(configuration: Configuration = Configuration()) throws(QuoteExtractionError) {
-    self.configuration = configuration
+    let rules: RuleSet
     if configuration.rulePacks.isEmpty && configuration.lexiconAdditions.isEmpty
       && configuration.usesBuiltInRules
     {
-      self.rules = try RuleSet.standard.get()
+      rules = try RuleSet.standard.get()
     } else {
-      self.rules = try RuleSet(configuration: configuration)
+      rules = try RuleSet(configuration: configuration)
     }
+    storage = Storage(configuration: configuration, rules: rules)
   }
 
   /// Splits text into paragraphs, sentences and tokens without looking for quotations.
   public func segment(_ text: String) throws(QuoteExtractionError) -> Document {
-    try Document(text: text, options: configuration.documentOptions)
+    try Document(text: text, options: storage.documentOptions)
   }
 
   /// Splits UTF-8 bytes into paragraphs, sentences and tokens (invalid UTF-8 is repaired).
   public func segment(utf8 bytes: some Collection<UInt8>) throws(QuoteExtractionError) -> Document {
-    try Document(utf8: bytes, options: configuration.documentOptions)
+    try Document(utf8: bytes, options: storage.documentOptions)
   }
 
   /// Finds the quotations and attributions of a text.
@@ -50,11 +73,11 @@ public struct QuoteExtractor: Sendable {
   }
 
   private func run(_ document: Document) -> ExtractionResult {
-    let scan = QuoteScanner(document: document, options: configuration.quoteScannerOptions).scan()
+    let scan = QuoteScanner(document: document, options: storage.quoteScannerOptions).scan()
     var result = ExtractionResult(
       document: document, quotes: scan.quotes,
       diagnostics: document.diagnostics + scan.diagnostics)
-    AttributionEngine(configuration: configuration, rules: rules).attribute(&result)
+    storage.engine.attribute(&result)
     return result
   }
 }

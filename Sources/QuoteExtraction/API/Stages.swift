@@ -69,8 +69,7 @@ public enum Stages {
   public static func attribute(_ document: Document, extractor: QuoteExtractor) -> Int {
     let scan = QuoteScanner(document: document).scan()
     var result = ExtractionResult(document: document, quotes: scan.quotes)
-    AttributionEngine(configuration: extractor.configuration, rules: extractor.rules)
-      .attribute(&result)
+    extractor.engine.attribute(&result)
     return result.attributions.count
   }
 

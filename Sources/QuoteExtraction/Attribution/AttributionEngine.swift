@@ -9,24 +9,53 @@
 /// - Complexity: O(n) in the tokens: each rule is tried at the tokens its anchor accepts and
 ///   every match is bounded.
 struct AttributionEngine {
-  let configuration: Configuration
   let rules: RuleSet
+  let genre: Genre
+  /// The attribution types to report, one bit per ``Attribution/Kind`` (see `bit(of:)`).
+  let types: UInt8
+  /// The lexicon bits of the cue classes to report.
+  let reportedClasses: UInt64
 
+  /// NB: the engine keeps what it needs of `configuration` as plain values: it is made per
+  /// document, and a copy of the configuration would retain its sets and arrays, which every
+  /// worker thread shares.
   init(configuration: Configuration, rules: RuleSet) {
-    self.configuration = configuration
     self.rules = rules
+    self.genre = configuration.genre
+    self.types = configuration.types.reduce(0) { $0 | Self.bit(of: $1) }
+    self.reportedClasses = configuration.cueClasses.reduce(UInt64(0)) {
+      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
+    }
   }
 
   /// Builds the rule set of `configuration` here (an extractor builds it once instead; this is
   /// for callers that run the stage alone). A configuration that does not load runs no rules.
   init(configuration: Configuration) {
-    self.configuration = configuration
-    self.rules = (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ())
+    self.init(
+      configuration: configuration,
+      rules: (try? RuleSet(configuration: configuration)) ?? RuleSet(empty: ()))
   }
 
+  private static func bit(of kind: Attribution.Kind) -> UInt8 {
+    switch kind {
+    case .direct: 1
+    case .indirect: 2
+    case .mixed: 4
+    }
+  }
+
+  /// Whether attributions of this type are reported.
+  private func reports(_ kind: Attribution.Kind) -> Bool { types & Self.bit(of: kind) != 0 }
+
   /// A rule match waiting for acceptance.
+  ///
+  /// NB: it holds the rule's index, kind and confidence, not the `Rule`: a copy of a `Rule`
+  /// retains its strings, which every worker thread shares.
   struct Candidate {
-    var rule: Rule
+    /// The rule's index in ``RuleSet/rules``.
+    var rule: Int
+    var kind: Attribution.Kind
+    var confidence: Double
     var speaker: Range<Int>?
     var cue: Range<Int>
     var content: [Range<Int>]
@@ -54,6 +83,7 @@ struct AttributionEngine {
     var roles = [Role](repeating: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
 
+    var ruleIDs = RuleIDCopies()
     var ruleIndex = 0
     let program = rules.program
     let masks = context.masks
@@ -102,7 +132,7 @@ struct AttributionEngine {
             matcher.anchorAccepts(rule, token)
           else { continue }
           guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rules.rules[rule], captures, context)
+            var candidate = makeCandidate(rule, captures, context)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
           candidates.append(candidate)
@@ -114,7 +144,7 @@ struct AttributionEngine {
       // report inside its content ("… see Trump negatively while 61 percent say …").
       candidates.sort {
         let firm = (
-          $0.rule.confidence >= Self.firmConfidence, $1.rule.confidence >= Self.firmConfidence
+          $0.confidence >= Self.firmConfidence, $1.confidence >= Self.firmConfidence
         )
         return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
       }
@@ -122,9 +152,9 @@ struct AttributionEngine {
         claim(candidate, &roles)
         attributions.append(
           Attribution(
-            type: candidate.rule.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: candidate.rule.id,
-            confidence: candidate.rule.confidence, quotes: candidate.quotes))
+            type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
+            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule, in: rules),
+            confidence: candidate.confidence, quotes: candidate.quotes))
       }
     }
 
@@ -159,7 +189,7 @@ struct AttributionEngine {
       }
     }
     attributions.removeAll { attribution in
-      !configuration.types.contains(attribution.type) || !reportsClass(of: attribution, context)
+      !reports(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
     }
     if fiction { attributions = utterances(attributions, result.quotes) }
@@ -234,7 +264,7 @@ struct AttributionEngine {
   /// a lower-case word or a comma (in percent), minus twice the share of pronouns (in
   /// percent), stays under 6.
   private func isFiction(_ context: RuleContext) -> Bool {
-    switch configuration.genre {
+    switch genre {
     case .news: return false
     case .fiction: return true
     case .automatic: break
@@ -347,9 +377,7 @@ struct AttributionEngine {
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
     let all = rules.bits.classes
-    let reported = configuration.cueClasses.reduce(UInt64(0)) {
-      $0 | (rules.lexicons.bit(of: $1.rawValue) ?? 0)
-    }
+    let reported = reportedClasses
     guard reported != all, let cue = attribution.cue else { return true }
     let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
     let classes = context.masks[token] & all
@@ -359,9 +387,11 @@ struct AttributionEngine {
   }
 
   private func makeCandidate(
-    _ rule: Rule, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>, _ context: RuleContext
+    _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
+    _ context: RuleContext
   ) -> Candidate? {
     let tokens = context.document.tokens
+    let rule = rules.program.entries[ruleIndex]
     func bytes(_ range: Range<Int>) -> Range<Int> {
       Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
     }
@@ -436,7 +466,8 @@ struct AttributionEngine {
       return nil
     }
     return Candidate(
-      rule: rule, speaker: speaker, cue: cue, content: content, quotes: quotes,
+      rule: ruleIndex, kind: rule.kind, confidence: rule.confidence, speaker: speaker, cue: cue,
+      content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
   }
 

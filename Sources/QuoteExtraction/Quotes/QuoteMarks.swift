@@ -1,6 +1,9 @@
 /// The characters that can open or close a quotation, and how they pair (from
 /// `Resources/quote-marks.txt`).
-struct QuoteMarks: Sendable {
+///
+/// A class, immutable: the scanner copies it per document, and a struct of arrays would retain
+/// each array's buffer, shared by every worker thread, at each copy.
+final class QuoteMarks: Sendable {
   /// A quotation mark as the pairing table knows it: an index into ``glyphs``.
   typealias Glyph = UInt8
 

@@ -14,6 +14,9 @@ final class RuleProgram: @unchecked Sendable {
     /// The anchor's test.
     var anchor: TokenCheck
     var pass: Rule.Pass
+    /// The type of the attributions the rule makes, and its confidence.
+    var kind: Attribution.Kind
+    var confidence: Double
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -74,7 +77,8 @@ final class RuleProgram: @unchecked Sendable {
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
-          anchor: check(rule.anchorTest), pass: rule.pass))
+          anchor: check(rule.anchorTest), pass: rule.pass, kind: rule.kind,
+          confidence: rule.confidence))
     }
     captureCapacity = entries.reduce(1) { most, entry in
       max(

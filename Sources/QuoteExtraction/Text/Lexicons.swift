@@ -1,5 +1,8 @@
 /// The word lists the text layer needs, loaded once from the package's resources.
-struct Lexicons: Sendable {
+///
+/// A class, so that taking it per document retains one object rather than each list's storage
+/// (shared by every worker thread).
+final class Lexicons: Sendable {
   /// Abbreviations that never end a sentence when followed by a name or number (Mr., Dr., St.).
   let titleAbbreviations: WordList
   /// Other abbreviations with a period (etc., Inc., a.m., U.S.), which may end a sentence.
