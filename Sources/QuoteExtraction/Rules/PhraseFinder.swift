@@ -524,12 +524,12 @@ struct PhraseFinder {
       else { return }
       start = comma + 1
     }
-    guard var end = speakerForward(start, addressee: false), end - 1 <= cursor else { return }
+    guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else { return }
     // A later clause with a subject of its own ("…, and critics say …, saying"; "…, after
     // some followers attacked her and questioned …"): what follows reports that subject.
     if let later = laterSubject(after: end, through: cursor) {
-      end = later.end
-      start = later.start
+      ends.append(later.end - 1)
+      return
     }
     // NB: the speaker phrase read back from here must be that whole subject, not the end of a
     // longer phrase ("The Superintendent gazed at his witness" is no subject).
@@ -606,11 +606,19 @@ struct PhraseFinder {
       // Without a comma, only a pronoun surely starts a clause ("… and he told …").
       let comma = context.isText(index - 1, ",") || context.isText(index - 1, ";")
       guard comma || context.has(subject, bits.pronouns) else { continue }
-      guard let end = speakerForward(subject, addressee: false), end <= cursor,
-        isWord(end), tokens[end].shape.contains(.lowercase),
-        !context.has(end, bits.prepositions | bits.determiners)
-      else { continue }
-      return (subject, end)
+      guard let phraseEnd = speakerForward(subject, addressee: false) else { continue }
+      // NB: the forward reading may run on through a short verb ("the ACLU sued the city"):
+      // the subject ends before the first lower-case word that the backward reading agrees on.
+      var end = min(phraseEnd, cursor)
+      while end > subject {
+        if isWord(end), tokens[end].shape.contains(.lowercase),
+          !context.has(end, bits.prepositions | bits.determiners),
+          speakerBackward(end - 1) == subject - 1
+        {
+          return (subject, end)
+        }
+        end -= 1
+      }
     }
     return nil
   }
