@@ -70,7 +70,7 @@ let package = Package(
       // NB: depends on the examples so that `swift test` builds them; the tests run the binaries.
       dependencies: [
         "QuoteExtraction", "EmbeddingExample", "CustomVerbExample", "CustomRuleExample",
-        "BatchExample",
+        "BatchExample", "QuoteExtractionTestSupport",
       ]
     ),
     .testTarget(

@@ -39,11 +39,11 @@ struct CLIRunner {
     try process.run()
     // NB: read both pipes while the process runs, or a full pipe blocks it.
     nonisolated(unsafe) var errData = Data()
-    let errThread = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let errThread = Thread { errData = err.fileHandleForReading.readToEndRetryingInterrupts() }
     errThread.start()
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = out.fileHandleForReading.readToEndRetryingInterrupts()
     process.waitUntilExit()
     while !errThread.isFinished { usleep(1000) }
     return Output(

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteExtractionTestSupport
 
 /// Runs a built example program and captures what it prints.
 enum ExampleRunner {
@@ -34,7 +35,7 @@ enum ExampleRunner {
     process.standardError = FileHandle.nullDevice
     try process.run()
     // NB: read before waiting, or a full pipe blocks the program.
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = out.fileHandleForReading.readToEndRetryingInterrupts()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }

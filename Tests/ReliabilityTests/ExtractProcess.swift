@@ -41,9 +41,9 @@ enum ExtractProcess {
     try process.run()
     // NB: drain standard error on another thread, or a full pipe blocks the child.
     nonisolated(unsafe) var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let reader = Thread { errData = err.fileHandleForReading.readToEndRetryingInterrupts() }
     reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = out.fileHandleForReading.readToEndRetryingInterrupts()
     process.waitUntilExit()
     while !reader.isFinished { usleep(1_000) }
     return Output(

@@ -124,14 +124,14 @@ struct NoLossTests {
     let reader = out.fileHandleForReading
     var received = Data()
     while !received.contains(UInt8(ascii: "\n")) {
-      let chunk = reader.availableData
+      let chunk = reader.readSomeRetryingInterrupts()
       if chunk.isEmpty { break }
       received.append(chunk)
     }
     switch interruption {
     case .sigint:
       process.interrupt()
-      received.append(reader.readDataToEndOfFile())
+      received.append(reader.readToEndRetryingInterrupts())
     case .closedPipe:
       try reader.close()
     }

@@ -163,6 +163,7 @@ where Documents.Element == BatchDocument {
     /// The results of the group being handed out, and the position in it.
     var ready: [BatchResult] = []
     var readyIndex = 0
+    var readyWorker = 0
 
     init(
       documents: Documents.Iterator, pipeline: OrderedPipeline<[BatchDocument], [BatchResult]>,
@@ -213,7 +214,12 @@ where Documents.Element == BatchDocument {
         pipeline.close()
         return nil
       }
-      ready = await slot.value()
+      // NB: the results already handed out go back to the worker that made them, to be freed
+      // there: freed here, each block would go back to the worker's malloc arena under its lock,
+      // which the worker holds while it allocates.
+      if !ready.isEmpty { pipeline.discard(ready, worker: readyWorker) }
+      ready = await slot.value(isolation: actor)
+      readyWorker = slot.worker
       readyIndex = 1
       return ready.first
     }
@@ -280,6 +286,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   /// The place where one input's output appears.
   final class Slot: @unchecked Sendable {
     let input: Input
+    /// The worker that produced the output (valid once it is there).
+    private(set) var worker = 0
     private var output: Output?
     private var waiter: CheckedContinuation<Output, Never>?
     private let lock = DispatchSemaphore(value: 1)
@@ -287,8 +295,9 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
 
     init(input: Input) { self.input = input }
 
-    func fulfil(_ value: Output) {
+    func fulfil(_ value: Output, worker: Int) {
       lock.wait()
+      self.worker = worker
       output = value
       let waiter = self.waiter
       self.waiter = nil
@@ -307,9 +316,13 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
       return output
     }
 
-    /// Suspends until the output is there.
-    func value() async -> Output {
-      await withCheckedContinuation { continuation in
+    /// Suspends until the output is there, and resumes on `actor`.
+    ///
+    /// NB: resuming on the caller's actor directly (rather than on the global executor, which
+    /// then hops to the actor) wakes one thread per result instead of two; on two cores each
+    /// wake-up pre-empts a worker.
+    func value(isolation actor: isolated (any Actor)? = #isolation) async -> Output {
+      await withCheckedContinuation(isolation: actor) { continuation in
         lock.wait()
         if let output {
           lock.signal()
@@ -327,6 +340,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   private var queue: [Slot?] = []
   private var queueHead = 0
   private var closed = false
+  /// Outputs handed back by the consumer, by worker, freed on the thread that made them.
+  private var garbage: [[Output]]
   private let workers: Int
   private let group = DispatchGroup()
 
@@ -335,11 +350,12 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     transform: @escaping @Sendable (QuoteExtractor, Input) -> Output
   ) {
     workers = concurrency
+    garbage = Array(repeating: [], count: concurrency)
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
-        while let slot = self.take() {
-          slot.fulfil(transform(extractor, slot.input))
+        while let slot = self.take(worker: index) {
+          slot.fulfil(transform(extractor, slot.input), worker: index)
         }
       }
     }
@@ -354,10 +370,28 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     return slot
   }
 
-  private func take() -> Slot? {
+  /// Hands an output back to be freed on the worker thread that made it (see `worker` of
+  /// ``Slot``), the next time that worker takes an input.
+  func discard(_ output: Output, worker: Int) {
+    lock.wait()
+    if worker < garbage.count { garbage[worker].append(output) }
+    lock.signal()
+  }
+
+  private func take(worker: Int) -> Slot? {
     available.wait()
     lock.wait()
-    defer { lock.signal() }
+    var dropped: [Output] = []
+    swap(&dropped, &garbage[worker])
+    let slot = nextSlot()
+    lock.signal()
+    // NB: freed here, outside the lock, on the thread that made them.
+    withExtendedLifetime(dropped) {}
+    return slot
+  }
+
+  /// The next input's slot, or nil for an end marker. Called under `lock`.
+  private func nextSlot() -> Slot? {
     guard queueHead < queue.count, let slot = queue[queueHead] else { return nil }
     queue[queueHead] = nil
     queueHead += 1
