@@ -98,7 +98,9 @@ struct PhraseFinder {
       // The period of an abbreviation or initial inside a name ("Mr. Bennet", "U.S.", "F.").
       if text.elementsEqual(".".utf8), tokens[index].shape.contains(.attachedBefore), index > 0,
         index + 1 < tokens.count, tokens[index - 1].kind == .word, isCapitalized(index - 1),
-        tokens[index - 1].utf8Range.count <= 4, isCapitalized(index + 1)
+        tokens[index - 1].utf8Range.count <= 4,
+        isCapitalized(index + 1) || context.isText(index - 1, "Jr")
+          || context.isText(index - 1, "Sr")
       {
         return true
       }
@@ -496,13 +498,24 @@ struct PhraseFinder {
     var words = 0
     for _ in 0..<25 {
       guard index >= 0 && index < tokens.count, context.document.sentence(of: index) == sentence,
-        tokens[index].kind != .quoteMark
+        tokens[index].kind != .quoteMark || isPossessiveApostrophe(index)
       else { return nil }
       if context.isText(index, ",") { return words > 0 ? index : nil }
       if tokens[index].kind == .word { words += 1 }
       index += step
     }
     return nil
+  }
+
+  /// Whether a quotation mark is the apostrophe of a plural possessive ("Sanders’ campaign
+  /// manager"): attached to a word ending in "s", and no quotation opens or closes there.
+  private func isPossessiveApostrophe(_ index: Int) -> Bool {
+    guard index > 0, tokens[index].shape.contains(.attachedBefore), isWord(index - 1),
+      context.quoteOpening[index] < 0, context.quoteClosing[index] < 0,
+      context.isText(index, "\u{2019}") || context.isText(index, "'")
+    else { return false }
+    let word = context.document.utf8[tokens[index - 1].utf8Range]
+    return word.last == UInt8(ascii: "s")
   }
 
   /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
