@@ -86,13 +86,11 @@ struct AttributionEngine {
     var ruleIDs = RuleIDCopies()
     var ruleIndex = 0
     let program = rules.program
-    let masks = context.masks
-    let firstBytes = context.firstBytes
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    let anchors = anchorTokens(context, program)
+    let anchors = AnchorIndex(context: context, matcher: matcher)
     for pass in Rule.Pass.allCases {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)
@@ -101,36 +99,16 @@ struct AttributionEngine {
       while ruleIndex < program.entries.count && program.entries[ruleIndex].pass == pass {
         ruleIndex += 1
       }
-      let passRules = firstRule..<ruleIndex
-      guard !passRules.isEmpty else { continue }
-      // Most anchors need a lexicon: a token that none of their lexicons holds is tried only
-      // against the few anchors without one (a dash, a colon, "according").
-      var anchorLexicons: UInt64 = 0
-      var plainAnchors: [Int] = []
-      for rule in passRules {
-        let lexicons = program.entries[rule].anchor.anyOf
-        anchorLexicons |= lexicons
-        if lexicons == 0 { plainAnchors.append(rule) }
-      }
-      let plainStarts = anchorStarts(of: plainAnchors, program)
+      let passEnd = ruleIndex
+      guard firstRule < passEnd else { continue }
       var candidates: [Candidate] = []
-      for anchor in anchors where roles[Int(anchor)] == .free {
+      for (position, anchor) in anchors.tokens.enumerated() where roles[Int(anchor)] == .free {
         let token = Int(anchor)
         if pass != .direct && quoted[token] { continue }
-        let mask = masks[token]
-        // NB: only a quick filter: a rule skipped here is one whose anchor would not accept the
-        // token, so the rules tried (and their order) are those of the plain loop.
-        let plainMay = !plainAnchors.isEmpty && plainStarts.mayStart(firstBytes[token])
-        if mask & anchorLexicons == 0
-          && !(plainMay && plainAnchors.contains(where: { matcher.anchorAccepts($0, token) }))
-        {
-          continue
-        }
-        for rule in passRules {
-          let lexicons = program.entries[rule].anchor.anyOf
-          guard lexicons == 0 ? plainMay : mask & lexicons != 0,
-            matcher.anchorAccepts(rule, token)
-          else { continue }
+        // The rules in order, as far as the first that matches.
+        var next = anchors.nextRule(at: position, from: firstRule, before: passEnd)
+        while let rule = next {
+          next = anchors.nextRule(at: position, from: rule + 1, before: passEnd)
           guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rule, captures, context)
           else { continue }
@@ -273,106 +251,57 @@ struct AttributionEngine {
     var numbers = 0
     var pronouns = 0
     var names = 0
+    // NB: raw buffers: this reads every token of every document, and checked subscripts cost
+    // as much as the counting. The spellings come from the rule context: first bytes, and
+    // short ASCII words lower-cased and packed (0 for the others, which are no pronoun).
     let utf8 = context.document.utf8
-    // The previous token's part in a name count: a lower-case word, a comma or a semicolon.
-    var previousOpensName = false
-    for token in context.document.tokens {
-      let opensName = previousOpensName
-      let single = token.utf8End - token.utf8Start == 1 ? utf8[Int(token.utf8Start)] : 0
-      previousOpensName =
-        (token.kind == .word && token.shape.contains(.lowercase)) || single == UInt8(ascii: ",")
-        || single == UInt8(ascii: ";")
-      switch token.kind {
-      case .word:
-        words += 1
-        let start = Int(token.utf8Start)
-        let length = Int(token.utf8End) - start
-        if length <= 3 {
-          // The spelling lower-cased (ASCII), packed into one word: he, she, i, him, her, me.
-          var packed: UInt32 = 0
-          for offset in 0..<length {
-            let byte = utf8[start + offset]
-            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-          }
-          switch packed {
-          case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
-          default: break
+    context.document.tokens.withUnsafeBufferPointer { tokens in
+      context.firstBytes.withUnsafeBufferPointer { firstBytes in
+        context.words.withUnsafeBufferPointer { packedWords in
+          // The previous token's part in a name count: a lower-case word, a comma or a
+          // semicolon.
+          var previousOpensName = false
+          for index in tokens.indices {
+            let token = tokens[index]
+            let opensName = previousOpensName
+            let single = token.utf8End - token.utf8Start == 1 ? firstBytes[index] : 0
+            previousOpensName =
+              (token.kind == .word && token.shape.contains(.lowercase))
+              || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
+            switch token.kind {
+            case .word:
+              words += 1
+              // he, she, i, him, her, me (packed from the lowest byte).
+              switch packedWords[index] {
+              case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
+              case 0 where token.utf8End - token.utf8Start <= 3:
+                // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from
+                // the highest byte, as this count always read it.
+                let start = Int(token.utf8Start)
+                var packed: UInt32 = 0
+                for offset in 0..<Int(token.utf8End - token.utf8Start) {
+                  let byte = utf8[start + offset]
+                  packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                }
+                switch packed {
+                case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+                default: break
+                }
+              default: break
+              }
+              if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
+                names += 1
+              }
+            case .number: numbers += 1
+            default: break
+            }
           }
         }
-        if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-          names += 1
-        }
-      case .number: numbers += 1
-      default: break
       }
     }
     guard words >= 150 else { return false }
     // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
     return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
-  }
-
-  /// The tokens that the anchor of some rule may accept (a superset, in order): each pass
-  /// reads only these instead of every token.
-  private func anchorTokens(_ context: RuleContext, _ program: RuleProgram) -> [Int32] {
-    var lexicons: UInt64 = 0
-    var plain: [Int] = []
-    for rule in program.entries.indices {
-      let anyOf = program.entries[rule].anchor.anyOf
-      lexicons |= anyOf
-      if anyOf == 0 { plain.append(rule) }
-    }
-    let starts = anchorStarts(of: plain, program)
-    var tokens: [Int32] = []
-    for (token, mask) in context.masks.enumerated()
-    where mask & lexicons != 0 || (!plain.isEmpty && starts.mayStart(context.firstBytes[token])) {
-      tokens.append(Int32(token))
-    }
-    return tokens
-  }
-
-  /// The bytes a token may start with to pass one of some anchors' tests (a superset).
-  struct ByteSet {
-    /// Every byte may, when an anchor has no spelling to test.
-    var any = false
-    var bits = InlineArray<4, UInt64>(repeating: 0)
-
-    mutating func insert(_ byte: UInt8) {
-      bits[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63)
-    }
-
-    func contains(_ byte: UInt8) -> Bool {
-      bits[Int(byte >> 6)] & (UInt64(1) << UInt64(byte & 63)) != 0
-    }
-
-    /// Whether a token starting with `byte` may pass: the byte, or the byte lower-cased (ASCII),
-    /// is in the set.
-    func mayStart(_ byte: UInt8) -> Bool {
-      any || contains(byte) || contains(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-    }
-  }
-
-  /// The first bytes of the spellings the anchors of `rules` test: a token starting with any
-  /// other byte passes none of them. (Exact spellings match the token's first byte, lower-cased
-  /// ones its first byte lower-cased.)
-  private func anchorStarts(of rules: [Int], _ program: RuleProgram) -> ByteSet {
-    var set = ByteSet()
-    for rule in rules {
-      let anchor = program.entries[rule].anchor
-      // A test without spellings may pass any token; with both kinds, the exact ones decide.
-      let spellings = anchor.texts.isEmpty ? anchor.lowers : anchor.texts
-      guard !spellings.isEmpty else {
-        set.any = true
-        return set
-      }
-      for spelling in program.spellings[Int(spellings.lowerBound)..<Int(spellings.upperBound)] {
-        guard spelling.lowerBound < spelling.upperBound else {
-          set.any = true
-          return set
-        }
-        set.insert(program.bytes[Int(spelling.lowerBound)])
-      }
-    }
-    return set
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {

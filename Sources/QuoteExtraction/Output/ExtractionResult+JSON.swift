@@ -29,38 +29,42 @@ extension ExtractionResult {
     }
 
     writer.beginArray("attributions")
-    for attribution in attributions {
-      writer.beginObject()
-      writer.string("type", attribution.type.rawValue)
-      span("content", attribution.content)
-      if attribution.fragments.count > 1 {
-        writer.beginArray("fragments")
-        for fragment in attribution.fragments { span(nil, fragment) }
+    // NB: through a buffer, so that each field is read in place rather than every
+    // attribution copied (its strings and arrays retained and released).
+    attributions.withUnsafeBufferPointer { attributions in
+      for index in attributions.indices {
+        writer.beginObject()
+        writer.string("type", attributions[index].type.rawValue)
+        span("content", attributions[index].content)
+        if attributions[index].fragments.count > 1 {
+          writer.beginArray("fragments")
+          for fragment in attributions[index].fragments { span(nil, fragment) }
+          writer.endArray()
+        }
+        span("cue", attributions[index].cue)
+        span("speaker", attributions[index].speaker)
+        if let name = attributions[index].speakerName {
+          writer.string("speaker_name", name)
+        } else {
+          writer.null("speaker_name")
+        }
+        if let entity = attributions[index].entity {
+          writer.int("entity", entity)
+        } else {
+          writer.null("entity")
+        }
+        if let kind = attributions[index].speakerKind {
+          writer.string("kind", kind.rawValue)
+        } else {
+          writer.null("kind")
+        }
+        writer.string("rule", attributions[index].rule)
+        writer.double("confidence", attributions[index].confidence)
+        writer.beginArray("quotes")
+        for quote in attributions[index].quotes { writer.int(quote) }
         writer.endArray()
+        writer.endObject()
       }
-      span("cue", attribution.cue)
-      span("speaker", attribution.speaker)
-      if let name = attribution.speakerName {
-        writer.string("speaker_name", name)
-      } else {
-        writer.null("speaker_name")
-      }
-      if let entity = attribution.entity {
-        writer.int("entity", entity)
-      } else {
-        writer.null("entity")
-      }
-      if let kind = attribution.speakerKind {
-        writer.string("kind", kind.rawValue)
-      } else {
-        writer.null("kind")
-      }
-      writer.string("rule", attribution.rule)
-      writer.double("confidence", attribution.confidence)
-      writer.beginArray("quotes")
-      for quote in attribution.quotes { writer.int(quote) }
-      writer.endArray()
-      writer.endObject()
     }
     writer.endArray()
 

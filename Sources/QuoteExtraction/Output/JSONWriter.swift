@@ -5,7 +5,13 @@
 public struct JSONWriter: Sendable {
   /// The JSON written so far, as UTF-8.
   public var bytes: [UInt8] = []
-  private var needsComma: [Bool] = [false]
+  /// Whether the open object or array already holds a value (so the next one needs a comma).
+  private var needsComma = false
+  /// ``needsComma`` of each enclosing object or array, outermost first.
+  ///
+  /// NB: the innermost flag lives apart from the stack, so that writing a value (the common
+  /// case) touches no array.
+  private var enclosingNeedsComma: [Bool] = []
   private var afterKey = false
 
   /// Creates an empty writer.
@@ -16,44 +22,88 @@ public struct JSONWriter: Sendable {
       afterKey = false
       return
     }
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = true
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    needsComma = true
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    enclosingNeedsComma.append(needsComma)
+    needsComma = false
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    needsComma = enclosingNeedsComma.popLast() ?? false
+    bytes.append(bracket)
   }
 
   private mutating func prefix(_ key: String?) {
-    if let key {
+    guard let key else {
       separate()
-      appendString(key)
-      bytes.append(UInt8(ascii: ":"))
-      afterKey = true
+      return
     }
-    separate()
+    // As `separate()`, then the key, then `separate()` again (which only clears `afterKey`).
+    var comma = false
+    if afterKey {
+      afterKey = false
+    } else {
+      comma = needsComma
+      needsComma = true
+    }
+    appendKey(key, comma: comma)
+  }
+
+  /// Appends `,"key":` (the comma when asked) in one piece when the key is short and needs no
+  /// escape, as keys are: the array's bookkeeping per append costs more than a key's bytes.
+  private mutating func appendKey(_ key: String, comma: Bool) {
+    var key = key
+    key.withUTF8 { utf8 in
+      guard utf8.count <= 60, Self.firstByteToEscape(in: utf8, from: 0) == nil else {
+        if comma { bytes.append(UInt8(ascii: ",")) }
+        appendEscaped(utf8)
+        bytes.append(UInt8(ascii: ":"))
+        return
+      }
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+        var count = 0
+        if comma {
+          buffer[count] = UInt8(ascii: ",")
+          count += 1
+        }
+        buffer[count] = UInt8(ascii: "\"")
+        count += 1
+        for byte in utf8 {
+          buffer[count] = byte
+          count += 1
+        }
+        buffer[count] = UInt8(ascii: "\"")
+        buffer[count + 1] = UInt8(ascii: ":")
+        count += 2
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+      }
+    }
   }
 
   /// Opens an object (as an element, or as the value of `key` inside an object).
   public mutating func beginObject(_ key: String? = nil) {
     prefix(key)
-    bytes.append(UInt8(ascii: "{"))
-    needsComma.append(false)
+    open(UInt8(ascii: "{"))
   }
 
   /// Closes the current object.
   public mutating func endObject() {
-    needsComma.removeLast()
-    bytes.append(UInt8(ascii: "}"))
+    close(UInt8(ascii: "}"))
   }
 
   /// Opens an array (as an element, or as the value of `key` inside an object).
   public mutating func beginArray(_ key: String? = nil) {
     prefix(key)
-    bytes.append(UInt8(ascii: "["))
-    needsComma.append(false)
+    open(UInt8(ascii: "["))
   }
 
   /// Closes the current array.
   public mutating func endArray() {
-    needsComma.removeLast()
-    bytes.append(UInt8(ascii: "]"))
+    close(UInt8(ascii: "]"))
   }
 
   /// Writes a string member.
@@ -135,17 +185,21 @@ public struct JSONWriter: Sendable {
     }
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     // NB: the magnitude of Int.min does not fit an Int; UInt holds every magnitude.
-    var magnitude = value.magnitude
+    appendDigits(value.magnitude, minimumCount: 1)
+  }
+
+  /// Appends the decimal digits of `magnitude`, with leading zeros up to `minimumCount`.
+  private mutating func appendDigits(_ magnitude: UInt, minimumCount: Int) {
+    var magnitude = magnitude
     // Twenty digits hold any UInt64; written from the end, then copied in order.
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
       var index = buffer.count
       repeat {
         index -= 1
         buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
         magnitude /= 10
-      } while magnitude > 0
-      bytes.append(contentsOf: buffer[index...])
+      } while magnitude > 0 || buffer.count - index < minimumCount
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
     }
   }
 
@@ -167,9 +221,7 @@ public struct JSONWriter: Sendable {
       fraction /= 10
       digits -= 1
     }
-    let text = String(fraction)
-    for _ in 0..<(digits - text.utf8.count) { bytes.append(UInt8(ascii: "0")) }
-    bytes.append(contentsOf: text.utf8)
+    appendDigits(UInt(fraction), minimumCount: digits)
   }
 
   private mutating func appendString(_ value: String) {
@@ -188,26 +240,62 @@ public struct JSONWriter: Sendable {
   private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
     var runStart = 0
-    for index in value.indices {
-      let byte = value[index]
-      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-        continue
+    var index = 0
+    while let found = Self.firstByteToEscape(in: value, from: index) {
+      let byte = value[found]
+      if runStart < found {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<found]))
       }
-      if runStart < index { bytes.append(contentsOf: value[runStart..<index]) }
-      runStart = index + 1
+      runStart = found + 1
+      index = found + 1
+      bytes.append(0x5C)
       switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+      case 0x0A: bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(UInt8(ascii: "t"))
       default:
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+        bytes.append(UInt8(ascii: "u"))
+        bytes.append(0x30)
+        bytes.append(0x30)
         bytes.append(Self.hexDigits[Int(byte >> 4)])
         bytes.append(Self.hexDigits[Int(byte & 15)])
       }
     }
-    if runStart < value.count { bytes.append(contentsOf: value[runStart...]) }
+    if runStart < value.count {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart...]))
+    }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The index of the first byte at or after `start` that a JSON string must escape (a control
+  /// character, `"` or `\`), or nil.
+  ///
+  /// Eight bytes at a time: most text has no such byte, and a word without one is skipped
+  /// whole (the classic tests for a zero byte and for a byte below a bound).
+  @inline(__always)
+  private static func firstByteToEscape(in value: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard let base = value.baseAddress else { return nil }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var index = start
+    while value.count - index >= 8 {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let hasQuote = (quote &- ones) & ~quote & highs
+      let hasBackslash = (backslash &- ones) & ~backslash & highs
+      let hasControl = (word &- ones &* 0x20) & ~word & highs
+      if hasQuote | hasBackslash | hasControl != 0 { break }
+      index += 8
+    }
+    while index < value.count {
+      let byte = value[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+      index += 1
+    }
+    return nil
   }
 }

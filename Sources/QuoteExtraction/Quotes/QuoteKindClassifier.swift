@@ -12,9 +12,13 @@ struct QuoteKindClassifier {
   static let termCues = WordList(resource: PackageResources.quote_term_cues_txt)
   static let titleCues = WordList(resource: PackageResources.quote_title_cues_txt)
 
-  /// The kind of a closed span whose marks are the tokens `openToken` and `closeToken`.
+  /// The kind of a closed span whose marks are the tokens `openToken` and `closeToken`, the
+  /// opening mark in paragraph `paragraph`.
+  ///
+  /// NB: the scanner knows the paragraph; looking it up (``Document/paragraph(of:)``) would
+  /// read a table the scan touches nowhere else, a cache miss per quotation.
   /// - Complexity: O(1): looks at no more than ``maximumWords`` tokens.
-  func kind(openToken: Int, closeToken: Int) -> QuotedSpan.Kind {
+  func kind(openToken: Int, closeToken: Int, paragraph: Int) -> QuotedSpan.Kind {
     let tokens = document.tokens
     guard closeToken > openToken else { return .speech }
     var words = 0
@@ -53,7 +57,7 @@ struct QuoteKindClassifier {
     }
     if words == 0 { return .term }
     if innerPunctuation { return .speech }
-    let paragraph = document.paragraph(of: openToken)
+    assert(document.paragraph(of: openToken) == paragraph)
     let paragraphTokens = document.paragraphs[paragraph].tokens
     // The word before the opening mark, skipping a hyphen (so-called).
     var previous = openToken - 1

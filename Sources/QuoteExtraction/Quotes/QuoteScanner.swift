@@ -319,10 +319,9 @@ private struct ScanState {
         && (end - start == 2 || (end - start == 3 && utf8[start + 2] | 0x20 == UInt8(ascii: "s")))
     }
     guard word.kind == .word, word.utf8End - word.utf8Start <= 6 else { return false }
-    let text = document.text(word.utf8Range).lowercased()
-    if table.elisions.contains(text) { return true }
+    if table.elisions.contains(word.utf8Range, in: utf8) { return true }
     // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
-    if table.elisions.contains(text + "'"), next + 1 < paragraph.tokens.upperBound {
+    if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
       let after = document.tokens[next + 1]
       if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
         isApostropheScalar(Int(after.utf8Start))
@@ -332,6 +331,20 @@ private struct ScanState {
       }
     }
     return false
+  }
+
+  /// Whether the elisions list holds the word of `range` followed by an apostrophe (n').
+  private func elisionsContain(withApostrophe range: Range<Int>) -> Bool {
+    let utf8 = document.utf8
+    guard !utf8[range].contains(where: { $0 >= 0x80 }) else {
+      return table.elisions.contains(document.text(range).lowercased() + "'")
+    }
+    // NB: an ASCII word (at most 6 bytes here) is looked up by its bytes, without a string.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count + 1) { buffer in
+      for (index, byte) in utf8[range].enumerated() { buffer[index] = byte }
+      buffer[range.count] = UInt8(ascii: "'")
+      return table.elisions.contains(UnsafeBufferPointer(buffer))
+    }
   }
 
   // MARK: Pairing
@@ -525,7 +538,8 @@ private struct ScanState {
         span.depth = quotes[top.index].depth + 1
       }
       if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
-        span.kind = classifier.kind(openToken: item.openToken, closeToken: closeToken)
+        span.kind = classifier.kind(
+          openToken: item.openToken, closeToken: closeToken, paragraph: span.paragraphs.lowerBound)
       }
       if span.isClosed {
         containers.append((quotes.count, item.outerEnd))
@@ -578,15 +592,22 @@ enum CharacterClass: Equatable {
   /// Anything else.
   case punctuation
 
+  @inline(__always)
   init(_ scalar: UInt32) {
-    if scalar < 0x80 {
-      switch scalar {
-      case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: self = .space
-      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: self = .alphanumeric
-      default: self = .punctuation
-      }
-      return
+    self = scalar < 0x80 ? Self(ascii: UInt8(truncatingIfNeeded: scalar)) : Self(unicode: scalar)
+  }
+
+  @inline(__always)
+  private init(ascii byte: UInt8) {
+    switch byte {
+    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: self = .space
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: self = .alphanumeric
+    default: self = .punctuation
     }
+  }
+
+  @inline(never)
+  private init(unicode scalar: UInt32) {
     guard let value = Unicode.Scalar(scalar) else {
       self = .punctuation
       return
@@ -602,9 +623,15 @@ enum CharacterClass: Equatable {
   }
 
   /// The class of the character that ends at `offset` (`.space` at `limit`).
+  @inline(__always)
   init(before offset: Int, in utf8: [UInt8], limit: Int) {
     guard offset > limit else {
       self = .space
+      return
+    }
+    // Most neighbours are ASCII: no decoding.
+    if utf8[offset - 1] < 0x80 {
+      self.init(ascii: utf8[offset - 1])
       return
     }
     var start = offset - 1
@@ -613,6 +640,7 @@ enum CharacterClass: Equatable {
   }
 
   /// The class of the character that starts at `offset` (`.space` at `limit`).
+  @inline(__always)
   init(after offset: Int, in utf8: [UInt8], limit: Int) {
     guard offset < limit else {
       self = .space
@@ -625,7 +653,9 @@ enum CharacterClass: Equatable {
 /// Decodes the scalar at `offset` of valid UTF-8 (the document's text is repaired), returning
 /// its value and length; a truncated sequence counts as one byte.
 @inline(__always)
-func decodeScalar(_ utf8: [UInt8], at offset: Int, limit: Int) -> (scalar: UInt32, length: Int) {
+func decodeScalar<Bytes: RandomAccessCollection<UInt8>>(
+  _ utf8: Bytes, at offset: Int, limit: Int
+) -> (scalar: UInt32, length: Int) where Bytes.Index == Int {
   let lead = utf8[offset]
   let length: Int
   var value: UInt32

@@ -14,6 +14,14 @@ struct LexiconTable: Sendable {
   private var count = 0
   /// The longest key, in bytes (normalized): a longer ASCII token is in no lexicon.
   private var longest = 0
+  /// The ASCII keys of at most 8 bytes again (most words), each packed into one integer (its
+  /// bytes in order from the lowest, zero-padded: no key has a zero byte), in a table of its
+  /// own: a short ASCII token is lower-cased, hashed and compared as one integer.
+  /// Probing reads only the keys (0: an empty slot), 32 KB that stay in cache, and the
+  /// masks on a hit.
+  private var shortKeys: [UInt64]
+  private var shortMasks: [UInt64]
+  private var shortCount = 0
 
   private struct Slot: Sendable {
     var hash: UInt64 = 0
@@ -28,6 +36,8 @@ struct LexiconTable: Sendable {
   init() {
     slots = Array(repeating: Slot(), count: 1024)
     tags = Array(repeating: 0, count: 1024)
+    shortKeys = Array(repeating: 0, count: 1024)
+    shortMasks = Array(repeating: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -72,33 +82,51 @@ struct LexiconTable: Sendable {
 
   /// The bit sets of a document's tokens, in token order (zero for tokens that are not words).
   /// - Complexity: O(n) in the text; allocates only the result.
-  func masks(of document: Document) -> [UInt64] {
+  func masks(of document: Document) -> [UInt64] { masksAndWords(of: document).masks }
+
+  /// The bit sets of a document's tokens (as ``masks(of:)``), and each word's spelling
+  /// lower-cased and packed into one integer when it is ASCII, at most 8 bytes long and
+  /// without a zero byte (as ``packed(_:)`` packs it), else 0.
+  /// - Complexity: O(n) in the text; allocates only the results.
+  func masksAndWords(of document: Document) -> (masks: [UInt64], words: [UInt64]) {
     let tokens = document.tokens
     var masks = [UInt64](repeating: 0, count: tokens.count)
+    var words = [UInt64](repeating: 0, count: tokens.count)
     let longest = self.longest
-    masks.withUnsafeMutableBufferPointer { masks in
-      tokens.withUnsafeBufferPointer { tokens in
-        document.utf8.withUnsafeBufferPointer { text in
-          slots.withUnsafeBufferPointer { slots in
-            tags.withUnsafeBufferPointer { tags in
-              pool.withUnsafeBufferPointer { pool in
-                for index in tokens.indices where tokens[index].kind == .word {
-                  let start = Int(tokens[index].utf8Start)
-                  let end = Int(tokens[index].utf8End)
-                  let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-                  // ASCII spellings (most) hash and compare without the apostrophe check; a
-                  // longer one than every key is in no lexicon.
-                  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                  var high: UInt8 = 0
-                  for byte in bytes {
-                    high |= byte
-                    hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
-                  }
-                  if high < 0x80 {
-                    guard bytes.count <= longest else { continue }
-                    masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
-                  } else {
-                    masks[index] = mask(of: bytes)
+    words.withUnsafeMutableBufferPointer { words in
+      masks.withUnsafeMutableBufferPointer { masks in
+        tokens.withUnsafeBufferPointer { tokens in
+          document.utf8.withUnsafeBufferPointer { text in
+            slots.withUnsafeBufferPointer { slots in
+              tags.withUnsafeBufferPointer { tags in
+                pool.withUnsafeBufferPointer { pool in
+                  shortKeys.withUnsafeBufferPointer { shortKeys in
+                    shortMasks.withUnsafeBufferPointer { shortMasks in
+                      for index in tokens.indices where tokens[index].kind == .word {
+                        let start = Int(tokens[index].utf8Start)
+                        let end = Int(tokens[index].utf8End)
+                        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                        if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
+                          words[index] = packed
+                          masks[index] = Self.mask(packed: packed, shortKeys, shortMasks)
+                          continue
+                        }
+                        // ASCII spellings (most) hash and compare without the apostrophe check; a
+                        // longer one than every key is in no lexicon.
+                        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                        var high: UInt8 = 0
+                        for byte in bytes {
+                          high |= byte
+                          hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
+                        }
+                        if high < 0x80 {
+                          guard bytes.count <= longest else { continue }
+                          masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
+                        } else {
+                          masks[index] = mask(of: bytes)
+                        }
+                      }
+                    }
                   }
                 }
               }
@@ -107,7 +135,69 @@ struct LexiconTable: Sendable {
         }
       }
     }
-    return masks
+    return (masks, words)
+  }
+
+  /// A spelling of 1 to 8 bytes lower-cased (ASCII) and packed into one integer, or 0 when it
+  /// is longer, empty, not ASCII or holds a zero byte.
+  static func packed(_ bytes: [UInt8]) -> UInt64 {
+    guard !bytes.isEmpty, bytes.count <= 8 else { return 0 }
+    var word: UInt64 = 0
+    for (offset, byte) in bytes.enumerated() {
+      guard byte != 0, byte < 0x80 else { return 0 }
+      word |= UInt64(lower(byte)) << UInt64(offset * 8)
+    }
+    return word
+  }
+
+  /// A spelling of 1 to 8 bytes packed into one integer and lower-cased, or nil when it is
+  /// not ASCII or holds a zero byte (which would read as padding), or is empty. `bytes` starts
+  /// at `start` in `text`.
+  @inline(__always)
+  private static func packed(
+    _ bytes: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int
+  ) -> UInt64? {
+    let count = bytes.count
+    guard count > 0 else { return nil }
+    var word: UInt64 = 0
+    if start + 8 <= text.count, let base = text.baseAddress {
+      // One load of 8 bytes, the token's and the ones after it masked off.
+      word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if count < 8 { word &= (UInt64(1) << UInt64(count * 8)) - 1 }
+    } else {
+      for offset in 0..<count { word |= UInt64(bytes[offset]) << UInt64(offset * 8) }
+    }
+    guard word & 0x8080_8080_8080_8080 == 0 else { return nil }
+    // A zero byte among the token's own: a borrow only runs upwards, from a zero byte, so the
+    // padding above them cannot set a bit here.
+    let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
+    let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    guard zeros & valid == 0 else { return nil }
+    // Lower-cases the ASCII letters of every byte at once: bit 7 of a byte of `atLeastA` is
+    // set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no carry: every byte < 0x80).
+    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+    let pastZ = word &+ 0x2525_2525_2525_2525
+    let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
+    return word | (upper >> 2)
+  }
+
+  private static func shortIndex(_ key: UInt64, _ modulus: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & modulus
+  }
+
+  /// The bit set of a packed short ASCII spelling (lower-cased).
+  @inline(__always)
+  private static func mask(
+    packed key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ masks: UnsafeBufferPointer<UInt64>
+  ) -> UInt64 {
+    let modulus = keys.count - 1
+    var index = shortIndex(key, modulus)
+    while true {
+      let slot = keys[index]
+      if slot == key { return masks[index] }
+      if slot == 0 { return 0 }
+      index = (index + 1) & modulus
+    }
   }
 
   /// The bit set of ASCII `bytes` whose hash is `hash`.
@@ -169,6 +259,7 @@ struct LexiconTable: Sendable {
       let slot = slots[index]
       if slot.hash == hash && equal(slot, key) {
         slots[index].mask |= bit
+        insertShort(key, bit: bit)
         return
       }
       index = (index + 1) & modulus
@@ -178,6 +269,35 @@ struct LexiconTable: Sendable {
     pool.append(contentsOf: key)
     count += 1
     longest = max(longest, key.count)
+    insertShort(key, bit: bit)
+  }
+
+  /// Adds a lexicon's bit to a normalized key in the short table, when the key is ASCII and at
+  /// most 8 bytes long.
+  private mutating func insertShort(_ key: [UInt8], bit: UInt64) {
+    guard key.count <= 8, key.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return }
+    var packed: UInt64 = 0
+    for (offset, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
+    if (shortCount + 1) * 2 > shortKeys.count {
+      let (oldKeys, oldMasks) = (shortKeys, shortMasks)
+      shortKeys = Array(repeating: 0, count: oldKeys.count * 2)
+      shortMasks = Array(repeating: 0, count: oldKeys.count * 2)
+      shortCount = 0
+      for (key, mask) in zip(oldKeys, oldMasks) where key != 0 { placeShort(key, mask) }
+    }
+    placeShort(packed, bit)
+  }
+
+  /// Adds `mask` to the entry of `key` in the short table, making it when there is none.
+  private mutating func placeShort(_ key: UInt64, _ mask: UInt64) {
+    let modulus = shortKeys.count - 1
+    var index = Self.shortIndex(key, modulus)
+    while shortKeys[index] != 0 && shortKeys[index] != key { index = (index + 1) & modulus }
+    if shortKeys[index] == 0 {
+      shortKeys[index] = key
+      shortCount += 1
+    }
+    shortMasks[index] |= mask
   }
 
   private mutating func grow() {

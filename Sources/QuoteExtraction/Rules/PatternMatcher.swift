@@ -26,14 +26,8 @@ struct PatternMatcher {
     var quote: Int?
   }
 
-  /// Whether the anchor of rule number `rule` (in ``RuleSet/rules``) accepts a token (a quick
-  /// test before matching).
-  func anchorAccepts(_ rule: Int, _ token: Int) -> Bool {
-    accepts(program.entries[rule].anchor, token)
-  }
-
   /// Matches rule number `rule` (in ``RuleSet/rules``) anchored at `token`, a token its anchor
-  /// accepts (see ``anchorAccepts(_:_:)``). Returns its captures in text order, or nil.
+  /// accepts (see ``AnchorIndex``). Returns its captures in text order, or nil.
   /// NB: the captures live in the context's buffer, valid until the next match.
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]
@@ -86,6 +80,15 @@ struct PatternMatcher {
   private func spelled(_ index: Int, _ token: Token, _ range: Range<Int32>, ignoringCase: Bool)
     -> Bool
   {
+    // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
+    // not ASCII, with upper case) spells no such word, so the answer is whole.
+    if ignoringCase, case let word = context.words[index], word != 0 {
+      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      where program.packedSpellings[spelling] == word {
+        return true
+      }
+      return false
+    }
     let start = Int(token.utf8Start)
     let count = Int(token.utf8End) - start
     let utf8 = context.document.utf8

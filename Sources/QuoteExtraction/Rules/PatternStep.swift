@@ -34,7 +34,7 @@ struct PatternStep {
 
 /// A compiled ``TokenTest``: lexicon bits, kind and shape bits, and the spellings as index
 /// ranges into ``RuleProgram/spellings``.
-struct TokenCheck {
+struct TokenCheck: Equatable {
   var anyOf: UInt64 = 0
   var noneOf: UInt64 = 0
   var kind: Token.Kind?

@@ -18,6 +18,27 @@ struct PhraseFinder {
   /// The longest content clause, in tokens.
   static let clauseLimit = 160
 
+  /// How far (in tokens) a phrase read from a cursor may move it at most, or nil when only
+  /// its sentence or a quotation bounds it (clauses, the rest of a sentence).
+  ///
+  /// ``RuleProgram`` adds these up to know how near the anchor a quotation must be for a rule
+  /// to match (see ``RuleProgram/Entry/forwardQuoteReach``).
+  /// NB: an upper bound of what the finders below do, checked by a test over corpus texts:
+  /// a finder that reads further must raise its bound here.
+  static func reach(_ phrase: PatternElement.Phrase, forward: Bool) -> Int? {
+    switch (phrase, forward) {
+    // The limit, and a parenthesis of up to six tokens started before it.
+    case (.speaker, true), (.addressee, true): speakerLimit + 6
+    // The limit, then a floating quantifier (3 tokens) or a setting ("on Tuesday", 2 tokens)
+    // before a second phrase.
+    case (.speaker, false), (.addressee, false): 2 * speakerLimit + 3
+    case (.adjuncts, true): 12
+    case (.adjuncts, false): 6
+    case (.aside, _): 25
+    case (.clause, _), (.skip, _): nil
+    }
+  }
+
   private var tokens: [Token] { context.document.tokens }
   private var bits: RuleSet.Bits { context.rules.bits }
 

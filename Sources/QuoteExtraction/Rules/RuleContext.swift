@@ -11,6 +11,10 @@ final class RuleContext {
   let rules: RuleSet
   /// For each token, the lexicons that hold it.
   let masks: [UInt64]
+  /// For each token, its spelling lower-cased and packed into one integer when it is a short
+  /// ASCII word, else 0 (see ``LexiconTable/masksAndWords(of:)``): the matcher compares
+  /// spellings with it.
+  let words: [UInt64]
   /// For each token, its first byte: the engine's quick test for anchors without a lexicon
   /// reads these in order instead of each token's text.
   let firstBytes: [UInt8]
@@ -18,6 +22,9 @@ final class RuleContext {
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
   let quoteClosing: [Int32]
+  /// The tokens where ``quoteOpening`` and ``quoteClosing`` hold a quotation, in order.
+  let openingTokens: [Int32]
+  let closingTokens: [Int32]
   /// For each quotation, the first token of its opening mark, the last token of its closing
   /// mark (or of its last paragraph when it has no closing mark), and the first token of its
   /// closing mark (the token after the content).
@@ -62,11 +69,13 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    self.masks = rules.lexicons.masks(of: document)
+    (self.masks, self.words) = rules.lexicons.masksAndWords(of: document)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
     quoteTokens.reserveCapacity(quotes.count)
+    var openingTokens: [Int32] = []
+    var closingTokens: [Int32] = []
     for (index, quote) in quotes.enumerated() {
       let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
       var close: Int
@@ -84,10 +93,18 @@ final class RuleContext {
       quoteTokens.append((open, close, max(open, closeStart)))
       guard quote.depth == 0, open < tokens.count else { continue }
       opening[open] = Int32(index)
-      if quote.isClosed, close < tokens.count { closing[close] = Int32(index) }
+      openingTokens.append(Int32(open))
+      if quote.isClosed, close < tokens.count {
+        closing[close] = Int32(index)
+        closingTokens.append(Int32(close))
+      }
     }
     self.quoteOpening = opening
     self.quoteClosing = closing
+    openingTokens.sort()
+    closingTokens.sort()
+    self.openingTokens = openingTokens
+    self.closingTokens = closingTokens
     self.quoteTokens = quoteTokens
     var firstBytes = [UInt8](repeating: 0, count: tokens.count)
     document.utf8.withUnsafeBufferPointer { text in
@@ -107,6 +124,31 @@ final class RuleContext {
       if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
     }
     return min(low, max(0, tokens.count - 1))
+  }
+
+  /// How far the first depth-0 quotation opening at or after `token` is (``quoteOpening``),
+  /// in tokens; `Int.max` when none is.
+  func distanceToOpening(from token: Int) -> Int {
+    let position = Self.firstPosition(in: openingTokens, atLeast: token)
+    return position < openingTokens.count ? Int(openingTokens[position]) - token : Int.max
+  }
+
+  /// How far before `token` the last depth-0 quotation closing before it is (``quoteClosing``):
+  /// 0 for the token just before it; `Int.max` when none is.
+  func distanceToClosing(before token: Int) -> Int {
+    let position = Self.firstPosition(in: closingTokens, atLeast: token)
+    return position > 0 ? token - 1 - Int(closingTokens[position - 1]) : Int.max
+  }
+
+  /// The position of the first of `sorted` (token numbers in order) at least `token`.
+  private static func firstPosition(in sorted: [Int32], atLeast token: Int) -> Int {
+    var lower = 0
+    var upper = sorted.count
+    while lower < upper {
+      let middle = (lower + upper) / 2
+      if Int(sorted[middle]) < token { lower = middle + 1 } else { upper = middle }
+    }
+    return lower
   }
 
   func has(_ token: Int, _ bits: UInt64) -> Bool {

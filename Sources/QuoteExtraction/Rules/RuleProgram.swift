@@ -17,6 +17,49 @@ final class RuleProgram: @unchecked Sendable {
     /// The type of the attributions the rule makes, and its confidence.
     var kind: Attribution.Kind
     var confidence: Double
+    /// When the steps from the anchor on must read a quotation after at most this many tokens,
+    /// the most (counting the anchor): a quotation must open within that distance of the
+    /// anchor for the rule to match. -1: no such bound.
+    var forwardQuoteReach: Int
+    /// The same for the steps before the anchor: a quotation must close within this distance
+    /// before the anchor. -1: no such bound.
+    var backwardQuoteReach: Int
+    /// What the token after the anchor must be, when the pattern requires one there: a
+    /// gate's number in ``gates``, or -1.
+    var next: Int
+    /// What the token before the anchor must be, as ``next``.
+    var previous: Int
+  }
+
+  /// A necessary condition on the token next to an anchor: the first step a side reads there,
+  /// when it must be read at least once. Testing it before matching rejects most anchors of
+  /// common tokens (a colon, "in", a dash) without starting the matcher, and changes no match.
+  struct Gate: Equatable {
+    enum Kind: UInt8 {
+      /// No condition.
+      case none
+      /// A token that passes ``test``.
+      case token
+      /// A quotation that opens there (forward) or closes there (backward).
+      case quote
+      /// A closed quotation that opens there (forward) or closes there (backward).
+      case closedQuote
+    }
+
+    var kind: Kind = .none
+    var test = TokenCheck()
+  }
+
+  /// The distinct gates of the rules (each tried once per token, whatever the rules).
+  let gates: UnsafeBufferPointer<Gate>
+
+  /// The rules that share one anchor test: the test is tried once per token for all of them.
+  struct AnchorGroup {
+    var test: TokenCheck
+    /// The bytes a token may start with to pass ``test`` (meaningful when it has no lexicon).
+    var starts: ByteSet
+    /// The rules, in order: a range of ``anchorRules``.
+    var rules: Range<Int>
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -26,19 +69,39 @@ final class RuleProgram: @unchecked Sendable {
   /// The spellings of the token tests: byte ranges into ``bytes``.
   let spellings: UnsafeBufferPointer<Range<Int32>>
   let bytes: UnsafeBufferPointer<UInt8>
+  /// Each spelling lower-cased and packed as ``LexiconTable/packed(_:)`` packs it (0 when it
+  /// cannot be), in the order of ``spellings``.
+  /// NB: only for the spellings compared ignoring case: lower-casing a spelling that holds
+  /// upper-case letters would let it match, where the byte comparison never does.
+  let packedSpellings: UnsafeBufferPointer<UInt64>
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
+  /// The distinct anchor tests, each with its rules.
+  let anchorGroups: UnsafeBufferPointer<AnchorGroup>
+  /// The rule numbers of the anchor groups.
+  let anchorRules: UnsafeBufferPointer<Int32>
+  /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
+  let anchorLexicons: UInt64
+  /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
+  /// `g`; bit 63 stands for group 63 and every later one).
+  let groupsOfLexicon: UnsafeBufferPointer<UInt64>
+  /// For each first byte of a token, the anchor groups without a lexicon that may accept it
+  /// (bits as in ``groupsOfLexicon``).
+  let groupsOfByte: UnsafeBufferPointer<UInt64>
 
   init(rules: [Rule]) {
     var entries: [Entry] = []
     var steps: [PatternStep] = []
     var spellings: [Range<Int32>] = []
     var bytes: [UInt8] = []
-    func add(_ words: [[UInt8]]) -> Range<Int32> {
+    var packedSpellings: [UInt64] = []
+    func add(_ words: [[UInt8]], lowered: Bool) -> Range<Int32> {
       let start = Int32(spellings.count)
       for word in words {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
+        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
+        packedSpellings.append(lowered && !hasUpper ? LexiconTable.packed(word) : 0)
       }
       return start..<Int32(spellings.count)
     }
@@ -50,8 +113,8 @@ final class RuleProgram: @unchecked Sendable {
       case .allCaps: check.shape = Token.Shape.allCaps.rawValue
       case nil: break
       }
-      check.texts = add(test.texts)
-      check.lowers = add(test.lowers)
+      check.texts = add(test.texts, lowered: false)
+      check.lowers = add(test.lowers, lowered: true)
       return check
     }
     func append(_ element: PatternElement) {
@@ -69,16 +132,103 @@ final class RuleProgram: @unchecked Sendable {
       }
       steps.append(step)
     }
-    for rule in rules {
+    func gate(_ step: PatternStep?) -> Gate {
+      guard let step, step.minCount >= 1, step.maxCount >= 1 else { return Gate() }
+      switch step.operation {
+      case .token: return Gate(kind: .token, test: step.test)
+      case .quote: return Gate(kind: .quote)
+      case .closedQuote: return Gate(kind: .closedQuote)
+      case .phrase, .sentenceEdge, .paragraphEdge: return Gate()
+      }
+    }
+    // How far a side reads before a quotation it must read: the most each step before it
+    // may move the cursor, added up; nil when a step has no bound (a clause, a quotation, a
+    // long repetition) or no quotation is required.
+    func quoteReach(_ side: Range<Int>, forward: Bool) -> Int {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote:
+          return step.minCount >= 1 ? reach : -1
+        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge: most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most else { return -1 }
+        reach += most
+      }
+      return -1
+    }
+    var gates: [Gate] = []
+    func gateNumber(_ gate: Gate) -> Int {
+      guard gate.kind != .none else { return -1 }
+      if let found = gates.firstIndex(of: gate) { return found }
+      gates.append(gate)
+      return gates.count - 1
+    }
+    var groupTests: [TokenTest] = []
+    var groupRules: [[Int32]] = []
+    for (number, rule) in rules.enumerated() {
       let forwardStart = steps.count
       rule.forwardElements.forEach(append)
       let backwardStart = steps.count
       rule.backwardElements.forEach(append)
+      // The step after the anchor is read at the next token only when the anchor is read
+      // exactly once (see ``PatternMatcher/match(_:at:)``).
+      let anchor = steps[forwardStart]
+      let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
           anchor: check(rule.anchorTest), pass: rule.pass, kind: rule.kind,
-          confidence: rule.confidence))
+          confidence: rule.confidence,
+          forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
+          backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
+          next: gateNumber(
+            anchorOnce && backwardStart - forwardStart > 1
+              ? gate(steps[forwardStart + 1]) : Gate()),
+          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate())))
+      if let group = groupTests.firstIndex(of: rule.anchorTest) {
+        groupRules[group].append(Int32(number))
+      } else {
+        groupTests.append(rule.anchorTest)
+        groupRules.append([Int32(number)])
+      }
+    }
+    var groups: [AnchorGroup] = []
+    var anchorRules: [Int32] = []
+    var anchorLexicons: UInt64 = 0
+    var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
+    var groupsOfByte = [UInt64](repeating: 0, count: 256)
+    for (test, members) in zip(groupTests, groupRules) {
+      let compiled = check(test)
+      var starts = ByteSet()
+      // A test without spellings may pass any token; with both kinds, the exact ones decide.
+      // (Exact spellings match the token's first byte, lower-cased ones its first byte
+      // lower-cased.)
+      let spellings = test.texts.isEmpty ? test.lowers : test.texts
+      if spellings.isEmpty { starts.any = true }
+      for spelling in spellings {
+        if let first = spelling.first { starts.insert(first) } else { starts.any = true }
+      }
+      let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
+      if test.anyOf == 0 {
+        for byte in 0...255 where starts.mayStart(UInt8(byte)) { groupsOfByte[byte] |= groupBit }
+      }
+      for lexicon in 0..<64 where test.anyOf & (UInt64(1) << UInt64(lexicon)) != 0 {
+        groupsOfLexicon[lexicon] |= groupBit
+      }
+      anchorLexicons |= test.anyOf
+      groups.append(
+        AnchorGroup(
+          test: compiled, starts: starts,
+          rules: anchorRules.count..<(anchorRules.count + members.count)))
+      anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
       max(
@@ -91,6 +241,13 @@ final class RuleProgram: @unchecked Sendable {
     self.steps = Self.copy(steps)
     self.spellings = Self.copy(spellings)
     self.bytes = Self.copy(bytes)
+    self.packedSpellings = Self.copy(packedSpellings)
+    self.anchorGroups = Self.copy(groups)
+    self.gates = Self.copy(gates)
+    self.anchorRules = Self.copy(anchorRules)
+    self.anchorLexicons = anchorLexicons
+    self.groupsOfLexicon = Self.copy(groupsOfLexicon)
+    self.groupsOfByte = Self.copy(groupsOfByte)
   }
 
   deinit {
@@ -98,6 +255,12 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: steps).deallocate()
     UnsafeMutableBufferPointer(mutating: spellings).deallocate()
     UnsafeMutableBufferPointer(mutating: bytes).deallocate()
+    UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
+    UnsafeMutableBufferPointer(mutating: gates).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {

@@ -55,27 +55,49 @@ struct OffsetIndex: Sendable {
   func codePointOffset(utf8Offset offset: Int) -> Int {
     if isASCII { return offset }
     let checkpoint = offset / Self.stride
-    var count = Int(scalarsBefore[checkpoint])
-    var index = checkpoint * Self.stride
-    while index < offset {
-      if utf8[index] & 0xC0 != 0x80 { count += 1 }
-      index += 1
-    }
-    return count
+    let start = checkpoint * Self.stride
+    let (continuations, _) = countBytes(from: start, to: offset)
+    return Int(scalarsBefore[checkpoint]) + (offset - start) - continuations
   }
 
   /// The number of UTF-16 code units before a UTF-8 offset.
   func utf16Offset(utf8Offset offset: Int) -> Int {
     if isASCII { return offset }
     let checkpoint = offset / Self.stride
-    var count = Int(utf16Before[checkpoint])
-    var index = checkpoint * Self.stride
-    while index < offset {
-      let byte = utf8[index]
-      if byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
-      index += 1
+    let start = checkpoint * Self.stride
+    let (continuations, fourByteLeads) = countBytes(from: start, to: offset)
+    return Int(utf16Before[checkpoint]) + (offset - start) - continuations + fourByteLeads
+  }
+
+  /// The continuation bytes (10xxxxxx) and the lead bytes of four-byte sequences (11110xxx, or
+  /// above) in `utf8[start..<end]`, eight bytes at a time: a conversion is called for every
+  /// offset written out.
+  @inline(__always)
+  private func countBytes(from start: Int, to end: Int) -> (continuations: Int, fourByteLeads: Int)
+  {
+    precondition(start >= 0 && end <= utf8.count)
+    return utf8.withUnsafeBufferPointer { bytes in
+      var continuations = 0
+      var fourByteLeads = 0
+      var index = start
+      if let base = bytes.baseAddress {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while end - index >= 8 {
+          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+          // Shifted left by k, bit 7 of each byte holds the byte's bit 7 - k.
+          continuations += (word & ~(word << 1) & highs).nonzeroBitCount
+          fourByteLeads += (word & (word << 1) & (word << 2) & (word << 3) & highs).nonzeroBitCount
+          index += 8
+        }
+      }
+      while index < end {
+        let byte = bytes[index]
+        if byte & 0xC0 == 0x80 { continuations += 1 }
+        if byte >= 0xF0 { fourByteLeads += 1 }
+        index += 1
+      }
+      return (continuations, fourByteLeads)
     }
-    return count
   }
 
   /// The UTF-8 offset of a code-point offset, clamped to the text.

@@ -54,4 +54,48 @@ struct JSONWriterTests {
     #expect((object["list"] as? [Any])?.count == 3)
     #expect(object["ok"] as? Bool == true)
   }
+
+  /// Each byte that needs an escape, at every position of the first words the writer scans
+  /// eight bytes at a time, between bytes that need none (some next to the escaped ones).
+  @Test(arguments: [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C] as [UInt8])
+  func escapesAreFoundAtEveryPosition(byte: UInt8) throws {
+    for length in [1, 7, 8, 9, 16, 17, 24] {
+      for position in 0..<length {
+        var bytes = (0..<length).map { [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F][$0 % 6] as UInt8 }
+        bytes[position] = byte
+        let text = String(decoding: bytes, as: UTF8.self)
+        var writer = JSONWriter()
+        writer.string(text)
+        #expect(try decoded(writer) as? String == text)
+        // One escape: two bytes for a named one (\n, \"), six for \u00XX; nothing else grows.
+        let named: Set<UInt8> = [0x09, 0x0A, 0x22, 0x5C]
+        #expect(writer.bytes.count == length + 2 + (named.contains(byte) ? 1 : 5))
+      }
+    }
+  }
+
+  @Test(arguments: ["plain", "we\"ird", "new\nline", String(repeating: "long", count: 20)])
+  func keysRoundTrip(_ key: String) throws {
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.int("first", 1)
+    writer.string(key, "value")
+    writer.beginArray(key + "s")
+    writer.endArray()
+    writer.endObject()
+    let object = try #require(try decoded(writer) as? [String: Any])
+    #expect(object["first"] as? Int == 1)
+    #expect(object[key] as? String == "value")
+    #expect((object[key + "s"] as? [Any])?.isEmpty == true)
+  }
+
+  @Test(arguments: [
+    (0.0, "0"), (1.0, "1"), (0.5, "0.5"), (0.05, "0.05"), (0.005, "0.005"), (0.0004, "0"),
+    (0.1234, "0.123"), (12.3456, "12.346"), (-0.25, "-0.25"), (-3.007, "-3.007"),
+  ])
+  func numbersHaveAtMostThreeDecimals(value: Double, written: String) {
+    var writer = JSONWriter()
+    writer.double(value)
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == written)
+  }
 }

@@ -26,6 +26,24 @@ struct LexiconTableTests {
     }
   }
 
+  /// Short ASCII words are read as one packed integer: near the end of the text (no 8-byte
+  /// load there), with zero bytes, upper case and 8-byte words, they still read as one lookup.
+  @Test(arguments: [
+    "SAID he said", "acknowledged ACKNOWLEDGED said\u{0}x he\u{0} he", "He", "x he",
+    "DON'T don't, Don't said.", "saidsaid saidsai 12345678 HE",
+  ])
+  func packedShortWordsEqualOneLookupPerToken(_ text: String) throws {
+    let document = try QuoteExtractor().segment(text)
+    let table = table()
+    let masks = table.masks(of: document)
+    for (index, token) in document.tokens.enumerated() {
+      let expected =
+        token.kind == .word ? table.mask(of: document.utf8[token.utf8Range]) : UInt64(0)
+      #expect(masks[index] == expected, "token «\(document.text(of: index))»")
+    }
+    #expect(masks.contains { $0 != 0 })
+  }
+
   @Test func typographicApostropheAndCaseReadAsTheEntry() throws {
     let document = try QuoteExtractor().segment("DON’T Said")
     let table = table()

@@ -1,0 +1,118 @@
+/// The rules that each token of a document may anchor, found once per document: the tokens
+/// whose lexicon bits or first byte can pass some anchor test, each distinct anchor test tried
+/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it
+/// and on the distance to the quotation it must read (``RuleProgram/Entry/forwardQuoteReach``).
+///
+/// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
+/// that would not match at that token, so the engine tries the same matches as when it asked
+/// every rule at every token, in the same order.
+///
+/// - Complexity: O(n) in the tokens (times the distinct anchor tests at the few tokens that
+///   may pass one).
+struct AnchorIndex {
+  /// The tokens that anchor at least one rule, in text order.
+  private(set) var tokens: [Int32] = []
+  /// For each of ``tokens``, ``words`` words of rule bits (bit `r` of word `r / 64`: rule `r`).
+  private var rules: [UInt64] = []
+  /// Words of rule bits per token.
+  let words: Int
+
+  init(context: RuleContext, matcher: PatternMatcher) {
+    let program = context.rules.program
+    let words = max(1, (program.entries.count + 63) / 64)
+    self.words = words
+    let lexicons = program.anchorLexicons
+    var bits = [UInt64](repeating: 0, count: words)
+    // Each gate's answer at the current token (forward and backward ones apart), valid when
+    // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
+    var gateStamps = [Int](repeating: -1, count: program.gates.count * 2)
+    var gateAnswers = [Bool](repeating: false, count: program.gates.count * 2)
+    func passes(_ gate: Int, forward: Bool, _ token: Int) -> Bool {
+      guard gate >= 0 else { return true }
+      let slot = gate * 2 + (forward ? 0 : 1)
+      if gateStamps[slot] != token {
+        gateStamps[slot] = token
+        gateAnswers[slot] = Self.passes(
+          program.gates[gate], forward ? token + 1 : token - 1, forward: forward, context, matcher)
+      }
+      return gateAnswers[slot]
+    }
+    for token in 0..<context.tokenCount {
+      // The groups whose test may pass: by the token's anchor lexicons and its first byte.
+      var anchorMask = context.masks[token] & lexicons
+      var groups = program.groupsOfByte[Int(context.firstBytes[token])]
+      while anchorMask != 0 {
+        groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
+        anchorMask &= anchorMask - 1
+      }
+      guard groups != 0 else { continue }
+      var found = false
+      // The distances to the nearest quotation opening at or after the token and closing
+      // before it, found on first need.
+      var toOpening = -1
+      var toClosing = -1
+      while groups != 0 {
+        let bit = groups.trailingZeroBitCount
+        groups &= groups - 1
+        // Bit 63 stands for every group from the 64th on.
+        for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
+          let test = program.anchorGroups[group].test
+          guard matcher.accepts(test, token) else { continue }
+          for rule in program.anchorRules[program.anchorGroups[group].rules] {
+            let entry = program.entries[Int(rule)]
+            if entry.forwardQuoteReach >= 0 {
+              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+              guard toOpening <= entry.forwardQuoteReach else { continue }
+            }
+            if entry.backwardQuoteReach >= 0 {
+              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+              guard toClosing <= entry.backwardQuoteReach else { continue }
+            }
+            guard passes(entry.next, forward: true, token),
+              passes(entry.previous, forward: false, token)
+            else { continue }
+            bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
+            found = true
+          }
+        }
+      }
+      guard found else { continue }
+      tokens.append(Int32(token))
+      for word in 0..<words {
+        rules.append(bits[word])
+        bits[word] = 0
+      }
+    }
+  }
+
+  /// Whether the token at `index` passes a gate read forwards or backwards.
+  private static func passes(
+    _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
+    _ matcher: PatternMatcher
+  ) -> Bool {
+    switch gate.kind {
+    case .none: return true
+    case .token: return matcher.accepts(gate.test, index)
+    case .quote, .closedQuote:
+      guard index >= 0 && index < context.tokenCount else { return false }
+      guard forward else { return context.quoteClosing[index] >= 0 }
+      let quote = Int(context.quoteOpening[index])
+      return quote >= 0 && (gate.kind == .quote || context.quotes[quote].isClosed)
+    }
+  }
+
+  /// The first rule at or after `rule` and before `end` that the token at `position` (of
+  /// ``tokens``) may anchor, or nil.
+  func nextRule(at position: Int, from rule: Int, before end: Int) -> Int? {
+    guard rule < end else { return nil }
+    var word = rule >> 6
+    var bits = rules[position * words + word] & (~UInt64(0) << UInt64(rule & 63))
+    while bits == 0 {
+      word += 1
+      guard word * 64 < end else { return nil }
+      bits = rules[position * words + word]
+    }
+    let found = word * 64 + bits.trailingZeroBitCount
+    return found < end ? found : nil
+  }
+}

@@ -1,0 +1,80 @@
+import QuoteExtractionTestSupport
+import Testing
+
+@testable import QuoteExtraction
+
+/// The anchor index leaves out only rules that cannot match: every rule that matches at a
+/// token of a corpus text is listed there, and every phrase stays within the reach the index
+/// counts on (``PhraseFinder/reach(_:forward:)``).
+struct AnchorIndexTests {
+  /// Documents of each corpus read (debug builds are slow).
+  static let documents = 25
+
+  @Test(arguments: ["polnear-dev", "litbank-dev"])
+  func everyMatchingRuleIsListed(_ corpus: String) throws {
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
+    let extractor = try QuoteExtractor()
+    let rules = try RuleSet(configuration: Configuration())
+    var missed: [String] = []
+    var matches = 0
+    for text in texts.prefix(Self.documents) {
+      let result = try extractor.extract(from: text)
+      let context = RuleContext(document: result.document, quotes: result.quotes, rules: rules)
+      let matcher = PatternMatcher(context: context)
+      let index = AnchorIndex(context: context, matcher: matcher)
+      var listed = Set<[Int]>()
+      for (position, token) in index.tokens.enumerated() {
+        var next = index.nextRule(at: position, from: 0, before: rules.rules.count)
+        while let rule = next {
+          listed.insert([Int(token), rule])
+          next = index.nextRule(at: position, from: rule + 1, before: rules.rules.count)
+        }
+      }
+      for token in 0..<context.tokenCount {
+        for rule in rules.rules.indices
+        where matcher.accepts(rules.program.entries[rule].anchor, token)
+          && matcher.match(rule, at: token) != nil
+        {
+          matches += 1
+          if !listed.contains([token, rule]) {
+            missed.append("\(rules.rules[rule].id) at «\(result.document.text(of: token))»")
+          }
+        }
+      }
+    }
+    #expect(matches > 0)
+    #expect(missed.isEmpty, "\(missed.prefix(10))")
+  }
+
+  @Test(arguments: ["polnear-dev", "litbank-dev"])
+  func phrasesStayWithinTheirReach(_ corpus: String) throws {
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
+    let extractor = try QuoteExtractor()
+    let rules = try RuleSet(configuration: Configuration())
+    var beyond: [String] = []
+    var phrases = 0
+    for text in texts.prefix(Self.documents) {
+      let result = try extractor.extract(from: text)
+      let context = RuleContext(document: result.document, quotes: result.quotes, rules: rules)
+      let finder = PhraseFinder(context: context)
+      for phrase in PatternElement.Phrase.allCases {
+        for forward in [true, false] {
+          guard let reach = PhraseFinder.reach(phrase, forward: forward) else { continue }
+          for cursor in 0..<context.tokenCount {
+            var ends = PatternMatcher.Ends()
+            finder.ends(phrase, from: cursor, forward: forward, into: &ends)
+            for position in 0..<ends.count {
+              phrases += 1
+              let moved = forward ? ends[position] - cursor : cursor - ends[position]
+              if moved < 0 || moved > reach {
+                beyond.append("\(phrase) forward: \(forward) moved \(moved) from \(cursor)")
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(phrases > 0)
+    #expect(beyond.isEmpty, "\(beyond.prefix(10))")
+  }
+}
