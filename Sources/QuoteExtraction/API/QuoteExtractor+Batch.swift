@@ -36,7 +36,7 @@ extension QuoteExtractor {
   ///
   /// The documents are read lazily, as results are consumed: at most `window` groups of
   /// documents (by default twice the concurrency, plus two) are held at once, so memory stays
-  /// bounded whatever the number of documents. Short documents travel in groups of up to 16
+  /// bounded whatever the number of documents. Short documents travel in groups of up to 64
   /// documents or 64 KiB of text, so that handing them between threads costs little; a longer
   /// document travels alone.
   ///

@@ -151,12 +151,15 @@ struct AttributionEngine {
     }
     if fiction {
       // In fiction the quotation is the utterance: a report that opens with a whole quotation
-      // and goes on in narration keeps the quotation alone.
+      // and goes on in narration keeps the quotation alone, and so does a direct rule's match
+      // that news reads with the narration before the quotation (In this town, “…,” he said).
       for index in attributions.indices where attributions[index].type == .mixed {
         let whole = attributions[index].fragments.filter { fragment in
           attributions[index].quotes.contains { result.quotes[$0].content == fragment }
         }
-        guard let first = attributions[index].fragments.first, whole.first == first else {
+        guard let first = attributions[index].fragments.first,
+          whole.first == first || (!whole.isEmpty && attributions[index].rule.hasPrefix("direct."))
+        else {
           continue
         }
         attributions[index].fragments = whole

@@ -119,7 +119,9 @@ struct PhraseFinder {
       // The period of an abbreviation or initial inside a name ("Mr. Bennet", "U.S.", "F.").
       if text.elementsEqual(".".utf8), tokens[index].shape.contains(.attachedBefore), index > 0,
         index + 1 < tokens.count, tokens[index - 1].kind == .word, isCapitalized(index - 1),
-        tokens[index - 1].utf8Range.count <= 4, isCapitalized(index + 1)
+        tokens[index - 1].utf8Range.count <= 4,
+        isCapitalized(index + 1) || context.isText(index - 1, "Jr")
+          || context.isText(index - 1, "Sr")
       {
         return true
       }
@@ -517,13 +519,24 @@ struct PhraseFinder {
     var words = 0
     for _ in 0..<25 {
       guard index >= 0 && index < tokens.count, context.document.sentence(of: index) == sentence,
-        tokens[index].kind != .quoteMark
+        tokens[index].kind != .quoteMark || isPossessiveApostrophe(index)
       else { return nil }
       if context.isText(index, ",") { return words > 0 ? index : nil }
       if tokens[index].kind == .word { words += 1 }
       index += step
     }
     return nil
+  }
+
+  /// Whether a quotation mark is the apostrophe of a plural possessive ("Sanders’ campaign
+  /// manager"): attached to a word ending in "s", and no quotation opens or closes there.
+  private func isPossessiveApostrophe(_ index: Int) -> Bool {
+    guard index > 0, tokens[index].shape.contains(.attachedBefore), isWord(index - 1),
+      context.quoteOpening[index] < 0, context.quoteClosing[index] < 0,
+      context.isText(index, "\u{2019}") || context.isText(index, "'")
+    else { return false }
+    let word = context.document.utf8[tokens[index - 1].utf8Range]
+    return word.last == UInt8(ascii: "s")
   }
 
   /// Forward: the cursors at the sentence's last token and at its end. Backward: the cursors
@@ -537,19 +550,111 @@ struct PhraseFinder {
       ends.append(sentence.upperBound)
       return
     }
-    // After an opening phrase ("Speaking at a rally, Clinton accused …"), the subject comes
-    // after its comma.
-    var start = sentence.lowerBound
-    let opening =
-      context.has(start, bits.prepositions | bits.adverbs)
-      || (tokens[start].kind == .word && isVerbLike(start, anyCase: true))
-    if opening {
-      guard let comma = aside(start, forward: true), comma + 1 < cursor else { return }
+    // After an opening phrase ("Speaking at a rally, Clinton accused …", "Hours later, Trump
+    // returned …") or a dateline ("WASHINGTON — Sen. …"), the subject comes after it.
+    var start = dateline(sentence.lowerBound, before: cursor) ?? sentence.lowerBound
+    if opensWithSetting(start) {
+      guard let comma = aside(start, forward: true), comma + 1 < cursor, opensSubject(comma + 1)
+      else { return }
       start = comma + 1
     }
     guard let end = speakerForward(start, addressee: false), end - 1 <= cursor else { return }
+    // A later clause with a subject of its own ("…, and critics say …, saying"; "…, after
+    // some followers attacked her and questioned …"): what follows reports that subject.
+    if let later = laterSubject(after: end, through: cursor) {
+      ends.append(later.end - 1)
+      return
+    }
+    // NB: the speaker phrase read back from here must be that whole subject, not the end of a
+    // longer phrase ("The Superintendent gazed at his witness" is no subject).
+    guard speakerBackward(end - 1) == start - 1 else { return }
     if end <= cursor { ends.append(end) }
     ends.append(end - 1)
+  }
+
+  /// Whether a subject may start at `index`: a name, a determiner, a pronoun or a plural
+  /// noun ("critics"), not a verb ("…, drew him aside", "and inquire what …").
+  private func opensSubject(_ index: Int) -> Bool {
+    guard isWord(index) else { return false }
+    if isCapitalized(index) || context.has(index, bits.determiners | bits.pronouns) { return true }
+    let bytes = context.document.utf8[tokens[index].utf8Range]
+    return bytes.count > 3 && bytes.last == UInt8(ascii: "s") && !isVerbLike(index)
+      && !context.has(index, bits.cues)
+  }
+
+  /// Whether the sentence opens with a setting rather than its subject: a preposition, an
+  /// adverb or a participle, or a short phrase of time before a comma ("Hours later,", "Late
+  /// last month,", "Back in 1999,").
+  private func opensWithSetting(_ start: Int) -> Bool {
+    if context.has(start, bits.prepositions | bits.adverbs) { return true }
+    guard let comma = aside(start, forward: true), comma > start + 1 else { return false }
+    // NB: a participle opens a phrase of several words ("Speaking at a rally,"); one word before
+    // a comma is rather a name ("Fielding, who …").
+    if tokens[start].kind == .word && isVerbLike(start, anyCase: true) { return true }
+    guard comma - start <= 6 else { return false }
+    let last = comma - 1
+    return
+      (context.has(last, bits.adverbs) && !context.has(last, bits.pronouns)
+      && tokens[last].shape.contains(.lowercase)) || tokens[last].kind == .number
+  }
+
+  /// The first token after a dateline that opens a sentence ("WASHINGTON —", "MYRTLE BEACH,
+  /// S.C. -", "WASHINGTON, Dec. 8 (UPI) —"): a place in capitals, then at most a few words,
+  /// numbers and punctuation before a dash. Nil when the sentence opens otherwise.
+  private func dateline(_ start: Int, before cursor: Int) -> Int? {
+    guard tokens[start].kind == .word, tokens[start].shape.contains(.allCaps),
+      tokens[start].utf8Range.count >= 3
+    else { return nil }
+    var index = start + 1
+    while index < min(cursor, start + 10) {
+      if context.isText(index, "—") || context.isText(index, "–")
+        || (context.isText(index, "-") && !tokens[index].shape.contains(.attachedBefore))
+      {
+        return index + 1 < cursor ? index + 1 : nil
+      }
+      guard tokens[index].kind != .quoteMark, tokens[index].kind != .word || isCapitalized(index)
+      else { return nil }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The end of the subject of the last clause that starts after `from` and before `cursor`
+  /// with a conjunction and a subject of its own (", and the ACLU has sued …", ", after some
+  /// of her followers attacked …", "and he …"), when a verb follows that subject; nil
+  /// otherwise. Bounded: at most 40 tokens are read.
+  private func laterSubject(after from: Int, through cursor: Int) -> (start: Int, end: Int)? {
+    var index = cursor - 1
+    while index > from && index >= cursor - 40 {
+      defer { index -= 1 }
+      guard
+        context.isText(index, "and") || context.isText(index, "but")
+          || context.isText(index, "while") || context.isText(index, "after")
+          || context.isText(index, "although") || context.isText(index, "though")
+          || context.isText(index, "whereas") || context.isText(index, "yet")
+      else { continue }
+      let subject = index + 1
+      guard subject < cursor, isWord(subject), !context.has(subject, bits.cues | bits.adverbs),
+        opensSubject(subject)
+      else { continue }
+      // Without a comma, only a pronoun surely starts a clause ("… and he told …").
+      let comma = context.isText(index - 1, ",") || context.isText(index - 1, ";")
+      guard comma || context.has(subject, bits.pronouns) else { continue }
+      guard let phraseEnd = speakerForward(subject, addressee: false) else { continue }
+      // NB: the forward reading may run on through a short verb ("the ACLU sued the city"):
+      // the subject ends before the first lower-case word that the backward reading agrees on.
+      var end = min(phraseEnd, cursor)
+      while end > subject {
+        if isWord(end), tokens[end].shape.contains(.lowercase),
+          !context.has(end, bits.prepositions | bits.determiners),
+          speakerBackward(end - 1) == subject - 1
+        {
+          return (subject, end)
+        }
+        end -= 1
+      }
+    }
+    return nil
   }
 
   /// Adverbs and auxiliaries read leftwards ("has also", "on Tuesday").
