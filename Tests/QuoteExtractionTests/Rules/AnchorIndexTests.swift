@@ -10,16 +10,27 @@ struct AnchorIndexTests {
   /// Documents of each corpus read (debug builds are slow).
   static let documents = 25
 
-  @Test(arguments: ["polnear-dev", "litbank-dev"])
-  func everyMatchingRuleIsListed(_ corpus: String) throws {
-    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
+  /// Calls `body` with the result, rule context and rule set of each document read; false when
+  /// the corpora are absent.
+  static func forEachContext(
+    _ corpus: String, _ body: (ExtractionResult, RuleContext, RuleSet) -> Void
+  ) throws -> Bool {
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return false }
     let extractor = try QuoteExtractor()
     let rules = try RuleSet(configuration: Configuration())
+    for text in texts.prefix(documents) {
+      let result = try extractor.extract(from: text)
+      body(
+        result, RuleContext(document: result.document, quotes: result.quotes, rules: rules), rules)
+    }
+    return true
+  }
+
+  @Test(arguments: ["polnear-dev", "litbank-dev"])
+  func everyMatchingRuleIsListed(_ corpus: String) throws {
     var missed: [String] = []
     var matches = 0
-    for text in texts.prefix(Self.documents) {
-      let result = try extractor.extract(from: text)
-      let context = RuleContext(document: result.document, quotes: result.quotes, rules: rules)
+    let read = try Self.forEachContext(corpus) { result, context, rules in
       let matcher = PatternMatcher(context: context)
       let index = AnchorIndex(context: context, matcher: matcher)
       var listed = Set<[Int]>()
@@ -42,20 +53,16 @@ struct AnchorIndexTests {
         }
       }
     }
+    guard read else { return }
     #expect(matches > 0)
     #expect(missed.isEmpty, "\(missed.prefix(10))")
   }
 
   @Test(arguments: ["polnear-dev", "litbank-dev"])
   func phrasesStayWithinTheirReach(_ corpus: String) throws {
-    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
-    let extractor = try QuoteExtractor()
-    let rules = try RuleSet(configuration: Configuration())
     var beyond: [String] = []
     var phrases = 0
-    for text in texts.prefix(Self.documents) {
-      let result = try extractor.extract(from: text)
-      let context = RuleContext(document: result.document, quotes: result.quotes, rules: rules)
+    let read = try Self.forEachContext(corpus) { _, context, _ in
       let finder = PhraseFinder(context: context)
       for phrase in PatternElement.Phrase.allCases {
         for forward in [true, false] {
@@ -74,6 +81,7 @@ struct AnchorIndexTests {
         }
       }
     }
+    guard read else { return }
     #expect(phrases > 0)
     #expect(beyond.isEmpty, "\(beyond.prefix(10))")
   }
