@@ -4,6 +4,35 @@ import Testing
 
 @testable import QuoteExtraction
 
+/// The texts both differential tests compare on: every corpus text, and texts made of random
+/// pieces.
+enum DifferentialTexts {
+  /// Expects `same` of every text of `corpus` (skipped when the corpora are absent).
+  static func expectOnCorpus(_ corpus: String, _ same: ([UInt8]) throws -> Bool) throws {
+    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
+    var checked = 0
+    for text in texts {
+      #expect(try same(Array(text.utf8)), "\(corpus) document \(checked)")
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
+  /// Expects `same` of 3,000 texts of 1 to `maxPieces` pieces drawn with `seed`.
+  static func expectOnGenerated(
+    _ pieces: [String], seed: UInt64, maxPieces: UInt64, _ same: ([UInt8]) throws -> Bool
+  ) throws {
+    var generator = SplitMix(seed: seed)
+    for _ in 0..<3000 {
+      var text = ""
+      for _ in 0..<(Int(generator.next() % maxPieces) + 1) {
+        text += pieces[Int(generator.next() % UInt64(pieces.count))]
+      }
+      #expect(try same(Array(text.utf8)), "\(text.debugDescription)")
+    }
+  }
+}
+
 /// ICU's sentence boundaries over the UTF-16 copy (the fast way) must be those over UTF-8.
 struct SentenceBoundaryDifferentialTests {
   static func same(_ text: [UInt8]) throws -> Bool {
@@ -15,13 +44,7 @@ struct SentenceBoundaryDifferentialTests {
 
   @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
   func utf16PassMatchesUTF8PassOnEveryCorpusText(corpus: String) throws {
-    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
-    var checked = 0
-    for text in texts {
-      #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
-      checked += 1
-    }
-    #expect(checked > 0)
+    try DifferentialTexts.expectOnCorpus(corpus, Self.same)
   }
 
   @Test(arguments: [
@@ -38,14 +61,7 @@ struct SentenceBoundaryDifferentialTests {
       "word", "Capital", " ", "  ", "\n", "\r\n", ".", "?", "!", "…", "”", "’", ")", "\"", "é",
       "\u{1F600}", "Mr.", "3.", "日本", "。", "\u{2029}", "a", "B",
     ]
-    var generator = SplitMix(seed: 42)
-    for _ in 0..<3000 {
-      var text = ""
-      for _ in 0..<(Int(generator.next() % 20) + 1) {
-        text += pieces[Int(generator.next() % UInt64(pieces.count))]
-      }
-      #expect(try Self.same(Array(text.utf8)), "\(text.debugDescription)")
-    }
+    try DifferentialTexts.expectOnGenerated(pieces, seed: 42, maxPieces: 20, Self.same)
   }
 }
 
@@ -71,13 +87,7 @@ struct LazySentenceBoundaryDifferentialTests {
 
   @Test(arguments: ["polnear-dev", "litbank-dev", "pdnc-dev", "bench-sample"])
   func lazyMatchesFullPassOnEveryCorpusText(corpus: String) throws {
-    guard let texts = try Fixtures.corpusTexts(corpus) else { return }
-    var checked = 0
-    for text in texts {
-      #expect(try Self.same(Array(text.utf8)), "\(corpus) document \(checked)")
-      checked += 1
-    }
-    #expect(checked > 0)
+    try DifferentialTexts.expectOnCorpus(corpus, Self.same)
   }
 
   @Test func lazyMatchesFullPassOnGeneratedText() throws {
@@ -87,13 +97,6 @@ struct LazySentenceBoundaryDifferentialTests {
       "(AP)", "\"", "é", "\u{1F600}", "Mr.", "U.S.", "3.", "日本", "。", "\u{2029}", "a", "B", "%",
       "[1]", "…", "“Hi.”", "1)", "ii.", ",", " 12 ", "). ",
     ]
-    var generator = SplitMix(seed: 7)
-    for _ in 0..<3000 {
-      var text = ""
-      for _ in 0..<(Int(generator.next() % 30) + 1) {
-        text += pieces[Int(generator.next() % UInt64(pieces.count))]
-      }
-      #expect(try Self.same(Array(text.utf8)), "\(text.debugDescription)")
-    }
+    try DifferentialTexts.expectOnGenerated(pieces, seed: 7, maxPieces: 30, Self.same)
   }
 }
