@@ -26,6 +26,10 @@ enum SharedTables {
       walker.visit(SpeakerLexicons.shared)
       walker.visit(Lexicons.shared)
       walker.visit(QuoteMarks.shared)
+      walker.visit(Tokenizer.knownTokens)
+      walker.visit(QuoteKindClassifier.termCues)
+      walker.visit(QuoteKindClassifier.titleCues)
+      walker.visit(DashDialogue.narratorVerbs)
     #endif
     return true
   }()
@@ -64,9 +68,11 @@ enum SharedTables {
   #endif
 }
 
-/// An array, seen through `Any`: its buffer object and its elements.
+/// A collection seen through `Any` (an array, set or dictionary): its storage object and its
+/// elements.
 protocol ImmortalBufferOwner {
-  /// The heap buffer, or nil for an array with no storage of its own.
+  /// The heap storage, or nil for an empty collection (which shares the runtime's immortal
+  /// empty storage).
   var bufferObject: UnsafeMutableRawPointer? { get }
   /// Whether elements can hold references (not plain bits).
   var elementsMayHoldObjects: Bool { get }
@@ -82,4 +88,33 @@ extension Array: ImmortalBufferOwner {
   }
   var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
   func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension Set: ImmortalBufferOwner {
+  var bufferObject: UnsafeMutableRawPointer? {
+    // NB: on Linux a set is one reference to its storage.
+    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
+      return nil
+    }
+    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
+  }
+  var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
+  func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension Dictionary: ImmortalBufferOwner {
+  var bufferObject: UnsafeMutableRawPointer? {
+    // NB: on Linux a dictionary is one reference to its storage.
+    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
+      return nil
+    }
+    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
+  }
+  var elementsMayHoldObjects: Bool { !_isPOD(Key.self) || !_isPOD(Value.self) }
+  func forEachElement(_ body: (Any) -> Void) {
+    for (key, value) in self {
+      body(key)
+      body(value)
+    }
+  }
 }
