@@ -19,7 +19,7 @@ struct AnchorIndex {
 
   init(context: RuleContext, matcher: PatternMatcher) {
     let program = context.rules.program
-    let words = max(1, (program.entries.count + 63) / 64)
+    let words = program.ruleWords
     self.words = words
     let lexicons = program.anchorLexicons
     var bits = [UInt64](repeating: 0, count: words)
@@ -37,8 +37,10 @@ struct AnchorIndex {
       }
       return gateAnswers[slot]
     }
-    for token in 0..<context.tokenCount {
-      // The groups whose test may pass: by the token's anchor lexicons and its first byte.
+    // NB: only the tokens that may pass an anchor test (found in the context's pass over the
+    // tokens); the groups of each are found as before, by its lexicons and its first byte.
+    for candidate in context.anchorCandidates {
+      let token = Int(candidate)
       var anchorMask = context.masks[token] & lexicons
       var groups = program.groupsOfByte[Int(context.firstBytes[token])]
       while anchorMask != 0 {
@@ -58,26 +60,25 @@ struct AnchorIndex {
         for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
           let test = program.anchorGroups[group].test
           guard matcher.accepts(test, token) else { continue }
-          for rule in program.anchorRules[program.anchorGroups[group].rules] {
-            let entry = program.entries[Int(rule)]
-            if entry.forwardQuoteReach >= 0 {
+          for condition in program.anchorConditions[program.anchorGroups[group].conditions] {
+            if condition.forwardQuoteReach >= 0 {
               if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-              guard toOpening <= entry.forwardQuoteReach else { continue }
+              guard toOpening <= condition.forwardQuoteReach else { continue }
             }
-            if entry.backwardQuoteReach >= 0 {
+            if condition.backwardQuoteReach >= 0 {
               if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-              guard toClosing <= entry.backwardQuoteReach else { continue }
+              guard toClosing <= condition.backwardQuoteReach else { continue }
             }
-            guard passes(entry.next, forward: true, token),
-              passes(entry.previous, forward: false, token)
+            guard passes(condition.next, forward: true, token),
+              passes(condition.previous, forward: false, token)
             else { continue }
-            bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
+            for word in 0..<words { bits[word] |= program.conditionRuleBits[condition.bits + word] }
             found = true
           }
         }
       }
       guard found else { continue }
-      tokens.append(Int32(token))
+      tokens.append(candidate)
       for word in 0..<words {
         rules.append(bits[word])
         bits[word] = 0
@@ -98,6 +99,12 @@ struct AnchorIndex {
       guard forward else { return context.quoteClosing[index] >= 0 }
       let quote = Int(context.quoteOpening[index])
       return quote >= 0 && (gate.kind == .quote || context.quotes[quote].isClosed)
+    case .sentenceEdge, .paragraphEdge:
+      // As the matcher reads an edge (``PatternMatcher``): a boundary before the cursor read
+      // forwards, after it read backwards; true at the text's edges.
+      let boundary = forward ? index : index + 1
+      return gate.kind == .sentenceEdge
+        ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
     }
   }
 

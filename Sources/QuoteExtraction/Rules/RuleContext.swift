@@ -18,6 +18,12 @@ final class RuleContext {
   /// For each token, its first byte: the engine's quick test for anchors without a lexicon
   /// reads these in order instead of each token's text.
   let firstBytes: [UInt8]
+  /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
+  /// (``RuleProgram/anchorLexicons``) or starting with a byte that an anchor without a lexicon
+  /// may start with (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
+  let anchorCandidates: [Int32]
+  /// The counts that tell fiction from news, when the context was asked for them.
+  let style: DocumentStyle?
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
@@ -57,7 +63,8 @@ final class RuleContext {
     captures.deallocate()
   }
 
-  init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
+  /// Builds the context; `countingStyle` also counts the ``style`` of the document.
+  init(document: Document, quotes: [QuotedSpan], rules: RuleSet, countingStyle: Bool = false) {
     self.document = document
     self.quotes = quotes
     self.rules = rules
@@ -69,7 +76,8 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    (self.masks, self.words) = rules.lexicons.masksAndWords(of: document)
+    (masks, words, firstBytes, anchorCandidates, style) = Self.scan(
+      document, rules, countingStyle: countingStyle)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
@@ -106,13 +114,58 @@ final class RuleContext {
     self.openingTokens = openingTokens
     self.closingTokens = closingTokens
     self.quoteTokens = quoteTokens
-    var firstBytes = [UInt8](repeating: 0, count: tokens.count)
-    document.utf8.withUnsafeBufferPointer { text in
-      for (index, token) in tokens.enumerated() where token.utf8Start < token.utf8End {
-        firstBytes[index] = text[Int(token.utf8Start)]
+  }
+
+  /// One pass over the tokens for everything the context keeps per token: lexicon bits,
+  /// packed spellings, first bytes, anchor candidates and (when asked) the style counts.
+  /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
+  private static func scan(_ document: Document, _ rules: RuleSet, countingStyle: Bool) -> (
+    masks: [UInt64], words: [UInt64], firstBytes: [UInt8], candidates: [Int32],
+    style: DocumentStyle?
+  ) {
+    let count = document.tokens.count
+    var masks = [UInt64](repeating: 0, count: count)
+    var words = [UInt64](repeating: 0, count: count)
+    var firstBytes = [UInt8](repeating: 0, count: count)
+    var candidates: [Int32] = []
+    candidates.reserveCapacity(count / 4)
+    var style = DocumentStyle()
+    let program = rules.program
+    let anchorLexicons = program.anchorLexicons
+    let groupsOfByte = program.groupsOfByte
+    rules.lexicons.withProbe { probe in
+      document.utf8.withUnsafeBufferPointer { text in
+        document.tokens.withUnsafeBufferPointer { tokens in
+          masks.withUnsafeMutableBufferPointer { masks in
+            words.withUnsafeMutableBufferPointer { words in
+              firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+                for index in 0..<count {
+                  let token = tokens[index]
+                  let start = Int(token.utf8Start)
+                  let end = Int(token.utf8End)
+                  let first = start < end ? text[start] : 0
+                  firstBytes[index] = first
+                  var mask: UInt64 = 0
+                  var word: UInt64 = 0
+                  if token.kind == .word {
+                    (mask, word) = probe.look(text, start, end)
+                    masks[index] = mask
+                    words[index] = word
+                  }
+                  if mask & anchorLexicons != 0 || groupsOfByte[Int(first)] != 0 {
+                    candidates.append(Int32(truncatingIfNeeded: index))
+                  }
+                  if countingStyle {
+                    style.add(token, firstByte: first, packedWord: word, text: text)
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
-    self.firstBytes = firstBytes
+    return (masks, words, firstBytes, candidates, countingStyle ? style : nil)
   }
 
   /// The token that starts at or holds a byte offset (binary search).

@@ -44,6 +44,11 @@ final class RuleProgram: @unchecked Sendable {
       case quote
       /// A closed quotation that opens there (forward) or closes there (backward).
       case closedQuote
+      /// A sentence boundary next to the anchor: before the token read (forward) or after it
+      /// (backward).
+      case sentenceEdge
+      /// A paragraph boundary next to the anchor, as ``sentenceEdge``.
+      case paragraphEdge
     }
 
     var kind: Kind = .none
@@ -60,6 +65,22 @@ final class RuleProgram: @unchecked Sendable {
     var starts: ByteSet
     /// The rules, in order: a range of ``anchorRules``.
     var rules: Range<Int>
+    /// The rules again, by what they ask beyond the anchor test: a range of
+    /// ``anchorConditions``.
+    var conditions: Range<Int>
+  }
+
+  /// The rules of one anchor group that ask the same beyond the anchor test (quotation reaches
+  /// and gates, as in ``Entry``): the index checks these once per token for all of them.
+  /// Most rules of a group differ only in what they read further away.
+  struct AnchorCondition {
+    var forwardQuoteReach: Int
+    var backwardQuoteReach: Int
+    var next: Int
+    var previous: Int
+    /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
+    /// ``conditionRuleBits`` from this offset.
+    var bits: Int
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -80,6 +101,12 @@ final class RuleProgram: @unchecked Sendable {
   let anchorGroups: UnsafeBufferPointer<AnchorGroup>
   /// The rule numbers of the anchor groups.
   let anchorRules: UnsafeBufferPointer<Int32>
+  /// The conditions of the anchor groups (see ``AnchorGroup/conditions``).
+  let anchorConditions: UnsafeBufferPointer<AnchorCondition>
+  /// The rule bits of the conditions, ``ruleWords`` words each.
+  let conditionRuleBits: UnsafeBufferPointer<UInt64>
+  /// Words of 64 rule bits: enough for every rule, at least one.
+  let ruleWords: Int
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
@@ -138,7 +165,9 @@ final class RuleProgram: @unchecked Sendable {
       case .token: return Gate(kind: .token, test: step.test)
       case .quote: return Gate(kind: .quote)
       case .closedQuote: return Gate(kind: .closedQuote)
-      case .phrase, .sentenceEdge, .paragraphEdge: return Gate()
+      case .sentenceEdge: return Gate(kind: .sentenceEdge)
+      case .paragraphEdge: return Gate(kind: .paragraphEdge)
+      case .phrase: return Gate()
       }
     }
     // How far a side reads before a quotation it must read: the most each step before it
@@ -202,6 +231,9 @@ final class RuleProgram: @unchecked Sendable {
     }
     var groups: [AnchorGroup] = []
     var anchorRules: [Int32] = []
+    var conditions: [AnchorCondition] = []
+    var conditionRuleBits: [UInt64] = []
+    let ruleWords = max(1, (entries.count + 63) / 64)
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
@@ -224,10 +256,32 @@ final class RuleProgram: @unchecked Sendable {
         groupsOfLexicon[lexicon] |= groupBit
       }
       anchorLexicons |= test.anyOf
+      let firstCondition = conditions.count
+      for rule in members {
+        let entry = entries[Int(rule)]
+        let condition =
+          conditions[firstCondition...].firstIndex {
+            $0.forwardQuoteReach == entry.forwardQuoteReach
+              && $0.backwardQuoteReach == entry.backwardQuoteReach && $0.next == entry.next
+              && $0.previous == entry.previous
+          }
+          ?? {
+            conditions.append(
+              AnchorCondition(
+                forwardQuoteReach: entry.forwardQuoteReach,
+                backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
+                previous: entry.previous, bits: conditionRuleBits.count))
+            conditionRuleBits += [UInt64](repeating: 0, count: ruleWords)
+            return conditions.count - 1
+          }()
+        conditionRuleBits[conditions[condition].bits + Int(rule) / 64] |=
+          UInt64(1) << UInt64(rule % 64)
+      }
       groups.append(
         AnchorGroup(
           test: compiled, starts: starts,
-          rules: anchorRules.count..<(anchorRules.count + members.count)))
+          rules: anchorRules.count..<(anchorRules.count + members.count),
+          conditions: firstCondition..<conditions.count))
       anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
@@ -245,6 +299,9 @@ final class RuleProgram: @unchecked Sendable {
     self.anchorGroups = Self.copy(groups)
     self.gates = Self.copy(gates)
     self.anchorRules = Self.copy(anchorRules)
+    self.anchorConditions = Self.copy(conditions)
+    self.conditionRuleBits = Self.copy(conditionRuleBits)
+    self.ruleWords = ruleWords
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
@@ -259,6 +316,8 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
+    UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
   }
