@@ -29,6 +29,10 @@ final class RuleProgram: @unchecked Sendable {
     var next: Int
     /// What the token before the anchor must be, as ``next``.
     var previous: Int
+    /// Whether the matcher reads the steps before the anchor first: when only the steps after
+    /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
+    /// sentence's end), the bounded side before it most often fails first, and cheaper.
+    var backwardFirst: Bool
   }
 
   /// A necessary condition on the token next to an anchor: the first step a side reads there,
@@ -193,6 +197,12 @@ final class RuleProgram: @unchecked Sendable {
       }
       return -1
     }
+    // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
+    func readsToEdge(_ side: Range<Int>) -> Bool {
+      steps[side].contains {
+        $0.operation == .phrase && ($0.phrase == .clause || $0.phrase == .skip)
+      }
+    }
     var gates: [Gate] = []
     func gateNumber(_ gate: Gate) -> Int {
       guard gate.kind != .none else { return -1 }
@@ -221,7 +231,9 @@ final class RuleProgram: @unchecked Sendable {
           next: gateNumber(
             anchorOnce && backwardStart - forwardStart > 1
               ? gate(steps[forwardStart + 1]) : Gate()),
-          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate())))
+          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()),
+          backwardFirst: readsToEdge(forwardStart..<backwardStart)
+            && !readsToEdge(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
