@@ -38,11 +38,13 @@ struct AnchorIndex {
       return gateAnswers[slot]
     }
     // NB: only the tokens that may pass an anchor test (found in the context's pass over the
-    // tokens); the groups of each are found as before, by its lexicons and its first byte.
-    for candidate in context.anchorCandidates {
+    // tokens); the groups of each by its lexicons, its keys and its first byte.
+    for (position, candidate) in context.anchorCandidates.enumerated() {
       let token = Int(candidate)
       var anchorMask = context.masks[token] & lexicons
-      var groups = program.groupsOfByte[Int(context.firstBytes[token])]
+      var groups =
+        program.groupsOfByte[Int(context.firstBytes[token])]
+        | context.candidateKeyGroups[position]
       while anchorMask != 0 {
         groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
         anchorMask &= anchorMask - 1

@@ -19,9 +19,12 @@ final class RuleContext {
   /// reads these in order instead of each token's text.
   let firstBytes: [UInt8]
   /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
-  /// (``RuleProgram/anchorLexicons``) or starting with a byte that an anchor without a lexicon
-  /// may start with (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
+  /// (``RuleProgram/anchorLexicons``), spelled as an anchor key (``RuleProgram/anchorKeys``)
+  /// or starting with a byte that another anchor may start with
+  /// (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
   let anchorCandidates: [Int32]
+  /// For each of ``anchorCandidates``, the anchor groups whose keys it has.
+  let candidateKeyGroups: [UInt64]
   /// The counts that tell fiction from news, when the context was asked for them.
   let style: DocumentStyle?
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
@@ -76,7 +79,7 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    (masks, words, firstBytes, anchorCandidates, style) = Self.scan(
+    (masks, words, firstBytes, anchorCandidates, candidateKeyGroups, style) = Self.scan(
       document, rules, countingStyle: countingStyle)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
@@ -121,18 +124,21 @@ final class RuleContext {
   /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
   private static func scan(_ document: Document, _ rules: RuleSet, countingStyle: Bool) -> (
     masks: [UInt64], words: [UInt64], firstBytes: [UInt8], candidates: [Int32],
-    style: DocumentStyle?
+    keyGroups: [UInt64], style: DocumentStyle?
   ) {
     let count = document.tokens.count
     var masks = [UInt64](repeating: 0, count: count)
     var words = [UInt64](repeating: 0, count: count)
     var firstBytes = [UInt8](repeating: 0, count: count)
     var candidates: [Int32] = []
-    candidates.reserveCapacity(count / 4)
+    candidates.reserveCapacity(count / 16)
+    var keyGroups: [UInt64] = []
+    keyGroups.reserveCapacity(count / 16)
     var style = DocumentStyle()
     let program = rules.program
     let anchorLexicons = program.anchorLexicons
     let groupsOfByte = program.groupsOfByte
+    let keyedBytes = program.keyedBytes
     rules.lexicons.withProbe { probe in
       document.utf8.withUnsafeBufferPointer { text in
         document.tokens.withUnsafeBufferPointer { tokens in
@@ -152,8 +158,14 @@ final class RuleContext {
                     masks[index] = mask
                     words[index] = word
                   }
-                  if mask & anchorLexicons != 0 || groupsOfByte[Int(first)] != 0 {
+                  var keyed: UInt64 = 0
+                  if keyedBytes[Int(first)] {
+                    let (raw, lowered) = RuleProgram.packedSpelling(text, from: start, to: end)
+                    keyed = program.keyedGroups(raw: raw, lowered: lowered)
+                  }
+                  if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
                     candidates.append(Int32(truncatingIfNeeded: index))
+                    keyGroups.append(keyed)
                   }
                   if countingStyle {
                     style.add(token, firstByte: first, packedWord: word, text: text)
@@ -165,7 +177,7 @@ final class RuleContext {
         }
       }
     }
-    return (masks, words, firstBytes, candidates, countingStyle ? style : nil)
+    return (masks, words, firstBytes, candidates, keyGroups, countingStyle ? style : nil)
   }
 
   /// The token that starts at or holds a byte offset (binary search).
@@ -191,6 +203,18 @@ final class RuleContext {
   func distanceToClosing(before token: Int) -> Int {
     let position = Self.firstPosition(in: closingTokens, atLeast: token)
     return position > 0 ? token - 1 - Int(closingTokens[position - 1]) : Int.max
+  }
+
+  /// The last token before `token` where a depth-0 quotation opens (``quoteOpening``), or nil.
+  func lastOpening(before token: Int) -> Int? {
+    let position = Self.firstPosition(in: openingTokens, atLeast: token)
+    return position > 0 ? Int(openingTokens[position - 1]) : nil
+  }
+
+  /// The last token before `token` where a depth-0 quotation closes (``quoteClosing``), or nil.
+  func lastClosing(before token: Int) -> Int? {
+    let position = Self.firstPosition(in: closingTokens, atLeast: token)
+    return position > 0 ? Int(closingTokens[position - 1]) : nil
   }
 
   /// The position of the first of `sorted` (token numbers in order) at least `token`.

@@ -116,9 +116,57 @@ final class RuleProgram: @unchecked Sendable {
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
   /// `g`; bit 63 stands for group 63 and every later one).
   let groupsOfLexicon: UnsafeBufferPointer<UInt64>
-  /// For each first byte of a token, the anchor groups without a lexicon that may accept it
-  /// (bits as in ``groupsOfLexicon``).
+  /// For each first byte of a token, the anchor groups without a lexicon or key (see
+  /// ``anchorKeys``) that may accept it (bits as in ``groupsOfLexicon``).
   let groupsOfByte: UnsafeBufferPointer<UInt64>
+
+  /// A spelling of an anchor group without a lexicon, packed into one integer as a token's
+  /// spelling is (see ``packedSpelling(_:from:to:)``): a token with none of these spellings
+  /// and no lexicon or byte of an anchor is no anchor, whatever its first byte.
+  struct AnchorKey {
+    var key: UInt64
+    /// Whether the key is compared with the token's spelling lower-cased (ASCII).
+    var lowered: Bool
+    /// The groups with this spelling (bits as in ``groupsOfLexicon``).
+    var groups: UInt64
+  }
+
+  /// The spellings of every anchor group without a lexicon whose spellings all pack into one
+  /// integer (at most 8 bytes, no zero byte): most of them ("according", ":", "—").
+  let anchorKeys: UnsafeBufferPointer<AnchorKey>
+  /// For each first byte of a token, whether some key starts with it (or, for a key compared
+  /// lower-cased, with it lower-cased): only those tokens are compared with the keys.
+  let keyedBytes: UnsafeBufferPointer<Bool>
+
+  /// The spelling `text[start..<end]` packed into one integer, its bytes in order from the
+  /// lowest (zero-padded), as is and lower-cased (ASCII letters only); zeros when it is empty,
+  /// longer than 8 bytes or holds a zero byte (which would read as padding).
+  static func packedSpelling(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> (raw: UInt64, lowered: UInt64)
+  {
+    let count = end - start
+    guard count > 0 && count <= 8 else { return (0, 0) }
+    var raw: UInt64 = 0
+    for offset in 0..<count {
+      let byte = text[start + offset]
+      guard byte != 0 else { return (0, 0) }
+      raw |= UInt64(byte) << UInt64(offset * 8)
+    }
+    var lowered = raw
+    for offset in 0..<count {
+      let byte = UInt8(truncatingIfNeeded: raw >> UInt64(offset * 8))
+      if byte >= 0x41 && byte <= 0x5A { lowered |= UInt64(0x20) << UInt64(offset * 8) }
+    }
+    return (raw, lowered)
+  }
+
+  /// The groups whose keys a token's packed spelling (``packedSpelling(_:from:to:)``) has.
+  @inline(__always)
+  func keyedGroups(raw: UInt64, lowered: UInt64) -> UInt64 {
+    var groups: UInt64 = 0
+    for key in anchorKeys where key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    return groups
+  }
 
   init(rules: [Rule]) {
     var entries: [Entry] = []
@@ -249,6 +297,8 @@ final class RuleProgram: @unchecked Sendable {
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
+    var anchorKeys: [AnchorKey] = []
+    var keyedBytes = [Bool](repeating: false, count: 256)
     for (test, members) in zip(groupTests, groupRules) {
       let compiled = check(test)
       var starts = ByteSet()
@@ -261,7 +311,30 @@ final class RuleProgram: @unchecked Sendable {
         if let first = spelling.first { starts.insert(first) } else { starts.any = true }
       }
       let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
-      if test.anyOf == 0 {
+      // A spelling packed as a token's is, or nil when one does not pack.
+      func key(_ spelling: [UInt8]) -> UInt64? {
+        guard !spelling.isEmpty, spelling.count <= 8, !spelling.contains(0) else { return nil }
+        var key: UInt64 = 0
+        for (offset, byte) in spelling.enumerated() { key |= UInt64(byte) << UInt64(offset * 8) }
+        return key
+      }
+      let lowered = test.texts.isEmpty
+      let keys = spellings.map(key)
+      if test.anyOf == 0 && !spellings.isEmpty && !keys.contains(nil) {
+        for (spelling, key) in zip(spellings, keys) {
+          // NB: a spelling compared lower-cased that holds an upper-case letter matches no
+          // token (see ``PatternMatcher``); its key would never be met either.
+          guard let key else { continue }
+          if let found = anchorKeys.firstIndex(where: { $0.key == key && $0.lowered == lowered }) {
+            anchorKeys[found].groups |= groupBit
+          } else {
+            anchorKeys.append(AnchorKey(key: key, lowered: lowered, groups: groupBit))
+          }
+          for byte in 0...255 where ByteSet(spelling[0]).mayStart(UInt8(byte)) {
+            if lowered || UInt8(byte) == spelling[0] { keyedBytes[byte] = true }
+          }
+        }
+      } else if test.anyOf == 0 {
         for byte in 0...255 where starts.mayStart(UInt8(byte)) { groupsOfByte[byte] |= groupBit }
       }
       for lexicon in 0..<64 where test.anyOf & (UInt64(1) << UInt64(lexicon)) != 0 {
@@ -317,6 +390,8 @@ final class RuleProgram: @unchecked Sendable {
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
+    self.anchorKeys = Self.copy(anchorKeys)
+    self.keyedBytes = Self.copy(keyedBytes)
   }
 
   deinit {
@@ -332,6 +407,8 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
+    UnsafeMutableBufferPointer(mutating: keyedBytes).deallocate()
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
