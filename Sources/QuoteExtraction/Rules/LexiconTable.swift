@@ -20,6 +20,11 @@ struct LexiconTable: Sendable {
   /// NB: each key next to its mask (key 0: an empty slot): a hit reads one cache line, not
   /// one in a table of keys and another in a table of masks.
   private var shortEntries: [ShortEntry]
+  /// One bit per 16-bit slice of a short key's hash (see ``filterBit(_:)``), set for every
+  /// key: a short word whose bit is clear is in no lexicon. 8 KB that stay in cache, where
+  /// the table does not: most words of a text are in no lexicon, and each would otherwise
+  /// read a cache line of the table at random.
+  private var shortFilter: [UInt64]
   private var shortCount = 0
 
   fileprivate struct ShortEntry: Sendable {
@@ -41,6 +46,7 @@ struct LexiconTable: Sendable {
     slots = Array(repeating: Slot(), count: 1024)
     tags = Array(repeating: 0, count: 1024)
     shortEntries = Array(repeating: ShortEntry(), count: 1024)
+    shortFilter = Array(repeating: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -113,6 +119,7 @@ struct LexiconTable: Sendable {
     fileprivate let tags: UnsafeBufferPointer<UInt16>
     fileprivate let pool: UnsafeBufferPointer<UInt8>
     fileprivate let shortEntries: UnsafeBufferPointer<ShortEntry>
+    fileprivate let shortFilter: UnsafeBufferPointer<UInt64>
     fileprivate let longest: Int
     fileprivate let table: LexiconTable
 
@@ -124,6 +131,10 @@ struct LexiconTable: Sendable {
     ) {
       let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
       if bytes.count <= 8, let packed = LexiconTable.packed(bytes, in: text, at: start) {
+        let bit = LexiconTable.filterBit(packed)
+        guard shortFilter[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else {
+          return (0, packed)
+        }
         return (LexiconTable.mask(packed: packed, shortEntries), packed)
       }
       // ASCII spellings (most) hash and compare without the apostrophe check; a longer one
@@ -148,10 +159,13 @@ struct LexiconTable: Sendable {
       tags.withUnsafeBufferPointer { tags in
         pool.withUnsafeBufferPointer { pool in
           shortEntries.withUnsafeBufferPointer { shortEntries in
-            body(
-              Probe(
-                slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
-                longest: longest, table: self))
+            shortFilter.withUnsafeBufferPointer { shortFilter in
+              body(
+                Probe(
+                  slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
+                  shortFilter: shortFilter,
+                  longest: longest, table: self))
+            }
           }
         }
       }
@@ -199,6 +213,13 @@ struct LexiconTable: Sendable {
     let pastZ = word &+ 0x2525_2525_2525_2525
     let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
     return word | (upper >> 2)
+  }
+
+  /// A short key's bit in ``shortFilter`` (64K bits): another slice of its hash than the
+  /// table's index.
+  @inline(__always)
+  private static func filterBit(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
   }
 
   private static func shortIndex(_ key: UInt64, _ modulus: Int) -> Int {
@@ -314,6 +335,8 @@ struct LexiconTable: Sendable {
     while shortEntries[index].key != 0 && shortEntries[index].key != key {
       index = (index + 1) & modulus
     }
+    let bit = Self.filterBit(key)
+    shortFilter[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
     if shortEntries[index].key == 0 {
       shortEntries[index].key = key
       shortCount += 1
