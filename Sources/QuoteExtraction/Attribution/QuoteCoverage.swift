@@ -47,7 +47,7 @@ struct QuoteCoverage {
     self.spans = spans
   }
 
-  private static func isLetter(_ byte: UInt8) -> Bool {
+  static func isLetter(_ byte: UInt8) -> Bool {
     (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
       || byte >= 0xC3 && byte < 0xE2  // lead bytes of accented Latin and other letters
   }
@@ -58,7 +58,7 @@ struct QuoteCoverage {
   }
 
   /// The letters of `bytes` (as ``isLetter(_:)`` reads them), eight bytes at a time.
-  private static func letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+  static func letters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     var count = 0
     var offset = 0
     if let base = bytes.baseAddress {

@@ -22,11 +22,34 @@ struct AnchorIndex {
     let words = program.ruleWords
     self.words = words
     let lexicons = program.anchorLexicons
-    var bits = [UInt64](repeating: 0, count: words)
+    let checks = program.conditionChecks
+    // NB: raw buffers, for the same reason as the program's: these are read and written for
+    // every group of every candidate token.
+    // The bits of the rules whose groups passed at the current token, by the check they ask;
+    // the checks with some, in the order first met, each stamped with the token.
+    let pending = UnsafeMutableBufferPointer<UInt64>.allocate(
+      capacity: max(1, checks.count * words))
+    pending.initialize(repeating: 0)
+    let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    let checkStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    checkStamps.initialize(repeating: -1)
     // Each gate's answer at the current token (forward and backward ones apart), valid when
     // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
-    var gateStamps = [Int](repeating: -1, count: program.gates.count * 2)
-    var gateAnswers = [Bool](repeating: false, count: program.gates.count * 2)
+    let gateSlots = max(1, program.gates.count * 2)
+    let gateStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: gateSlots)
+    gateStamps.initialize(repeating: -1)
+    let gateAnswers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: gateSlots)
+    gateAnswers.initialize(repeating: false)
+    let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
+    bits.initialize(repeating: 0)
+    defer {
+      pending.deallocate()
+      touched.deallocate()
+      checkStamps.deallocate()
+      gateStamps.deallocate()
+      gateAnswers.deallocate()
+      bits.deallocate()
+    }
     func passes(_ gate: Int, forward: Bool, _ token: Int) -> Bool {
       guard gate >= 0 else { return true }
       let slot = gate * 2 + (forward ? 0 : 1)
@@ -50,34 +73,52 @@ struct AnchorIndex {
         anchorMask &= anchorMask - 1
       }
       guard groups != 0 else { continue }
-      var found = false
-      // The distances to the nearest quotation opening at or after the token and closing
-      // before it, found on first need.
-      var toOpening = -1
-      var toClosing = -1
+      // The groups whose test passes: their rules' bits, gathered by the check they ask.
+      var touchedCount = 0
       while groups != 0 {
         let bit = groups.trailingZeroBitCount
         groups &= groups - 1
         // Bit 63 stands for every group from the 64th on.
         for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
-          let test = program.anchorGroups[group].test
-          guard matcher.accepts(test, token) else { continue }
+          guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
           for condition in program.anchorConditions[program.anchorGroups[group].conditions] {
-            if condition.forwardQuoteReach >= 0 {
-              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-              guard toOpening <= condition.forwardQuoteReach else { continue }
+            if checkStamps[condition.check] != token {
+              checkStamps[condition.check] = token
+              touched[touchedCount] = condition.check
+              touchedCount += 1
             }
-            if condition.backwardQuoteReach >= 0 {
-              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-              guard toClosing <= condition.backwardQuoteReach else { continue }
+            for word in 0..<words {
+              pending[condition.check * words + word] |=
+                program.conditionRuleBits[condition.bits + word]
             }
-            guard passes(condition.next, forward: true, token),
-              passes(condition.previous, forward: false, token)
-            else { continue }
-            for word in 0..<words { bits[word] |= program.conditionRuleBits[condition.bits + word] }
-            found = true
           }
         }
+      }
+      // Each check asked once. The distances to the nearest quotation opening at or after the
+      // token and closing before it are found on first need.
+      var found = false
+      var toOpening = -1
+      var toClosing = -1
+      for index in 0..<touchedCount {
+        let number = touched[index]
+        let check = checks[number]
+        var holds = true
+        if check.forwardQuoteReach >= 0 {
+          if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+          holds = toOpening <= check.forwardQuoteReach
+        }
+        if holds && check.backwardQuoteReach >= 0 {
+          if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+          holds = toClosing <= check.backwardQuoteReach
+        }
+        holds =
+          holds && passes(check.next, forward: true, token)
+          && passes(check.previous, forward: false, token)
+        for word in 0..<words {
+          if holds { bits[word] |= pending[number * words + word] }
+          pending[number * words + word] = 0
+        }
+        found = found || holds
       }
       guard found else { continue }
       tokens.append(candidate)

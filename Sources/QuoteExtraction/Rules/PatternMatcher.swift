@@ -121,25 +121,35 @@ struct PatternMatcher {
       }
       return false
     }
+    // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling
+    // that packs to 0 (longer) spells no such token.
+    if !ignoringCase, case let word = context.rawSpelling(index), word != 0 {
+      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      where program.packedSpellings[spelling] == word {
+        return true
+      }
+      return false
+    }
     let start = Int(token.utf8Start)
     let count = Int(token.utf8End) - start
-    let utf8 = context.document.utf8
-    for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
-    where spelling.count == count {
-      var equal = true
-      var offset = 0
-      for position in Int(spelling.lowerBound)..<Int(spelling.upperBound) {
-        var byte = utf8[start + offset]
-        if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-        if byte != program.bytes[position] {
-          equal = false
-          break
+    return context.document.utf8.withUnsafeBufferPointer { utf8 in
+      for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
+      where spelling.count == count {
+        var equal = true
+        var offset = 0
+        for position in Int(spelling.lowerBound)..<Int(spelling.upperBound) {
+          var byte = utf8[start + offset]
+          if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+          if byte != program.bytes[position] {
+            equal = false
+            break
+          }
+          offset += 1
         }
-        offset += 1
+        if equal { return true }
       }
-      if equal { return true }
+      return false
     }
-    return false
   }
 
   /// A new side's number, which keys its memo entries.

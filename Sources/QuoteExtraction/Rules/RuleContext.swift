@@ -235,15 +235,33 @@ final class RuleContext {
   /// Whether a token's spelling is `text` (ASCII, exact).
   func isText(_ token: Int, _ text: StaticString) -> Bool {
     guard token >= 0 && token < tokenCount else { return false }
-    let range = document.tokens[token].utf8Range
-    guard range.count == text.utf8CodeUnitCount else { return false }
+    let start = Int(document.tokens[token].utf8Start)
+    let count = Int(document.tokens[token].utf8End) - start
+    guard count == text.utf8CodeUnitCount else { return false }
+    // NB: through raw buffers: a slice of the text would retain its storage on every call.
     return text.withUTF8Buffer { expected in
-      var index = 0
-      for byte in document.utf8[range] {
-        if byte != expected[index] { return false }
-        index += 1
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for offset in 0..<count where utf8[start + offset] != expected[offset] { return false }
+        return true
       }
-      return true
+    }
+  }
+
+  /// A token's spelling of 1 to 8 bytes packed as it is into one integer (bytes from the
+  /// lowest, zero-padded), or 0 when it is longer or holds a zero byte (which would read as
+  /// padding): the matcher compares exact spellings with it.
+  func rawSpelling(_ token: Int) -> UInt64 {
+    let start = Int(document.tokens[token].utf8Start)
+    let count = Int(document.tokens[token].utf8End) - start
+    guard count > 0 && count <= 8 else { return 0 }
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      var word: UInt64 = 0
+      for offset in 0..<count {
+        let byte = utf8[start + offset]
+        guard byte != 0 else { return 0 }
+        word |= UInt64(byte) << UInt64(offset * 8)
+      }
+      return word
     }
   }
 

@@ -75,16 +75,23 @@ final class RuleProgram: @unchecked Sendable {
   }
 
   /// The rules of one anchor group that ask the same beyond the anchor test (quotation reaches
-  /// and gates, as in ``Entry``): the index checks these once per token for all of them.
-  /// Most rules of a group differ only in what they read further away.
+  /// and gates, as in ``Entry``: one of ``conditionChecks``). Most rules of a group differ
+  /// only in what they read further away.
   struct AnchorCondition {
+    /// What the rules ask: a number in ``conditionChecks``.
+    var check: Int
+    /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
+    /// ``conditionRuleBits`` from this offset.
+    var bits: Int
+  }
+
+  /// What rules ask beyond their anchor test, as in ``Entry``: the index checks each distinct
+  /// one once per token, whatever the groups and rules that share it.
+  struct ConditionCheck: Equatable {
     var forwardQuoteReach: Int
     var backwardQuoteReach: Int
     var next: Int
     var previous: Int
-    /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
-    /// ``conditionRuleBits`` from this offset.
-    var bits: Int
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -94,10 +101,11 @@ final class RuleProgram: @unchecked Sendable {
   /// The spellings of the token tests: byte ranges into ``bytes``.
   let spellings: UnsafeBufferPointer<Range<Int32>>
   let bytes: UnsafeBufferPointer<UInt8>
-  /// Each spelling lower-cased and packed as ``LexiconTable/packed(_:)`` packs it (0 when it
-  /// cannot be), in the order of ``spellings``.
-  /// NB: only for the spellings compared ignoring case: lower-casing a spelling that holds
-  /// upper-case letters would let it match, where the byte comparison never does.
+  /// Each spelling packed into one integer, in the order of ``spellings``: one compared
+  /// ignoring case lower-cased as ``LexiconTable/packed(_:)`` packs it, an exact one as it is
+  /// (as ``RuleContext/rawSpelling(_:)`` packs a token); 0 when it cannot be.
+  /// NB: a spelling compared ignoring case that holds upper-case letters packs to 0:
+  /// lower-casing it would let it match, where the byte comparison never does.
   let packedSpellings: UnsafeBufferPointer<UInt64>
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
@@ -107,6 +115,8 @@ final class RuleProgram: @unchecked Sendable {
   let anchorRules: UnsafeBufferPointer<Int32>
   /// The conditions of the anchor groups (see ``AnchorGroup/conditions``).
   let anchorConditions: UnsafeBufferPointer<AnchorCondition>
+  /// The distinct checks of the conditions.
+  let conditionChecks: UnsafeBufferPointer<ConditionCheck>
   /// The rule bits of the conditions, ``ruleWords`` words each.
   let conditionRuleBits: UnsafeBufferPointer<UInt64>
   /// Words of 64 rule bits: enough for every rule, at least one.
@@ -180,7 +190,8 @@ final class RuleProgram: @unchecked Sendable {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
         let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
-        packedSpellings.append(lowered && !hasUpper ? LexiconTable.packed(word) : 0)
+        packedSpellings.append(
+          lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word))
       }
       return start..<Int32(spellings.count)
     }
@@ -292,6 +303,7 @@ final class RuleProgram: @unchecked Sendable {
     var groups: [AnchorGroup] = []
     var anchorRules: [Int32] = []
     var conditions: [AnchorCondition] = []
+    var checks: [ConditionCheck] = []
     var conditionRuleBits: [UInt64] = []
     let ruleWords = max(1, (entries.count + 63) / 64)
     var anchorLexicons: UInt64 = 0
@@ -344,18 +356,20 @@ final class RuleProgram: @unchecked Sendable {
       let firstCondition = conditions.count
       for rule in members {
         let entry = entries[Int(rule)]
-        let condition =
-          conditions[firstCondition...].firstIndex {
-            $0.forwardQuoteReach == entry.forwardQuoteReach
-              && $0.backwardQuoteReach == entry.backwardQuoteReach && $0.next == entry.next
-              && $0.previous == entry.previous
-          }
+        let check = ConditionCheck(
+          forwardQuoteReach: entry.forwardQuoteReach,
+          backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
+          previous: entry.previous)
+        let checkNumber =
+          checks.firstIndex(of: check)
           ?? {
-            conditions.append(
-              AnchorCondition(
-                forwardQuoteReach: entry.forwardQuoteReach,
-                backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
-                previous: entry.previous, bits: conditionRuleBits.count))
+            checks.append(check)
+            return checks.count - 1
+          }()
+        let condition =
+          conditions[firstCondition...].firstIndex { $0.check == checkNumber }
+          ?? {
+            conditions.append(AnchorCondition(check: checkNumber, bits: conditionRuleBits.count))
             conditionRuleBits += [UInt64](repeating: 0, count: ruleWords)
             return conditions.count - 1
           }()
@@ -385,6 +399,7 @@ final class RuleProgram: @unchecked Sendable {
     self.gates = Self.copy(gates)
     self.anchorRules = Self.copy(anchorRules)
     self.anchorConditions = Self.copy(conditions)
+    self.conditionChecks = Self.copy(checks)
     self.conditionRuleBits = Self.copy(conditionRuleBits)
     self.ruleWords = ruleWords
     self.anchorLexicons = anchorLexicons
@@ -404,11 +419,21 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
+    UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
     UnsafeMutableBufferPointer(mutating: keyedBytes).deallocate()
+  }
+
+  /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is
+  /// empty, longer or holds a zero byte.
+  private static func packedExactly(_ bytes: [UInt8]) -> UInt64 {
+    guard !bytes.isEmpty, bytes.count <= 8, !bytes.contains(0) else { return 0 }
+    var word: UInt64 = 0
+    for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) << UInt64(offset * 8) }
+    return word
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
