@@ -1,7 +1,9 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
-/// whose lexicon bits or first byte can pass some anchor test, each distinct anchor test tried
-/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it
-/// and on the distance to the quotation it must read (``RuleProgram/Entry/forwardQuoteReach``).
+/// whose lexicon bits, spelling (``RuleProgram/anchorKeys``) or first byte can pass some anchor
+/// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
+/// token, and each distinct check of the rules that passed tried once: the gates
+/// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
+/// rule must read (``RuleProgram/Entry/forwardQuoteReach``).
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
