@@ -78,7 +78,9 @@ struct AttributionEngine {
 
   func attribute(_ result: inout ExtractionResult) {
     let document = result.document
-    let context = RuleContext(document: document, quotes: result.quotes, rules: rules)
+    let context = RuleContext(
+      document: document, quotes: result.quotes, rules: rules,
+      countingStyle: genre == .automatic)
     let matcher = PatternMatcher(context: context)
     var roles = [Role](repeating: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
@@ -235,73 +237,14 @@ struct AttributionEngine {
     return result
   }
 
-  /// Whether the document reads as fiction, from three signs of style over at least 150
-  /// words: news is dense with numbers (dates, ages, counts) and with capitalised names inside
-  /// sentences, fiction with personal pronouns (he, she, I, him, her, me). The document is
-  /// fiction when numbers per thousand words, plus twice the share of capitalised words after
-  /// a lower-case word or a comma (in percent), minus twice the share of pronouns (in
-  /// percent), stays under 6.
+  /// Whether the document reads as fiction: by its genre when set, else by its style
+  /// (``DocumentStyle/isFiction``), counted in the rule context's pass over the tokens.
   private func isFiction(_ context: RuleContext) -> Bool {
     switch genre {
     case .news: return false
     case .fiction: return true
-    case .automatic: break
+    case .automatic: return context.style?.isFiction ?? false
     }
-    var words = 0
-    var numbers = 0
-    var pronouns = 0
-    var names = 0
-    // NB: raw buffers: this reads every token of every document, and checked subscripts cost
-    // as much as the counting. The spellings come from the rule context: first bytes, and
-    // short ASCII words lower-cased and packed (0 for the others, which are no pronoun).
-    let utf8 = context.document.utf8
-    context.document.tokens.withUnsafeBufferPointer { tokens in
-      context.firstBytes.withUnsafeBufferPointer { firstBytes in
-        context.words.withUnsafeBufferPointer { packedWords in
-          // The previous token's part in a name count: a lower-case word, a comma or a
-          // semicolon.
-          var previousOpensName = false
-          for index in tokens.indices {
-            let token = tokens[index]
-            let opensName = previousOpensName
-            let single = token.utf8End - token.utf8Start == 1 ? firstBytes[index] : 0
-            previousOpensName =
-              (token.kind == .word && token.shape.contains(.lowercase))
-              || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
-            switch token.kind {
-            case .word:
-              words += 1
-              // he, she, i, him, her, me (packed from the lowest byte).
-              switch packedWords[index] {
-              case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
-              case 0 where token.utf8End - token.utf8Start <= 3:
-                // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from
-                // the highest byte, as this count always read it.
-                let start = Int(token.utf8Start)
-                var packed: UInt32 = 0
-                for offset in 0..<Int(token.utf8End - token.utf8Start) {
-                  let byte = utf8[start + offset]
-                  packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                }
-                switch packed {
-                case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
-                default: break
-                }
-              default: break
-              }
-              if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-                names += 1
-              }
-            case .number: numbers += 1
-            default: break
-            }
-          }
-        }
-      }
-    }
-    guard words >= 150 else { return false }
-    // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
-    return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
   }
 
   private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {

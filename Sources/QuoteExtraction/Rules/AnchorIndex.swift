@@ -1,7 +1,9 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
-/// whose lexicon bits or first byte can pass some anchor test, each distinct anchor test tried
-/// once per such token, and each rule's gates (``RuleProgram/Gate``) on the tokens next to it
-/// and on the distance to the quotation it must read (``RuleProgram/Entry/forwardQuoteReach``).
+/// whose lexicon bits, spelling (``RuleProgram/anchorKeys``) or first byte can pass some anchor
+/// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
+/// token, and each distinct check of the rules that passed tried once: the gates
+/// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
+/// rule must read (``RuleProgram/Entry/forwardQuoteReach``).
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
@@ -19,14 +21,37 @@ struct AnchorIndex {
 
   init(context: RuleContext, matcher: PatternMatcher) {
     let program = context.rules.program
-    let words = max(1, (program.entries.count + 63) / 64)
+    let words = program.ruleWords
     self.words = words
     let lexicons = program.anchorLexicons
-    var bits = [UInt64](repeating: 0, count: words)
+    let checks = program.conditionChecks
+    // NB: raw buffers, for the same reason as the program's: these are read and written for
+    // every group of every candidate token.
+    // The bits of the rules whose groups passed at the current token, by the check they ask;
+    // the checks with some, in the order first met, each stamped with the token.
+    let pending = UnsafeMutableBufferPointer<UInt64>.allocate(
+      capacity: max(1, checks.count * words))
+    pending.initialize(repeating: 0)
+    let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    let checkStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    checkStamps.initialize(repeating: -1)
     // Each gate's answer at the current token (forward and backward ones apart), valid when
     // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
-    var gateStamps = [Int](repeating: -1, count: program.gates.count * 2)
-    var gateAnswers = [Bool](repeating: false, count: program.gates.count * 2)
+    let gateSlots = max(1, program.gates.count * 2)
+    let gateStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: gateSlots)
+    gateStamps.initialize(repeating: -1)
+    let gateAnswers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: gateSlots)
+    gateAnswers.initialize(repeating: false)
+    let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
+    bits.initialize(repeating: 0)
+    defer {
+      pending.deallocate()
+      touched.deallocate()
+      checkStamps.deallocate()
+      gateStamps.deallocate()
+      gateAnswers.deallocate()
+      bits.deallocate()
+    }
     func passes(_ gate: Int, forward: Bool, _ token: Int) -> Bool {
       guard gate >= 0 else { return true }
       let slot = gate * 2 + (forward ? 0 : 1)
@@ -37,47 +62,68 @@ struct AnchorIndex {
       }
       return gateAnswers[slot]
     }
-    for token in 0..<context.tokenCount {
-      // The groups whose test may pass: by the token's anchor lexicons and its first byte.
+    // NB: only the tokens that may pass an anchor test (found in the context's pass over the
+    // tokens); the groups of each by its lexicons, its keys and its first byte.
+    for (position, candidate) in context.anchorCandidates.enumerated() {
+      let token = Int(candidate)
       var anchorMask = context.masks[token] & lexicons
-      var groups = program.groupsOfByte[Int(context.firstBytes[token])]
+      var groups =
+        program.groupsOfByte[Int(context.firstBytes[token])]
+        | context.candidateKeyGroups[position]
       while anchorMask != 0 {
         groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
         anchorMask &= anchorMask - 1
       }
       guard groups != 0 else { continue }
-      var found = false
-      // The distances to the nearest quotation opening at or after the token and closing
-      // before it, found on first need.
-      var toOpening = -1
-      var toClosing = -1
+      // The groups whose test passes: their rules' bits, gathered by the check they ask.
+      var touchedCount = 0
       while groups != 0 {
         let bit = groups.trailingZeroBitCount
         groups &= groups - 1
         // Bit 63 stands for every group from the 64th on.
         for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
-          let test = program.anchorGroups[group].test
-          guard matcher.accepts(test, token) else { continue }
-          for rule in program.anchorRules[program.anchorGroups[group].rules] {
-            let entry = program.entries[Int(rule)]
-            if entry.forwardQuoteReach >= 0 {
-              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-              guard toOpening <= entry.forwardQuoteReach else { continue }
+          guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
+          for condition in program.anchorConditions[program.anchorGroups[group].conditions] {
+            if checkStamps[condition.check] != token {
+              checkStamps[condition.check] = token
+              touched[touchedCount] = condition.check
+              touchedCount += 1
             }
-            if entry.backwardQuoteReach >= 0 {
-              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-              guard toClosing <= entry.backwardQuoteReach else { continue }
+            for word in 0..<words {
+              pending[condition.check * words + word] |=
+                program.conditionRuleBits[condition.bits + word]
             }
-            guard passes(entry.next, forward: true, token),
-              passes(entry.previous, forward: false, token)
-            else { continue }
-            bits[Int(rule) >> 6] |= UInt64(1) << UInt64(rule & 63)
-            found = true
           }
         }
       }
+      // Each check asked once. The distances to the nearest quotation opening at or after the
+      // token and closing before it are found on first need.
+      var found = false
+      var toOpening = -1
+      var toClosing = -1
+      for index in 0..<touchedCount {
+        let number = touched[index]
+        let check = checks[number]
+        var holds = true
+        if check.forwardQuoteReach >= 0 {
+          if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+          holds = toOpening <= check.forwardQuoteReach
+        }
+        if holds && check.backwardQuoteReach >= 0 {
+          if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+          holds = toClosing <= check.backwardQuoteReach
+        }
+        holds =
+          holds && passes(check.next, forward: true, token)
+          && passes(check.previous, forward: false, token)
+        for word in 0..<words {
+          if holds { bits[word] |= pending[number * words + word] }
+          pending[number * words + word] = 0
+        }
+        found = found || holds
+      }
       guard found else { continue }
-      tokens.append(Int32(token))
+      tokens.append(candidate)
       for word in 0..<words {
         rules.append(bits[word])
         bits[word] = 0
@@ -98,6 +144,12 @@ struct AnchorIndex {
       guard forward else { return context.quoteClosing[index] >= 0 }
       let quote = Int(context.quoteOpening[index])
       return quote >= 0 && (gate.kind == .quote || context.quotes[quote].isClosed)
+    case .sentenceEdge, .paragraphEdge:
+      // As the matcher reads an edge (``PatternMatcher``): a boundary before the cursor read
+      // forwards, after it read backwards; true at the text's edges.
+      let boundary = forward ? index : index + 1
+      return gate.kind == .sentenceEdge
+        ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
     }
   }
 

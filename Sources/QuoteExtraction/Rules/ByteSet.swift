@@ -7,6 +7,9 @@ struct ByteSet {
 
   init() {}
 
+  /// The set of one byte.
+  init(_ byte: UInt8) { insert(byte) }
+
   mutating func insert(_ byte: UInt8) {
     bits[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63)
   }

@@ -17,13 +17,22 @@ struct LexiconTable: Sendable {
   /// The ASCII keys of at most 8 bytes again (most words), each packed into one integer (its
   /// bytes in order from the lowest, zero-padded: no key has a zero byte), in a table of its
   /// own: a short ASCII token is lower-cased, hashed and compared as one integer.
-  /// Probing reads only the keys (0: an empty slot), 32 KB that stay in cache, and the
-  /// masks on a hit.
-  private var shortKeys: [UInt64]
-  private var shortMasks: [UInt64]
+  /// NB: each key next to its mask (key 0: an empty slot): a hit reads one cache line, not
+  /// one in a table of keys and another in a table of masks.
+  private var shortEntries: [ShortEntry]
+  /// One bit per 16-bit slice of a short key's hash (see ``filterBit(_:)``), set for every
+  /// key: a short word whose bit is clear is in no lexicon. 8 KB that stay in cache, where
+  /// the table does not: most words of a text are in no lexicon, and each would otherwise
+  /// read a cache line of the table at random.
+  private var shortFilter: [UInt64]
   private var shortCount = 0
 
-  private struct Slot: Sendable {
+  fileprivate struct ShortEntry: Sendable {
+    var key: UInt64 = 0
+    var mask: UInt64 = 0
+  }
+
+  fileprivate struct Slot: Sendable {
     var hash: UInt64 = 0
     var start: Int32 = -1
     var length: Int32 = 0
@@ -36,8 +45,8 @@ struct LexiconTable: Sendable {
   init() {
     slots = Array(repeating: Slot(), count: 1024)
     tags = Array(repeating: 0, count: 1024)
-    shortKeys = Array(repeating: 0, count: 1024)
-    shortMasks = Array(repeating: 0, count: 1024)
+    shortEntries = Array(repeating: ShortEntry(), count: 1024)
+    shortFilter = Array(repeating: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -92,50 +101,75 @@ struct LexiconTable: Sendable {
     let tokens = document.tokens
     var masks = [UInt64](repeating: 0, count: tokens.count)
     var words = [UInt64](repeating: 0, count: tokens.count)
-    let longest = self.longest
-    words.withUnsafeMutableBufferPointer { words in
-      masks.withUnsafeMutableBufferPointer { masks in
-        tokens.withUnsafeBufferPointer { tokens in
-          document.utf8.withUnsafeBufferPointer { text in
-            slots.withUnsafeBufferPointer { slots in
-              tags.withUnsafeBufferPointer { tags in
-                pool.withUnsafeBufferPointer { pool in
-                  shortKeys.withUnsafeBufferPointer { shortKeys in
-                    shortMasks.withUnsafeBufferPointer { shortMasks in
-                      for index in tokens.indices where tokens[index].kind == .word {
-                        let start = Int(tokens[index].utf8Start)
-                        let end = Int(tokens[index].utf8End)
-                        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
-                        if bytes.count <= 8, let packed = Self.packed(bytes, in: text, at: start) {
-                          words[index] = packed
-                          masks[index] = Self.mask(packed: packed, shortKeys, shortMasks)
-                          continue
-                        }
-                        // ASCII spellings (most) hash and compare without the apostrophe check; a
-                        // longer one than every key is in no lexicon.
-                        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                        var high: UInt8 = 0
-                        for byte in bytes {
-                          high |= byte
-                          hash = (hash ^ UInt64(Self.lower(byte))) &* 0x100_0000_01b3
-                        }
-                        if high < 0x80 {
-                          guard bytes.count <= longest else { continue }
-                          masks[index] = Self.mask(asciiHash: hash, bytes, slots, tags, pool)
-                        } else {
-                          masks[index] = mask(of: bytes)
-                        }
-                      }
-                    }
-                  }
-                }
-              }
+    withProbe { probe in
+      document.utf8.withUnsafeBufferPointer { text in
+        for (index, token) in tokens.enumerated() where token.kind == .word {
+          (masks[index], words[index]) = probe.look(
+            text, Int(token.utf8Start), Int(token.utf8End))
+        }
+      }
+    }
+    return (masks, words)
+  }
+
+  /// The table read through raw buffers, for a pass over every token of a document (see
+  /// ``withProbe(_:)``).
+  struct Probe {
+    fileprivate let slots: UnsafeBufferPointer<Slot>
+    fileprivate let tags: UnsafeBufferPointer<UInt16>
+    fileprivate let pool: UnsafeBufferPointer<UInt8>
+    fileprivate let shortEntries: UnsafeBufferPointer<ShortEntry>
+    fileprivate let shortFilter: UnsafeBufferPointer<UInt64>
+    fileprivate let longest: Int
+    fileprivate let table: LexiconTable
+
+    /// The bit set of the word token `text[start..<end]`, and its spelling lower-cased and
+    /// packed as ``LexiconTable/packed(_:)`` packs it (0 when it cannot be).
+    @inline(__always)
+    func look(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (
+      mask: UInt64, word: UInt64
+    ) {
+      let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+      if bytes.count <= 8, let packed = LexiconTable.packed(bytes, in: text, at: start) {
+        let bit = LexiconTable.filterBit(packed)
+        guard shortFilter[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else {
+          return (0, packed)
+        }
+        return (LexiconTable.mask(packed: packed, shortEntries), packed)
+      }
+      // ASCII spellings (most) hash and compare without the apostrophe check; a longer one
+      // than every key is in no lexicon.
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var high: UInt8 = 0
+      for byte in bytes {
+        high |= byte
+        hash = (hash ^ UInt64(LexiconTable.lower(byte))) &* 0x100_0000_01b3
+      }
+      if high < 0x80 {
+        guard bytes.count <= longest else { return (0, 0) }
+        return (LexiconTable.mask(asciiHash: hash, bytes, slots, tags, pool), 0)
+      }
+      return (table.mask(of: bytes), 0)
+    }
+  }
+
+  /// Calls `body` with the table's raw buffers, valid for the call only.
+  func withProbe<Result>(_ body: (Probe) -> Result) -> Result {
+    slots.withUnsafeBufferPointer { slots in
+      tags.withUnsafeBufferPointer { tags in
+        pool.withUnsafeBufferPointer { pool in
+          shortEntries.withUnsafeBufferPointer { shortEntries in
+            shortFilter.withUnsafeBufferPointer { shortFilter in
+              body(
+                Probe(
+                  slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
+                  shortFilter: shortFilter,
+                  longest: longest, table: self))
             }
           }
         }
       }
     }
-    return (masks, words)
   }
 
   /// A spelling of 1 to 8 bytes lower-cased (ASCII) and packed into one integer, or 0 when it
@@ -181,21 +215,28 @@ struct LexiconTable: Sendable {
     return word | (upper >> 2)
   }
 
+  /// A short key's bit in ``shortFilter`` (64K bits): another slice of its hash than the
+  /// table's index.
+  @inline(__always)
+  private static func filterBit(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
+  }
+
   private static func shortIndex(_ key: UInt64, _ modulus: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & modulus
   }
 
   /// The bit set of a packed short ASCII spelling (lower-cased).
   @inline(__always)
-  private static func mask(
-    packed key: UInt64, _ keys: UnsafeBufferPointer<UInt64>, _ masks: UnsafeBufferPointer<UInt64>
-  ) -> UInt64 {
-    let modulus = keys.count - 1
+  private static func mask(packed key: UInt64, _ entries: UnsafeBufferPointer<ShortEntry>)
+    -> UInt64
+  {
+    let modulus = entries.count - 1
     var index = shortIndex(key, modulus)
     while true {
-      let slot = keys[index]
-      if slot == key { return masks[index] }
-      if slot == 0 { return 0 }
+      let entry = entries[index]
+      if entry.key == key { return entry.mask }
+      if entry.key == 0 { return 0 }
       index = (index + 1) & modulus
     }
   }
@@ -278,26 +319,29 @@ struct LexiconTable: Sendable {
     guard key.count <= 8, key.allSatisfy({ $0 != 0 && $0 < 0x80 }) else { return }
     var packed: UInt64 = 0
     for (offset, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
-    if (shortCount + 1) * 2 > shortKeys.count {
-      let (oldKeys, oldMasks) = (shortKeys, shortMasks)
-      shortKeys = Array(repeating: 0, count: oldKeys.count * 2)
-      shortMasks = Array(repeating: 0, count: oldKeys.count * 2)
+    if (shortCount + 1) * 2 > shortEntries.count {
+      let old = shortEntries
+      shortEntries = Array(repeating: ShortEntry(), count: old.count * 2)
       shortCount = 0
-      for (key, mask) in zip(oldKeys, oldMasks) where key != 0 { placeShort(key, mask) }
+      for entry in old where entry.key != 0 { placeShort(entry.key, entry.mask) }
     }
     placeShort(packed, bit)
   }
 
   /// Adds `mask` to the entry of `key` in the short table, making it when there is none.
   private mutating func placeShort(_ key: UInt64, _ mask: UInt64) {
-    let modulus = shortKeys.count - 1
+    let modulus = shortEntries.count - 1
     var index = Self.shortIndex(key, modulus)
-    while shortKeys[index] != 0 && shortKeys[index] != key { index = (index + 1) & modulus }
-    if shortKeys[index] == 0 {
-      shortKeys[index] = key
+    while shortEntries[index].key != 0 && shortEntries[index].key != key {
+      index = (index + 1) & modulus
+    }
+    let bit = Self.filterBit(key)
+    shortFilter[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+    if shortEntries[index].key == 0 {
+      shortEntries[index].key = key
       shortCount += 1
     }
-    shortMasks[index] |= mask
+    shortEntries[index].mask |= mask
   }
 
   private mutating func grow() {
@@ -313,7 +357,7 @@ struct LexiconTable: Sendable {
     }
   }
 
-  private static func lower(_ byte: UInt8) -> UInt8 {
+  fileprivate static func lower(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 

@@ -32,31 +32,63 @@ struct PatternMatcher {
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]
     var captured = 0
-    let forward = Side(
-      steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
-      anchor: token, id: nextSide())
-    // An anchor read exactly once, as most are, is read here: its test passed already.
-    let anchor = forward.steps[0]
-    if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
-      if let role = anchor.capture {
-        context.captures[0] = Capture(role: role, tokens: token..<(token + 1), quote: nil)
-        captured = 1
-      }
-      guard step(forward, 1, 0, token + 1, &captured) else { return nil }
-    } else {
-      guard step(forward, 0, 0, token, &captured) else { return nil }
+    // The two sides match apart, so either may go first: the cheaper one does (see
+    // ``RuleProgram/Entry/backwardFirst``), and the other is read only when it matched.
+    if entry.backwardFirst {
+      guard matchBackward(entry, at: token, &captured) else { return nil }
+      let backwardCount = captured
+      guard matchForward(entry, at: token, &captured) else { return nil }
+      // The backward captures came nearest first: reversed, everything is in text order.
+      var captures = UnsafeMutableBufferPointer(start: context.captures, count: captured)
+      captures[..<backwardCount].reverse()
+      return UnsafeBufferPointer(captures)
     }
+    guard matchForward(entry, at: token, &captured) else { return nil }
     let forwardCount = captured
-    let backward = Side(
-      steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
-      anchor: token, id: nextSide())
-    guard step(backward, 0, 0, token - 1, &captured) else { return nil }
+    guard matchBackward(entry, at: token, &captured) else { return nil }
     // The backward captures came nearest first, after the forward ones: reversing the whole
     // and then the forward part puts everything in text order.
     var captures = UnsafeMutableBufferPointer(start: context.captures, count: captured)
     captures.reverse()
     captures[(captured - forwardCount)...].reverse()
     return UnsafeBufferPointer(captures)
+  }
+
+  /// Matches the steps from the anchor on, adding their captures from `captured` on.
+  @inline(__always)
+  private func matchForward(_ entry: RuleProgram.Entry, at token: Int, _ captured: inout Int)
+    -> Bool
+  {
+    let forward = Side(
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
+      anchor: token, id: nextSide())
+    // An anchor read exactly once, as most are, is read here: its test passed already.
+    let anchor = forward.steps[0]
+    if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
+      let mark = captured
+      if let role = anchor.capture {
+        context.captures[captured] = Capture(role: role, tokens: token..<(token + 1), quote: nil)
+        captured += 1
+      }
+      guard step(forward, 1, 0, token + 1, &captured) else {
+        captured = mark
+        return false
+      }
+      return true
+    }
+    return step(forward, 0, 0, token, &captured)
+  }
+
+  /// Matches the steps before the anchor, adding their captures (nearest first) from
+  /// `captured` on.
+  @inline(__always)
+  private func matchBackward(_ entry: RuleProgram.Entry, at token: Int, _ captured: inout Int)
+    -> Bool
+  {
+    let backward = Side(
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
+      anchor: token, id: nextSide())
+    return step(backward, 0, 0, token - 1, &captured)
   }
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
@@ -89,25 +121,35 @@ struct PatternMatcher {
       }
       return false
     }
+    // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling
+    // that packs to 0 (longer) spells no such token.
+    if !ignoringCase, case let word = context.rawSpelling(index), word != 0 {
+      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      where program.packedSpellings[spelling] == word {
+        return true
+      }
+      return false
+    }
     let start = Int(token.utf8Start)
     let count = Int(token.utf8End) - start
-    let utf8 = context.document.utf8
-    for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
-    where spelling.count == count {
-      var equal = true
-      var offset = 0
-      for position in Int(spelling.lowerBound)..<Int(spelling.upperBound) {
-        var byte = utf8[start + offset]
-        if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-        if byte != program.bytes[position] {
-          equal = false
-          break
+    return context.document.utf8.withUnsafeBufferPointer { utf8 in
+      for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
+      where spelling.count == count {
+        var equal = true
+        var offset = 0
+        for position in Int(spelling.lowerBound)..<Int(spelling.upperBound) {
+          var byte = utf8[start + offset]
+          if ignoringCase && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+          if byte != program.bytes[position] {
+            equal = false
+            break
+          }
+          offset += 1
         }
-        offset += 1
+        if equal { return true }
       }
-      if equal { return true }
+      return false
     }
-    return false
   }
 
   /// A new side's number, which keys its memo entries.

@@ -430,20 +430,21 @@ struct PhraseFinder {
     return end
   }
 
-  /// The depth-0 quotation whose marks enclose a token, found by a bounded look to the left.
+  /// The depth-0 quotation whose marks enclose a token, found by a bounded look to the left:
+  /// the nearest mark before the token in its paragraph, at most 200 tokens back, when it
+  /// opens a quotation that closes at or after the token.
+  /// NB: the nearest opening and closing marks come from the context's sorted lists (two
+  /// binary searches), not from a walk over the tokens between.
   private func enclosingQuote(_ token: Int) -> Int? {
     let paragraphStart = context.document.paragraphs[context.document.paragraph(of: token)].tokens
       .lowerBound
-    var index = token - 1
-    while index >= max(paragraphStart, token - 200) {
-      if context.quoteClosing[index] >= 0 { return nil }
-      let opening = context.quoteOpening[index]
-      if opening >= 0 {
-        return context.quoteTokens[Int(opening)].close >= token ? Int(opening) : nil
-      }
-      index -= 1
-    }
-    return nil
+    let limit = max(paragraphStart, token - 200)
+    guard let opening = context.lastOpening(before: token), opening >= limit else { return nil }
+    // A closing mark at or after the opening one is nearer (a token that closes one quotation
+    // and opens another reads as closing).
+    if let closing = context.lastClosing(before: token), closing >= opening { return nil }
+    let quote = Int(context.quoteOpening[opening])
+    return context.quoteTokens[quote].close >= token ? quote : nil
   }
 
   /// A content clause that ends at `cursor`, read leftwards to the start of its sentence.

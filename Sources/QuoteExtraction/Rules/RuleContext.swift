@@ -18,6 +18,15 @@ final class RuleContext {
   /// For each token, its first byte: the engine's quick test for anchors without a lexicon
   /// reads these in order instead of each token's text.
   let firstBytes: [UInt8]
+  /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
+  /// (``RuleProgram/anchorLexicons``), spelled as an anchor key (``RuleProgram/anchorKeys``)
+  /// or starting with a byte that another anchor may start with
+  /// (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
+  let anchorCandidates: [Int32]
+  /// For each of ``anchorCandidates``, the anchor groups whose keys it has.
+  let candidateKeyGroups: [UInt64]
+  /// The counts that tell fiction from news, when the context was asked for them.
+  let style: DocumentStyle?
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
   let quoteOpening: [Int32]
   /// For each token, the closed quotation whose closing mark ends with it (depth 0), or -1.
@@ -57,7 +66,8 @@ final class RuleContext {
     captures.deallocate()
   }
 
-  init(document: Document, quotes: [QuotedSpan], rules: RuleSet) {
+  /// Builds the context; `countingStyle` also counts the ``style`` of the document.
+  init(document: Document, quotes: [QuotedSpan], rules: RuleSet, countingStyle: Bool = false) {
     self.document = document
     self.quotes = quotes
     self.rules = rules
@@ -69,7 +79,8 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    (self.masks, self.words) = rules.lexicons.masksAndWords(of: document)
+    (masks, words, firstBytes, anchorCandidates, candidateKeyGroups, style) = Self.scan(
+      document, rules, countingStyle: countingStyle)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
@@ -106,13 +117,67 @@ final class RuleContext {
     self.openingTokens = openingTokens
     self.closingTokens = closingTokens
     self.quoteTokens = quoteTokens
-    var firstBytes = [UInt8](repeating: 0, count: tokens.count)
-    document.utf8.withUnsafeBufferPointer { text in
-      for (index, token) in tokens.enumerated() where token.utf8Start < token.utf8End {
-        firstBytes[index] = text[Int(token.utf8Start)]
+  }
+
+  /// One pass over the tokens for everything the context keeps per token: lexicon bits,
+  /// packed spellings, first bytes, anchor candidates and (when asked) the style counts.
+  /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
+  private static func scan(_ document: Document, _ rules: RuleSet, countingStyle: Bool) -> (
+    masks: [UInt64], words: [UInt64], firstBytes: [UInt8], candidates: [Int32],
+    keyGroups: [UInt64], style: DocumentStyle?
+  ) {
+    let count = document.tokens.count
+    var masks = [UInt64](repeating: 0, count: count)
+    var words = [UInt64](repeating: 0, count: count)
+    var firstBytes = [UInt8](repeating: 0, count: count)
+    var candidates: [Int32] = []
+    candidates.reserveCapacity(count / 16)
+    var keyGroups: [UInt64] = []
+    keyGroups.reserveCapacity(count / 16)
+    var style = DocumentStyle()
+    let program = rules.program
+    let anchorLexicons = program.anchorLexicons
+    let groupsOfByte = program.groupsOfByte
+    let keyedBytes = program.keyedBytes
+    rules.lexicons.withProbe { probe in
+      document.utf8.withUnsafeBufferPointer { text in
+        document.tokens.withUnsafeBufferPointer { tokens in
+          masks.withUnsafeMutableBufferPointer { masks in
+            words.withUnsafeMutableBufferPointer { words in
+              firstBytes.withUnsafeMutableBufferPointer { firstBytes in
+                for index in 0..<count {
+                  let token = tokens[index]
+                  let start = Int(token.utf8Start)
+                  let end = Int(token.utf8End)
+                  let first = start < end ? text[start] : 0
+                  firstBytes[index] = first
+                  var mask: UInt64 = 0
+                  var word: UInt64 = 0
+                  if token.kind == .word {
+                    (mask, word) = probe.look(text, start, end)
+                    masks[index] = mask
+                    words[index] = word
+                  }
+                  var keyed: UInt64 = 0
+                  if keyedBytes[Int(first)] {
+                    let (raw, lowered) = RuleProgram.packedSpelling(text, from: start, to: end)
+                    keyed = program.keyedGroups(raw: raw, lowered: lowered)
+                  }
+                  if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
+                    candidates.append(Int32(truncatingIfNeeded: index))
+                    keyGroups.append(keyed)
+                  }
+                  if countingStyle {
+                    style.add(token, firstByte: first, packedWord: word, text: text)
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
-    self.firstBytes = firstBytes
+    return (masks, words, firstBytes, candidates, keyGroups, countingStyle ? style : nil)
   }
 
   /// The token that starts at or holds a byte offset (binary search).
@@ -140,6 +205,18 @@ final class RuleContext {
     return position > 0 ? token - 1 - Int(closingTokens[position - 1]) : Int.max
   }
 
+  /// The last token before `token` where a depth-0 quotation opens (``quoteOpening``), or nil.
+  func lastOpening(before token: Int) -> Int? {
+    let position = Self.firstPosition(in: openingTokens, atLeast: token)
+    return position > 0 ? Int(openingTokens[position - 1]) : nil
+  }
+
+  /// The last token before `token` where a depth-0 quotation closes (``quoteClosing``), or nil.
+  func lastClosing(before token: Int) -> Int? {
+    let position = Self.firstPosition(in: closingTokens, atLeast: token)
+    return position > 0 ? Int(closingTokens[position - 1]) : nil
+  }
+
   /// The position of the first of `sorted` (token numbers in order) at least `token`.
   private static func firstPosition(in sorted: [Int32], atLeast token: Int) -> Int {
     var lower = 0
@@ -158,15 +235,33 @@ final class RuleContext {
   /// Whether a token's spelling is `text` (ASCII, exact).
   func isText(_ token: Int, _ text: StaticString) -> Bool {
     guard token >= 0 && token < tokenCount else { return false }
-    let range = document.tokens[token].utf8Range
-    guard range.count == text.utf8CodeUnitCount else { return false }
+    let start = Int(document.tokens[token].utf8Start)
+    let count = Int(document.tokens[token].utf8End) - start
+    guard count == text.utf8CodeUnitCount else { return false }
+    // NB: through raw buffers: a slice of the text would retain its storage on every call.
     return text.withUTF8Buffer { expected in
-      var index = 0
-      for byte in document.utf8[range] {
-        if byte != expected[index] { return false }
-        index += 1
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for offset in 0..<count where utf8[start + offset] != expected[offset] { return false }
+        return true
       }
-      return true
+    }
+  }
+
+  /// A token's spelling of 1 to 8 bytes packed as it is into one integer (bytes from the
+  /// lowest, zero-padded), or 0 when it is longer or holds a zero byte (which would read as
+  /// padding): the matcher compares exact spellings with it.
+  func rawSpelling(_ token: Int) -> UInt64 {
+    let start = Int(document.tokens[token].utf8Start)
+    let count = Int(document.tokens[token].utf8End) - start
+    guard count > 0 && count <= 8 else { return 0 }
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      var word: UInt64 = 0
+      for offset in 0..<count {
+        let byte = utf8[start + offset]
+        guard byte != 0 else { return 0 }
+        word |= UInt64(byte) << UInt64(offset * 8)
+      }
+      return word
     }
   }
 

@@ -29,6 +29,10 @@ final class RuleProgram: @unchecked Sendable {
     var next: Int
     /// What the token before the anchor must be, as ``next``.
     var previous: Int
+    /// Whether the matcher reads the steps before the anchor first: when only the steps after
+    /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
+    /// sentence's end), the bounded side before it most often fails first, and cheaper.
+    var backwardFirst: Bool
   }
 
   /// A necessary condition on the token next to an anchor: the first step a side reads there,
@@ -44,6 +48,11 @@ final class RuleProgram: @unchecked Sendable {
       case quote
       /// A closed quotation that opens there (forward) or closes there (backward).
       case closedQuote
+      /// A sentence boundary next to the anchor: before the token read (forward) or after it
+      /// (backward).
+      case sentenceEdge
+      /// A paragraph boundary next to the anchor, as ``sentenceEdge``.
+      case paragraphEdge
     }
 
     var kind: Kind = .none
@@ -60,6 +69,29 @@ final class RuleProgram: @unchecked Sendable {
     var starts: ByteSet
     /// The rules, in order: a range of ``anchorRules``.
     var rules: Range<Int>
+    /// The rules again, by what they ask beyond the anchor test: a range of
+    /// ``anchorConditions``.
+    var conditions: Range<Int>
+  }
+
+  /// The rules of one anchor group that ask the same beyond the anchor test (quotation reaches
+  /// and gates, as in ``Entry``: one of ``conditionChecks``). Most rules of a group differ
+  /// only in what they read further away.
+  struct AnchorCondition {
+    /// What the rules ask: a number in ``conditionChecks``.
+    var check: Int
+    /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
+    /// ``conditionRuleBits`` from this offset.
+    var bits: Int
+  }
+
+  /// What rules ask beyond their anchor test, as in ``Entry``: the index checks each distinct
+  /// one once per token, whatever the groups and rules that share it.
+  struct ConditionCheck: Equatable {
+    var forwardQuoteReach: Int
+    var backwardQuoteReach: Int
+    var next: Int
+    var previous: Int
   }
 
   /// The rules, in the order of ``RuleSet/rules``.
@@ -69,10 +101,11 @@ final class RuleProgram: @unchecked Sendable {
   /// The spellings of the token tests: byte ranges into ``bytes``.
   let spellings: UnsafeBufferPointer<Range<Int32>>
   let bytes: UnsafeBufferPointer<UInt8>
-  /// Each spelling lower-cased and packed as ``LexiconTable/packed(_:)`` packs it (0 when it
-  /// cannot be), in the order of ``spellings``.
-  /// NB: only for the spellings compared ignoring case: lower-casing a spelling that holds
-  /// upper-case letters would let it match, where the byte comparison never does.
+  /// Each spelling packed into one integer, in the order of ``spellings``: one compared
+  /// ignoring case lower-cased as ``LexiconTable/packed(_:)`` packs it, an exact one as it is
+  /// (as ``RuleContext/rawSpelling(_:)`` packs a token); 0 when it cannot be.
+  /// NB: a spelling compared ignoring case that holds upper-case letters packs to 0:
+  /// lower-casing it would let it match, where the byte comparison never does.
   let packedSpellings: UnsafeBufferPointer<UInt64>
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
@@ -80,14 +113,70 @@ final class RuleProgram: @unchecked Sendable {
   let anchorGroups: UnsafeBufferPointer<AnchorGroup>
   /// The rule numbers of the anchor groups.
   let anchorRules: UnsafeBufferPointer<Int32>
+  /// The conditions of the anchor groups (see ``AnchorGroup/conditions``).
+  let anchorConditions: UnsafeBufferPointer<AnchorCondition>
+  /// The distinct checks of the conditions.
+  let conditionChecks: UnsafeBufferPointer<ConditionCheck>
+  /// The rule bits of the conditions, ``ruleWords`` words each.
+  let conditionRuleBits: UnsafeBufferPointer<UInt64>
+  /// Words of 64 rule bits: enough for every rule, at least one.
+  let ruleWords: Int
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
   /// `g`; bit 63 stands for group 63 and every later one).
   let groupsOfLexicon: UnsafeBufferPointer<UInt64>
-  /// For each first byte of a token, the anchor groups without a lexicon that may accept it
-  /// (bits as in ``groupsOfLexicon``).
+  /// For each first byte of a token, the anchor groups without a lexicon or key (see
+  /// ``anchorKeys``) that may accept it (bits as in ``groupsOfLexicon``).
   let groupsOfByte: UnsafeBufferPointer<UInt64>
+
+  /// A spelling of an anchor group without a lexicon, packed into one integer as a token's
+  /// spelling is (see ``packedSpelling(_:from:to:)``): a token with none of these spellings
+  /// and no lexicon or byte of an anchor is no anchor, whatever its first byte.
+  struct AnchorKey {
+    var key: UInt64
+    /// Whether the key is compared with the token's spelling lower-cased (ASCII).
+    var lowered: Bool
+    /// The groups with this spelling (bits as in ``groupsOfLexicon``).
+    var groups: UInt64
+  }
+
+  /// The spellings of every anchor group without a lexicon whose spellings all pack into one
+  /// integer (at most 8 bytes, no zero byte): most of them ("according", ":", "—").
+  let anchorKeys: UnsafeBufferPointer<AnchorKey>
+  /// For each first byte of a token, whether some key starts with it (or, for a key compared
+  /// lower-cased, with it lower-cased): only those tokens are compared with the keys.
+  let keyedBytes: UnsafeBufferPointer<Bool>
+
+  /// The spelling `text[start..<end]` packed into one integer, its bytes in order from the
+  /// lowest (zero-padded), as is and lower-cased (ASCII letters only); zeros when it is empty,
+  /// longer than 8 bytes or holds a zero byte (which would read as padding).
+  static func packedSpelling(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> (raw: UInt64, lowered: UInt64)
+  {
+    let count = end - start
+    guard count > 0 && count <= 8 else { return (0, 0) }
+    var raw: UInt64 = 0
+    for offset in 0..<count {
+      let byte = text[start + offset]
+      guard byte != 0 else { return (0, 0) }
+      raw |= UInt64(byte) << UInt64(offset * 8)
+    }
+    var lowered = raw
+    for offset in 0..<count {
+      let byte = UInt8(truncatingIfNeeded: raw >> UInt64(offset * 8))
+      if byte >= 0x41 && byte <= 0x5A { lowered |= UInt64(0x20) << UInt64(offset * 8) }
+    }
+    return (raw, lowered)
+  }
+
+  /// The groups whose keys a token's packed spelling (``packedSpelling(_:from:to:)``) has.
+  @inline(__always)
+  func keyedGroups(raw: UInt64, lowered: UInt64) -> UInt64 {
+    var groups: UInt64 = 0
+    for key in anchorKeys where key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    return groups
+  }
 
   init(rules: [Rule]) {
     var entries: [Entry] = []
@@ -101,7 +190,8 @@ final class RuleProgram: @unchecked Sendable {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
         let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
-        packedSpellings.append(lowered && !hasUpper ? LexiconTable.packed(word) : 0)
+        packedSpellings.append(
+          lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word))
       }
       return start..<Int32(spellings.count)
     }
@@ -138,7 +228,9 @@ final class RuleProgram: @unchecked Sendable {
       case .token: return Gate(kind: .token, test: step.test)
       case .quote: return Gate(kind: .quote)
       case .closedQuote: return Gate(kind: .closedQuote)
-      case .phrase, .sentenceEdge, .paragraphEdge: return Gate()
+      case .sentenceEdge: return Gate(kind: .sentenceEdge)
+      case .paragraphEdge: return Gate(kind: .paragraphEdge)
+      case .phrase: return Gate()
       }
     }
     // How far a side reads before a quotation it must read: the most each step before it
@@ -163,6 +255,12 @@ final class RuleProgram: @unchecked Sendable {
         reach += most
       }
       return -1
+    }
+    // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
+    func readsToEdge(_ side: Range<Int>) -> Bool {
+      steps[side].contains {
+        $0.operation == .phrase && ($0.phrase == .clause || $0.phrase == .skip)
+      }
     }
     var gates: [Gate] = []
     func gateNumber(_ gate: Gate) -> Int {
@@ -192,7 +290,9 @@ final class RuleProgram: @unchecked Sendable {
           next: gateNumber(
             anchorOnce && backwardStart - forwardStart > 1
               ? gate(steps[forwardStart + 1]) : Gate()),
-          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate())))
+          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()),
+          backwardFirst: readsToEdge(forwardStart..<backwardStart)
+            && !readsToEdge(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
@@ -202,9 +302,15 @@ final class RuleProgram: @unchecked Sendable {
     }
     var groups: [AnchorGroup] = []
     var anchorRules: [Int32] = []
+    var conditions: [AnchorCondition] = []
+    var checks: [ConditionCheck] = []
+    var conditionRuleBits: [UInt64] = []
+    let ruleWords = max(1, (entries.count + 63) / 64)
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
+    var anchorKeys: [AnchorKey] = []
+    var keyedBytes = [Bool](repeating: false, count: 256)
     for (test, members) in zip(groupTests, groupRules) {
       let compiled = check(test)
       var starts = ByteSet()
@@ -217,17 +323,64 @@ final class RuleProgram: @unchecked Sendable {
         if let first = spelling.first { starts.insert(first) } else { starts.any = true }
       }
       let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
-      if test.anyOf == 0 {
+      // A spelling packed as a token's is, or nil when one does not pack.
+      func key(_ spelling: [UInt8]) -> UInt64? {
+        guard !spelling.isEmpty, spelling.count <= 8, !spelling.contains(0) else { return nil }
+        var key: UInt64 = 0
+        for (offset, byte) in spelling.enumerated() { key |= UInt64(byte) << UInt64(offset * 8) }
+        return key
+      }
+      let lowered = test.texts.isEmpty
+      let keys = spellings.map(key)
+      if test.anyOf == 0 && !spellings.isEmpty && !keys.contains(nil) {
+        for (spelling, key) in zip(spellings, keys) {
+          // NB: a spelling compared lower-cased that holds an upper-case letter matches no
+          // token (see ``PatternMatcher``); its key would never be met either.
+          guard let key else { continue }
+          if let found = anchorKeys.firstIndex(where: { $0.key == key && $0.lowered == lowered }) {
+            anchorKeys[found].groups |= groupBit
+          } else {
+            anchorKeys.append(AnchorKey(key: key, lowered: lowered, groups: groupBit))
+          }
+          for byte in 0...255 where ByteSet(spelling[0]).mayStart(UInt8(byte)) {
+            if lowered || UInt8(byte) == spelling[0] { keyedBytes[byte] = true }
+          }
+        }
+      } else if test.anyOf == 0 {
         for byte in 0...255 where starts.mayStart(UInt8(byte)) { groupsOfByte[byte] |= groupBit }
       }
       for lexicon in 0..<64 where test.anyOf & (UInt64(1) << UInt64(lexicon)) != 0 {
         groupsOfLexicon[lexicon] |= groupBit
       }
       anchorLexicons |= test.anyOf
+      let firstCondition = conditions.count
+      for rule in members {
+        let entry = entries[Int(rule)]
+        let check = ConditionCheck(
+          forwardQuoteReach: entry.forwardQuoteReach,
+          backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
+          previous: entry.previous)
+        let checkNumber =
+          checks.firstIndex(of: check)
+          ?? {
+            checks.append(check)
+            return checks.count - 1
+          }()
+        let condition =
+          conditions[firstCondition...].firstIndex { $0.check == checkNumber }
+          ?? {
+            conditions.append(AnchorCondition(check: checkNumber, bits: conditionRuleBits.count))
+            conditionRuleBits += [UInt64](repeating: 0, count: ruleWords)
+            return conditions.count - 1
+          }()
+        conditionRuleBits[conditions[condition].bits + Int(rule) / 64] |=
+          UInt64(1) << UInt64(rule % 64)
+      }
       groups.append(
         AnchorGroup(
           test: compiled, starts: starts,
-          rules: anchorRules.count..<(anchorRules.count + members.count)))
+          rules: anchorRules.count..<(anchorRules.count + members.count),
+          conditions: firstCondition..<conditions.count))
       anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
@@ -245,9 +398,15 @@ final class RuleProgram: @unchecked Sendable {
     self.anchorGroups = Self.copy(groups)
     self.gates = Self.copy(gates)
     self.anchorRules = Self.copy(anchorRules)
+    self.anchorConditions = Self.copy(conditions)
+    self.conditionChecks = Self.copy(checks)
+    self.conditionRuleBits = Self.copy(conditionRuleBits)
+    self.ruleWords = ruleWords
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
+    self.anchorKeys = Self.copy(anchorKeys)
+    self.keyedBytes = Self.copy(keyedBytes)
   }
 
   deinit {
@@ -259,8 +418,22 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
+    UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
+    UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
+    UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
+    UnsafeMutableBufferPointer(mutating: keyedBytes).deallocate()
+  }
+
+  /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is
+  /// empty, longer or holds a zero byte.
+  private static func packedExactly(_ bytes: [UInt8]) -> UInt64 {
+    guard !bytes.isEmpty, bytes.count <= 8, !bytes.contains(0) else { return 0 }
+    var word: UInt64 = 0
+    for (offset, byte) in bytes.enumerated() { word |= UInt64(byte) << UInt64(offset * 8) }
+    return word
   }
 
   private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {

@@ -42,4 +42,22 @@ struct QuoteCoverageTests {
     #expect(first == second)
     #expect(first == [.mixed, .mixed, .direct, .direct, .indirect, .indirect])
   }
+
+  /// Letters are counted eight bytes at a time: every byte value, at every offset from an
+  /// 8-byte boundary and with every tail length, counts as the byte-by-byte reading does.
+  @Test func lettersCountedEightAtATimeEqualOneByOne() {
+    var bytes: [UInt8] = []
+    for round in 0..<3 {
+      for value in 0...255 { bytes.append(UInt8((value * (2 * round + 1) + round) & 0xFF)) }
+    }
+    bytes.withUnsafeBufferPointer { all in
+      for start in 0..<9 {
+        for end in [start, start + 1, start + 7, start + 8, start + 9, all.count - 3, all.count] {
+          let part = UnsafeBufferPointer(rebasing: all[start..<end])
+          let expected = part.reduce(Int32(0)) { $0 + (QuoteCoverage.isLetter($1) ? 1 : 0) }
+          #expect(QuoteCoverage.letters(part) == expected, "bytes \(start)..<\(end)")
+        }
+      }
+    }
+  }
 }

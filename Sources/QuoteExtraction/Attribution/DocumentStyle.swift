@@ -1,0 +1,64 @@
+/// The counts that tell fiction from news (see ``isFiction``), added up token by token.
+///
+/// Counted in the rule context's pass over the tokens (``RuleContext``), which reads each
+/// token's first byte and packed spelling anyway: no pass of its own over every token.
+struct DocumentStyle {
+  private(set) var words = 0
+  private(set) var numbers = 0
+  private(set) var pronouns = 0
+  private(set) var names = 0
+  /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
+  private var previousOpensName = false
+
+  /// Counts the next token, given its first byte and its spelling packed as
+  /// ``LexiconTable/packed(_:)`` packs it (0 when it cannot be).
+  @inline(__always)
+  mutating func add(
+    _ token: Token, firstByte: UInt8, packedWord: UInt64, text: UnsafeBufferPointer<UInt8>
+  ) {
+    let opensName = previousOpensName
+    let single = token.utf8End - token.utf8Start == 1 ? firstByte : 0
+    previousOpensName =
+      (token.kind == .word && token.shape.contains(.lowercase))
+      || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
+    switch token.kind {
+    case .word:
+      words += 1
+      // he, she, i, him, her, me (packed from the lowest byte).
+      switch packedWord {
+      case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
+      case 0 where token.utf8End - token.utf8Start <= 3:
+        // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from the
+        // highest byte, as this count always read it.
+        let start = Int(token.utf8Start)
+        var packed: UInt32 = 0
+        for offset in 0..<Int(token.utf8End - token.utf8Start) {
+          let byte = text[start + offset]
+          packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        switch packed {
+        case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+        default: break
+        }
+      default: break
+      }
+      if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
+        names += 1
+      }
+    case .number: numbers += 1
+    default: break
+    }
+  }
+
+  /// Whether the document reads as fiction, from three signs of style over at least 150
+  /// words: news is dense with numbers (dates, ages, counts) and with capitalised names inside
+  /// sentences, fiction with personal pronouns (he, she, I, him, her, me). The document is
+  /// fiction when numbers per thousand words, plus twice the share of capitalised words after
+  /// a lower-case word or a comma (in percent), minus twice the share of pronouns (in
+  /// percent), stays under 6.
+  var isFiction: Bool {
+    guard words >= 150 else { return false }
+    // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
+    return numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
+  }
+}
