@@ -186,3 +186,30 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["boy", "girl"])
 }
+
+@Test func possessiveKinTagIsThePossessorsTitledNamesake() throws {
+  // "his wife" after Mr. Crane is Mrs. Crane, though Lucy Hale is the woman mentioned last.
+  let names = try speakers(
+    """
+    Mrs. Crane was sewing by the window when Mr. Crane came home with Lucy Hale.
+
+    “The roads are flooded,” said Mr. Crane.
+
+    “Then stay in,” said his wife.
+    """)
+  #expect(names == ["Mr. Crane", "Mrs. Crane"])
+}
+
+@Test func possessiveKinTagNeedsANamesakeOfTheKinsGender() throws {
+  // No one is named with a title and Tom Crane's surname: "his mother" stays a description.
+  let names = try speakers(
+    """
+    Tom Crane came home late.
+
+    “The roads are flooded,” said Tom Crane.
+
+    “Then stay in,” said his mother.
+    """)
+  #expect(names.count == 2)
+  #expect(names.last != "Tom Crane")
+}

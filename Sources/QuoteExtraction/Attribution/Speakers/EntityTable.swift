@@ -151,6 +151,20 @@ struct EntityTable {
     }
   }
 
+  /// The person a title and someone's surname name ("Mrs. Bennet" for Mr. Bennet, "Mr.
+  /// Morel" for William Morel), of the given gender: how a novel names a person's wife,
+  /// husband, mother or father.
+  func titledNamesake(of owner: Int, gender: SpeakerGender) -> Int? {
+    guard records[owner].kind == .person,
+      records[owner].words.count >= 2 || !records[owner].honorifics.isEmpty,
+      let surname = records[owner].words.last, let ids = byWord[surname]
+    else { return nil }
+    return ids.last {
+      $0 != owner && records[$0].kind == .person && records[$0].gender == gender
+        && !records[$0].honorifics.isEmpty && records[$0].words.last == surname
+    }
+  }
+
   /// Whether a named person of this gender is among the entities mentioned lately.
   func hasRecentPerson(gender: SpeakerGender) -> Bool {
     recency.reversed().prefix(EntityTable.lookBack).contains {

@@ -84,6 +84,8 @@ final class SpeakerLexicons: Sendable {
   let determiners: ByteLexicon<Void>
   /// Capitalised words that are never names (days, months, interjections, sentence openers).
   let notNames: ByteLexicon<Void>
+  /// Kin nouns with the namesake's gender ("wife": female), for "said his wife" in fiction.
+  let kinship: ByteLexicon<SpeakerGender>
   /// Every list above in one table (see ``SpeakerWord``).
   let words: ByteLexicon<SpeakerWord>
 
@@ -144,6 +146,7 @@ final class SpeakerLexicons: Sendable {
     self.dialogueVerbs = dialogueVerbs
     self.determiners = determiners
     self.notNames = notNames
+    self.kinship = SpeakerLexicons.gendered(PackageResources.speakers_kinship_txt)
     self.words = words
   }
 

@@ -142,7 +142,13 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph == narrationParagraph,
+      if fiction, event.attribution != nil,
+        let kin = kinNamesake(of: event.mention, analyzer, table: table)
+      {
+        id = table.refer(event.mention, to: kin)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        paragraph == narrationParagraph,
         let subject = narrationSubject(sinceTag, gender: event.mention.gender, table: table)
       {
         id = table.refer(event.mention, to: subject)
@@ -271,6 +277,19 @@ struct SpeakerResolver {
       return nil
     }
     return table.latestPerson(gender: gender)
+  }
+
+  /// The person "his wife" or "her father" names in fiction: the titled namesake of the
+  /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet).
+  private func kinNamesake(
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard mention.kind == .description, mention.isDefinite, mention.tokens.count == 2,
+      let gender = analyzer.lexicons.kinship.value(
+        analyzer.wordBytes(mention.tokens.upperBound - 1)),
+      let owner = possessor(of: mention, analyzer, table: table)
+    else { return nil }
+    return table.titledNamesake(of: owner, gender: gender)
   }
 
   /// How many narration mentions of a paragraph are kept as candidate subjects.
