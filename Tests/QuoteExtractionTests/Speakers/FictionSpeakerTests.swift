@@ -213,3 +213,33 @@ private func speakers(_ text: String) throws -> [String?] {
   #expect(names.count == 2)
   #expect(names.last != "Tom Crane")
 }
+
+/// The text of each attribution's speaker mention, in fiction.
+private func speakerMentions(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  let result = try extractor.extract(from: text)
+  let utf8 = Array(text.utf8)
+  return result.attributions.map { attribution in
+    attribution.speaker.map { String(decoding: utf8[$0], as: UTF8.self) }
+  }
+}
+
+@Test func speakerThatRunsIntoItsVerbIsCutToTheSubjectPronoun() throws {
+  // "He held out his hand … and said, “…”": the speaker is "He", not "He held".
+  let text = """
+    Tom Hale came to the door at noon.
+
+    He held out his hand, as usual, and said, “Good morning.”
+    """
+  #expect(try speakerMentions(text) == ["He"])
+  #expect(try speakers(text) == ["Tom Hale"])
+}
+
+@Test func speakerThatRunsIntoItsVerbIsCutAfterThePersonNoun() throws {
+  let text = """
+    The old woman came up to the gate, and said, “You are late.”
+    """
+  #expect(try speakerMentions(text) == ["The old woman"])
+}

@@ -41,8 +41,14 @@ struct SpeakerResolver {
     var speakerNameWords = ByteLexicon<Void>()
     for index in result.attributions.indices {
       guard let range = result.attributions[index].speaker,
-        let mention = analyzer.analyze(utf8Range: range)
+        var mention = analyzer.analyze(utf8Range: range)
       else { continue }
+      if fiction, mention.kind == .description,
+        let subject = clauseSubject(mention.tokens, analyzer),
+        let trimmed = analyzer.analyze(tokens: subject)
+      {
+        mention = trimmed
+      }
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
@@ -291,6 +297,32 @@ struct SpeakerResolver {
     else { return nil }
     return table.titledNamesake(of: owner, gender: gender)
   }
+
+  /// The subject alone when a speaker's extent runs on into its clause's verb ("He held",
+  /// "the old lady came up", from rules that read narration after a quotation): a leading
+  /// subject pronoun, or the words up to the last person noun. Nil when nothing runs on.
+  private func clauseSubject(_ tokens: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> Range<Token.Index>?
+  {
+    guard tokens.count >= 2, analyzer.isWord(tokens.lowerBound) else { return nil }
+    let first = tokens.lowerBound
+    if analyzer.lists(first).contains(.pronoun) {
+      let word = analyzer.lowercasedWord(first)
+      return SpeakerResolver.subjectPronouns.contains(word) ? first..<(first + 1) : nil
+    }
+    var last = tokens.upperBound - 1
+    while last > first, analyzer.isWord(last), !analyzer.isCapitalized(last),
+      !analyzer.lexicons.roles.contains(analyzer.wordBytes(last))
+    {
+      last -= 1
+    }
+    guard last > first, last < tokens.upperBound - 1, analyzer.isWord(last),
+      analyzer.lexicons.roles.contains(analyzer.wordBytes(last)), !analyzer.isPossessive(last)
+    else { return nil }
+    return first..<(last + 1)
+  }
+
+  private static let subjectPronouns: Set<String> = ["he", "she", "i", "we", "they"]
 
   /// How many narration mentions of a paragraph are kept as candidate subjects.
   static let subjectWindow = 6
