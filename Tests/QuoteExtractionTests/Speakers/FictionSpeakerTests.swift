@@ -243,3 +243,29 @@ private func speakerMentions(_ text: String) throws -> [String?] {
     """
   #expect(try speakerMentions(text) == ["The old woman"])
 }
+
+@Test func pronounTagWithAVerbOfGoingOnIsThePreviousSpeaker() throws {
+  // “…,” he added: the man who just spoke goes on, though a pronoun tag after a turn otherwise
+  // looks for the other person of the dialogue (here Tom Hale).
+  let names = try speakers(
+    """
+    Tom Hale and his sister walked up from the beach.
+
+    “What folly!” exclaimed Mr. Crane.
+
+    “You are burnt,” he added.
+    """)
+  #expect(names == ["Mr. Crane", "Mr. Crane"])
+}
+
+@Test func pronounTagWithAVerbOfReplyIsNotThePreviousSpeaker() throws {
+  let names = try speakers(
+    """
+    Tom Hale and his sister walked up from the beach.
+
+    “What folly!” exclaimed Mr. Crane.
+
+    “You are burnt,” he replied.
+    """)
+  #expect(names == ["Mr. Crane", "Tom Hale"])
+}

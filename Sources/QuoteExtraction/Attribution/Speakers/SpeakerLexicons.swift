@@ -86,6 +86,8 @@ final class SpeakerLexicons: Sendable {
   let notNames: ByteLexicon<Void>
   /// Kin nouns with the namesake's gender ("wife": female), for "said his wife" in fiction.
   let kinship: ByteLexicon<SpeakerGender>
+  /// Speech verbs of a speaker going on ("added", "continued"), for pronoun tags in fiction.
+  let continuationVerbs: ByteLexicon<Void>
   /// Every list above in one table (see ``SpeakerWord``).
   let words: ByteLexicon<SpeakerWord>
 
@@ -147,6 +149,8 @@ final class SpeakerLexicons: Sendable {
     self.determiners = determiners
     self.notNames = notNames
     self.kinship = SpeakerLexicons.gendered(PackageResources.speakers_kinship_txt)
+    self.continuationVerbs = ByteLexicon(
+      wordList: PackageResources.speakers_continuation_verbs_txt)
     self.words = words
   }
 

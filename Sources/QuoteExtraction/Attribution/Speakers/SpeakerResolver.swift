@@ -160,6 +160,14 @@ struct SpeakerResolver {
         id = table.refer(event.mention, to: subject)
       }
       if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        let index = event.attribution, let cue = result.attributions[index].cue,
+        let previous = continuedTurn(
+          at: paragraph, cue: cue, turns: turns, gender: event.mention.gender, analyzer,
+          table: table)
+      {
+        id = table.refer(event.mention, to: previous)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
         paragraph != narrationParagraph,
         let turn = alternatingTurn(
           before: paragraph, turns: turns, dialogue: dialogueParagraphs,
@@ -356,6 +364,23 @@ struct SpeakerResolver {
       table.records[turn].gender == gender
     else { return nil }
     return turn
+  }
+
+  /// The speaker who goes on, when a pronoun tags a quotation with a verb of going on
+  /// (“…,” he added): the latest speaker of the paragraph, else of the paragraph before, when
+  /// the gender agrees.
+  private func continuedTurn(
+    at paragraph: Int, cue: Range<Int>, turns: Turns, gender: SpeakerGender,
+    _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard gender == .male || gender == .female else { return nil }
+    let verb = analyzer.tokens(in: cue).lowerBound
+    guard verb < document.tokens.count, analyzer.isWord(verb),
+      analyzer.lexicons.continuationVerbs.contains(analyzer.wordBytes(verb)),
+      let previous = turns[paragraph] ?? turns[paragraph - 1],
+      table.records[previous].gender == gender
+    else { return nil }
+    return previous
   }
 
   /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
