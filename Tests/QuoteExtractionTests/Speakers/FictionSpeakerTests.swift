@@ -269,3 +269,27 @@ private func speakerMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Mr. Crane", "Tom Hale"])
 }
+
+@Test func descriptionTagWithNoGenderIsNotANamedPersonWhoHasNotSpoken() throws {
+  // The narration names only the baby: “said the surgeon” is someone the story has not named,
+  // reported by the description.
+  let names = try speakers(
+    """
+    The baby Oliver Crane lay by the fire.
+
+    “It's all over,” said the surgeon.
+    """)
+  #expect(names == ["surgeon"])
+}
+
+@Test func descriptionTagWithNoGenderIsTheSpeakerItDescribes() throws {
+  let names = try speakers(
+    """
+    “Is it far?” asked Tom Hale.
+
+    “Not very,” said Harry Lane.
+
+    “It is,” said the surgeon.
+    """)
+  #expect(names.last == "Tom Hale")
+}

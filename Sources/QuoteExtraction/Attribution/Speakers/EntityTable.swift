@@ -95,9 +95,13 @@ struct EntityTable {
   /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation
   /// addresses by name: a pronoun that tags the quotation refers to someone else when anyone
   /// else fits.
-  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [])
-    -> Int?
-  {
+  ///
+  /// `onlySpeakers`: a description that shows no gender refers back only to someone who has
+  /// spoken (see ``SpeakerResolver``).
+  mutating func add(
+    _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
+    onlySpeakers: Bool = false
+  ) -> Int? {
     switch mention.kind {
     case .name:
       return addName(mention)
@@ -113,7 +117,7 @@ struct EntityTable {
       // "the girl", "her husband", "said his host": a definite description of a speaker
       // refers back like a pronoun does (to anyone, when it shows no gender).
       if mention.isDefinite, !mention.isPlural, isSpeaker,
-        let id = antecedent(of: mention, avoiding: avoiding)
+        let id = antecedent(of: mention, avoiding: avoiding, onlySpeakers: onlySpeakers)
       {
         note(id, mention: mention)
         return id
@@ -329,17 +333,21 @@ struct EntityTable {
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
-  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: [Int] = [])
-    -> Int?
-  {
-    if !avoided.isEmpty, let other = antecedent(of: mention, excluding: avoided) { return other }
-    return antecedent(of: mention, excluding: [])
+  private mutating func antecedent(
+    of mention: SpeakerMention, avoiding avoided: [Int] = [], onlySpeakers: Bool = false
+  ) -> Int? {
+    if !avoided.isEmpty,
+      let other = antecedent(of: mention, excluding: avoided, onlySpeakers: onlySpeakers)
+    {
+      return other
+    }
+    return antecedent(of: mention, excluding: [], onlySpeakers: onlySpeakers)
   }
 
   // NB: an array, not a set: it holds one or two ids, and a set hashed each (per quotation).
-  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: [Int])
-    -> Int?
-  {
+  private mutating func antecedent(
+    of mention: SpeakerMention, excluding excluded: [Int], onlySpeakers: Bool
+  ) -> Int? {
     // NB: "he" and "she" never refer to the first-person narrator.
     let narrator = self.narrator
     // The latest `lookBack` entities, most recent first, less the excluded ones: walked in
@@ -360,7 +368,9 @@ struct EntityTable {
     if mention.kind == .description, mention.gender == .unknown {
       for position in stride(from: newest, through: oldest, by: -1) {
         guard let id = candidate(position) else { continue }
-        if records[id].kind == .person { return id }
+        if records[id].kind == .person, records[id].isSpeaker || !onlySpeakers {
+          return id
+        }
       }
       return nil
     }

@@ -177,7 +177,16 @@ struct SpeakerResolver {
         id = table.refer(event.mention, to: turn)
       }
       if id == nil {
-        id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+        // "said the surgeon", in fiction: someone who has spoken, else a person the story has
+        // not named and calls by the description (not the baby or the dog the narration named
+        // last). NB: "said her cousin" names someone by a relation to a person already met.
+        let onlySpeakers =
+          fiction && event.mention.kind == .description
+          && (analyzer.bytesEqual(event.mention.tokens.lowerBound, "the")
+            || analyzer.bytesEqual(event.mention.tokens.lowerBound, "The"))
+        id = table.add(
+          event.mention, isSpeaker: event.attribution != nil, avoiding: avoided,
+          onlySpeakers: onlySpeakers)
         if fiction, let id, event.attribution == nil, isPlaceName(event.mention, analyzer) {
           table.notePlace(id)
         }
