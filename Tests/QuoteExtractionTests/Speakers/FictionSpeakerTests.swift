@@ -293,3 +293,16 @@ private func speakerMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names.last == "Tom Hale")
 }
+
+@Test func descriptionTagWithNoGenderCanBeADescribedPersonWhoSpoke() throws {
+  // "the child" is the small boy who asked, not Tom Hale, who just answered him.
+  let names = try speakers(
+    """
+    “Will you give me some sugar?” asked a small boy.
+
+    “No,” said Tom Hale.
+
+    “Please,” said the child.
+    """)
+  #expect(names == ["small boy", "Tom Hale", "small boy"])
+}

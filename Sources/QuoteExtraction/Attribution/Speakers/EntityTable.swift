@@ -368,7 +368,11 @@ struct EntityTable {
     if mention.kind == .description, mention.gender == .unknown {
       for position in stride(from: newest, through: oldest, by: -1) {
         guard let id = candidate(position) else { continue }
-        if records[id].kind == .person, records[id].isSpeaker || !onlySpeakers {
+        // NB: with `onlySpeakers`, someone known by a description who has spoken counts too
+        // ("the child" for "a small boy" who spoke).
+        if records[id].kind == .person || (onlySpeakers && records[id].isDescribedPerson),
+          records[id].isSpeaker || !onlySpeakers
+        {
           return id
         }
       }
