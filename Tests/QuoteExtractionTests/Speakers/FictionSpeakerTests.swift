@@ -186,3 +186,123 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["boy", "girl"])
 }
+
+@Test func possessiveKinTagIsThePossessorsTitledNamesake() throws {
+  // "his wife" after Mr. Crane is Mrs. Crane, though Lucy Hale is the woman mentioned last.
+  let names = try speakers(
+    """
+    Mrs. Crane was sewing by the window when Mr. Crane came home with Lucy Hale.
+
+    “The roads are flooded,” said Mr. Crane.
+
+    “Then stay in,” said his wife.
+    """)
+  #expect(names == ["Mr. Crane", "Mrs. Crane"])
+}
+
+@Test func possessiveKinTagNeedsANamesakeOfTheKinsGender() throws {
+  // No one is named with a title and Tom Crane's surname: "his mother" stays a description.
+  let names = try speakers(
+    """
+    Tom Crane came home late.
+
+    “The roads are flooded,” said Tom Crane.
+
+    “Then stay in,” said his mother.
+    """)
+  #expect(names.count == 2)
+  #expect(names.last != "Tom Crane")
+}
+
+/// The text of each attribution's speaker mention, in fiction.
+private func speakerMentions(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  let result = try extractor.extract(from: text)
+  let utf8 = Array(text.utf8)
+  return result.attributions.map { attribution in
+    attribution.speaker.map { String(decoding: utf8[$0], as: UTF8.self) }
+  }
+}
+
+@Test func speakerThatRunsIntoItsVerbIsCutToTheSubjectPronoun() throws {
+  // "He held out his hand … and said, “…”": the speaker is "He", not "He held".
+  let text = """
+    Tom Hale came to the door at noon.
+
+    He held out his hand, as usual, and said, “Good morning.”
+    """
+  #expect(try speakerMentions(text) == ["He"])
+  #expect(try speakers(text) == ["Tom Hale"])
+}
+
+@Test func speakerThatRunsIntoItsVerbIsCutAfterThePersonNoun() throws {
+  let text = """
+    The old woman came up to the gate, and said, “You are late.”
+    """
+  #expect(try speakerMentions(text) == ["The old woman"])
+}
+
+@Test func pronounTagWithAVerbOfGoingOnIsThePreviousSpeaker() throws {
+  // “…,” he added: the man who just spoke goes on, though a pronoun tag after a turn otherwise
+  // looks for the other person of the dialogue (here Tom Hale).
+  let names = try speakers(
+    """
+    Tom Hale and his sister walked up from the beach.
+
+    “What folly!” exclaimed Mr. Crane.
+
+    “You are burnt,” he added.
+    """)
+  #expect(names == ["Mr. Crane", "Mr. Crane"])
+}
+
+@Test func pronounTagWithAVerbOfReplyIsNotThePreviousSpeaker() throws {
+  let names = try speakers(
+    """
+    Tom Hale and his sister walked up from the beach.
+
+    “What folly!” exclaimed Mr. Crane.
+
+    “You are burnt,” he replied.
+    """)
+  #expect(names == ["Mr. Crane", "Tom Hale"])
+}
+
+@Test func descriptionTagWithNoGenderIsNotANamedPersonWhoHasNotSpoken() throws {
+  // The narration names only the baby: “said the surgeon” is someone the story has not named,
+  // reported by the description.
+  let names = try speakers(
+    """
+    The baby Oliver Crane lay by the fire.
+
+    “It's all over,” said the surgeon.
+    """)
+  #expect(names == ["surgeon"])
+}
+
+@Test func descriptionTagWithNoGenderIsTheSpeakerItDescribes() throws {
+  let names = try speakers(
+    """
+    “Is it far?” asked Tom Hale.
+
+    “Not very,” said Harry Lane.
+
+    “It is,” said the surgeon.
+    """)
+  #expect(names.last == "Tom Hale")
+}
+
+@Test func descriptionTagWithNoGenderCanBeADescribedPersonWhoSpoke() throws {
+  // "the child" is the small boy who asked, not Tom Hale, who just answered him.
+  let names = try speakers(
+    """
+    “Will you give me some sugar?” asked a small boy.
+
+    “No,” said Tom Hale.
+
+    “Please,” said the child.
+    """)
+  #expect(names == ["small boy", "Tom Hale", "small boy"])
+}

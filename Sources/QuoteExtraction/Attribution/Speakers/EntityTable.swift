@@ -95,9 +95,13 @@ struct EntityTable {
   /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation
   /// addresses by name: a pronoun that tags the quotation refers to someone else when anyone
   /// else fits.
-  mutating func add(_ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [])
-    -> Int?
-  {
+  ///
+  /// `onlySpeakers`: a description that shows no gender refers back only to someone who has
+  /// spoken (see ``SpeakerResolver``).
+  mutating func add(
+    _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
+    onlySpeakers: Bool = false
+  ) -> Int? {
     switch mention.kind {
     case .name:
       return addName(mention)
@@ -113,7 +117,7 @@ struct EntityTable {
       // "the girl", "her husband", "said his host": a definite description of a speaker
       // refers back like a pronoun does (to anyone, when it shows no gender).
       if mention.isDefinite, !mention.isPlural, isSpeaker,
-        let id = antecedent(of: mention, avoiding: avoiding)
+        let id = antecedent(of: mention, avoiding: avoiding, onlySpeakers: onlySpeakers)
       {
         note(id, mention: mention)
         return id
@@ -148,6 +152,20 @@ struct EntityTable {
   func latestPerson(gender: SpeakerGender) -> Int? {
     recency.reversed().prefix(EntityTable.lookBack).first {
       records[$0].kind == .person && records[$0].gender == gender
+    }
+  }
+
+  /// The person a title and someone's surname name ("Mrs. Bennet" for Mr. Bennet, "Mr.
+  /// Morel" for William Morel), of the given gender: how a novel names a person's wife,
+  /// husband, mother or father.
+  func titledNamesake(of owner: Int, gender: SpeakerGender) -> Int? {
+    guard records[owner].kind == .person,
+      records[owner].words.count >= 2 || !records[owner].honorifics.isEmpty,
+      let surname = records[owner].words.last, let ids = byWord[surname]
+    else { return nil }
+    return ids.last {
+      $0 != owner && records[$0].kind == .person && records[$0].gender == gender
+        && !records[$0].honorifics.isEmpty && records[$0].words.last == surname
     }
   }
 
@@ -315,17 +333,21 @@ struct EntityTable {
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
-  private mutating func antecedent(of mention: SpeakerMention, avoiding avoided: [Int] = [])
-    -> Int?
-  {
-    if !avoided.isEmpty, let other = antecedent(of: mention, excluding: avoided) { return other }
-    return antecedent(of: mention, excluding: [])
+  private mutating func antecedent(
+    of mention: SpeakerMention, avoiding avoided: [Int] = [], onlySpeakers: Bool = false
+  ) -> Int? {
+    if !avoided.isEmpty,
+      let other = antecedent(of: mention, excluding: avoided, onlySpeakers: onlySpeakers)
+    {
+      return other
+    }
+    return antecedent(of: mention, excluding: [], onlySpeakers: onlySpeakers)
   }
 
   // NB: an array, not a set: it holds one or two ids, and a set hashed each (per quotation).
-  private mutating func antecedent(of mention: SpeakerMention, excluding excluded: [Int])
-    -> Int?
-  {
+  private mutating func antecedent(
+    of mention: SpeakerMention, excluding excluded: [Int], onlySpeakers: Bool
+  ) -> Int? {
     // NB: "he" and "she" never refer to the first-person narrator.
     let narrator = self.narrator
     // The latest `lookBack` entities, most recent first, less the excluded ones: walked in
@@ -346,7 +368,13 @@ struct EntityTable {
     if mention.kind == .description, mention.gender == .unknown {
       for position in stride(from: newest, through: oldest, by: -1) {
         guard let id = candidate(position) else { continue }
-        if records[id].kind == .person { return id }
+        // NB: with `onlySpeakers`, someone known by a description who has spoken counts too
+        // ("the child" for "a small boy" who spoke).
+        if records[id].kind == .person || (onlySpeakers && records[id].isDescribedPerson),
+          records[id].isSpeaker || !onlySpeakers
+        {
+          return id
+        }
       }
       return nil
     }

@@ -84,6 +84,10 @@ final class SpeakerLexicons: Sendable {
   let determiners: ByteLexicon<Void>
   /// Capitalised words that are never names (days, months, interjections, sentence openers).
   let notNames: ByteLexicon<Void>
+  /// Kin nouns with the namesake's gender ("wife": female), for "said his wife" in fiction.
+  let kinship: ByteLexicon<SpeakerGender>
+  /// Speech verbs of a speaker going on ("added", "continued"), for pronoun tags in fiction.
+  let continuationVerbs: ByteLexicon<Void>
   /// Every list above in one table (see ``SpeakerWord``).
   let words: ByteLexicon<SpeakerWord>
 
@@ -144,6 +148,9 @@ final class SpeakerLexicons: Sendable {
     self.dialogueVerbs = dialogueVerbs
     self.determiners = determiners
     self.notNames = notNames
+    self.kinship = SpeakerLexicons.gendered(PackageResources.speakers_kinship_txt)
+    self.continuationVerbs = ByteLexicon(
+      wordList: PackageResources.speakers_continuation_verbs_txt)
     self.words = words
   }
 

@@ -41,8 +41,14 @@ struct SpeakerResolver {
     var speakerNameWords = ByteLexicon<Void>()
     for index in result.attributions.indices {
       guard let range = result.attributions[index].speaker,
-        let mention = analyzer.analyze(utf8Range: range)
+        var mention = analyzer.analyze(utf8Range: range)
       else { continue }
+      if fiction, mention.kind == .description,
+        let subject = clauseSubject(mention.tokens, analyzer),
+        let trimmed = analyzer.analyze(tokens: subject)
+      {
+        mention = trimmed
+      }
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
@@ -142,10 +148,24 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, event.mention.kind == .pronoun, let paragraph, paragraph == narrationParagraph,
+      if fiction, event.attribution != nil,
+        let kin = kinNamesake(of: event.mention, analyzer, table: table)
+      {
+        id = table.refer(event.mention, to: kin)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        paragraph == narrationParagraph,
         let subject = narrationSubject(sinceTag, gender: event.mention.gender, table: table)
       {
         id = table.refer(event.mention, to: subject)
+      }
+      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+        let index = event.attribution, let cue = result.attributions[index].cue,
+        let previous = continuedTurn(
+          at: paragraph, cue: cue, turns: turns, gender: event.mention.gender, analyzer,
+          table: table)
+      {
+        id = table.refer(event.mention, to: previous)
       }
       if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
         paragraph != narrationParagraph,
@@ -157,7 +177,16 @@ struct SpeakerResolver {
         id = table.refer(event.mention, to: turn)
       }
       if id == nil {
-        id = table.add(event.mention, isSpeaker: event.attribution != nil, avoiding: avoided)
+        // "said the surgeon", in fiction: someone who has spoken, else a person the story has
+        // not named and calls by the description (not the baby or the dog the narration named
+        // last). NB: "said her cousin" names someone by a relation to a person already met.
+        let onlySpeakers =
+          fiction && event.mention.kind == .description
+          && (analyzer.bytesEqual(event.mention.tokens.lowerBound, "the")
+            || analyzer.bytesEqual(event.mention.tokens.lowerBound, "The"))
+        id = table.add(
+          event.mention, isSpeaker: event.attribution != nil, avoiding: avoided,
+          onlySpeakers: onlySpeakers)
         if fiction, let id, event.attribution == nil, isPlaceName(event.mention, analyzer) {
           table.notePlace(id)
         }
@@ -273,6 +302,45 @@ struct SpeakerResolver {
     return table.latestPerson(gender: gender)
   }
 
+  /// The person "his wife" or "her father" names in fiction: the titled namesake of the
+  /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet).
+  private func kinNamesake(
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard mention.kind == .description, mention.isDefinite, mention.tokens.count == 2,
+      let gender = analyzer.lexicons.kinship.value(
+        analyzer.wordBytes(mention.tokens.upperBound - 1)),
+      let owner = possessor(of: mention, analyzer, table: table)
+    else { return nil }
+    return table.titledNamesake(of: owner, gender: gender)
+  }
+
+  /// The subject alone when a speaker's extent runs on into its clause's verb ("He held",
+  /// "the old lady came up", from rules that read narration after a quotation): a leading
+  /// subject pronoun, or the words up to the last person noun. Nil when nothing runs on.
+  private func clauseSubject(_ tokens: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> Range<Token.Index>?
+  {
+    guard tokens.count >= 2, analyzer.isWord(tokens.lowerBound) else { return nil }
+    let first = tokens.lowerBound
+    if analyzer.lists(first).contains(.pronoun) {
+      let word = analyzer.lowercasedWord(first)
+      return SpeakerResolver.subjectPronouns.contains(word) ? first..<(first + 1) : nil
+    }
+    var last = tokens.upperBound - 1
+    while last > first, analyzer.isWord(last), !analyzer.isCapitalized(last),
+      !analyzer.lexicons.roles.contains(analyzer.wordBytes(last))
+    {
+      last -= 1
+    }
+    guard last > first, last < tokens.upperBound - 1, analyzer.isWord(last),
+      analyzer.lexicons.roles.contains(analyzer.wordBytes(last)), !analyzer.isPossessive(last)
+    else { return nil }
+    return first..<(last + 1)
+  }
+
+  private static let subjectPronouns: Set<String> = ["he", "she", "i", "we", "they"]
+
   /// How many narration mentions of a paragraph are kept as candidate subjects.
   static let subjectWindow = 6
 
@@ -305,6 +373,23 @@ struct SpeakerResolver {
       table.records[turn].gender == gender
     else { return nil }
     return turn
+  }
+
+  /// The speaker who goes on, when a pronoun tags a quotation with a verb of going on
+  /// (“…,” he added): the latest speaker of the paragraph, else of the paragraph before, when
+  /// the gender agrees.
+  private func continuedTurn(
+    at paragraph: Int, cue: Range<Int>, turns: Turns, gender: SpeakerGender,
+    _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard gender == .male || gender == .female else { return nil }
+    let verb = analyzer.tokens(in: cue).lowerBound
+    guard verb < document.tokens.count, analyzer.isWord(verb),
+      analyzer.lexicons.continuationVerbs.contains(analyzer.wordBytes(verb)),
+      let previous = turns[paragraph] ?? turns[paragraph - 1],
+      table.records[previous].gender == gender
+    else { return nil }
+    return previous
   }
 
   /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
