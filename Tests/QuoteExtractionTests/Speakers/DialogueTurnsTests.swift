@@ -90,3 +90,18 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom", "Harry", "Tom", "Harry", "Harry", "Tom"])
 }
+
+@Test func narrationBetweenTheQuotationsOfATurnNamesItsSpeaker() throws {
+  // Turn-taking alone would give the third paragraph to Tom; its narration is about Jane.
+  let names = try speakers(
+    """
+    Tom, Harry and Jane stood at the gate.
+
+    “Is it far?” said Tom.
+
+    “Very far,” said Harry.
+
+    “Far?” Jane shook her head. “I have walked farther.”
+    """)
+  #expect(names == ["Tom", "Harry", "Jane", "Jane"])
+}

@@ -168,6 +168,12 @@ struct DialogueTurns {
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
         if let last = previous, last.end == group.paragraph - 1 {
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
+          // The narration between its quotations is about the speaker (“Young!” He held it
+          // up. “What do you mean?”).
+          if found == nil {
+            found = allowed(
+              firstMention(in: position..<paragraph.utf8End, table: table))
+          }
           // The person the previous turn addressed by name answers.
           if found == nil {
             found = allowed(
