@@ -105,3 +105,17 @@ private func speakers(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Tom", "Harry", "Jane", "Jane"])
 }
+
+@Test func untaggedTurnAfterSilentNarrationIsGivenTheLatestSpeaker() throws {
+  // Nothing in the narration names anyone: a best guess, the one who spoke last, rather than
+  // no speaker at all.
+  let names = try speakers(
+    """
+    “Is it far?” said Tom.
+
+    The wind rose over the hills and the rain began.
+
+    “We should go back.”
+    """)
+  #expect(names == ["Tom", "Tom"])
+}

@@ -211,6 +211,12 @@ struct DialogueTurns {
           }
           // The narration was about the one spoken to: the one who spoke before answers.
           if found == nil, !addressed.isEmpty { found = allowed(previous?.entity) }
+          // Nothing tells: a best guess, the one who spoke last, else the latest person.
+          if found == nil, guessing {
+            found =
+              allowed(previous?.entity)
+              ?? latestPerson(before: position, excluding: addressed, table: table)
+          }
         }
         if let found { setImplicit(group, found, &result, table: &table) }
       }
