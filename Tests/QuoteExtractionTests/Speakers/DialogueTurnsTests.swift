@@ -42,12 +42,15 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func untaggedTurnIsThePersonTheNextTurnAddresses() throws {
-  // Turn-taking alone would give the third turn to Tom; Harry's answer speaks to Jane.
+  // The narration between the first two turns breaks the alternation; Harry's answer speaks
+  // to Jane.
   let names = try speakers(
     """
     Tom, Harry and Jane sat by the fire.
 
     “Is it far?” said Tom.
+
+    Harry looked at the map for a long time.
 
     “Not very,” said Harry.
 

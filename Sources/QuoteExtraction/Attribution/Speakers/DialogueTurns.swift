@@ -3,9 +3,10 @@
 /// - Within a paragraph, quotations without a tag share the tagged quotation's speaker
 ///   (“Yes,” said he. “I will.”); so do the paragraphs of one speech that runs over several.
 /// - A paragraph of untagged quotation that follows a dialogue paragraph answers it: its
-///   speaker is the person addressed by name in the previous quotation (a vocative), else the
-///   one the next quotation addresses by name, else the speaker of the turn before (speakers
-///   alternate), else the latest other person mentioned.
+///   speaker is the person the narration of its own paragraph names, else the person addressed
+///   by name in the previous quotation (a vocative), else the speaker of the turn before
+///   (speakers alternate), else the one the next quotation addresses by name, else the latest
+///   other person mentioned.
 /// - Read backwards, an untagged quotation answered by name (“…” / “No, Jane.”) is that
 ///   person's.
 struct DialogueTurns {
@@ -179,18 +180,18 @@ struct DialogueTurns {
             found = allowed(
               addressees(of: groups[last.group], result, table: table).last { $0 != last.entity })
           }
-          // The next turn addresses by name the one who speaks this turn.
-          if found == nil {
-            found = allowed(
-              answered(after: number, groups, result, table: table).flatMap {
-                $0 != last.entity ? $0 : nil
-              })
-          }
           // Speakers alternate: the one who spoke the turn before last.
           if found == nil {
             found = allowed(
               beforePrevious.flatMap {
                 $0.end == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+              })
+          }
+          // The next turn addresses by name the one who speaks this turn.
+          if found == nil {
+            found = allowed(
+              answered(after: number, groups, result, table: table).flatMap {
+                $0 != last.entity ? $0 : nil
               })
           }
           // It speaks to the one the turns would give it to: the one who spoke before goes on.
