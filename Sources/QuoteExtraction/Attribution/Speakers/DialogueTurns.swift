@@ -1,10 +1,14 @@
 /// Gives direct quotations without a speaker the speaker that dialogue implies.
 ///
 /// - Within a paragraph, quotations without a tag share the tagged quotation's speaker
-///   (“Yes,” said he. “I will.”).
+///   (“Yes,” said he. “I will.”); so do the paragraphs of one speech that runs over several.
 /// - A paragraph of untagged quotation that follows a dialogue paragraph answers it: its
-///   speaker is the person addressed by name in the previous quotation (a vocative), else the
-///   speaker of the turn before (speakers alternate), else the latest other person mentioned.
+///   speaker is the person the narration of its own paragraph names, else the person addressed
+///   by name in the previous quotation (a vocative), else the speaker of the turn before
+///   (speakers alternate), else the one the next quotation addresses by name, else the latest
+///   other person mentioned.
+/// - Read backwards, an untagged quotation answered by name (“…” / “No, Jane.”) is that
+///   person's.
 struct DialogueTurns {
   let document: Document
   let analyzer: MentionAnalyzer
@@ -14,12 +18,19 @@ struct DialogueTurns {
   let fiction: Bool
 
   private struct Turn {
+    /// The turn's first and last paragraphs.
     var paragraph: Int
+    var end: Int
     var entity: Int
+    /// The turn's index in the groups.
+    var group: Int
   }
 
   func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
-    var byParagraph: [(paragraph: Int, attributions: [Int])] = []
+    var groups: [Group] = []
+    // The whole quotation of the latest group's last attribution, when that is one paragraph
+    // of a quotation over several paragraphs.
+    var lastWhole: Int? = nil
     // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
     for index in result.attributions.indices where result.attributions[index].type == .direct {
       guard let fragment = result.attributions[index].fragments.first, !fragment.isEmpty
@@ -27,13 +38,18 @@ struct DialogueTurns {
       let token = analyzer.tokens(in: fragment).lowerBound
       guard token < document.tokens.count else { continue }
       let paragraph = document.paragraph(of: token)
-      if let last = byParagraph.last, last.paragraph == paragraph {
-        byParagraph[byParagraph.count - 1].attributions.append(index)
+      let whole = fiction ? wholeQuotation(of: result.attributions[index], result.quotes) : nil
+      if let last = groups.last,
+        last.end == paragraph || (whole != nil && whole == lastWhole && last.end < paragraph)
+      {
+        // One paragraph of a speech that runs over several goes on with the same speaker.
+        groups[groups.count - 1].attributions.append(index)
+        groups[groups.count - 1].end = paragraph
       } else {
-        byParagraph.append((paragraph, [index]))
+        groups.append(Group(paragraph: paragraph, end: paragraph, attributions: [index]))
       }
+      lastWhole = whole
     }
-    let groups = byParagraph.map { Group(paragraph: $0.paragraph, attributions: $0.attributions) }
     shareTags(groups, &result)
     // NB: in news a quotation paragraph without a tag continues the previous paragraph's
     // speaker; speakers do not take turns as in a novel's dialogue.
@@ -49,9 +65,22 @@ struct DialogueTurns {
     forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
   }
 
+  /// The direct quotations of one turn: the quotations of a paragraph, or of the paragraphs of
+  /// one speech that runs over several.
   private struct Group {
+    /// The first paragraph.
     var paragraph: Int
+    /// The last paragraph.
+    var end: Int
     var attributions: [Int]
+  }
+
+  /// The quotation over several paragraphs that an attribution's quotation is a later
+  /// paragraph of, if any.
+  private func wholeQuotation(of attribution: Attribution, _ quotes: [QuotedSpan]) -> Int? {
+    guard let quote = attribution.quotes.first, quote < quotes.count, quotes[quote].part != nil
+    else { return nil }
+    return quotes[quote].parent
   }
 
   /// The speaker of a paragraph of dialogue so far, if any.
@@ -130,31 +159,48 @@ struct DialogueTurns {
   ) {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
-    for group in groups {
+    for (number, group) in groups.enumerated() {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
-        let addressed = addressees(of: group, result, table: table)
+        let addressed = Set(addressees(of: group, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
-        if let last = previous, last.paragraph == group.paragraph - 1 {
-          found =
-            allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
-            ?? allowed(
-              addressee(
-                inParagraph: last.paragraph, of: result, speaker: last.entity, table: table))
-            ?? allowed(
+        if let last = previous, last.end == group.paragraph - 1 {
+          found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
+          // The narration between its quotations is about the speaker (“Young!” He held it
+          // up. “What do you mean?”).
+          if found == nil {
+            found = allowed(
+              firstMention(in: position..<paragraph.utf8End, table: table))
+          }
+          // The person the previous turn addressed by name answers.
+          if found == nil {
+            found = allowed(
+              addressees(of: groups[last.group], result, table: table).last { $0 != last.entity })
+          }
+          // Speakers alternate: the one who spoke the turn before last.
+          if found == nil {
+            found = allowed(
               beforePrevious.flatMap {
-                $0.paragraph == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
+                $0.end == last.paragraph - 1 && $0.entity != last.entity ? $0.entity : nil
               })
+          }
+          // The next turn addresses by name the one who speaks this turn.
+          if found == nil {
+            found = allowed(
+              answered(after: number, groups, result, table: table).flatMap {
+                $0 != last.entity ? $0 : nil
+              })
+          }
           // It speaks to the one the turns would give it to: the one who spoke before goes on.
           if found == nil, !addressed.isEmpty { found = allowed(last.entity) }
           if found == nil, guessing {
             found = latestPerson(
               before: position, excluding: addressed.union([last.entity]), table: table)
           }
-        } else if guessing || previous?.paragraph != group.paragraph - 1 {
+        } else if guessing || previous?.end != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
@@ -166,52 +212,123 @@ struct DialogueTurns {
           }
           // The narration was about the one spoken to: the one who spoke before answers.
           if found == nil, !addressed.isEmpty { found = allowed(previous?.entity) }
+          // Nothing tells: a best guess, the one who spoke last, else the latest person.
+          if found == nil, guessing {
+            found =
+              allowed(previous?.entity)
+              ?? latestPerson(before: position, excluding: addressed, table: table)
+          }
         }
         if let found { setImplicit(group, found, &result, table: &table) }
       }
       if let found {
         beforePrevious = previous
-        previous = Turn(paragraph: group.paragraph, entity: found)
+        previous = Turn(paragraph: group.paragraph, end: group.end, entity: found, group: number)
       }
     }
   }
 
-  /// The people a paragraph's quotations address by name (vocatives), as entities.
+  /// The person the next turn answers, when it follows right after a group and addresses
+  /// someone by name (“…” / “Yes, Tom.”): the one spoken to most often spoke just before.
+  private func answered(
+    after number: Int, _ groups: [Group], _ result: ExtractionResult, table: EntityTable
+  ) -> Int? {
+    guard number + 1 < groups.count, groups[number + 1].paragraph == groups[number].end + 1
+    else { return nil }
+    return addressees(of: groups[number + 1], result, table: table).first
+  }
+
+  /// The people a turn's quotations address by name (vocatives), as entities, in text order:
+  /// a name set off by commas or opening the quotation (“Tom, …”, “…, Jane.”), with its
+  /// honorific (“…, Mrs. Moore?”, “Dear Mr. Gray, …”).
+  // NB: only the quotations are read: in the narration, a name between commas is most often
+  // an apposition or an object (“said Tom, Jane's brother”).
   private func addressees(of group: Group, _ result: ExtractionResult, table: EntityTable)
-    -> Set<Int>
+    -> [Int]
   {
-    var found = Set<Int>()
+    var found: [Int] = []
     for index in group.attributions {
       for fragment in result.attributions[index].fragments {
-        for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
-          let word = analyzer.lowercasedWord(vocative)
-          if let id = table.match(nameWords: [word], gender: .unknown) { found.insert(id) }
+        let tokens = analyzer.tokens(in: fragment)
+        for token in tokens {
+          guard let first = vocativeStart(token, in: tokens),
+            let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
+            let id = table.match(nameWords: name.nameWords, gender: name.gender),
+            !found.contains(id)
+          else { continue }
+          found.append(id)
         }
       }
     }
     return found
   }
 
-  /// Reads the dialogue backwards: an untagged paragraph before two alternating turns belongs
-  /// to the speaker of the second ("“A” / “B” / “C,” said X": A is X's).
+  /// When a token ends a name used in address inside a quotation's tokens, the name's first
+  /// token (its honorific, if any).
+  private func vocativeStart(_ index: Token.Index, in tokens: Range<Token.Index>)
+    -> Token.Index?
+  {
+    guard analyzer.isCapitalized(index), !analyzer.isHonorific(index), !analyzer.isRole(index),
+      analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
+    else { return nil }
+    let after = index + 1
+    let closes =
+      after == tokens.upperBound || after >= document.tokens.count
+      || analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
+      || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
+    guard closes else { return nil }
+    // The name's first word ("Miss Elizabeth Bennet"), after its honorific ("Mrs. Moore",
+    // "Mr Gray"): the address opens before it.
+    var first = index
+    while first - 1 >= tokens.lowerBound, index - first < 2, analyzer.isNameWord(first - 1),
+      !analyzer.isHonorific(first - 1), !analyzer.isRole(first - 1)
+    {
+      first -= 1
+    }
+    if first - 2 >= tokens.lowerBound, analyzer.bytesEqual(first - 1, "."),
+      analyzer.isHonorific(first - 2)
+    {
+      first -= 2
+    } else if first - 1 >= tokens.lowerBound, analyzer.isHonorific(first - 1) {
+      first -= 1
+    }
+    guard first > tokens.lowerBound else { return first }
+    let before = first - 1
+    let opens =
+      analyzer.bytesEqual(before, ",") || analyzer.bytesEqual(before, "dear")
+      || analyzer.bytesEqual(before, "Dear")
+    return opens ? first : nil
+  }
+
+  /// Reads the dialogue backwards: an untagged paragraph answered by a turn that addresses
+  /// someone by name is that person's (“…” / “No, Tom.”: the first is Tom's); else, before two
+  /// alternating turns, it belongs to the speaker of the second (“A” / “B” / “C,” said X: A
+  /// is X's).
   private func backward(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
   ) {
     var next: Turn? = nil
     var afterNext: Turn? = nil
-    for group in groups.reversed() {
+    for (number, group) in groups.enumerated().reversed() {
       var found = speaker(of: group, result.attributions)
-      if found == nil, isUntagged(group, result.attributions), let following = next,
-        following.paragraph == group.paragraph + 1, let second = afterNext,
-        second.paragraph == group.paragraph + 2, second.entity != following.entity,
-        !addressees(of: group, result, table: table).contains(second.entity)
-      {
-        found = second.entity
-        setImplicit(group, second.entity, &result, table: &table)
+      if found == nil, isUntagged(group, result.attributions) {
+        let addressed = addressees(of: group, result, table: table)
+        if let answered = answered(after: number, groups, result, table: table),
+          !addressed.contains(answered), next.map({ $0.entity != answered }) ?? true
+        {
+          found = answered
+          setImplicit(group, answered, &result, table: &table)
+        } else if let following = next, following.paragraph == group.end + 1,
+          let second = afterNext, second.paragraph == following.end + 1,
+          second.entity != following.entity, !addressed.contains(second.entity)
+        {
+          found = second.entity
+          setImplicit(group, second.entity, &result, table: &table)
+        }
       }
       if let found {
         afterNext = next
-        next = Turn(paragraph: group.paragraph, entity: found)
+        next = Turn(paragraph: group.paragraph, end: group.end, entity: found, group: number)
       }
     }
   }
@@ -259,35 +376,5 @@ struct DialogueTurns {
   /// The last entity mentioned in a range that is not a place.
   private func lastMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
     mentions(in: utf8Range).last { !table.records[$0.entity].isPlaceLike }?.entity
-  }
-
-  /// A person named in the quotations of a paragraph as the one spoken to (“…, Jane.”,
-  /// “Mr. Darcy, …”), other than the speaker.
-  private func addressee(
-    inParagraph paragraph: Int, of result: ExtractionResult, speaker: Int, table: EntityTable
-  ) -> Int? {
-    let tokens = document.paragraphs[paragraph].tokens
-    var found: Int? = nil
-    for index in tokens where analyzer.isCapitalized(index) {
-      guard index > tokens.lowerBound, index + 1 < tokens.upperBound else { continue }
-      let before = index - 1
-      let after = index + 1
-      let isVocative =
-        analyzer.bytesEqual(before, ",") || document.tokens[before].kind == .quoteMark
-        || analyzer.bytesEqual(before, ".") && before - 1 >= tokens.lowerBound
-          && analyzer.isHonorific(before - 1)
-      let closes =
-        analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
-        || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
-        || document.tokens[after].kind == .quoteMark
-      guard isVocative, closes, !analyzer.isHonorific(index) else { continue }
-      guard !analyzer.lists(index).contains(.notName) else { continue }
-      if let id = table.match(nameWords: [analyzer.lowercasedWord(index)], gender: .unknown),
-        id != speaker
-      {
-        found = id
-      }
-    }
-    return found
   }
 }

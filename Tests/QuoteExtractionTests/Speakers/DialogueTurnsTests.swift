@@ -1,0 +1,124 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// Turn-taking in fiction through the whole pipeline: which speaker an untagged quotation of a
+/// novel's dialogue gets.
+private func speakers(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  return try extractor.extract(from: text).attributions.map(\.speakerName)
+}
+
+@Test func nameInTheNarrationOfATurnIsNotTheOneItAddresses() throws {
+  // "Mr. Gray." ends a sentence of the narration: no one is spoken to, and the untagged answer
+  // goes back to Tom.
+  let names = try speakers(
+    """
+    Tom and Harry sat by the fire. Mr. Gray slept in his chair.
+
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry, who had walked it with Mr. Gray.
+
+    “Then we leave at dawn.”
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
+
+@Test func personAddressedWithAnHonorificAnswers() throws {
+  let names = try speakers(
+    """
+    Tom and Harry sat by the fire with Mrs. Lane.
+
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry. “Do you know the road, Mrs. Lane?”
+
+    “I know it well.”
+    """)
+  #expect(names == ["Tom", "Harry", "Harry", "Mrs. Lane"])
+}
+
+@Test func untaggedTurnIsThePersonTheNextTurnAddresses() throws {
+  // The narration between the first two turns breaks the alternation; Harry's answer speaks
+  // to Jane.
+  let names = try speakers(
+    """
+    Tom, Harry and Jane sat by the fire.
+
+    “Is it far?” said Tom.
+
+    Harry looked at the map for a long time.
+
+    “Not very,” said Harry.
+
+    “Will it rain tonight?”
+
+    “No, Jane, it will not,” said Harry.
+    """)
+  #expect(names == ["Tom", "Harry", "Jane", "Harry"])
+}
+
+@Test func untaggedTurnBeforeAnAnswerByNameIsThatPersons() throws {
+  // Nothing before the question tells who asks it; the answer addresses Jane, so it is hers.
+  let names = try speakers(
+    """
+    “Will it rain tonight?”
+
+    “No, Jane, it will not,” said Harry. Jane looked at the sky.
+    """)
+  #expect(names == ["Jane", "Harry"])
+}
+
+@Test func speechOverSeveralParagraphsIsOneTurn() throws {
+  // The fourth quotation runs on into the next paragraph (no closing mark): both paragraphs
+  // are Harry's, and the turn after them is Tom's.
+  let names = try speakers(
+    """
+    Tom and Harry stood at the gate.
+
+    “Is it far?” said Tom.
+
+    “Very far,” said Harry.
+
+    “How shall we go?”
+
+    “By the hills. The road is long and steep, and it climbs for a whole day.
+
+    “Then it runs by the river to the town.”
+
+    “Then we must start early.”
+    """)
+  #expect(names == ["Tom", "Harry", "Tom", "Harry", "Harry", "Tom"])
+}
+
+@Test func narrationBetweenTheQuotationsOfATurnNamesItsSpeaker() throws {
+  // Turn-taking alone would give the third paragraph to Tom; its narration is about Jane.
+  let names = try speakers(
+    """
+    Tom, Harry and Jane stood at the gate.
+
+    “Is it far?” said Tom.
+
+    “Very far,” said Harry.
+
+    “Far?” Jane shook her head. “I have walked farther.”
+    """)
+  #expect(names == ["Tom", "Harry", "Jane", "Jane"])
+}
+
+@Test func untaggedTurnAfterSilentNarrationIsGivenTheLatestSpeaker() throws {
+  // Nothing in the narration names anyone: a best guess, the one who spoke last, rather than
+  // no speaker at all.
+  let names = try speakers(
+    """
+    “Is it far?” said Tom.
+
+    The wind rose over the hills and the rain began.
+
+    “We should go back.”
+    """)
+  #expect(names == ["Tom", "Tom"])
+}
