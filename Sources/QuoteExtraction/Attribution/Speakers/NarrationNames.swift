@@ -15,9 +15,13 @@ struct NarrationNames {
   static let recurrence = 3
 
   /// The name mentions of the narration, in text order. `known` holds the lower-cased name
-  /// words of the speakers the rules found.
+  /// words of the speakers the rules found. With `findsArticles`, the articles of the narration
+  /// are gathered into `articles` in the same pass, in text order (for
+  /// ``NarrationDescriptions/scan(articles:)``).
   /// - Complexity: O(n) in the number of tokens.
-  func scan(known: ByteLexicon<Void>) -> [SpeakerMention] {
+  func scan(known: ByteLexicon<Void>, findsArticles: Bool, articles: inout [Int32])
+    -> [SpeakerMention]
+  {
     var mentions: [SpeakerMention] = []
     // NB: one copy of the document for the scan: `self.document` is computed, and each use
     // would copy (and retain) every array of it.
@@ -35,19 +39,27 @@ struct NarrationNames {
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    let articleBit = NarrationNames.bit(findsArticles)
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
         for index in tokens.indices {
           let token = tokens[index]
           // NB: most tokens fail here. The tests are combined as bits, with one branch on the
           // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
-          // more than the tests. A subject pronoun is told by its length and first byte before
-          // its letters are compared.
+          // more than the tests. A subject pronoun or an article is told by its length and
+          // first byte before its letters are compared.
           let isCapital = token.shape.rawValue & capitalShape == capitalized
+          let short = NarrationNames.mayBeShortWord(token, utf8)
+          let mayBeArticle = articleBit & short.article
           let mayBeCandidate =
             NarrationNames.bit(token.kind == .word)
-            & (NarrationNames.bit(isCapital) | NarrationNames.mayBeSubjectPronoun(token, utf8))
+            & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
           guard mayBeCandidate != 0, !insideQuote[index] else { continue }
+          // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+          // gathered in this pass rather than by a pass of their own over every token.
+          if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
+            articles.append(Int32(index))
+          }
           guard isCapital else {
             if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
             continue
@@ -66,6 +78,8 @@ struct NarrationNames {
         }
       }
     }
+    // The analysis of each spelling of a subject pronoun, kept from its first occurrence.
+    var pronouns = PronounMentions()
     var index = 0
     for candidate in candidates where Int(candidate) >= index {
       // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
@@ -75,7 +89,7 @@ struct NarrationNames {
         NarrationNames.isSubjectPronoun(tokens[index], $0)
       }) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
-        if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
+        if let mention = pronouns.mention(at: index, analyzer) { mentions.append(mention) }
         index += 1
         continue
       }
@@ -146,19 +160,23 @@ struct NarrationNames {
     }
   }
 
-  /// 1 when a token has the length and first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``), else 0; computed without a branch.
+  /// For a token, 1 when it has the length and first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``), else 0; and 1 when it has those of "a", "an" or "the" (see
+  /// ``NarrationDescriptions/isArticle(_:_:)``), else 0. Computed without a branch.
   @inline(__always)
-  private static func mayBeSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> UInt8
+  private static func mayBeShortWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
+    -> (subjectPronoun: UInt8, article: UInt8)
   {
     let length = token.utf8End &- token.utf8Start
     let start = Int(token.utf8Start)
     // NB: the first byte is read whatever the length (a selected index, not a branch).
     let first = utf8[start < utf8.count ? start : 0] | 0x20
-    return bit(UInt32(bitPattern: length &- 1) < 3)
-      & (bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
-        | bit(first == UInt8(ascii: "s")))
+    let short = bit(UInt32(bitPattern: length &- 1) < 3)
+    let pronoun =
+      bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
+      | bit(first == UInt8(ascii: "s"))
+    let article = bit(first == UInt8(ascii: "a")) | bit(first == UInt8(ascii: "t"))
+    return (short & pronoun, short & article)
   }
 
   /// 1 for true, 0 for false, to combine tests without branches.
@@ -178,6 +196,44 @@ struct NarrationNames {
         && utf8[start + 1] == UInt8(ascii: "h") && utf8[start + 2] == UInt8(ascii: "e")
     default: return false
     }
+  }
+}
+
+/// The mentions of subject pronouns ("he", "She", "I"), analysed once per spelling.
+///
+/// NB: the analysis of a one-token mention depends only on the token's bytes, kind and
+/// capitalisation, so every "he" after the first copies the first one's analysis with its own
+/// position: a novel has thousands, and each analysis looked the word up and built its name.
+private struct PronounMentions {
+  /// The analysis by spelling (see ``slot(_:_:)``), with the shape bits it was made with.
+  private var analyses: [(mention: SpeakerMention?, shape: UInt8)?] = []
+
+  /// The mention of the subject pronoun at `index` (see ``MentionAnalyzer/analyze(tokens:)``).
+  /// Asked only of a token that ``NarrationNames`` took for a subject pronoun.
+  mutating func mention(at index: Token.Index, _ analyzer: MentionAnalyzer) -> SpeakerMention? {
+    let token = analyzer.document.tokens[index]
+    let slot = analyzer.document.utf8.withUnsafeBufferPointer { PronounMentions.slot(token, $0) }
+    let shape =
+      token.shape.rawValue & (Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue)
+    if analyses.isEmpty { analyses = Array(repeating: nil, count: PronounMentions.slots) }
+    if let known = analyses[slot], known.shape == shape {
+      guard var mention = known.mention else { return nil }
+      mention.tokens = index..<(index + 1)
+      mention.utf8Range = token.utf8Range
+      return mention
+    }
+    let mention = analyzer.analyze(tokens: index..<(index + 1))
+    analyses[slot] = (mention, shape)
+    return mention
+  }
+
+  static let slots = 8
+
+  /// A slot per spelling: its length and whether its first letter is upper case.
+  private static func slot(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    let length = Int(token.utf8End - token.utf8Start)
+    let isUpper = utf8[Int(token.utf8Start)] < UInt8(ascii: "a")
+    return (length & 3) << 1 | (isUpper ? 1 : 0)
   }
 }
 

@@ -53,10 +53,13 @@ struct SpeakerResolver {
     speakerEvents.sort { $0.position < $1.position }
     let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
-    var names = narration.scan(known: speakerNameWords)
+    // NB: the articles that open fiction's descriptions are found by the names' pass over the
+    // tokens.
+    var articles: [Int32] = []
+    var names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
     if fiction {
       let descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
-      names = Self.merged(names, descriptions.scan())
+      names = Self.merged(names, descriptions.scan(articles: articles))
     }
 
     var table = EntityTable()
