@@ -78,6 +78,9 @@ struct NarrationNames {
         }
       }
     }
+    // NB: at most one mention per candidate: the list grows once, not by doubling (each
+    // growth moved every mention).
+    mentions.reserveCapacity(candidates.count)
     // The analysis of each spelling of a subject pronoun, kept from its first occurrence.
     var pronouns = PronounMentions()
     var index = 0
