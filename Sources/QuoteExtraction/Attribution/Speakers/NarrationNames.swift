@@ -208,8 +208,12 @@ struct NarrationNames {
 /// capitalisation, so every "he" after the first copies the first one's analysis with its own
 /// position: a novel has thousands, and each analysis looked the word up and built its name.
 private struct PronounMentions {
-  /// The analysis by spelling (see ``slot(_:_:)``), with the shape bits it was made with.
-  private var analyses: [(mention: SpeakerMention?, shape: UInt8)?] = []
+  /// The analysis by spelling (see ``slot(_:_:)``), nil when it found no mention.
+  private var analyses: [SpeakerMention?] = []
+  /// The shape bits each analysis was made with, or ``unknown`` when the spelling has not been
+  /// analysed yet.
+  private var shapes: [UInt8] = []
+  private static let unknown: UInt8 = 0xFF
 
   /// The mention of the subject pronoun at `index` (see ``MentionAnalyzer/analyze(tokens:)``).
   /// Asked only of a token that ``NarrationNames`` took for a subject pronoun.
@@ -218,15 +222,20 @@ private struct PronounMentions {
     let slot = analyzer.document.utf8.withUnsafeBufferPointer { PronounMentions.slot(token, $0) }
     let shape =
       token.shape.rawValue & (Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue)
-    if analyses.isEmpty { analyses = Array(repeating: nil, count: PronounMentions.slots) }
-    if let known = analyses[slot], known.shape == shape {
-      guard var mention = known.mention else { return nil }
+    if shapes.isEmpty {
+      analyses = Array(repeating: nil, count: PronounMentions.slots)
+      shapes = Array(repeating: PronounMentions.unknown, count: PronounMentions.slots)
+    }
+    // NB: the kept analysis is copied once, straight out of its slot.
+    if shapes[slot] == shape {
+      guard var mention = analyses[slot] else { return nil }
       mention.tokens = index..<(index + 1)
       mention.utf8Range = token.utf8Range
       return mention
     }
     let mention = analyzer.analyze(tokens: index..<(index + 1))
-    analyses[slot] = (mention, shape)
+    analyses[slot] = mention
+    shapes[slot] = shape
     return mention
   }
 
