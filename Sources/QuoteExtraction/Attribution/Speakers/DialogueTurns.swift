@@ -19,6 +19,13 @@ struct DialogueTurns {
   }
 
   func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
+    // NB: only a direct quotation with neither a speaker nor an entity is given one below (and
+    // the rest is read only for it): without one, nothing is gathered.
+    guard
+      result.attributions.contains(where: {
+        $0.type == .direct && $0.speaker == nil && $0.entity == nil
+      })
+    else { return }
     var byParagraph: [(paragraph: Int, attributions: [Int])] = []
     // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
     for index in result.attributions.indices where result.attributions[index].type == .direct {

@@ -28,8 +28,8 @@ struct NarrationNames {
     let document = analyzer.document
     let tokens = document.tokens
     // NB: each capitalised word of the narration is looked up once, in one table for every
-    // list, and its lists are kept for the second pass (most tokens are never looked up).
-    var lists = [SpeakerWord.Lists](repeating: [], count: tokens.count)
+    // list, and its entry is kept in the analyzer's cache for the second pass (most tokens are
+    // never looked up; the second pass asks only about the ones this pass looked up).
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
     var recurring = HashCounter()
@@ -71,7 +71,6 @@ struct NarrationNames {
           let entry = lexicons.words.entry(word, hash: hash)
           analyzer.entries[index] = entry
           let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-          lists[index] = found
           if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
             recurring.add(hash)
           }
@@ -98,7 +97,7 @@ struct NarrationNames {
       }
       var start = index
       var first = index
-      if lists[index].contains(.honorific) {
+      if analyzer.lists(index).contains(.honorific) {
         first = index + 1
         if first < tokens.count, analyzer.bytesEqual(first, ".") { first += 1 }
         guard first < tokens.count, analyzer.isCapitalized(first), !insideQuote[first],
@@ -112,11 +111,11 @@ struct NarrationNames {
       }
       var end = first
       let sentence = document.sentence(of: first)
-      // NB: a name word is capitalised, and `lists` holds every capitalised token outside
-      // quotations.
+      // NB: a name word is capitalised, and the first pass looked up every capitalised token
+      // outside quotations.
       while end < tokens.count, end - first < 4, !insideQuote[end],
         document.sentence(of: end) == sentence, analyzer.isNameWord(end),
-        lists[end].isDisjoint(with: [.notName, .role, .honorific])
+        analyzer.lists(end).isDisjoint(with: [.notName, .role, .honorific])
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }
@@ -136,10 +135,10 @@ struct NarrationNames {
       let accepted =
         start < first
         || (known.count > 0 && isKnown(run, known))
-        || lists[first].contains(.givenName)
+        || analyzer.lists(first).contains(.givenName)
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
-        !lists[first].contains(.notName) || start < first,
+        !analyzer.lists(first).contains(.notName) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
       {
         mentions.append(mention)
@@ -251,39 +250,39 @@ private struct PronounMentions {
 
 /// Counts 64-bit word hashes in an open-addressing table (no `Hasher`, no dictionary).
 private struct HashCounter {
-  private var keys = [UInt64](repeating: 0, count: 64)
-  private var counts = [Int32](repeating: 0, count: 64)
+  /// Each slot's hash and count (0: empty); a power of two long.
+  /// NB: one array, allocated at the first count: a short text may have no word to count.
+  private var slots: [(key: UInt64, count: Int32)] = []
   private var used = 0
 
   mutating func add(_ hash: UInt64) {
-    if (used + 1) * 2 > keys.count { grow() }
+    if (used + 1) * 2 > slots.count { grow() }
     let slot = self.slot(of: hash)
-    if counts[slot] == 0 {
-      keys[slot] = hash
+    if slots[slot].count == 0 {
+      slots[slot].key = hash
       used += 1
     }
-    counts[slot] += 1
+    slots[slot].count += 1
   }
 
-  func count(of hash: UInt64) -> Int { Int(counts[slot(of: hash)]) }
+  func count(of hash: UInt64) -> Int {
+    guard !slots.isEmpty else { return 0 }
+    return Int(slots[slot(of: hash)].count)
+  }
 
   /// The slot that holds `hash`, or the empty slot where it would go.
   private func slot(of hash: UInt64) -> Int {
-    let mask = keys.count - 1
+    let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while counts[slot] != 0, keys[slot] != hash { slot = (slot + 1) & mask }
+    while slots[slot].count != 0, slots[slot].key != hash { slot = (slot + 1) & mask }
     return slot
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldCounts = counts
-    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-    counts = [Int32](repeating: 0, count: oldKeys.count * 2)
-    for index in oldKeys.indices where oldCounts[index] != 0 {
-      let slot = self.slot(of: oldKeys[index])
-      keys[slot] = oldKeys[index]
-      counts[slot] = oldCounts[index]
+    let old = slots
+    slots = Array(repeating: (0, 0), count: max(64, old.count * 2))
+    for entry in old where entry.count != 0 {
+      slots[slot(of: entry.key)] = entry
     }
   }
 }

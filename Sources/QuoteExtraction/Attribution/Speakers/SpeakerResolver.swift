@@ -36,6 +36,7 @@ struct SpeakerResolver {
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
+    speakerEvents.reserveCapacity(result.attributions.count)
     // NB: the speakers' name words go straight into a byte table (no set of strings hashed
     // twice): the narration scan looks its capitalised words up in it.
     var speakerNameWords = ByteLexicon<Void>()
@@ -74,6 +75,7 @@ struct SpeakerResolver {
     table.separatesMarriedTitles = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
+    mentions.reserveCapacity(speakerEvents.count + names.count + descriptions.count)
     // The speaker of each paragraph of dialogue tagged so far.
     // NB: an array over the paragraphs (-1 for none), not a dictionary: read and written for
     // every direct quotation.
@@ -226,23 +228,28 @@ struct SpeakerResolver {
     NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
-    var listed: [Int: Int] = [:]
+    // The position of each entity listed so far (-1: not listed), by entity id; made at the
+    // first attribution with an entity.
+    // NB: an array, not a dictionary: no hashing per attribution.
+    var listed: [Int] = []
     var entities: [Entity] = []
     for index in result.attributions.indices {
       guard let id = result.attributions[index].entity else { continue }
       // NB: each entity's record is read and named once, not once per attribution.
       let position: Int
-      if let known = listed[id] {
-        position = known
+      if listed.isEmpty { listed = Array(repeating: -1, count: table.records.count) }
+      if listed[id] >= 0 {
+        position = listed[id]
       } else {
-        let record = table.records[id]
         position = entities.count
         listed[id] = position
+        // NB: the record's fields are read in place: a copy of it retains each of its
+        // collections.
         entities.append(
           Entity(
-            name: table.canonicalName(of: id), kind: record.kind,
-            mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
-            gender: record.gender.entityName))
+            name: table.canonicalName(of: id), kind: table.records[id].kind,
+            mentions: table.records[id].mentions.sorted { $0.lowerBound < $1.lowerBound },
+            gender: table.records[id].gender.entityName))
       }
       result.attributions[index].entity = position
       result.attributions[index].speakerName = entities[position].name
