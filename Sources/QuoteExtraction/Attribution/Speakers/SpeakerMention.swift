@@ -29,7 +29,12 @@ struct SpeakerMention: Sendable {
 }
 
 /// Finds the extent and kind of speaker mentions in a document.
-struct MentionAnalyzer {
+///
+/// A class: the resolver hands one analyzer to each of its helpers (the narration scans, the
+/// tagger, the turns, the narrator's namer), and copying a reference costs one retain where a
+/// struct retained every array of the document and the shared lexicons (atomics that the
+/// batch API's threads contend on). Belongs to one document and one task.
+final class MentionAnalyzer {
   let document: Document
   let lexicons: SpeakerLexicons
   /// Each token's speaker-lexicon entry, looked up at most once per document.
