@@ -7,6 +7,9 @@
 struct NarrationNames {
   let analyzer: MentionAnalyzer
   let insideQuote: [Bool]
+  /// The runs of tokens inside quotations (see `insideQuote`), in order: the scan skips each
+  /// at once.
+  let quotedRuns: [Range<Token.Index>]
 
   var document: Document { analyzer.document }
   var lexicons: SpeakerLexicons { analyzer.lexicons }
@@ -42,37 +45,44 @@ struct NarrationNames {
     let articleBit = NarrationNames.bit(findsArticles)
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        for index in tokens.indices {
-          let token = tokens[index]
-          // NB: most tokens fail here. The tests are combined as bits, with one branch on the
-          // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
-          // more than the tests. A subject pronoun or an article is told by its length and
-          // first byte before its letters are compared.
-          let isCapital = token.shape.rawValue & capitalShape == capitalized
-          let short = NarrationNames.mayBeShortWord(token, utf8)
-          let mayBeArticle = articleBit & short.article
-          let mayBeCandidate =
-            NarrationNames.bit(token.kind == .word)
-            & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
-          guard mayBeCandidate != 0, !insideQuote[index] else { continue }
-          // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
-          // gathered in this pass rather than by a pass of their own over every token.
-          if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-            articles.append(Int32(index))
-          }
-          guard isCapital else {
-            if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
-            continue
-          }
-          candidates.append(Int32(index))
-          let word = UnsafeBufferPointer(
-            rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
-          let hash = ByteLexicon<Void>.hash(word)
-          let entry = lexicons.words.entry(word, hash: hash)
-          analyzer.entries[index] = entry
-          let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-          if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-            recurring.add(hash)
+        // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
+        // are not read.
+        var stretchStart = 0
+        for run in 0...quotedRuns.count {
+          let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
+          defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
+          for index in stretchStart..<max(stretchStart, stretchEnd) {
+            let token = tokens[index]
+            // NB: most tokens fail here. The tests are combined as bits, with one branch on the
+            // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
+            // more than the tests. A subject pronoun or an article is told by its length and
+            // first byte before its letters are compared.
+            let isCapital = token.shape.rawValue & capitalShape == capitalized
+            let short = NarrationNames.mayBeShortWord(token, utf8)
+            let mayBeArticle = articleBit & short.article
+            let mayBeCandidate =
+              NarrationNames.bit(token.kind == .word)
+              & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
+            guard mayBeCandidate != 0, !insideQuote[index] else { continue }
+            // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+            // gathered in this pass rather than by a pass of their own over every token.
+            if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
+              articles.append(Int32(index))
+            }
+            guard isCapital else {
+              if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+              continue
+            }
+            candidates.append(Int32(index))
+            let word = UnsafeBufferPointer(
+              rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+            let hash = ByteLexicon<Void>.hash(word)
+            let entry = lexicons.words.entry(word, hash: hash)
+            analyzer.entries[index] = entry
+            let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+            if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+              recurring.add(hash)
+            }
           }
         }
       }

@@ -52,8 +52,9 @@ struct SpeakerResolver {
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.sort { $0.position < $1.position }
-    let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
-    let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
+    let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
+    let narration = NarrationNames(
+      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns)
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
     // tokens.
     var articles: [Int32] = []
@@ -342,11 +343,15 @@ struct SpeakerResolver {
     }
   }
 
-  /// For each token, whether it lies inside a quotation's content.
+  /// For each token, whether it lies inside a quotation's content; and the runs of such
+  /// tokens, in order.
   /// - Complexity: O(n + q log q): unclosed quotations can each run to the paragraph's end, so
   ///   each token is set once however many quotations cover it.
-  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer) -> [Bool] {
+  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer)
+    -> (inside: [Bool], runs: [Range<Token.Index>])
+  {
     var inside = [Bool](repeating: false, count: document.tokens.count)
+    var runs: [Range<Token.Index>] = []
     // NB: the quotations' token ranges are set in place (the tokens outside every quotation are
     // not visited), each from where the ranges set so far end: in order of their starts, the
     // tokens before that are set already, so each token is set at most once.
@@ -357,6 +362,11 @@ struct SpeakerResolver {
         if start < tokens.upperBound {
           UnsafeMutableBufferPointer(rebasing: inside[start..<tokens.upperBound])
             .update(repeating: true)
+          if let last = runs.last, last.upperBound == start {
+            runs[runs.count - 1] = last.lowerBound..<tokens.upperBound
+          } else {
+            runs.append(start..<tokens.upperBound)
+          }
         }
         covered = max(covered, tokens.upperBound)
       }
@@ -376,12 +386,13 @@ struct SpeakerResolver {
       // Otherwise in order of their starts (setting a token again changes nothing).
       guard !ordered else { return }
       covered = 0
+      runs.removeAll()
       let ranges = quotes.lazy.filter { $0.depth == 0 }.map { analyzer.tokens(in: $0.content) }
       for tokens in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !tokens.isEmpty {
         cover(tokens)
       }
     }
-    return inside
+    return (inside, runs)
   }
 }
 
