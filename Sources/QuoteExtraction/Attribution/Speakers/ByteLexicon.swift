@@ -10,11 +10,14 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// For each slot, the high 32 bits of its key's hash over the entry it holds plus one (low 32
   /// bits), or 0 when empty; a power of two long. A probe compares the hash bits in the slot
   /// itself, and reads the key only when they agree.
-  private var slots: [UInt64] = Array(repeating: 0, count: 16)
+  /// NB: empty until the first entry (a lookup in an empty list reads no slot): each document
+  /// makes a list of its speakers' names, often empty, and it allocated nothing then.
+  private var slots: [UInt64] = []
   /// For each entry, its key's hash.
   private var hashes: [UInt64] = []
-  /// For each entry, where its key starts in ``pool``; one more element marks the pool's end.
-  private var starts: [Int32] = [0]
+  /// For each entry, where its key starts in ``pool``; one more element marks the pool's end
+  /// (empty until the first entry).
+  private var starts: [Int32] = []
   /// The lower-cased keys, one after another.
   private var pool: [UInt8] = []
   private var values: [Value] = []
@@ -40,6 +43,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     if (count + 1) * 2 > slots.count { grow() }
     let hash = ByteLexicon.hash(key[...])
     hashes.append(hash)
+    if starts.isEmpty { starts.append(0) }
     pool.append(contentsOf: key)
     starts.append(Int32(pool.count))
     values.append(value)
@@ -125,7 +129,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   }
 
   private mutating func grow() {
-    slots = Array(repeating: 0, count: slots.count * 2)
+    slots = Array(repeating: 0, count: max(16, slots.count * 2))
     for entry in hashes.indices { place(entry: entry, hash: hashes[entry]) }
   }
 

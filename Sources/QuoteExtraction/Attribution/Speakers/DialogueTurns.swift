@@ -27,6 +27,13 @@ struct DialogueTurns {
   }
 
   func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
+    // NB: only a direct quotation with neither a speaker nor an entity is given one below (and
+    // the rest is read only for it): without one, nothing is gathered.
+    guard
+      result.attributions.contains(where: {
+        $0.type == .direct && $0.speaker == nil && $0.entity == nil
+      })
+    else { return }
     var groups: [Group] = []
     // The whole quotation of the latest group's last attribution, when that is one paragraph
     // of a quotation over several paragraphs.

@@ -202,8 +202,8 @@ struct EntityTable {
     guard !words.isEmpty else { return nil }
     var found = match(nameWords: words, gender: mention.gender)
     // NB: asked only when married titles keep people apart (otherwise always the same
-    // person): the call copies the record, which retains each of its collections.
-    if let id = found, separatesMarriedTitles, !isSamePerson(records[id], mention) {
+    // person).
+    if let id = found, separatesMarriedTitles, !isSamePerson(id, mention) {
       found = nil
     }
     if found == nil, words.count >= 2, let ids = byWord[words[0]] {
@@ -271,18 +271,19 @@ struct EntityTable {
   /// Whether a name mention can be a person already named by a surname they share: a married
   /// woman's title and a given name with the surname name different people unless the text
   /// has already joined them.
-  private func isSamePerson(_ record: Record, _ mention: SpeakerMention) -> Bool {
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func isSamePerson(_ id: Int, _ mention: SpeakerMention) -> Bool {
     guard separatesMarriedTitles else { return true }
     let words = mention.nameWords
     if let title = mention.honorificWord, words.count == 1,
-      EntityTable.marriedTitles.contains(title), record.words.count >= 2
+      EntityTable.marriedTitles.contains(title), records[id].words.count >= 2
     {
-      return record.honorifics.contains(title)
+      return records[id].honorifics.contains(title)
     }
-    if words.count >= 2, record.words.count == 1, record.isHonorificOnly,
-      !record.honorifics.isDisjoint(with: EntityTable.marriedTitles)
+    if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
+      !records[id].honorifics.isDisjoint(with: EntityTable.marriedTitles)
     {
-      return mention.honorificWord.map { record.honorifics.contains($0) } ?? false
+      return mention.honorificWord.map { records[id].honorifics.contains($0) } ?? false
     }
     return true
   }

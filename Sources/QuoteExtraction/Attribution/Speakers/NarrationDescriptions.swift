@@ -16,23 +16,22 @@ struct NarrationDescriptions {
   /// man").
   static let maximumModifiers = 3
 
-  /// The description mentions of the narration, in text order.
-  /// - Complexity: O(n) in the number of tokens (each article looks ahead a bounded number of
+  /// The description mentions of the narration, in text order. `articles` holds the articles
+  /// outside quotations, in text order (``NarrationNames`` gathers them in its pass over the
+  /// tokens, see ``isArticle(_:_:)``).
+  /// - Complexity: O(n) in the number of articles (each looks ahead a bounded number of
   ///   tokens).
-  func scan() -> [SpeakerMention] {
+  func scan(articles: [Int32]) -> [SpeakerMention] {
     var mentions: [SpeakerMention] = []
     // NB: one copy of the document for the scan: `self.document` is computed, and each use
     // would copy (and retain) every array of it.
     let document = analyzer.document
     let tokens = document.tokens
+    // The first token after the ones the scan has passed.
     var index = 0
-    while index < tokens.count {
+    for article in articles where Int(article) >= index {
+      index = Int(article)
       defer { index += 1 }
-      // NB: every token of the text is asked: its bytes are read in place, with no string.
-      let isArticle = document.utf8.withUnsafeBufferPointer {
-        NarrationDescriptions.isArticle(tokens[index], $0)
-      }
-      guard isArticle, !insideQuote[index] else { continue }
       let paragraph = document.paragraph(of: index)
       var end = index + 1
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
@@ -40,16 +39,15 @@ struct NarrationDescriptions {
         document.paragraph(of: end) == paragraph
       {
         // NB: the small roles table, not the analyzer's cache over the merged one: these words
-        // are asked once each, and the probe into the larger table measured slower.
-        if let gender = lexicons.roles.value(analyzer.wordBytes(end)),
-          gender == .male || gender == .female
-        {
+        // are asked once each, and the probe into the larger table measured slower. The bytes
+        // are read in place: a slice of the text retains it.
+        if let gender = isRole(end, tokens, document.utf8), gender == .male || gender == .female {
           // "a man's voice" is the voice; "a boy scout" goes on past the noun.
           let next = end + 1
           let goesOn =
             analyzer.isPossessive(end)
             || (next < tokens.count && analyzer.isWord(next) && !analyzer.isCapitalized(next)
-              && lexicons.roles.contains(analyzer.wordBytes(next)))
+              && isRole(next, tokens, document.utf8) != nil)
           if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
             mention.kind == .description, mention.gender == gender
           {
@@ -64,12 +62,21 @@ struct NarrationDescriptions {
     return mentions
   }
 
+  /// The gender of a token's word (possessive removed) in the roles list, or nil when the list
+  /// lacks it.
+  private func isRole(_ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8]) -> SpeakerGender? {
+    utf8.withUnsafeBufferPointer { utf8 in
+      let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
+      return lexicons.roles.value(UnsafeBufferPointer(rebasing: utf8[range]))
+    }
+  }
+
   /// Whether a token is "a", "an", "A", "An", "the" or "The".
   ///
   /// NB: the tests are combined as bits, with no branch: this is asked of every token, and a
   /// mispredicted branch on the length cost more than reading three bytes.
   @inline(__always)
-  private static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
     let length = Int(token.utf8End) - start
     // Selected indices, not branches; `| 0x20` folds only "A" onto "a" and "T" onto "t".

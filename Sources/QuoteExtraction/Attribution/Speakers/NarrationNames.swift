@@ -7,6 +7,9 @@
 struct NarrationNames {
   let analyzer: MentionAnalyzer
   let insideQuote: [Bool]
+  /// The runs of tokens inside quotations (see `insideQuote`), in order: the scan skips each
+  /// at once.
+  let quotedRuns: [Range<Token.Index>]
 
   var document: Document { analyzer.document }
   var lexicons: SpeakerLexicons { analyzer.lexicons }
@@ -15,17 +18,21 @@ struct NarrationNames {
   static let recurrence = 3
 
   /// The name mentions of the narration, in text order. `known` holds the lower-cased name
-  /// words of the speakers the rules found.
+  /// words of the speakers the rules found. With `findsArticles`, the articles of the narration
+  /// are gathered into `articles` in the same pass, in text order (for
+  /// ``NarrationDescriptions/scan(articles:)``).
   /// - Complexity: O(n) in the number of tokens.
-  func scan(known: ByteLexicon<Void>) -> [SpeakerMention] {
+  func scan(known: ByteLexicon<Void>, findsArticles: Bool, articles: inout [Int32])
+    -> [SpeakerMention]
+  {
     var mentions: [SpeakerMention] = []
     // NB: one copy of the document for the scan: `self.document` is computed, and each use
     // would copy (and retain) every array of it.
     let document = analyzer.document
     let tokens = document.tokens
     // NB: each capitalised word of the narration is looked up once, in one table for every
-    // list, and its lists are kept for the second pass (most tokens are never looked up).
-    var lists = [SpeakerWord.Lists](repeating: [], count: tokens.count)
+    // list, and its entry is kept in the analyzer's cache for the second pass (most tokens are
+    // never looked up; the second pass asks only about the ones this pass looked up).
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
     var recurring = HashCounter()
@@ -35,37 +42,56 @@ struct NarrationNames {
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    let articleBit = NarrationNames.bit(findsArticles)
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        for index in tokens.indices {
-          let token = tokens[index]
-          // NB: most tokens fail here. The tests are combined as bits, with one branch on the
-          // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
-          // more than the tests. A subject pronoun is told by its length and first byte before
-          // its letters are compared.
-          let isCapital = token.shape.rawValue & capitalShape == capitalized
-          let mayBeCandidate =
-            NarrationNames.bit(token.kind == .word)
-            & (NarrationNames.bit(isCapital) | NarrationNames.mayBeSubjectPronoun(token, utf8))
-          guard mayBeCandidate != 0, !insideQuote[index] else { continue }
-          guard isCapital else {
-            if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
-            continue
-          }
-          candidates.append(Int32(index))
-          let word = UnsafeBufferPointer(
-            rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
-          let hash = ByteLexicon<Void>.hash(word)
-          let entry = lexicons.words.entry(word, hash: hash)
-          analyzer.entries[index] = entry
-          let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-          lists[index] = found
-          if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-            recurring.add(hash)
+        // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
+        // are not read.
+        var stretchStart = 0
+        for run in 0...quotedRuns.count {
+          let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
+          defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
+          for index in stretchStart..<max(stretchStart, stretchEnd) {
+            let token = tokens[index]
+            // NB: most tokens fail here. The tests are combined as bits, with one branch on the
+            // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
+            // more than the tests. A subject pronoun or an article is told by its length and
+            // first byte before its letters are compared.
+            let isCapital = token.shape.rawValue & capitalShape == capitalized
+            let short = NarrationNames.mayBeShortWord(token, utf8)
+            let mayBeArticle = articleBit & short.article
+            let mayBeCandidate =
+              NarrationNames.bit(token.kind == .word)
+              & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
+            guard mayBeCandidate != 0, !insideQuote[index] else { continue }
+            // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+            // gathered in this pass rather than by a pass of their own over every token.
+            if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
+              articles.append(Int32(index))
+            }
+            guard isCapital else {
+              if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+              continue
+            }
+            candidates.append(Int32(index))
+            let word = UnsafeBufferPointer(
+              rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+            let hash = ByteLexicon<Void>.hash(word)
+            let entry = lexicons.words.entry(word, hash: hash)
+            analyzer.entries[index] = entry
+            let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+            if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+              recurring.add(hash)
+            }
           }
         }
       }
     }
+    // NB: at most one mention per candidate: the list grows once, not by doubling (each
+    // growth moved every mention).
+    mentions.reserveCapacity(candidates.count)
+    // The analysis of each spelling of a subject pronoun, kept from its first occurrence.
+    var pronouns = PronounMentions()
     var index = 0
     for candidate in candidates where Int(candidate) >= index {
       // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
@@ -75,13 +101,13 @@ struct NarrationNames {
         NarrationNames.isSubjectPronoun(tokens[index], $0)
       }) {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator.
-        if let mention = analyzer.analyze(tokens: index..<(index + 1)) { mentions.append(mention) }
+        if let mention = pronouns.mention(at: index, analyzer) { mentions.append(mention) }
         index += 1
         continue
       }
       var start = index
       var first = index
-      if lists[index].contains(.honorific) {
+      if analyzer.lists(index).contains(.honorific) {
         first = index + 1
         if first < tokens.count, analyzer.bytesEqual(first, ".") { first += 1 }
         guard first < tokens.count, analyzer.isCapitalized(first), !insideQuote[first],
@@ -95,11 +121,11 @@ struct NarrationNames {
       }
       var end = first
       let sentence = document.sentence(of: first)
-      // NB: a name word is capitalised, and `lists` holds every capitalised token outside
-      // quotations.
+      // NB: a name word is capitalised, and the first pass looked up every capitalised token
+      // outside quotations.
       while end < tokens.count, end - first < 4, !insideQuote[end],
         document.sentence(of: end) == sentence, analyzer.isNameWord(end),
-        lists[end].isDisjoint(with: [.notName, .role, .honorific])
+        analyzer.lists(end).isDisjoint(with: [.notName, .role, .honorific])
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }
@@ -119,10 +145,10 @@ struct NarrationNames {
       let accepted =
         start < first
         || (known.count > 0 && isKnown(run, known))
-        || lists[first].contains(.givenName)
+        || analyzer.lists(first).contains(.givenName)
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
-        !lists[first].contains(.notName) || start < first,
+        !analyzer.lists(first).contains(.notName) || start < first,
         let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
       {
         mentions.append(mention)
@@ -146,19 +172,23 @@ struct NarrationNames {
     }
   }
 
-  /// 1 when a token has the length and first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``), else 0; computed without a branch.
+  /// For a token, 1 when it has the length and first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``), else 0; and 1 when it has those of "a", "an" or "the" (see
+  /// ``NarrationDescriptions/isArticle(_:_:)``), else 0. Computed without a branch.
   @inline(__always)
-  private static func mayBeSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> UInt8
+  private static func mayBeShortWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
+    -> (subjectPronoun: UInt8, article: UInt8)
   {
     let length = token.utf8End &- token.utf8Start
     let start = Int(token.utf8Start)
     // NB: the first byte is read whatever the length (a selected index, not a branch).
     let first = utf8[start < utf8.count ? start : 0] | 0x20
-    return bit(UInt32(bitPattern: length &- 1) < 3)
-      & (bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
-        | bit(first == UInt8(ascii: "s")))
+    let short = bit(UInt32(bitPattern: length &- 1) < 3)
+    let pronoun =
+      bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
+      | bit(first == UInt8(ascii: "s"))
+    let article = bit(first == UInt8(ascii: "a")) | bit(first == UInt8(ascii: "t"))
+    return (short & pronoun, short & article)
   }
 
   /// 1 for true, 0 for false, to combine tests without branches.
@@ -181,41 +211,88 @@ struct NarrationNames {
   }
 }
 
+/// The mentions of subject pronouns ("he", "She", "I"), analysed once per spelling.
+///
+/// NB: the analysis of a one-token mention depends only on the token's bytes, kind and
+/// capitalisation, so every "he" after the first copies the first one's analysis with its own
+/// position: a novel has thousands, and each analysis looked the word up and built its name.
+private struct PronounMentions {
+  /// The analysis by spelling (see ``slot(_:_:)``), nil when it found no mention.
+  private var analyses: [SpeakerMention?] = []
+  /// The shape bits each analysis was made with, or ``unknown`` when the spelling has not been
+  /// analysed yet.
+  private var shapes: [UInt8] = []
+  private static let unknown: UInt8 = 0xFF
+
+  /// The mention of the subject pronoun at `index` (see ``MentionAnalyzer/analyze(tokens:)``).
+  /// Asked only of a token that ``NarrationNames`` took for a subject pronoun.
+  mutating func mention(at index: Token.Index, _ analyzer: MentionAnalyzer) -> SpeakerMention? {
+    let token = analyzer.document.tokens[index]
+    let slot = analyzer.document.utf8.withUnsafeBufferPointer { PronounMentions.slot(token, $0) }
+    let shape =
+      token.shape.rawValue & (Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue)
+    if shapes.isEmpty {
+      analyses = Array(repeating: nil, count: PronounMentions.slots)
+      shapes = Array(repeating: PronounMentions.unknown, count: PronounMentions.slots)
+    }
+    // NB: the kept analysis is copied once, straight out of its slot.
+    if shapes[slot] == shape {
+      guard var mention = analyses[slot] else { return nil }
+      mention.tokens = index..<(index + 1)
+      mention.utf8Range = token.utf8Range
+      return mention
+    }
+    let mention = analyzer.analyze(tokens: index..<(index + 1))
+    analyses[slot] = mention
+    shapes[slot] = shape
+    return mention
+  }
+
+  static let slots = 8
+
+  /// A slot per spelling: its length and whether its first letter is upper case.
+  private static func slot(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    let length = Int(token.utf8End - token.utf8Start)
+    let isUpper = utf8[Int(token.utf8Start)] < UInt8(ascii: "a")
+    return (length & 3) << 1 | (isUpper ? 1 : 0)
+  }
+}
+
 /// Counts 64-bit word hashes in an open-addressing table (no `Hasher`, no dictionary).
 private struct HashCounter {
-  private var keys = [UInt64](repeating: 0, count: 64)
-  private var counts = [Int32](repeating: 0, count: 64)
+  /// Each slot's hash and count (0: empty); a power of two long.
+  /// NB: one array, allocated at the first count: a short text may have no word to count.
+  private var slots: [(key: UInt64, count: Int32)] = []
   private var used = 0
 
   mutating func add(_ hash: UInt64) {
-    if (used + 1) * 2 > keys.count { grow() }
+    if (used + 1) * 2 > slots.count { grow() }
     let slot = self.slot(of: hash)
-    if counts[slot] == 0 {
-      keys[slot] = hash
+    if slots[slot].count == 0 {
+      slots[slot].key = hash
       used += 1
     }
-    counts[slot] += 1
+    slots[slot].count += 1
   }
 
-  func count(of hash: UInt64) -> Int { Int(counts[slot(of: hash)]) }
+  func count(of hash: UInt64) -> Int {
+    guard !slots.isEmpty else { return 0 }
+    return Int(slots[slot(of: hash)].count)
+  }
 
   /// The slot that holds `hash`, or the empty slot where it would go.
   private func slot(of hash: UInt64) -> Int {
-    let mask = keys.count - 1
+    let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while counts[slot] != 0, keys[slot] != hash { slot = (slot + 1) & mask }
+    while slots[slot].count != 0, slots[slot].key != hash { slot = (slot + 1) & mask }
     return slot
   }
 
   private mutating func grow() {
-    let oldKeys = keys
-    let oldCounts = counts
-    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-    counts = [Int32](repeating: 0, count: oldKeys.count * 2)
-    for index in oldKeys.indices where oldCounts[index] != 0 {
-      let slot = self.slot(of: oldKeys[index])
-      keys[slot] = oldKeys[index]
-      counts[slot] = oldCounts[index]
+    let old = slots
+    slots = Array(repeating: (0, 0), count: max(64, old.count * 2))
+    for entry in old where entry.count != 0 {
+      slots[slot(of: entry.key)] = entry
     }
   }
 }

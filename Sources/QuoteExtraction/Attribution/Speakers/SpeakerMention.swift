@@ -29,7 +29,12 @@ struct SpeakerMention: Sendable {
 }
 
 /// Finds the extent and kind of speaker mentions in a document.
-struct MentionAnalyzer {
+///
+/// A class: the resolver hands one analyzer to each of its helpers (the narration scans, the
+/// tagger, the turns, the narrator's namer), and copying a reference costs one retain where a
+/// struct retained every array of the document and the shared lexicons (atomics that the
+/// batch API's threads contend on). Belongs to one document and one task.
+final class MentionAnalyzer {
   let document: Document
   let lexicons: SpeakerLexicons
   /// Each token's speaker-lexicon entry, looked up at most once per document.
@@ -44,13 +49,9 @@ struct MentionAnalyzer {
   /// The tokens that overlap a UTF-8 byte range.
   /// - Complexity: O(log n + log k) for k tokens in the range.
   func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
-    document.tokens.withUnsafeBufferPointer { tokens in
-      var low = 0
-      var high = tokens.count
-      while low < high {
-        let mid = (low + high) / 2
-        if Int(tokens[mid].utf8End) <= utf8Range.lowerBound { low = mid + 1 } else { high = mid }
-      }
+    let byteCount = document.utf8.count
+    return document.tokens.withUnsafeBufferPointer { tokens in
+      let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, byteCount)
       // NB: the end is searched from `low` outwards by doubling steps, then by halves: a range
       // holds a few tokens, so this reads tokens next to the first one rather than halving the
       // whole document again (a cache miss per step).
@@ -72,6 +73,56 @@ struct MentionAnalyzer {
       }
       return low..<max(low, end)
     }
+  }
+
+  /// The first token that ends after a UTF-8 byte offset (the token count when none does).
+  ///
+  /// NB: searched from where the offset's share of the text puts it (tokens are spread evenly
+  /// enough), by doubling steps outwards and then by halves: a binary search over the whole
+  /// document missed the cache at most of its steps, for every mention and quotation.
+  private static func firstToken(
+    endingAfter offset: Int, _ tokens: UnsafeBufferPointer<Token>, _ byteCount: Int
+  ) -> Int {
+    let count = tokens.count
+    guard count > 0 else { return 0 }
+    let guess = min(count - 1, max(0, offset / max(1, byteCount / count)))
+    // The first token that ends after `offset` lies in `low...high`.
+    var low: Int
+    var high: Int
+    if Int(tokens[guess].utf8End) <= offset {
+      var before = guess
+      var step = 1
+      high = count
+      while before + step < count {
+        if Int(tokens[before + step].utf8End) <= offset {
+          before += step
+          step *= 2
+        } else {
+          high = before + step
+          break
+        }
+      }
+      low = before + 1
+    } else {
+      var after = guess
+      var step = 1
+      low = 0
+      while after - step >= 0 {
+        if Int(tokens[after - step].utf8End) > offset {
+          after -= step
+          step *= 2
+        } else {
+          low = after - step + 1
+          break
+        }
+      }
+      high = after
+    }
+    while low < high {
+      let mid = (low + high) / 2
+      if Int(tokens[mid].utf8End) <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).
@@ -370,7 +421,8 @@ struct MentionAnalyzer {
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
-    if let first = firstWord, first == range.lowerBound {
+    // NB: no determiner is longer than five bytes: a longer word is not compared with each.
+    if let first = firstWord, first == range.lowerBound, wordRange(first).count <= 5 {
       let firstRange = wordRange(first)
       let folds = isCapitalized(first)
       for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]

@@ -36,6 +36,7 @@ struct SpeakerResolver {
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
+    speakerEvents.reserveCapacity(result.attributions.count)
     // NB: the speakers' name words go straight into a byte table (no set of strings hashed
     // twice): the narration scan looks its capitalised words up in it.
     var speakerNameWords = ByteLexicon<Void>()
@@ -57,18 +58,31 @@ struct SpeakerResolver {
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.sort { $0.position < $1.position }
-    let insideQuote = quotedTokens(result.quotes, analyzer: analyzer)
-    let narration = NarrationNames(analyzer: analyzer, insideQuote: insideQuote)
-    var names = narration.scan(known: speakerNameWords)
+    let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
+    let narration = NarrationNames(
+      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns)
+    // NB: the articles that open fiction's descriptions are found by the names' pass over the
+    // tokens.
+    var articles: [Int32] = []
+    var names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
+    var descriptions: [SpeakerMention] = []
     if fiction {
-      let descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
-      names = Self.merged(names, descriptions.scan())
+      descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
+        .scan(articles: articles)
+    }
+    // The first token of each direct quotation's first fragment (-1 for the others): the
+    // dialogue paragraphs and the turns read it.
+    var directTokens = [Int](repeating: -1, count: result.attributions.count)
+    for index in result.attributions.indices where result.attributions[index].type == .direct {
+      guard let first = result.attributions[index].fragments.first else { continue }
+      directTokens[index] = analyzer.tokens(in: first).lowerBound
     }
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
+    mentions.reserveCapacity(speakerEvents.count + names.count + descriptions.count)
     // The speaker of each paragraph of dialogue tagged so far.
     // NB: an array over the paragraphs (-1 for none), not a dictionary: read and written for
     // every direct quotation.
@@ -78,52 +92,73 @@ struct SpeakerResolver {
     // NB: only turn-taking in fiction reads them: not gathered in news.
     var dialogueParagraphs = [Bool](
       repeating: false, count: fiction ? document.paragraphs.count : 0)
-    for index in result.attributions.indices where fiction {
-      guard result.attributions[index].type == .direct,
-        let first = result.attributions[index].fragments.first
-      else { continue }
-      let token = analyzer.tokens(in: first).lowerBound
-      if token < document.tokens.count { dialogueParagraphs[document.paragraph(of: token)] = true }
+    for token in directTokens where fiction && token >= 0 && token < document.tokens.count {
+      dialogueParagraphs[document.paragraph(of: token)] = true
     }
     var narrationParagraph = -1
     // The people the narration of the current paragraph has mentioned since its latest speaker
     // tag, in text order (bounded).
     var sinceTag: [Int] = []
-    // The narration's names come in text order: read merged with the speakers, not sorted
-    // together into one more array. NB: a narrative name and a speaker mention can cover the
-    // same tokens; the speaker's event is read first so that it is not counted twice.
+    // The narration's names and descriptions come in text order: read merged with the
+    // speakers (a description before a name only when it starts earlier), not sorted together
+    // into one more array. NB: a narrative name and a speaker mention can cover the same
+    // tokens; the speaker's event is read first so that it is not counted twice.
+    // NB: each mention is read once, and swapped out of its list rather than copied (a copy
+    // retains each of a mention's arrays and strings): the mention read before takes its place.
+    var mention = SpeakerMention(
+      tokens: 0..<0, utf8Range: 0..<0, kind: .implicit, nameTokens: nil, honorific: nil,
+      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
     var nextSpeaker = 0
     var nextName = 0
-    while nextSpeaker < speakerEvents.count || nextName < names.count {
+    var nextDescription = 0
+    // The people a speaker tag avoids, reused from one event to the next.
+    var avoided: [Int] = []
+    while nextSpeaker < speakerEvents.count || nextName < names.count
+      || nextDescription < descriptions.count
+    {
+      let takesDescription =
+        nextDescription < descriptions.count
+        && (nextName == names.count
+          || descriptions[nextDescription].utf8Range.lowerBound
+            < names[nextName].utf8Range.lowerBound)
+      let narrationPosition =
+        takesDescription
+        ? descriptions[nextDescription].utf8Range.lowerBound
+        : nextName < names.count ? names[nextName].utf8Range.lowerBound : nil
       let takesSpeaker =
-        nextName == names.count
-        || (nextSpeaker < speakerEvents.count
-          && speakerEvents[nextSpeaker].position <= names[nextName].utf8Range.lowerBound)
-      let event =
-        takesSpeaker
-        ? speakerEvents[nextSpeaker]
-        : Event(
-          position: names[nextName].utf8Range.lowerBound, mention: names[nextName],
-          attribution: nil)
-      if takesSpeaker { nextSpeaker += 1 } else { nextName += 1 }
-      if event.attribution == nil, let last = lastSpeakerRange,
-        last.overlaps(event.mention.utf8Range)
+        nextSpeaker < speakerEvents.count
+        && narrationPosition.map { speakerEvents[nextSpeaker].position <= $0 } ?? true
+      // The attribution whose speaker this is, or nil for a mention in the narration.
+      let attribution: Int?
+      if takesSpeaker {
+        swap(&mention, &speakerEvents[nextSpeaker].mention)
+        attribution = speakerEvents[nextSpeaker].attribution
+        nextSpeaker += 1
+      } else if takesDescription {
+        swap(&mention, &descriptions[nextDescription])
+        attribution = nil
+        nextDescription += 1
+      } else {
+        swap(&mention, &names[nextName])
+        attribution = nil
+        nextName += 1
+      }
+      if attribution == nil, let last = lastSpeakerRange,
+        last.overlaps(mention.utf8Range)
       {
         continue
       }
       // A person the narration describes without naming ("a tall girl") is only taken in when
       // no named person of that gender is in view: otherwise it is most often one of them.
-      if event.attribution == nil, event.mention.kind == .description,
-        table.hasRecentPerson(gender: event.mention.gender)
+      if attribution == nil, mention.kind == .description,
+        table.hasRecentPerson(gender: mention.gender)
       {
         continue
       }
-      var avoided: [Int] = []
+      avoided.removeAll(keepingCapacity: true)
       var paragraph: Int? = nil
-      if let index = event.attribution, result.attributions[index].type == .direct,
-        let first = result.attributions[index].fragments.first
-      {
-        let token = analyzer.tokens(in: first).lowerBound
+      if let index = attribution, directTokens[index] >= 0 {
+        let token = directTokens[index]
         if token < document.tokens.count {
           paragraph = document.paragraph(of: token)
           if let previous = paragraph.flatMap({ turns[$0 - 1] }) { avoided.append(previous) }
@@ -131,14 +166,14 @@ struct SpeakerResolver {
         // "said her cousin": the cousin is not the woman "her" refers to. NB: only for a
         // person noun that shows no gender: "her mother" is told apart by gender already, and
         // "his eyes" are his.
-        if fiction, event.mention.kind == .description, event.mention.isDefinite,
-          event.mention.gender == .unknown,
-          analyzer.lexicons.roles.contains(analyzer.wordBytes(event.mention.tokens.upperBound - 1)),
-          let owner = possessor(of: event.mention, analyzer, table: table)
+        if fiction, mention.kind == .description, mention.isDefinite,
+          mention.gender == .unknown,
+          analyzer.lexicons.roles.contains(analyzer.wordBytes(mention.tokens.upperBound - 1)),
+          let owner = possessor(of: mention, analyzer, table: table)
         {
           avoided.append(owner)
         }
-        if event.mention.kind == .pronoun {
+        if mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
               let word = analyzer.lowercasedWord(vocative)
@@ -148,73 +183,73 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, event.attribution != nil,
-        let kin = kinNamesake(of: event.mention, analyzer, table: table)
+      if fiction, attribution != nil,
+        let kin = kinNamesake(of: mention, analyzer, table: table)
       {
-        id = table.refer(event.mention, to: kin)
+        id = table.refer(mention, to: kin)
       }
-      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+      if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph == narrationParagraph,
-        let subject = narrationSubject(sinceTag, gender: event.mention.gender, table: table)
+        let subject = narrationSubject(sinceTag, gender: mention.gender, table: table)
       {
-        id = table.refer(event.mention, to: subject)
+        id = table.refer(mention, to: subject)
       }
-      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
-        let index = event.attribution, let cue = result.attributions[index].cue,
+      if id == nil, fiction, mention.kind == .pronoun, let paragraph,
+        let index = attribution, let cue = result.attributions[index].cue,
         let previous = continuedTurn(
-          at: paragraph, cue: cue, turns: turns, gender: event.mention.gender, analyzer,
+          at: paragraph, cue: cue, turns: turns, gender: mention.gender, analyzer,
           table: table)
       {
-        id = table.refer(event.mention, to: previous)
+        id = table.refer(mention, to: previous)
       }
-      if id == nil, fiction, event.mention.kind == .pronoun, let paragraph,
+      if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph != narrationParagraph,
         let turn = alternatingTurn(
           before: paragraph, turns: turns, dialogue: dialogueParagraphs,
-          gender: event.mention.gender,
+          gender: mention.gender,
           table: table)
       {
-        id = table.refer(event.mention, to: turn)
+        id = table.refer(mention, to: turn)
       }
       if id == nil {
         // "said the surgeon", in fiction: someone who has spoken, else a person the story has
         // not named and calls by the description (not the baby or the dog the narration named
         // last). NB: "said her cousin" names someone by a relation to a person already met.
         let onlySpeakers =
-          fiction && event.mention.kind == .description
-          && (analyzer.bytesEqual(event.mention.tokens.lowerBound, "the")
-            || analyzer.bytesEqual(event.mention.tokens.lowerBound, "The"))
+          fiction && mention.kind == .description
+          && (analyzer.bytesEqual(mention.tokens.lowerBound, "the")
+            || analyzer.bytesEqual(mention.tokens.lowerBound, "The"))
         id = table.add(
-          event.mention, isSpeaker: event.attribution != nil, avoiding: avoided,
+          mention, isSpeaker: attribution != nil, avoiding: avoided,
           onlySpeakers: onlySpeakers)
-        if fiction, let id, event.attribution == nil, isPlaceName(event.mention, analyzer) {
+        if fiction, let id, attribution == nil, isPlaceName(mention, analyzer) {
           table.notePlace(id)
         }
       }
-      if event.attribution == nil, event.mention.tokens.lowerBound < document.tokens.count {
-        let current = document.paragraph(of: event.mention.tokens.lowerBound)
+      if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
+        let current = document.paragraph(of: mention.tokens.lowerBound)
         if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
         narrationParagraph = current
         if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
-      } else if event.attribution != nil {
+      } else if attribution != nil {
         sinceTag.removeAll(keepingCapacity: true)
       }
       if let paragraph, let id { turns[paragraph] = id }
       if let id {
         mentions.append(
           NarrationMention(
-            utf8Start: event.mention.utf8Range.lowerBound, entity: id,
-            isNarration: event.attribution == nil))
+            utf8Start: mention.utf8Range.lowerBound, entity: id,
+            isNarration: attribution == nil))
       }
-      guard let index = event.attribution else { continue }
-      lastSpeakerRange = event.mention.utf8Range
-      result.attributions[index].speaker = event.mention.utf8Range
-      result.attributions[index].speakerKind = event.mention.kind
+      guard let index = attribution else { continue }
+      lastSpeakerRange = mention.utf8Range
+      result.attributions[index].speaker = mention.utf8Range
+      result.attributions[index].speakerKind = mention.kind
       if let id {
         table.markSpeaker(id)
         result.attributions[index].entity = id
-      } else if event.mention.kind != .pronoun {
-        result.attributions[index].speakerName = event.mention.displayName
+      } else if mention.kind != .pronoun {
+        result.attributions[index].speakerName = mention.displayName
       }
     }
 
@@ -223,50 +258,33 @@ struct SpeakerResolver {
     NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
-    var listed: [Int: Int] = [:]
+    // The position of each entity listed so far (-1: not listed), by entity id; made at the
+    // first attribution with an entity.
+    // NB: an array, not a dictionary: no hashing per attribution.
+    var listed: [Int] = []
     var entities: [Entity] = []
     for index in result.attributions.indices {
       guard let id = result.attributions[index].entity else { continue }
       // NB: each entity's record is read and named once, not once per attribution.
       let position: Int
-      if let known = listed[id] {
-        position = known
+      if listed.isEmpty { listed = Array(repeating: -1, count: table.records.count) }
+      if listed[id] >= 0 {
+        position = listed[id]
       } else {
-        let record = table.records[id]
         position = entities.count
         listed[id] = position
+        // NB: the record's fields are read in place: a copy of it retains each of its
+        // collections.
         entities.append(
           Entity(
-            name: table.canonicalName(of: id), kind: record.kind,
-            mentions: record.mentions.sorted { $0.lowerBound < $1.lowerBound },
-            gender: record.gender.entityName))
+            name: table.canonicalName(of: id), kind: table.records[id].kind,
+            mentions: table.records[id].mentions.sorted { $0.lowerBound < $1.lowerBound },
+            gender: table.records[id].gender.entityName))
       }
       result.attributions[index].entity = position
       result.attributions[index].speakerName = entities[position].name
     }
     result.entities = entities
-  }
-
-  /// Two lists of mentions in text order merged into one (the first list's mention first at
-  /// one position).
-  private static func merged(_ first: [SpeakerMention], _ second: [SpeakerMention])
-    -> [SpeakerMention]
-  {
-    guard !second.isEmpty else { return first }
-    var result: [SpeakerMention] = []
-    result.reserveCapacity(first.count + second.count)
-    var other = 0
-    for mention in first {
-      while other < second.count,
-        second[other].utf8Range.lowerBound < mention.utf8Range.lowerBound
-      {
-        result.append(second[other])
-        other += 1
-      }
-      result.append(mention)
-    }
-    result.append(contentsOf: second[other...])
-    return result
   }
 
   /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
@@ -410,24 +428,56 @@ struct SpeakerResolver {
     }
   }
 
-  /// For each token, whether it lies inside a quotation's content.
-  /// - Complexity: O(n + q log n): unclosed quotations can each run to the paragraph's end, so
-  ///   their extents are summed as +1/-1 steps rather than walked one by one.
-  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer) -> [Bool] {
-    var steps = [Int32](repeating: 0, count: document.tokens.count + 1)
-    for quote in quotes where quote.depth == 0 {
-      let tokens = analyzer.tokens(in: quote.content)
-      guard !tokens.isEmpty else { continue }
-      steps[tokens.lowerBound] += 1
-      steps[tokens.upperBound] -= 1
-    }
+  /// For each token, whether it lies inside a quotation's content; and the runs of such
+  /// tokens, in order.
+  /// - Complexity: O(n + q log q): unclosed quotations can each run to the paragraph's end, so
+  ///   each token is set once however many quotations cover it.
+  private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer)
+    -> (inside: [Bool], runs: [Range<Token.Index>])
+  {
     var inside = [Bool](repeating: false, count: document.tokens.count)
-    var depth: Int32 = 0
-    for index in inside.indices {
-      depth += steps[index]
-      inside[index] = depth > 0
+    var runs: [Range<Token.Index>] = []
+    // NB: the quotations' token ranges are set in place (the tokens outside every quotation are
+    // not visited), each from where the ranges set so far end: in order of their starts, the
+    // tokens before that are set already, so each token is set at most once.
+    inside.withUnsafeMutableBufferPointer { inside in
+      var covered = 0
+      func cover(_ tokens: Range<Token.Index>) {
+        let start = max(tokens.lowerBound, covered)
+        if start < tokens.upperBound {
+          UnsafeMutableBufferPointer(rebasing: inside[start..<tokens.upperBound])
+            .update(repeating: true)
+          if let last = runs.last, last.upperBound == start {
+            runs[runs.count - 1] = last.lowerBound..<tokens.upperBound
+          } else {
+            runs.append(start..<tokens.upperBound)
+          }
+        }
+        covered = max(covered, tokens.upperBound)
+      }
+      var previousStart = 0
+      var ordered = true
+      // Quotations come in text order.
+      for quote in quotes where quote.depth == 0 {
+        let tokens = analyzer.tokens(in: quote.content)
+        guard !tokens.isEmpty else { continue }
+        guard tokens.lowerBound >= previousStart else {
+          ordered = false
+          break
+        }
+        previousStart = tokens.lowerBound
+        cover(tokens)
+      }
+      // Otherwise in order of their starts (setting a token again changes nothing).
+      guard !ordered else { return }
+      covered = 0
+      runs.removeAll()
+      let ranges = quotes.lazy.filter { $0.depth == 0 }.map { analyzer.tokens(in: $0.content) }
+      for tokens in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !tokens.isEmpty {
+        cover(tokens)
+      }
     }
-    return inside
+    return (inside, runs)
   }
 }
 
