@@ -35,10 +35,21 @@ struct OffsetIndex: Sendable {
         // sequences (11110xxx) take two UTF-16 units.
         var starts: Int32 = 0
         var astral: Int32 = 0
-        for index in blockStart..<blockEnd {
+        var index = blockStart
+        if let base = bytes.baseAddress {
+          // Eight bytes a step (a block is eight words but for the last one).
+          while blockEnd - index >= 8 {
+            let word = ByteScan.word(base, index)
+            starts &+= 8 &- Int32(ByteScan.continuations(word).nonzeroBitCount)
+            astral &+= Int32(ByteScan.fourByteLeads(word).nonzeroBitCount)
+            index += 8
+          }
+        }
+        while index < blockEnd {
           let byte = bytes[index]
           starts &+= byte & 0xC0 != 0x80 ? 1 : 0
           astral &+= byte >= 0xF0 ? 1 : 0
+          index += 1
         }
         scalars += starts
         units += starts + astral
@@ -81,12 +92,10 @@ struct OffsetIndex: Sendable {
       var fourByteLeads = 0
       var index = start
       if let base = bytes.baseAddress {
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while end - index >= 8 {
           let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          // Shifted left by k, bit 7 of each byte holds the byte's bit 7 - k.
-          continuations += (word & ~(word << 1) & highs).nonzeroBitCount
-          fourByteLeads += (word & (word << 1) & (word << 2) & (word << 3) & highs).nonzeroBitCount
+          continuations += ByteScan.continuations(word).nonzeroBitCount
+          fourByteLeads += ByteScan.fourByteLeads(word).nonzeroBitCount
           index += 8
         }
       }
