@@ -64,6 +64,13 @@ struct SentenceRepair {
         list = listMarker(atSentenceStart: index)
         continue
       }
+      // Outside a list, a sentence ends only after a terminator or a closing mark (see
+      // `terminator(before:sentenceStart:)`), which are punctuation or quotation marks: the
+      // tokens after a word, a number or a symbol (most tokens) cannot start one.
+      if list == nil {
+        let kind = tokens[index - 1].kind
+        if kind != .punctuation && kind != .quoteMark { continue }
+      }
       let split = decide(
         before: index, sentenceStart: sentenceStart, list: list, icuBreaks: icuBreaks,
         enclosed: enclosed[index] > 0)
