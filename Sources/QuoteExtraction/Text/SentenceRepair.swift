@@ -369,15 +369,20 @@ struct SentenceRepair {
     var stack: [(index: Int, kind: UInt8)] = []
     var paragraph = 0
     for index in tokens.indices {
-      let start = Int(tokens[index].utf8Start)
-      var newParagraph = false
-      while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
-        paragraph += 1
-        newParagraph = true
-      }
-      if newParagraph { stack.removeAll(keepingCapacity: true) }
       let token = tokens[index]
       guard token.kind == .punctuation || token.kind == .quoteMark else { continue }
+      let start = Int(token.utf8Start)
+      // NB: paragraphs are followed at marks only (the stack changes nowhere else): the mark
+      // opens its paragraph when the token before it lies in an earlier one.
+      var newParagraph = false
+      if paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
+        repeat {
+          paragraph += 1
+        } while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start
+        stack.removeAll(keepingCapacity: true)
+        newParagraph =
+          index == 0 || Int(tokens[index - 1].utf8Start) < paragraphs[paragraph - 1].upperBound
+      }
       let first = utf8[start]
       let gapBefore = index == 0 || newParagraph || hasGap(before: index)
       let gapAfter = index + 1 >= tokens.count || hasGap(before: index + 1)
