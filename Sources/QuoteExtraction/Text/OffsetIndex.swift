@@ -1,9 +1,11 @@
 /// Converts UTF-8 byte offsets of one text to Unicode code points and UTF-16 code units, and back.
 ///
-/// Keeps a checkpoint every 64 bytes, so a conversion scans at most 64 bytes (constant time)
+/// Keeps a checkpoint every 32 bytes, so a conversion scans at most 32 bytes (constant time)
 /// and the reverse direction is a binary search (logarithmic). ASCII text needs no table.
 struct OffsetIndex: Sendable {
-  private static let stride = 64
+  // NB: every offset written out is converted, scanning up to a stride from its checkpoint;
+  // 32 bytes keep that to four words at the cost of a quarter byte of table per text byte.
+  private static let stride = 32
   /// Code points before each checkpoint; empty when the text is ASCII.
   private var scalarsBefore: [Int32] = []
   /// UTF-16 code units before each checkpoint; empty when the text is ASCII.
@@ -37,7 +39,7 @@ struct OffsetIndex: Sendable {
         var astral: Int32 = 0
         var index = blockStart
         if let base = bytes.baseAddress {
-          // Eight bytes a step (a block is eight words but for the last one).
+          // Eight bytes a step (a block is four words but for the last one).
           while blockEnd - index >= 8 {
             let word = ByteScan.word(base, index)
             starts &+= 8 &- Int32(ByteScan.continuations(word).nonzeroBitCount)
