@@ -211,6 +211,37 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// Opens an object (as an element, or as the value of `key`) with the members of a span of a
+  /// document, `"start"`, `"end"` and `"text"`, and leaves it open for more: the keys and numbers
+  /// in one piece.
+  mutating func beginSpanObject(
+    _ key: String?, start: Int, end: Int, text: ArraySlice<UInt8>
+  ) {
+    if let key {
+      member(key) { Self.writeSpanHead(start, end, to: &$0) }
+    } else {
+      element { Self.writeSpanHead(start, end, to: &$0) }
+    }
+    open()
+    needsComma = true
+    appendEscaped(text, opened: true)
+  }
+
+  /// `{"start":S,"end":E,"text":"`.
+  private static func writeSpanHead(_ start: Int, _ end: Int, to piece: inout Piece) {
+    for byte in #"{"start":"#.utf8 { piece.byte(byte) }
+    piece.int(start)
+    for byte in #","end":"#.utf8 { piece.byte(byte) }
+    piece.int(end)
+    for byte in #","text":""#.utf8 { piece.byte(byte) }
+  }
+
+  /// Makes room for `count` more bytes at once (a record's buffer then grows once, not by
+  /// doubling and copying what it holds each time).
+  mutating func reserveCapacity(forMore count: Int) {
+    bytes.reserveCapacity(bytes.count + count)
+  }
+
   /// Writes a string member from UTF-8 bytes (which must be valid UTF-8).
   public mutating func string(_ key: String, utf8 value: ArraySlice<UInt8>) {
     member(key) { $0.byte(UInt8(ascii: "\"")) }
