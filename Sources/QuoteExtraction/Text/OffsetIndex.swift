@@ -22,45 +22,66 @@ struct OffsetIndex: Sendable {
     }
     self.isASCII = ascii
     guard !ascii else { return }
-    let count = utf8.count / Self.stride + 1
-    scalarsBefore.reserveCapacity(count)
-    utf16Before.reserveCapacity(count)
-    var scalars: Int32 = 0
-    var units: Int32 = 0
-    utf8.withUnsafeBufferPointer { bytes in
-      var blockStart = 0
-      while blockStart < bytes.count {
-        scalarsBefore.append(scalars)
-        utf16Before.append(units)
-        let blockEnd = min(blockStart + Self.stride, bytes.count)
-        // Branch-free counts: a byte starts a scalar unless it is 10xxxxxx; four-byte
-        // sequences (11110xxx) take two UTF-16 units.
-        var starts: Int32 = 0
-        var astral: Int32 = 0
-        var index = blockStart
-        if let base = bytes.baseAddress {
-          // Eight bytes a step (a block is four words but for the last one).
-          while blockEnd - index >= 8 {
-            let word = ByteScan.word(base, index)
-            starts &+= 8 &- Int32(ByteScan.continuations(word).nonzeroBitCount)
-            astral &+= Int32(ByteScan.fourByteLeads(word).nonzeroBitCount)
-            index += 8
-          }
+    // One checkpoint at the start of each block, and one at the end when the last block is
+    // full: `count / stride + 1` in all, written in place (two appends a block cost more than
+    // counting the block's bytes).
+    let checkpoints = utf8.count / Self.stride + 1
+    var scalarTable: [Int32] = []
+    let unitTable = [Int32](unsafeUninitializedCapacity: checkpoints) { units, unitCount in
+      scalarTable = [Int32](unsafeUninitializedCapacity: checkpoints) { scalars, scalarCount in
+        utf8.withUnsafeBufferPointer { bytes in
+          Self.fill(scalars: scalars, units: units, from: bytes)
         }
-        while index < blockEnd {
-          let byte = bytes[index]
-          starts &+= byte & 0xC0 != 0x80 ? 1 : 0
-          astral &+= byte >= 0xF0 ? 1 : 0
-          index += 1
-        }
-        scalars += starts
-        units += starts + astral
-        blockStart = blockEnd
+        scalarCount = checkpoints
       }
+      unitCount = checkpoints
     }
-    if utf8.count % Self.stride == 0 {
-      scalarsBefore.append(scalars)
-      utf16Before.append(units)
+    scalarsBefore = scalarTable
+    utf16Before = unitTable
+  }
+
+  /// Writes the code points and UTF-16 units before each checkpoint of `bytes` (all of them:
+  /// the tables hold `bytes.count / stride + 1`).
+  private static func fill(
+    scalars: UnsafeMutableBufferPointer<Int32>, units: UnsafeMutableBufferPointer<Int32>,
+    from bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    var scalarCount: Int32 = 0
+    var unitCount: Int32 = 0
+    var checkpoint = 0
+    var blockStart = 0
+    while blockStart < bytes.count {
+      scalars[checkpoint] = scalarCount
+      units[checkpoint] = unitCount
+      checkpoint += 1
+      let blockEnd = min(blockStart + stride, bytes.count)
+      // A byte starts a scalar unless it is 10xxxxxx; four-byte sequences (11110xxx) take two
+      // UTF-16 units.
+      var starts: Int32 = 0
+      var astral: Int32 = 0
+      var index = blockStart
+      if let base = bytes.baseAddress {
+        // Eight bytes a step (a block is four words but for the last one).
+        while blockEnd - index >= 8 {
+          let word = ByteScan.word(base, index)
+          starts &+= 8 &- Int32(ByteScan.continuations(word).nonzeroBitCount)
+          astral &+= Int32(ByteScan.fourByteLeads(word).nonzeroBitCount)
+          index += 8
+        }
+      }
+      while index < blockEnd {
+        let byte = bytes[index]
+        starts &+= byte & 0xC0 != 0x80 ? 1 : 0
+        astral &+= byte >= 0xF0 ? 1 : 0
+        index += 1
+      }
+      scalarCount += starts
+      unitCount += starts + astral
+      blockStart = blockEnd
+    }
+    if bytes.count % stride == 0 {
+      scalars[checkpoint] = scalarCount
+      units[checkpoint] = unitCount
     }
   }
 
