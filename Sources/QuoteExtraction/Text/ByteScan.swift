@@ -36,6 +36,37 @@ enum ByteScan {
     word & (word << 1) & (word << 2) & (word << 3) & highs
   }
 
+  /// The number of bytes a mask from ``continuations(_:)`` or ``fourByteLeads(_:)`` flags.
+  ///
+  /// NB: one multiply that sums the flags (each byte's is 0 or 1) rather than
+  /// `nonzeroBitCount`, which builds for baseline x86-64 without the POPCNT instruction and
+  /// counts bits in a dozen operations.
+  @inline(__always)
+  static func count(_ mask: UInt64) -> Int {
+    Int(((mask >> 7) &* ones) >> 56)
+  }
+
+  /// Whether every byte of `utf8` is ASCII.
+  static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = utf8.count
+    if let base = utf8.baseAddress {
+      // Four words a step: an OR of them keeps any high bit.
+      while count - index >= 32 {
+        let any =
+          word(base, index) | word(base, index + 8) | word(base, index + 16)
+          | word(base, index + 24)
+        if any & highs != 0 { return false }
+        index += 32
+      }
+    }
+    while index < count {
+      if utf8[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
+
   /// The eight bytes at `index` of `base`.
   @inline(__always)
   static func word(_ base: UnsafePointer<UInt8>, _ index: Int) -> UInt64 {

@@ -15,11 +15,7 @@ struct OffsetIndex: Sendable {
 
   init(utf8: [UInt8]) {
     self.utf8 = utf8
-    var ascii = true
-    for byte in utf8 where byte >= 0x80 {
-      ascii = false
-      break
-    }
+    let ascii = utf8.withUnsafeBufferPointer { ByteScan.isASCII($0) }
     self.isASCII = ascii
     guard !ascii else { return }
     // One checkpoint at the start of each block, and one at the end when the last block is
@@ -64,8 +60,8 @@ struct OffsetIndex: Sendable {
         // Eight bytes a step (a block is four words but for the last one).
         while blockEnd - index >= 8 {
           let word = ByteScan.word(base, index)
-          starts &+= 8 &- Int32(ByteScan.continuations(word).nonzeroBitCount)
-          astral &+= Int32(ByteScan.fourByteLeads(word).nonzeroBitCount)
+          starts &+= 8 &- Int32(ByteScan.count(ByteScan.continuations(word)))
+          astral &+= Int32(ByteScan.count(ByteScan.fourByteLeads(word)))
           index += 8
         }
       }
@@ -117,8 +113,8 @@ struct OffsetIndex: Sendable {
       if let base = bytes.baseAddress {
         while end - index >= 8 {
           let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          continuations += ByteScan.continuations(word).nonzeroBitCount
-          fourByteLeads += ByteScan.fourByteLeads(word).nonzeroBitCount
+          continuations += ByteScan.count(ByteScan.continuations(word))
+          fourByteLeads += ByteScan.count(ByteScan.fourByteLeads(word))
           index += 8
         }
       }

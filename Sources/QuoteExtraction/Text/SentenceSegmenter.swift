@@ -137,11 +137,11 @@ enum SentenceSegmenter {
           if found != 0 {
             // The bits below the break's: the bytes before it.
             let before = (found & (0 &- found)) &- 1
-            continuations += (ByteScan.continuations(word) & before).nonzeroBitCount
+            continuations += ByteScan.count(ByteScan.continuations(word) & before)
             index += found.trailingZeroBitCount >> 3
             break
           }
-          continuations += ByteScan.continuations(word).nonzeroBitCount
+          continuations += ByteScan.count(ByteScan.continuations(word))
           index += 8
         }
       }

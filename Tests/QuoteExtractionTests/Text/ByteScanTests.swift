@@ -52,11 +52,23 @@ struct ByteScanTests {
         let word = ByteScan.word(base, 0)
         let bytes = text[0..<8]
         #expect(
-          ByteScan.continuations(word).nonzeroBitCount == bytes.count { $0 & 0xC0 == 0x80 })
-        #expect(ByteScan.fourByteLeads(word).nonzeroBitCount == bytes.count { $0 >= 0xF0 })
+          ByteScan.count(ByteScan.continuations(word)) == bytes.count { $0 & 0xC0 == 0x80 })
+        #expect(ByteScan.count(ByteScan.fourByteLeads(word)) == bytes.count { $0 >= 0xF0 })
         let below = ByteScan.below(0x21, word)
         let firstBelow = bytes.firstIndex { $0 < 0x21 }
         #expect((below == 0 ? nil : below.trailingZeroBitCount / 8) == firstBelow)
+      }
+    }
+  }
+
+  @Test func asciiIsFoundWhereverAHighByteIs() {
+    for length in [0, 1, 31, 32, 33, 64, 70] {
+      let plain = [UInt8](repeating: 0x7F, count: length)
+      #expect(plain.withUnsafeBufferPointer { ByteScan.isASCII($0) })
+      for position in 0..<length {
+        var text = plain
+        text[position] = 0x80
+        #expect(!text.withUnsafeBufferPointer { ByteScan.isASCII($0) }, "\(length) at \(position)")
       }
     }
   }
