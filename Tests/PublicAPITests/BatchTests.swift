@@ -49,6 +49,21 @@ import Testing
     #expect(outputs == (try documents.map { try extractor.extract(utf8: $0.utf8).json() }))
   }
 
+  @Test func resultsKeptByTheCallerOutliveTheBatch() async throws {
+    // The workers free the results the caller has moved past while they extract more: results
+    // the caller keeps must stay whole. Several groups' worth, so that results are handed back.
+    let extractor = try QuoteExtractor()
+    let documents = Self.documents(700)
+    var kept: [BatchResult] = []
+    for await item in extractor.results(for: documents, concurrency: 2, window: 2) {
+      kept.append(item)
+    }
+    #expect(kept.map(\.id) == documents.map(\.id))
+    for (item, document) in zip(kept, documents) {
+      #expect(try item.result.get().json() == extractor.extract(utf8: document.utf8).json())
+    }
+  }
+
   @Test func invalidUTF8InOneDocumentDoesNotStopTheBatch() async throws {
     let extractor = try QuoteExtractor()
     let documents = [

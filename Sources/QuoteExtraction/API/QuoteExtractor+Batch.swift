@@ -137,8 +137,18 @@ where Documents.Element == BatchDocument {
       documents: documents.makeIterator(),
       pipeline: OrderedPipeline(
         extractor: extractor, concurrency: workers,
-        transform: { extractor, group in
-          group.map { QuoteExtractor.extractInBatch(extractor, $0) }
+        freeingWhileWorking: { extractor, group, discarded in
+          var results: [BatchResult] = []
+          results.reserveCapacity(group.count)
+          for document in group {
+            results.append(QuoteExtractor.extractInBatch(extractor, document))
+            // NB: one discarded result freed per document made, rather than a whole group at
+            // once: a burst of frees overflows malloc's per-thread cache, and the next
+            // documents' allocations then take its slow path.
+            while let last = discarded.last, last.isEmpty { discarded.removeLast() }
+            if !discarded.isEmpty { _ = discarded[discarded.count - 1].popLast() }
+          }
+          return results
         }),
       limit: Swift.max(window ?? (2 * workers + 2), 1))
   }
@@ -177,6 +187,7 @@ where Documents.Element == BatchDocument {
     /// The next group of documents, or nil after the last one.
     mutating func nextGroup() -> [BatchDocument]? {
       var group: [BatchDocument] = []
+      group.reserveCapacity(Self.groupCount)
       var bytes = 0
       while group.count < Self.groupCount {
         guard let document = carried ?? documents.next() else {
@@ -217,7 +228,12 @@ where Documents.Element == BatchDocument {
       // NB: the results already handed out go back to the worker that made them, to be freed
       // there: freed here, each block would go back to the worker's malloc arena under its lock,
       // which the worker holds while it allocates.
-      if !ready.isEmpty { pipeline.discard(ready, worker: readyWorker) }
+      if !ready.isEmpty {
+        // NB: moved out, so that the worker holds the only reference and frees in place.
+        var handedOut: [BatchResult] = []
+        swap(&handedOut, &ready)
+        pipeline.discard(handedOut, worker: readyWorker)
+      }
       ready = await slot.value(isolation: actor)
       readyWorker = slot.worker
       readyIndex = 1
@@ -285,7 +301,8 @@ where Documents.Element == BatchDocument {
 final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   /// The place where one input's output appears.
   final class Slot: @unchecked Sendable {
-    let input: Input
+    /// The input, until a worker takes it.
+    private var input: Input?
     /// The worker that produced the output (valid once it is there).
     private(set) var worker = 0
     private var output: Output?
@@ -295,12 +312,22 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
 
     init(input: Input) { self.input = input }
 
+    /// Hands the input to the worker that runs it: the slot keeps no reference, so the input is
+    /// freed on that worker once the transform is done with it.
+    func takeInput() -> Input? {
+      lock.wait()
+      defer { lock.signal() }
+      return input.take()
+    }
+
     func fulfil(_ value: Output, worker: Int) {
       lock.wait()
       self.worker = worker
-      output = value
       let waiter = self.waiter
       self.waiter = nil
+      // A waiting consumer gets the output directly; otherwise it waits here for `value` or
+      // `wait`, which move it out.
+      if waiter == nil { output = value }
       lock.signal()
       done.signal()
       waiter?.resume(returning: value)
@@ -312,7 +339,9 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
       lock.wait()
       defer { lock.signal() }
       // NB: `fulfil` sets the output before it signals `done`.
-      guard let output else { preconditionFailure("slot signalled without output") }
+      guard let output = output.take() else {
+        preconditionFailure("slot signalled without output")
+      }
       return output
     }
 
@@ -324,7 +353,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     func value(isolation actor: isolated (any Actor)? = #isolation) async -> Output {
       await withCheckedContinuation(isolation: actor) { continuation in
         lock.wait()
-        if let output {
+        // NB: the output is moved out, so the slot (freed on the consumer's thread) holds none.
+        if let output = output.take() {
           lock.signal()
           continuation.resume(returning: output)
         } else {
@@ -345,17 +375,35 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   private let workers: Int
   private let group = DispatchGroup()
 
-  init(
+  convenience init(
     extractor: QuoteExtractor, concurrency: Int,
     transform: @escaping @Sendable (QuoteExtractor, Input) -> Output
+  ) {
+    self.init(
+      extractor: extractor, concurrency: concurrency,
+      freeingWhileWorking: { extractor, input, _ in transform(extractor, input) })
+  }
+
+  /// Starts the workers; `transform` also gets the outputs handed back by the consumer (see
+  /// ``discard(_:worker:)``), to free a few at a time as it works: whatever it leaves is freed
+  /// when it returns.
+  init(
+    extractor: QuoteExtractor, concurrency: Int,
+    freeingWhileWorking transform:
+      @escaping @Sendable (QuoteExtractor, Input, inout [Output]) ->
+      Output
   ) {
     workers = concurrency
     garbage = Array(repeating: [], count: concurrency)
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
-        while let slot = self.take(worker: index) {
-          slot.fulfil(transform(extractor, slot.input), worker: index)
+        var discarded: [Output] = []
+        while let slot = self.take(worker: index, discarded: &discarded) {
+          guard let input = slot.takeInput() else { continue }
+          let output = transform(extractor, input, &discarded)
+          discarded.removeAll()
+          slot.fulfil(output, worker: index)
         }
       }
     }
@@ -378,15 +426,14 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     lock.signal()
   }
 
-  private func take(worker: Int) -> Slot? {
+  /// The next input's slot (nil at the end), and in `discarded` the outputs handed back for
+  /// this worker to free, outside the lock, on the thread that made them.
+  private func take(worker: Int, discarded: inout [Output]) -> Slot? {
     available.wait()
     lock.wait()
-    var dropped: [Output] = []
-    swap(&dropped, &garbage[worker])
+    swap(&discarded, &garbage[worker])
     let slot = nextSlot()
     lock.signal()
-    // NB: freed here, outside the lock, on the thread that made them.
-    withExtendedLifetime(dropped) {}
     return slot
   }
 

@@ -43,6 +43,7 @@ public struct QuoteExtractor: Sendable {
       && configuration.usesBuiltInRules
     {
       rules = try RuleSet.standard.get()
+      SharedTables.makeImmortal()
     } else {
       rules = try RuleSet(configuration: configuration)
     }

@@ -53,7 +53,8 @@ extension Tokenizer {
 
   /// The kind and shape of each known non-ASCII character as a token of its own (by the third
   /// byte of its UTF-8 form, `E2 80 xx`), computed once by ``classify`` and ``shape``.
-  private static let knownTokens: [UInt8: (Token.Kind, Token.Shape)] = {
+  /// (Internal so that `SharedTables` can mark it immortal.)
+  static let knownTokens: [UInt8: (Token.Kind, Token.Shape)] = {
     var table: [UInt8: (Token.Kind, Token.Shape)] = [:]
     for last: UInt8 in [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6] {
       let bytes: [UInt8] = [0xE2, 0x80, last]

@@ -1,0 +1,120 @@
+#if os(Linux)
+  /// The Swift runtime's own entry point that makes an object immortal: its reference count is
+  /// no longer written by retains and releases (the runtime's empty collections and string
+  /// literals are immortal the same way).
+  @_silgen_name("_swift_stdlib_immortalize")
+  private func swiftImmortalize(_ object: UnsafeMutableRawPointer)
+#endif
+
+/// The tables that every extractor of the default configuration shares for the life of the
+/// process, marked immortal once.
+///
+/// NB: worker threads retain and release these objects a few dozen times per document (a copy of
+/// a struct holding them, a local reference). Each retain writes the object's header, so two
+/// cores extracting at once pass the cache line back and forth, and with it the table fields
+/// next to the header that the other core reads for every token: that cost a batch on two cores
+/// about a tenth of its time. An immortal object's header is never written. Only objects that
+/// live as long as the process anyway are marked (static tables), so nothing leaks.
+enum SharedTables {
+  /// Marks the shared tables once; later calls return at once.
+  static func makeImmortal() { _ = marked }
+
+  private static let marked: Bool = {
+    #if os(Linux)
+      var walker = Walker()
+      if case .success(let rules) = RuleSet.standard { walker.visit(rules) }
+      walker.visit(SpeakerLexicons.shared)
+      walker.visit(Lexicons.shared)
+      walker.visit(QuoteMarks.shared)
+      walker.visit(Tokenizer.knownTokens)
+      walker.visit(QuoteKindClassifier.termCues)
+      walker.visit(QuoteKindClassifier.titleCues)
+      walker.visit(DashDialogue.narratorVerbs)
+    #endif
+    return true
+  }()
+
+  #if os(Linux)
+    /// Walks an object graph through its stored properties, marking every class instance and
+    /// array buffer it reaches once.
+    struct Walker {
+      private var seen: Set<UInt> = []
+
+      mutating func visit(_ value: Any) {
+        if let buffer = value as? any ImmortalBufferOwner {
+          guard let object = buffer.bufferObject, mark(object) else { return }
+          if buffer.elementsMayHoldObjects { buffer.forEachElement { visit($0) } }
+          return
+        }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .class {
+          let object = value as AnyObject
+          guard mark(Unmanaged.passUnretained(object).toOpaque()) else { return }
+        }
+        var current: Mirror? = mirror
+        while let level = current {
+          for child in level.children { visit(child.value) }
+          current = level.superclassMirror
+        }
+      }
+
+      /// Marks an object; false when it was marked already.
+      private mutating func mark(_ object: UnsafeMutableRawPointer) -> Bool {
+        guard seen.insert(UInt(bitPattern: object)).inserted else { return false }
+        swiftImmortalize(object)
+        return true
+      }
+    }
+  #endif
+}
+
+/// A collection seen through `Any` (an array, set or dictionary): its storage object and its
+/// elements.
+protocol ImmortalBufferOwner {
+  /// The heap storage, or nil for an empty collection (which shares the runtime's immortal
+  /// empty storage).
+  var bufferObject: UnsafeMutableRawPointer? { get }
+  /// Whether elements can hold references (not plain bits).
+  var elementsMayHoldObjects: Bool { get }
+  func forEachElement(_ body: (Any) -> Void)
+}
+
+extension Array: ImmortalBufferOwner {
+  var bufferObject: UnsafeMutableRawPointer? {
+    // NB: an array is one reference to its buffer; an empty array shares the runtime's
+    // immortal empty buffer.
+    guard capacity > 0 else { return nil }
+    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
+  }
+  var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
+  func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension Set: ImmortalBufferOwner {
+  var bufferObject: UnsafeMutableRawPointer? {
+    // NB: on Linux a set is one reference to its storage.
+    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
+      return nil
+    }
+    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
+  }
+  var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
+  func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
+}
+
+extension Dictionary: ImmortalBufferOwner {
+  var bufferObject: UnsafeMutableRawPointer? {
+    // NB: on Linux a dictionary is one reference to its storage.
+    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
+      return nil
+    }
+    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
+  }
+  var elementsMayHoldObjects: Bool { !_isPOD(Key.self) || !_isPOD(Value.self) }
+  func forEachElement(_ body: (Any) -> Void) {
+    for (key, value) in self {
+      body(key)
+      body(value)
+    }
+  }
+}
