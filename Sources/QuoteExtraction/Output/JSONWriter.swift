@@ -12,22 +12,24 @@ public struct JSONWriter: Sendable {
   /// NB: the innermost flag lives apart from the stack, so that writing a value (the common
   /// case) touches no array.
   private var enclosingNeedsComma: [Bool] = []
-  private var afterKey = false
 
   /// Creates an empty writer.
   public init() { bytes.reserveCapacity(4096) }
 
-  private mutating func separate() {
-    if afterKey {
-      afterKey = false
-      return
-    }
-    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  /// Whether the next value needs a comma before it, and takes note that one was written.
+  @inline(__always)
+  private mutating func takeComma() -> Bool {
+    let comma = needsComma
     needsComma = true
+    return comma
   }
 
-  private mutating func open(_ bracket: UInt8) {
-    bytes.append(bracket)
+  private mutating func separate() {
+    if takeComma() { bytes.append(UInt8(ascii: ",")) }
+  }
+
+  /// Enters an object or array whose bracket was just written.
+  private mutating func open() {
     enclosingNeedsComma.append(needsComma)
     needsComma = false
   }
@@ -37,57 +39,130 @@ public struct JSONWriter: Sendable {
     bytes.append(bracket)
   }
 
-  private mutating func prefix(_ key: String?) {
-    guard let key else {
-      separate()
-      return
+  // MARK: - Pieces
+
+  /// The longest key written with its value in one piece (longer ones, and keys that need an
+  /// escape, are written apart).
+  private static let maxPieceKey = 60
+  /// The longest string value written with its key in one piece.
+  private static let maxPieceString = 64
+  /// Room for a comma, a quoted key, a colon and a quoted string or a number.
+  private static let pieceCapacity = 160
+
+  /// A few bytes of JSON gathered on the stack and appended in one piece.
+  ///
+  /// NB: every append to `bytes` checks that the array is unique and has room, which costs
+  /// more than a key's or a number's bytes: a member is one append, not four.
+  private struct Piece {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+      buffer[count] = value
+      count += 1
     }
-    // As `separate()`, then the key, then `separate()` again (which only clears `afterKey`).
-    var comma = false
-    if afterKey {
-      afterKey = false
-    } else {
-      comma = needsComma
-      needsComma = true
+
+    /// Appends bytes that need no escape (the caller checked they fit).
+    @inline(__always)
+    mutating func plain(_ utf8: UnsafeBufferPointer<UInt8>) {
+      for byte in utf8 { self.byte(byte) }
     }
-    appendKey(key, comma: comma)
+
+    @inline(__always)
+    mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+      byte(UInt8(ascii: "\""))
+      plain(utf8)
+      byte(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    mutating func int(_ value: Int) {
+      if value < 0 { byte(UInt8(ascii: "-")) }
+      // NB: the magnitude of Int.min does not fit an Int; UInt holds every magnitude.
+      digits(value.magnitude, minimumCount: 1)
+    }
+
+    /// Appends the decimal digits of `magnitude`, with leading zeros up to `minimumCount`.
+    mutating func digits(_ magnitude: UInt, minimumCount: Int) {
+      var length = 1
+      var probe = magnitude
+      while probe >= 10 {
+        probe /= 10
+        length += 1
+      }
+      length = max(length, minimumCount)
+      var rest = magnitude
+      var index = count + length
+      count = index
+      for _ in 0..<length {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+    }
   }
 
-  /// Appends `,"key":` (the comma when asked) in one piece when the key is short and needs no
-  /// escape, as keys are: the array's bookkeeping per append costs more than a key's bytes.
-  private mutating func appendKey(_ key: String, comma: Bool) {
+  /// Gathers what `body` writes into a piece and appends it.
+  @inline(__always)
+  private mutating func appendPiece(_ body: (inout Piece) -> Void) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.pieceCapacity) { buffer in
+      var piece = Piece(buffer: buffer)
+      body(&piece)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+    }
+  }
+
+  /// Writes a member: `,"key":` (the comma when needed) and what `value` writes, in one piece
+  /// when the key is short and needs no escape, as keys are.
+  @inline(__always)
+  private mutating func member(_ key: String, _ value: (inout Piece) -> Void) {
+    let comma = takeComma()
     var key = key
     key.withUTF8 { utf8 in
-      guard utf8.count <= 60, Self.firstByteToEscape(in: utf8, from: 0) == nil else {
+      guard utf8.count <= Self.maxPieceKey, Self.firstByteToEscape(in: utf8, from: 0) == nil
+      else {
         if comma { bytes.append(UInt8(ascii: ",")) }
         appendEscaped(utf8)
         bytes.append(UInt8(ascii: ":"))
+        appendPiece(value)
         return
       }
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
-        var count = 0
-        if comma {
-          buffer[count] = UInt8(ascii: ",")
-          count += 1
-        }
-        buffer[count] = UInt8(ascii: "\"")
-        count += 1
-        for byte in utf8 {
-          buffer[count] = byte
-          count += 1
-        }
-        buffer[count] = UInt8(ascii: "\"")
-        buffer[count + 1] = UInt8(ascii: ":")
-        count += 2
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+      appendPiece { piece in
+        if comma { piece.byte(UInt8(ascii: ",")) }
+        piece.quoted(utf8)
+        piece.byte(UInt8(ascii: ":"))
+        value(&piece)
       }
     }
   }
 
+  /// Writes an element: the comma when needed and what `value` writes, in one piece.
+  @inline(__always)
+  private mutating func element(_ value: (inout Piece) -> Void) {
+    let comma = takeComma()
+    appendPiece { piece in
+      if comma { piece.byte(UInt8(ascii: ",")) }
+      value(&piece)
+    }
+  }
+
+  /// Whether a string value goes into its member's piece: short, and nothing to escape.
+  @inline(__always)
+  private static func fitsPiece(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    utf8.count <= maxPieceString && firstByteToEscape(in: utf8, from: 0) == nil
+  }
+
+  // MARK: - Values
+
   /// Opens an object (as an element, or as the value of `key` inside an object).
   public mutating func beginObject(_ key: String? = nil) {
-    prefix(key)
-    open(UInt8(ascii: "{"))
+    if let key {
+      member(key) { $0.byte(UInt8(ascii: "{")) }
+    } else {
+      element { $0.byte(UInt8(ascii: "{")) }
+    }
+    open()
   }
 
   /// Closes the current object.
@@ -97,8 +172,12 @@ public struct JSONWriter: Sendable {
 
   /// Opens an array (as an element, or as the value of `key` inside an object).
   public mutating func beginArray(_ key: String? = nil) {
-    prefix(key)
-    open(UInt8(ascii: "["))
+    if let key {
+      member(key) { $0.byte(UInt8(ascii: "[")) }
+    } else {
+      element { $0.byte(UInt8(ascii: "[")) }
+    }
+    open()
   }
 
   /// Closes the current array.
@@ -108,137 +187,152 @@ public struct JSONWriter: Sendable {
 
   /// Writes a string member.
   public mutating func string(_ key: String, _ value: String) {
-    prefix(key)
-    appendString(value)
+    var value = value
+    value.withUTF8 { utf8 in
+      if Self.fitsPiece(utf8) {
+        member(key) { $0.quoted(utf8) }
+      } else {
+        member(key) { $0.byte(UInt8(ascii: "\"")) }
+        appendEscaped(utf8, opened: true)
+      }
+    }
   }
 
   /// Writes a string element.
   public mutating func string(_ value: String) {
-    prefix(nil)
-    appendString(value)
+    var value = value
+    value.withUTF8 { utf8 in
+      if Self.fitsPiece(utf8) {
+        element { $0.quoted(utf8) }
+      } else {
+        separate()
+        appendEscaped(utf8)
+      }
+    }
+  }
+
+  /// Opens an object (as an element, or as the value of `key`) with the members of a span of a
+  /// document, `"start"`, `"end"` and `"text"`, and leaves it open for more: the keys and numbers
+  /// in one piece.
+  mutating func beginSpanObject(
+    _ key: String?, start: Int, end: Int, text: ArraySlice<UInt8>
+  ) {
+    if let key {
+      member(key) { Self.writeSpanHead(start, end, to: &$0) }
+    } else {
+      element { Self.writeSpanHead(start, end, to: &$0) }
+    }
+    open()
+    needsComma = true
+    appendEscaped(text, opened: true)
+  }
+
+  /// `{"start":S,"end":E,"text":"`.
+  private static func writeSpanHead(_ start: Int, _ end: Int, to piece: inout Piece) {
+    for byte in #"{"start":"#.utf8 { piece.byte(byte) }
+    piece.int(start)
+    for byte in #","end":"#.utf8 { piece.byte(byte) }
+    piece.int(end)
+    for byte in #","text":""#.utf8 { piece.byte(byte) }
+  }
+
+  /// Makes room for `count` more bytes at once (a record's buffer then grows once, not by
+  /// doubling and copying what it holds each time).
+  mutating func reserveCapacity(forMore count: Int) {
+    bytes.reserveCapacity(bytes.count + count)
   }
 
   /// Writes a string member from UTF-8 bytes (which must be valid UTF-8).
   public mutating func string(_ key: String, utf8 value: ArraySlice<UInt8>) {
-    prefix(key)
-    appendEscaped(value)
+    member(key) { $0.byte(UInt8(ascii: "\"")) }
+    appendEscaped(value, opened: true)
   }
 
   /// Writes a string element from UTF-8 bytes (which must be valid UTF-8).
   public mutating func string(utf8 value: ArraySlice<UInt8>) {
-    prefix(nil)
+    separate()
     appendEscaped(value)
   }
 
   /// Writes an integer member.
   public mutating func int(_ key: String, _ value: Int) {
-    prefix(key)
-    appendInt(value)
+    member(key) { $0.int(value) }
   }
 
   /// Writes an integer element.
   public mutating func int(_ value: Int) {
-    prefix(nil)
-    appendInt(value)
+    element { $0.int(value) }
   }
 
   /// Writes a number member, rounded to three decimals.
   public mutating func double(_ key: String, _ value: Double) {
-    prefix(key)
-    appendDouble(value)
+    member(key) { Self.writeDouble(value, to: &$0) }
   }
 
   /// Writes a number element, rounded to three decimals.
   public mutating func double(_ value: Double) {
-    prefix(nil)
-    appendDouble(value)
+    element { Self.writeDouble(value, to: &$0) }
   }
 
   /// Writes a boolean member.
   public mutating func bool(_ key: String, _ value: Bool) {
-    prefix(key)
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    member(key) { piece in
+      for byte in value ? "true".utf8 : "false".utf8 { piece.byte(byte) }
+    }
   }
 
   /// Writes a null member.
   public mutating func null(_ key: String) {
-    prefix(key)
-    bytes.append(contentsOf: "null".utf8)
+    member(key) { Self.writeNull(to: &$0) }
   }
 
   /// Writes a null element.
   public mutating func null() {
-    prefix(nil)
-    bytes.append(contentsOf: "null".utf8)
+    element { Self.writeNull(to: &$0) }
   }
 
   /// Writes a member whose value is already-encoded JSON.
   public mutating func raw(_ key: String, _ json: some Collection<UInt8>) {
-    prefix(key)
+    member(key) { _ in }
     bytes.append(contentsOf: json)
   }
 
-  private mutating func appendInt(_ value: Int) {
-    if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-      return
-    }
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    // NB: the magnitude of Int.min does not fit an Int; UInt holds every magnitude.
-    appendDigits(value.magnitude, minimumCount: 1)
+  private static func writeNull(to piece: inout Piece) {
+    for byte in "null".utf8 { piece.byte(byte) }
   }
 
-  /// Appends the decimal digits of `magnitude`, with leading zeros up to `minimumCount`.
-  private mutating func appendDigits(_ magnitude: UInt, minimumCount: Int) {
-    var magnitude = magnitude
-    // Twenty digits hold any UInt64; written from the end, then copied in order.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-      var index = buffer.count
-      repeat {
-        index -= 1
-        buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0 || buffer.count - index < minimumCount
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
-    }
-  }
-
-  private mutating func appendDouble(_ value: Double) {
+  private static func writeDouble(_ value: Double, to piece: inout Piece) {
     let scaled = (value * 1000).rounded()
     guard scaled.isFinite, abs(scaled) < 1e15 else {
-      bytes.append(contentsOf: "null".utf8)
+      writeNull(to: &piece)
       return
     }
     let thousandths = Int(scaled)
-    if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+    if thousandths < 0 { piece.byte(UInt8(ascii: "-")) }
     let magnitude = abs(thousandths)
-    appendInt(magnitude / 1000)
+    piece.int(magnitude / 1000)
     var fraction = magnitude % 1000
     guard fraction != 0 else { return }
-    bytes.append(UInt8(ascii: "."))
+    piece.byte(UInt8(ascii: "."))
     var digits = 3
     while fraction % 10 == 0 {
       fraction /= 10
       digits -= 1
     }
-    appendDigits(UInt(fraction), minimumCount: digits)
-  }
-
-  private mutating func appendString(_ value: String) {
-    var value = value
-    value.withUTF8 { buffer in appendEscaped(buffer) }
+    piece.digits(UInt(fraction), minimumCount: digits)
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-  private mutating func appendEscaped(_ value: some Collection<UInt8>) {
-    let done: Void? = value.withContiguousStorageIfAvailable { appendEscaped($0) }
-    if done == nil { appendEscaped(Array(value)) }
+  private mutating func appendEscaped(_ value: some Collection<UInt8>, opened: Bool = false) {
+    let done: Void? = value.withContiguousStorageIfAvailable { appendEscaped($0, opened: opened) }
+    if done == nil { appendEscaped(Array(value), opened: opened) }
   }
 
-  /// Appends a JSON string: runs of bytes that need no escape are copied whole.
-  private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>) {
-    bytes.append(UInt8(ascii: "\""))
+  /// Appends a JSON string: runs of bytes that need no escape are copied whole. With `opened`,
+  /// the opening quotation mark is already written.
+  private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, opened: Bool = false) {
+    if !opened { bytes.append(UInt8(ascii: "\"")) }
     var runStart = 0
     var index = 0
     while let found = Self.firstByteToEscape(in: value, from: index) {

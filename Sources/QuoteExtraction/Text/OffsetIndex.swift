@@ -1,9 +1,11 @@
 /// Converts UTF-8 byte offsets of one text to Unicode code points and UTF-16 code units, and back.
 ///
-/// Keeps a checkpoint every 64 bytes, so a conversion scans at most 64 bytes (constant time)
+/// Keeps a checkpoint every 32 bytes, so a conversion scans at most 32 bytes (constant time)
 /// and the reverse direction is a binary search (logarithmic). ASCII text needs no table.
 struct OffsetIndex: Sendable {
-  private static let stride = 64
+  // NB: every offset written out is converted, scanning up to a stride from its checkpoint;
+  // 32 bytes keep that to four words at the cost of a quarter byte of table per text byte.
+  private static let stride = 32
   /// Code points before each checkpoint; empty when the text is ASCII.
   private var scalarsBefore: [Int32] = []
   /// UTF-16 code units before each checkpoint; empty when the text is ASCII.
@@ -13,41 +15,69 @@ struct OffsetIndex: Sendable {
 
   init(utf8: [UInt8]) {
     self.utf8 = utf8
-    var ascii = true
-    for byte in utf8 where byte >= 0x80 {
-      ascii = false
-      break
-    }
+    let ascii = utf8.withUnsafeBufferPointer { ByteScan.isASCII($0) }
     self.isASCII = ascii
     guard !ascii else { return }
-    let count = utf8.count / Self.stride + 1
-    scalarsBefore.reserveCapacity(count)
-    utf16Before.reserveCapacity(count)
-    var scalars: Int32 = 0
-    var units: Int32 = 0
-    utf8.withUnsafeBufferPointer { bytes in
-      var blockStart = 0
-      while blockStart < bytes.count {
-        scalarsBefore.append(scalars)
-        utf16Before.append(units)
-        let blockEnd = min(blockStart + Self.stride, bytes.count)
-        // Branch-free counts: a byte starts a scalar unless it is 10xxxxxx; four-byte
-        // sequences (11110xxx) take two UTF-16 units.
-        var starts: Int32 = 0
-        var astral: Int32 = 0
-        for index in blockStart..<blockEnd {
-          let byte = bytes[index]
-          starts &+= byte & 0xC0 != 0x80 ? 1 : 0
-          astral &+= byte >= 0xF0 ? 1 : 0
+    // One checkpoint at the start of each block, and one at the end when the last block is
+    // full: `count / stride + 1` in all, written in place (two appends a block cost more than
+    // counting the block's bytes).
+    let checkpoints = utf8.count / Self.stride + 1
+    var scalarTable: [Int32] = []
+    let unitTable = [Int32](unsafeUninitializedCapacity: checkpoints) { units, unitCount in
+      scalarTable = [Int32](unsafeUninitializedCapacity: checkpoints) { scalars, scalarCount in
+        utf8.withUnsafeBufferPointer { bytes in
+          Self.fill(scalars: scalars, units: units, from: bytes)
         }
-        scalars += starts
-        units += starts + astral
-        blockStart = blockEnd
+        scalarCount = checkpoints
       }
+      unitCount = checkpoints
     }
-    if utf8.count % Self.stride == 0 {
-      scalarsBefore.append(scalars)
-      utf16Before.append(units)
+    scalarsBefore = scalarTable
+    utf16Before = unitTable
+  }
+
+  /// Writes the code points and UTF-16 units before each checkpoint of `bytes` (all of them:
+  /// the tables hold `bytes.count / stride + 1`).
+  private static func fill(
+    scalars: UnsafeMutableBufferPointer<Int32>, units: UnsafeMutableBufferPointer<Int32>,
+    from bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    var scalarCount: Int32 = 0
+    var unitCount: Int32 = 0
+    var checkpoint = 0
+    var blockStart = 0
+    while blockStart < bytes.count {
+      scalars[checkpoint] = scalarCount
+      units[checkpoint] = unitCount
+      checkpoint += 1
+      let blockEnd = min(blockStart + stride, bytes.count)
+      // A byte starts a scalar unless it is 10xxxxxx; four-byte sequences (11110xxx) take two
+      // UTF-16 units.
+      var starts: Int32 = 0
+      var astral: Int32 = 0
+      var index = blockStart
+      if let base = bytes.baseAddress {
+        // Eight bytes a step (a block is four words but for the last one).
+        while blockEnd - index >= 8 {
+          let word = ByteScan.word(base, index)
+          starts &+= 8 &- Int32(ByteScan.count(ByteScan.continuations(word)))
+          astral &+= Int32(ByteScan.count(ByteScan.fourByteLeads(word)))
+          index += 8
+        }
+      }
+      while index < blockEnd {
+        let byte = bytes[index]
+        starts &+= byte & 0xC0 != 0x80 ? 1 : 0
+        astral &+= byte >= 0xF0 ? 1 : 0
+        index += 1
+      }
+      scalarCount += starts
+      unitCount += starts + astral
+      blockStart = blockEnd
+    }
+    if bytes.count % stride == 0 {
+      scalars[checkpoint] = scalarCount
+      units[checkpoint] = unitCount
     }
   }
 
@@ -81,12 +111,10 @@ struct OffsetIndex: Sendable {
       var fourByteLeads = 0
       var index = start
       if let base = bytes.baseAddress {
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while end - index >= 8 {
           let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          // Shifted left by k, bit 7 of each byte holds the byte's bit 7 - k.
-          continuations += (word & ~(word << 1) & highs).nonzeroBitCount
-          fourByteLeads += (word & (word << 1) & (word << 2) & (word << 3) & highs).nonzeroBitCount
+          continuations += ByteScan.count(ByteScan.continuations(word))
+          fourByteLeads += ByteScan.count(ByteScan.fourByteLeads(word))
           index += 8
         }
       }

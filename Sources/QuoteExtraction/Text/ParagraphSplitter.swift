@@ -10,11 +10,9 @@ enum ParagraphSplitter {
     var index = 0
     let count = utf8.count
     while index < count {
+      index = ByteScan.lineBreak(in: utf8, from: index)
+      guard index < count else { break }
       let byte = utf8[index]
-      guard byte == 0x0A || byte == 0x0D else {
-        index += 1
-        continue
-      }
       let lineEnd = index
       index += (byte == 0x0D && index + 1 < count && utf8[index + 1] == 0x0A) ? 2 : 1
       if mode == .line {

@@ -48,7 +48,8 @@ struct SentenceRepair {
   func boundaries(paragraphs: [Range<Int>], icuBreaks: (ClosedRange<Int>) -> Bool) -> [Int] {
     var result: [Int] = []
     guard !tokens.isEmpty else { return result }
-    let enclosed = enclosedTokens(paragraphs: paragraphs)
+    let enclosures = enclosedTokens(paragraphs: paragraphs)
+    var enclosure = 0
     var paragraph = 0
     var sentenceStart = 0
     var list: ListMarker? = nil
@@ -64,9 +65,19 @@ struct SentenceRepair {
         list = listMarker(atSentenceStart: index)
         continue
       }
+      // Outside a list, a sentence ends only after a terminator or a closing mark (see
+      // `terminator(before:sentenceStart:)`), which are punctuation or quotation marks: the
+      // tokens after a word, a number or a symbol (most tokens) cannot start one.
+      if list == nil {
+        let kind = tokens[index - 1].kind
+        if kind != .punctuation && kind != .quoteMark { continue }
+      }
+      while enclosure < enclosures.count && enclosures[enclosure].upperBound < index {
+        enclosure += 1
+      }
       let split = decide(
         before: index, sentenceStart: sentenceStart, list: list, icuBreaks: icuBreaks,
-        enclosed: enclosed[index] > 0)
+        enclosed: enclosure < enclosures.count && enclosures[enclosure].lowerBound <= index)
       if let split, split > sentenceStart {
         result.append(Int(tokens[split].utf8Start))
         sentenceStart = split
@@ -355,22 +366,30 @@ struct SentenceRepair {
 
   // MARK: - Enclosures
 
-  /// For each token, how many short parentheses or quotations (closed in the same paragraph)
-  /// enclose the boundary just before it.
-  private func enclosedTokens(paragraphs: [Range<Int>]) -> [Int32] {
-    var depth = [Int32](repeating: 0, count: tokens.count + 1)
+  /// The tokens whose boundary just before them lies inside a short parenthesis or quotation
+  /// (closed in the same paragraph), as sorted, disjoint ranges of token indices.
+  ///
+  /// NB: ranges rather than a count for every token: there are few, and `boundaries` asks
+  /// about the tokens in order.
+  private func enclosedTokens(paragraphs: [Range<Int>]) -> [ClosedRange<Int>] {
+    var enclosures: [ClosedRange<Int>] = []
     var stack: [(index: Int, kind: UInt8)] = []
     var paragraph = 0
     for index in tokens.indices {
-      let start = Int(tokens[index].utf8Start)
-      var newParagraph = false
-      while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
-        paragraph += 1
-        newParagraph = true
-      }
-      if newParagraph { stack.removeAll(keepingCapacity: true) }
       let token = tokens[index]
       guard token.kind == .punctuation || token.kind == .quoteMark else { continue }
+      let start = Int(token.utf8Start)
+      // NB: paragraphs are followed at marks only (the stack changes nowhere else): the mark
+      // opens its paragraph when the token before it lies in an earlier one.
+      var newParagraph = false
+      if paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
+        repeat {
+          paragraph += 1
+        } while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start
+        stack.removeAll(keepingCapacity: true)
+        newParagraph =
+          index == 0 || Int(tokens[index - 1].utf8Start) < paragraphs[paragraph - 1].upperBound
+      }
       let first = utf8[start]
       let gapBefore = index == 0 || newParagraph || hasGap(before: index)
       let gapAfter = index + 1 >= tokens.count || hasGap(before: index + 1)
@@ -406,21 +425,24 @@ struct SentenceRepair {
           let open = stack[level].index
           stack.removeSubrange(level...)
           let limit = closes <= 2 ? Self.maxEnclosedParenthesis : Self.maxEnclosedQuotation
-          if index - open <= limit {
-            depth[open + 1] += 1
-            depth[index + 1] -= 1
-          }
+          if index - open <= limit { enclosures.append((open + 1)...index) }
           continue
         }
       }
       if opens != 0 { stack.append((index, opens)) }
     }
-    var running: Int32 = 0
-    for index in depth.indices {
-      running += depth[index]
-      depth[index] = running
+    // Found in the order they close (inner ones first): sorted by start, then merged.
+    enclosures.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [ClosedRange<Int>] = []
+    merged.reserveCapacity(enclosures.count)
+    for range in enclosures {
+      if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
+        merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
     }
-    return depth
+    return merged
   }
 
   // MARK: - Token tests

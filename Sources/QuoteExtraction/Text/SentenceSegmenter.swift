@@ -128,6 +128,23 @@ enum SentenceSegmenter {
       }
       let start = index
       var continuations = 0
+      // Eight bytes a step up to the line break: a line's code points are its bytes less its
+      // continuation bytes.
+      if let base = utf8.baseAddress {
+        while count - index >= 8 {
+          let word = ByteScan.word(base, index)
+          let found = ByteScan.equal(0x0A, word) | ByteScan.equal(0x0D, word)
+          if found != 0 {
+            // The bits below the break's: the bytes before it.
+            let before = (found & (0 &- found)) &- 1
+            continuations += ByteScan.count(ByteScan.continuations(word) & before)
+            index += found.trailingZeroBitCount >> 3
+            break
+          }
+          continuations += ByteScan.count(ByteScan.continuations(word))
+          index += 8
+        }
+      }
       while index < count {
         let byte = utf8[index]
         if byte < 0x80 {
@@ -169,14 +186,17 @@ enum SentenceSegmenter {
         break
       }
       var start = paragraph.lowerBound
-      for index in paragraph where utf8[index] == 0x0A || utf8[index] == 0x0D {
-        var next = index + 1
+      var index = ByteScan.lineBreak(in: utf8, from: paragraph.lowerBound)
+      while index < paragraph.upperBound {
+        let lineBreak = index
+        index = ByteScan.lineBreak(in: utf8, from: lineBreak + 1)
+        var next = lineBreak + 1
         while next < paragraph.upperBound && Tokenizer.isSpace(utf8[next]) { next += 1 }
         if punctuated && next < paragraph.upperBound && utf8[next] >= 0x61 && utf8[next] <= 0x7A {
           continue
         }
-        appendTrimmed(start..<index, utf8, &result)
-        start = index + 1
+        appendTrimmed(start..<lineBreak, utf8, &result)
+        start = lineBreak + 1
       }
       appendTrimmed(start..<paragraph.upperBound, utf8, &result)
     }

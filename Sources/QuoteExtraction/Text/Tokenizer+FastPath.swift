@@ -76,6 +76,7 @@ extension Tokenizer {
     throws(SegmentationError)
   {
     let count = utf8.count
+    let base = utf8.baseAddress
     var index = 0
     let known = KnownTokens(table: knownTokens)
     var opened: IteratorBox? = nil
@@ -104,6 +105,16 @@ extension Tokenizer {
       let chunkStart = index
       var allKnown = true
       while index < count {
+        // Eight bytes a step while they are printable ASCII: on to the first that is not.
+        if let base, count - index >= 8 {
+          let word = ByteScan.word(base, index)
+          let stop = ByteScan.below(0x21, word) | (word & ByteScan.highs)
+          if stop == 0 {
+            index += 8
+            continue
+          }
+          index += stop.trailingZeroBitCount >> 3
+        }
         let byte = utf8[index]
         // Printable ASCII (the bulk of the text) first.
         if byte &- 0x21 < 0x5F {
@@ -180,6 +191,15 @@ extension Tokenizer {
       }
       count(utf8[start])
       while index < end {
+        // A lower-case ASCII letter (most of a word's bytes), as the `.letter` case below.
+        if utf8[index] &- 0x61 < 26 {
+          status = 200
+          if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
+          lowers += 1
+          previous = .letter
+          index += 1
+          continue
+        }
         let (next, nextWidth) = wordClass(utf8, index, end)
         switch next {
         case .letter:

@@ -108,7 +108,10 @@ private struct Cursor {
         let valueStart = index
         if key == parser.textField {
           if index < bytes.count && bytes[index] == quote {
+            // NB: the text is most of a line; reserving the rest of the line (an upper bound)
+            // spares the copies of a growing array.
             var text: [UInt8] = []
+            text.reserveCapacity(bytes.count - index)
             try string(into: &text)
             record.text = text
             record.textIsNotString = false

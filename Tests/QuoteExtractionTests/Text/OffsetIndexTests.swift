@@ -3,7 +3,7 @@ import Testing
 @testable import QuoteExtraction
 
 /// Offset conversions at every scalar boundary of texts that put one-, two-, three- and
-/// four-byte scalars at every position of the eight-byte words and 64-byte blocks the index
+/// four-byte scalars at every position of the eight-byte words and 32-byte blocks the index
 /// counts over.
 struct OffsetIndexTests {
   /// A text of `count` scalars drawn from `palette` by a fixed linear congruential sequence.

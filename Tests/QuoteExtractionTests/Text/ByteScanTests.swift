@@ -1,0 +1,75 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// The word-at-a-time searches give what a byte-by-byte loop gives, for the bytes they look for
+/// at every position of a word and next to bytes that could fool the tricks (a borrow from a
+/// byte below, high bytes, bytes one off the target).
+struct ByteScanTests {
+  /// Bytes around the targets: one below and above each, high bytes, continuation bytes.
+  static let filler: [UInt8] = [
+    0x00, 0x09, 0x0B, 0x0C, 0x0E, 0x20, 0x21, 0x61, 0x7F, 0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0xFF,
+  ]
+
+  /// Texts of every length up to 24 with a byte from `filler` everywhere and one `target`
+  /// (or none) at every position.
+  static func texts(target: UInt8?) -> [[UInt8]] {
+    var texts: [[UInt8]] = []
+    for length in 0...24 {
+      for shift in 0..<filler.count {
+        let base = (0..<length).map { filler[($0 * 7 + shift) % filler.count] }
+        guard let target else {
+          texts.append(base)
+          continue
+        }
+        for position in 0..<length {
+          var text = base
+          text[position] = target
+          texts.append(text)
+        }
+      }
+    }
+    return texts
+  }
+
+  @Test(arguments: [0x0A, 0x0D, nil] as [UInt8?])
+  func lineBreakIsTheFirstOne(target: UInt8?) {
+    for text in Self.texts(target: target) {
+      text.withUnsafeBufferPointer { buffer in
+        for start in 0...text.count {
+          let expected =
+            text[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.count
+          #expect(ByteScan.lineBreak(in: buffer, from: start) == expected, "\(text) from \(start)")
+        }
+      }
+    }
+  }
+
+  @Test func wordCountsMatchTheBytes() {
+    for text in Self.texts(target: 0x0A) where text.count >= 8 {
+      text.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        let word = ByteScan.word(base, 0)
+        let bytes = text[0..<8]
+        #expect(
+          ByteScan.count(ByteScan.continuations(word)) == bytes.count { $0 & 0xC0 == 0x80 })
+        #expect(ByteScan.count(ByteScan.fourByteLeads(word)) == bytes.count { $0 >= 0xF0 })
+        let below = ByteScan.below(0x21, word)
+        let firstBelow = bytes.firstIndex { $0 < 0x21 }
+        #expect((below == 0 ? nil : below.trailingZeroBitCount / 8) == firstBelow)
+      }
+    }
+  }
+
+  @Test func asciiIsFoundWhereverAHighByteIs() {
+    for length in [0, 1, 31, 32, 33, 64, 70] {
+      let plain = [UInt8](repeating: 0x7F, count: length)
+      #expect(plain.withUnsafeBufferPointer { ByteScan.isASCII($0) })
+      for position in 0..<length {
+        var text = plain
+        text[position] = 0x80
+        #expect(!text.withUnsafeBufferPointer { ByteScan.isASCII($0) }, "\(length) at \(position)")
+      }
+    }
+  }
+}
