@@ -10,6 +10,9 @@ struct WordList: Sendable {
     var high: UInt64 = 0
     var count: UInt8 = 0
 
+    /// The empty key (count 0): an empty slot of the table.
+    init() {}
+
     /// The key of `bytes`, or nil when they are empty or longer than 16 bytes.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
       guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
@@ -25,10 +28,18 @@ struct WordList: Sendable {
     }
   }
 
-  private var keys: Set<Key> = []
+  /// The short entries' keys in an open-addressing table (a power of two, at most half full;
+  /// an empty slot has count 0).
+  ///
+  /// NB: not a `Set<Key>`: its SipHash cost more than the rest of a lookup, and the quote
+  /// scanner and sentence repair look words up for every quotation and period.
+  private var slots: [Key] = []
+  /// The bit of every entry length (1...16) the list holds: most lookups end here.
+  private var lengths: UInt32 = 0
   private var longEntries: Set<String> = []
 
   init(parsing text: String) {
+    var keys: Set<Key> = []
     for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
       let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
       let text = content.trimmingWhitespace().lowercased()
@@ -37,6 +48,24 @@ struct WordList: Sendable {
       let key = entry.withUnsafeMutableBufferPointer { Key(UnsafeBufferPointer($0)) }
       if let key { keys.insert(key) } else { longEntries.insert(text) }
     }
+    var capacity = 4
+    while capacity < 2 * keys.count { capacity *= 2 }
+    slots = Array(repeating: Key(), count: capacity)
+    for key in keys {
+      lengths |= 1 << UInt32(key.count)
+      var slot = Self.slot(of: key, capacity: capacity)
+      while slots[slot].count != 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = key
+    }
+  }
+
+  /// The home slot of `key` in a table of `capacity` (a power of two) slots.
+  @inline(__always)
+  private static func slot(of key: Key, capacity: Int) -> Int {
+    let mixed =
+      (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+      ^ UInt64(key.count)
+    return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(capacity - 1))
   }
 
   init(resource bytes: [UInt8]) {
@@ -54,8 +83,16 @@ struct WordList: Sendable {
   /// Whether the list holds the word spelled by `bytes` (ASCII letters compared without case).
   @inline(__always)
   func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let key = Key(bytes) else { return false }
-    return keys.contains(key)
+    guard bytes.count <= 16, lengths & (1 << UInt32(bytes.count)) != 0, let key = Key(bytes)
+    else { return false }
+    return slots.withUnsafeBufferPointer { slots in
+      var slot = Self.slot(of: key, capacity: slots.count)
+      while slots[slot].count != 0 {
+        if slots[slot] == key { return true }
+        slot = (slot + 1) & (slots.count - 1)
+      }
+      return false
+    }
   }
 
   /// Whether the list holds the text of `range` in `utf8`, compared without case: an ASCII
