@@ -48,6 +48,12 @@ import Testing
       #expect(Self.isImmortal(rules.program))
       #expect(Self.isImmortal(SpeakerLexicons.shared))
       #expect(Self.isImmortal(QuoteMarks.shared))
+      // A rule id longer than a small string keeps its characters in a heap object.
+      let id = try #require(rules.rules.first { $0.id.utf8.count > 15 }?.id)
+      let storage = unsafeBitCast(id, to: (UInt64, UInt64).self).1
+      let object = try #require(UnsafeMutableRawPointer(bitPattern: UInt(storage)))
+      #expect(storage >> 60 == 0)
+      #expect(Self.isImmortal(Unmanaged<AnyObject>.fromOpaque(object).takeUnretainedValue()))
     }
 
     @Test func aCustomConfigurationsTablesStayOrdinary() throws {

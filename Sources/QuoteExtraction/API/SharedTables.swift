@@ -41,6 +41,10 @@ enum SharedTables {
       private var seen: Set<UInt> = []
 
       mutating func visit(_ value: Any) {
+        if let string = value as? String {
+          markStorage(of: string)
+          return
+        }
         if let buffer = value as? any ImmortalBufferOwner {
           guard let object = buffer.bufferObject, mark(object) else { return }
           if buffer.elementsMayHoldObjects { buffer.forEachElement { visit($0) } }
@@ -56,6 +60,20 @@ enum SharedTables {
           for child in level.children { visit(child.value) }
           current = level.superclassMirror
         }
+      }
+
+      /// Marks the heap storage of a native string (a rule's id, a name).
+      ///
+      /// NB: reads the standard library's 64-bit string layout: the second word of a native
+      /// string is its storage's address with the top four bits (immortal, bridged, small,
+      /// foreign) clear. Literals, small strings and bridged strings have some set and nothing
+      /// to mark.
+      private mutating func markStorage(of string: String) {
+        guard MemoryLayout<String>.size == 16 else { return }
+        let object = unsafeBitCast(string, to: (UInt64, UInt64).self).1
+        guard object >> 60 == 0, let storage = UnsafeMutableRawPointer(bitPattern: UInt(object))
+        else { return }
+        _ = mark(storage)
       }
 
       /// Marks an object; false when it was marked already.
