@@ -4,17 +4,11 @@ import Testing
 
 /// Turn-taking in fiction through the whole pipeline: which speaker an untagged quotation of a
 /// novel's dialogue gets.
-private func speakers(_ text: String) throws -> [String?] {
-  var configuration = Configuration()
-  configuration.genre = .fiction
-  let extractor = try QuoteExtractor(configuration: configuration)
-  return try extractor.extract(from: text).attributions.map(\.speakerName)
-}
 
 @Test func nameInTheNarrationOfATurnIsNotTheOneItAddresses() throws {
   // "Mr. Gray." ends a sentence of the narration: no one is spoken to, and the untagged answer
   // goes back to Tom.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom and Harry sat by the fire. Mr. Gray slept in his chair.
 
@@ -28,7 +22,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func personAddressedWithAnHonorificAnswers() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom and Harry sat by the fire with Mrs. Lane.
 
@@ -44,7 +38,7 @@ private func speakers(_ text: String) throws -> [String?] {
 @Test func untaggedTurnIsThePersonTheNextTurnAddresses() throws {
   // The narration between the first two turns breaks the alternation; Harry's answer speaks
   // to Jane.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom, Harry and Jane sat by the fire.
 
@@ -63,7 +57,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func untaggedTurnBeforeAnAnswerByNameIsThatPersons() throws {
   // Nothing before the question tells who asks it; the answer addresses Jane, so it is hers.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Will it rain tonight?”
 
@@ -75,7 +69,7 @@ private func speakers(_ text: String) throws -> [String?] {
 @Test func speechOverSeveralParagraphsIsOneTurn() throws {
   // The fourth quotation runs on into the next paragraph (no closing mark): both paragraphs
   // are Harry's, and the turn after them is Tom's.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom and Harry stood at the gate.
 
@@ -96,7 +90,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func narrationBetweenTheQuotationsOfATurnNamesItsSpeaker() throws {
   // Turn-taking alone would give the third paragraph to Tom; its narration is about Jane.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom, Harry and Jane stood at the gate.
 
@@ -112,7 +106,7 @@ private func speakers(_ text: String) throws -> [String?] {
 @Test func untaggedTurnAfterSilentNarrationIsGivenTheLatestSpeaker() throws {
   // Nothing in the narration names anyone: a best guess, the one who spoke last, rather than
   // no speaker at all.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is it far?” said Tom.
 

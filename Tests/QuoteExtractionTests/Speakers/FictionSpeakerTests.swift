@@ -4,7 +4,9 @@ import Testing
 
 /// Speakers of fiction through the whole pipeline, with the genre set to fiction: how pronoun
 /// tags, turn-taking and canonical names read a novel's dialogue.
-private func speakers(_ text: String) throws -> [String?] {
+/// The speaker names of `text`'s attributions, read as fiction (also used by
+/// `DialogueTurnsTests`).
+func fictionSpeakers(_ text: String) throws -> [String?] {
   var configuration = Configuration()
   configuration.genre = .fiction
   let extractor = try QuoteExtractor(configuration: configuration)
@@ -14,7 +16,7 @@ private func speakers(_ text: String) throws -> [String?] {
 @Test func pronounTagIsThePersonTheParagraphsNarrationJustMentioned() throws {
   // Turn-taking alone would give the third turn to Tom, who spoke two turns back; the
   // narration of its own paragraph names who speaks.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is it far?” said Tom.
 
@@ -26,7 +28,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func pronounTagSkipsAMentionOfTheOtherGender() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is it far?” said Tom.
 
@@ -38,7 +40,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func givenNameGivesWayToTheFullNameWhenNoOneSharesTheSurname() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Bill Gorton came in from the street.
 
@@ -50,7 +52,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func givenNameStaysWhenTheFamilySharesTheSurname() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Elizabeth Bennet and Mr. Bennet sat in the library.
 
@@ -62,7 +64,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func unnamedFirstPersonNarratorIsReportedAsTheNarrator() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     I walked down to the harbour before the rain.
 
@@ -74,7 +76,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func pronounRefersToAPersonKnownOnlyByADescription() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is this the farm?” said the girl.
 
@@ -88,7 +90,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func pronounRefersToAPersonTheNarrationIntroducedByADescription() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     The road was empty but for a small boy who sat on the wall.
 
@@ -99,7 +101,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func describedPersonDoesNotTakeAPronounFromANamedOne() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom Brown came up the road with a small boy.
 
@@ -110,7 +112,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func descriptionTagEndsAtItsPersonNoun() throws {
   // The adverb after the tag's person noun is not part of who speaks.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Must we go?” said the old man slowly.
 
@@ -121,7 +123,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func untaggedTurnIsNotSpokenByThePersonItAddresses() throws {
   // The narration before the quotation names Harry, but the quotation speaks to him.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is it late?” said Tom.
 
@@ -134,7 +136,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func pronounPassesOverAPlaceNamedLikeAPerson() throws {
   // Neither name shows a gender; "Vevey" comes where places go, so "he" is Winterbourne.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     In June, Winterbourne went to Vevey. The friends of Winterbourne had rooms at Vevey, \
     and each morning, Winterbourne walked by the lake at Vevey.
@@ -146,7 +148,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func pronounRefersToTheUnnamedPersonTheNarrationOpensOn() throws {
   // No one is named: "the boy" is the only person "he" can be.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     It was morning when the boy woke under the old oak and looked about him.
 
@@ -157,7 +159,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func possessiveDescriptionIsNotThePersonItsPossessiveRefersTo() throws {
   // "her cousin" is someone other than Florence, the "her".
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom Waring came into the room. Florence looked up from the fire.
 
@@ -167,7 +169,7 @@ private func speakers(_ text: String) throws -> [String?] {
 }
 
 @Test func descriptionTagKeepsANameAfterItsPersonNoun() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “We sail at dawn,” said the old captain John Hale.
     """)
@@ -176,7 +178,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func untaggedTurnGoesToAnUnnamedPersonOfTheScene() throws {
   // The answer goes to the other person present, known only as "the girl".
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     The boy woke under the oak. The girl sat near him.
 
@@ -189,7 +191,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func possessiveKinTagIsThePossessorsTitledNamesake() throws {
   // "his wife" after Mr. Crane is Mrs. Crane, though Lucy Hale is the woman mentioned last.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Mrs. Crane was sewing by the window when Mr. Crane came home with Lucy Hale.
 
@@ -202,7 +204,7 @@ private func speakers(_ text: String) throws -> [String?] {
 
 @Test func possessiveKinTagNeedsANamesakeOfTheKinsGender() throws {
   // No one is named with a title and Tom Crane's surname: "his mother" stays a description.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     Tom Crane came home late.
 
@@ -234,7 +236,7 @@ private func speakerMentions(_ text: String) throws -> [String?] {
     He held out his hand, as usual, and said, “Good morning.”
     """
   #expect(try speakerMentions(text) == ["He"])
-  #expect(try speakers(text) == ["Tom Hale"])
+  #expect(try fictionSpeakers(text) == ["Tom Hale"])
 }
 
 @Test func speakerThatRunsIntoItsVerbIsCutAfterThePersonNoun() throws {
@@ -244,36 +246,25 @@ private func speakerMentions(_ text: String) throws -> [String?] {
   #expect(try speakerMentions(text) == ["The old woman"])
 }
 
-@Test func pronounTagWithAVerbOfGoingOnIsThePreviousSpeaker() throws {
+@Test(arguments: [("added", "Mr. Crane"), ("replied", "Tom Hale")])
+func pronounTagAfterATurnDependsOnItsVerb(verb: String, speaker: String) throws {
   // “…,” he added: the man who just spoke goes on, though a pronoun tag after a turn otherwise
-  // looks for the other person of the dialogue (here Tom Hale).
-  let names = try speakers(
+  // looks for the other person of the dialogue (here Tom Hale), as “…,” he replied does.
+  let names = try fictionSpeakers(
     """
     Tom Hale and his sister walked up from the beach.
 
     “What folly!” exclaimed Mr. Crane.
 
-    “You are burnt,” he added.
+    “You are burnt,” he \(verb).
     """)
-  #expect(names == ["Mr. Crane", "Mr. Crane"])
-}
-
-@Test func pronounTagWithAVerbOfReplyIsNotThePreviousSpeaker() throws {
-  let names = try speakers(
-    """
-    Tom Hale and his sister walked up from the beach.
-
-    “What folly!” exclaimed Mr. Crane.
-
-    “You are burnt,” he replied.
-    """)
-  #expect(names == ["Mr. Crane", "Tom Hale"])
+  #expect(names == ["Mr. Crane", speaker])
 }
 
 @Test func descriptionTagWithNoGenderIsNotANamedPersonWhoHasNotSpoken() throws {
   // The narration names only the baby: “said the surgeon” is someone the story has not named,
   // reported by the description.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     The baby Oliver Crane lay by the fire.
 
@@ -283,7 +274,7 @@ private func speakerMentions(_ text: String) throws -> [String?] {
 }
 
 @Test func descriptionTagWithNoGenderIsTheSpeakerItDescribes() throws {
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Is it far?” asked Tom Hale.
 
@@ -296,7 +287,7 @@ private func speakerMentions(_ text: String) throws -> [String?] {
 
 @Test func descriptionTagWithNoGenderCanBeADescribedPersonWhoSpoke() throws {
   // "the child" is the small boy who asked, not Tom Hale, who just answered him.
-  let names = try speakers(
+  let names = try fictionSpeakers(
     """
     “Will you give me some sugar?” asked a small boy.
 
