@@ -108,26 +108,24 @@ extension Array: ImmortalBufferOwner {
   func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
 }
 
+/// The storage object of a set or dictionary, or nil when it is empty (the runtime's immortal
+/// empty storage) or not one reference (as on platforms that bridge to Objective-C).
+private func singleReferenceStorage<Collection>(of collection: Collection, isEmpty: Bool)
+  -> UnsafeMutableRawPointer?
+{
+  guard !isEmpty, MemoryLayout<Collection>.size == MemoryLayout<UnsafeMutableRawPointer>.size
+  else { return nil }
+  return unsafeBitCast(collection, to: UnsafeMutableRawPointer.self)
+}
+
 extension Set: ImmortalBufferOwner {
-  var bufferObject: UnsafeMutableRawPointer? {
-    // NB: on Linux a set is one reference to its storage.
-    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
-      return nil
-    }
-    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
-  }
+  var bufferObject: UnsafeMutableRawPointer? { singleReferenceStorage(of: self, isEmpty: isEmpty) }
   var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
   func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
 }
 
 extension Dictionary: ImmortalBufferOwner {
-  var bufferObject: UnsafeMutableRawPointer? {
-    // NB: on Linux a dictionary is one reference to its storage.
-    guard !isEmpty, MemoryLayout<Self>.size == MemoryLayout<UnsafeMutableRawPointer>.size else {
-      return nil
-    }
-    return unsafeBitCast(self, to: UnsafeMutableRawPointer.self)
-  }
+  var bufferObject: UnsafeMutableRawPointer? { singleReferenceStorage(of: self, isEmpty: isEmpty) }
   var elementsMayHoldObjects: Bool { !_isPOD(Key.self) || !_isPOD(Value.self) }
   func forEachElement(_ body: (Any) -> Void) {
     for (key, value) in self {
