@@ -39,25 +39,51 @@ enum SharedTables {
     /// array buffer it reaches once.
     struct Walker {
       private var seen: Set<UInt> = []
+      /// The most elements of a collection whose elements are walked too (the rules, the
+      /// lexicons' names).
+      static let walkedElements = 256
+      /// The most levels below a root that are walked.
+      static let depth = 4
 
       mutating func visit(_ value: Any) {
-        if let string = value as? String {
+        visit(value, depth: 0)
+      }
+
+      /// Visits `value`, `depth` levels below a root.
+      ///
+      /// NB: only a few levels deep: what per-document code retains hangs right below the
+      /// roots (a table's arrays, a rule's id); reflecting over everything below cost more
+      /// than all the rest of making an extractor.
+      private mutating func visit(_ value: Any, depth: Int) {
+        guard depth <= Self.depth else { return }
+        if type(of: value) == String.self, let string = value as? String {
           markStorage(of: string)
           return
         }
-        if let buffer = value as? any ImmortalBufferOwner {
-          guard let object = buffer.bufferObject, mark(object) else { return }
-          if buffer.elementsMayHoldObjects { buffer.forEachElement { visit($0) } }
-          return
-        }
         let mirror = Mirror(reflecting: value)
-        if mirror.displayStyle == .class {
+        switch mirror.displayStyle {
+        case .collection?, .set?, .dictionary?:
+          guard let buffer = value as? any ImmortalBufferOwner, let object = buffer.bufferObject,
+            mark(object)
+          else { return }
+          // NB: the elements of a long collection (a list of thousands of names) are not
+          // walked: per-document code retains the collection, not its entries one by one.
+          if buffer.elementsMayHoldObjects && buffer.elementCount <= Self.walkedElements {
+            buffer.forEachElement { visit($0, depth: depth + 1) }
+          }
+          return
+        case .class?:
           let object = value as AnyObject
           guard mark(Unmanaged.passUnretained(object).toOpaque()) else { return }
+        case .struct?, .tuple?, .optional?, .enum?:
+          break
+        default:
+          // Numbers, flags and other plain values hold nothing to mark.
+          return
         }
         var current: Mirror? = mirror
         while let level = current {
-          for child in level.children { visit(child.value) }
+          for child in level.children { visit(child.value, depth: depth + 1) }
           current = level.superclassMirror
         }
       }
@@ -94,10 +120,13 @@ protocol ImmortalBufferOwner {
   var bufferObject: UnsafeMutableRawPointer? { get }
   /// Whether elements can hold references (not plain bits).
   var elementsMayHoldObjects: Bool { get }
+  /// The number of elements.
+  var elementCount: Int { get }
   func forEachElement(_ body: (Any) -> Void)
 }
 
 extension Array: ImmortalBufferOwner {
+  var elementCount: Int { count }
   var bufferObject: UnsafeMutableRawPointer? {
     // NB: an array is one reference to its buffer; an empty array shares the runtime's
     // immortal empty buffer.
@@ -119,12 +148,14 @@ private func singleReferenceStorage<Collection>(of collection: Collection, isEmp
 }
 
 extension Set: ImmortalBufferOwner {
+  var elementCount: Int { count }
   var bufferObject: UnsafeMutableRawPointer? { singleReferenceStorage(of: self, isEmpty: isEmpty) }
   var elementsMayHoldObjects: Bool { !_isPOD(Element.self) }
   func forEachElement(_ body: (Any) -> Void) { for element in self { body(element) } }
 }
 
 extension Dictionary: ImmortalBufferOwner {
+  var elementCount: Int { count }
   var bufferObject: UnsafeMutableRawPointer? { singleReferenceStorage(of: self, isEmpty: isEmpty) }
   var elementsMayHoldObjects: Bool { !_isPOD(Key.self) || !_isPOD(Value.self) }
   func forEachElement(_ body: (Any) -> Void) {
