@@ -35,8 +35,8 @@ enum SharedTables {
   }()
 
   #if os(Linux)
-    /// Walks an object graph through its stored properties, marking every class instance and
-    /// array buffer it reaches once.
+    /// Walks an object graph through its stored properties, a few levels deep, marking once
+    /// every class instance, collection storage and string storage it reaches.
     struct Walker {
       private var seen: Set<UInt> = []
       /// The most elements of a collection whose elements are walked too (the rules, the
@@ -45,16 +45,12 @@ enum SharedTables {
       /// The most levels below a root that are walked.
       static let depth = 4
 
-      mutating func visit(_ value: Any) {
-        visit(value, depth: 0)
-      }
-
       /// Visits `value`, `depth` levels below a root.
       ///
       /// NB: only a few levels deep: what per-document code retains hangs right below the
       /// roots (a table's arrays, a rule's id); reflecting over everything below cost more
       /// than all the rest of making an extractor.
-      private mutating func visit(_ value: Any, depth: Int) {
+      mutating func visit(_ value: Any, depth: Int = 0) {
         guard depth <= Self.depth else { return }
         if type(of: value) == String.self, let string = value as? String {
           markStorage(of: string)
