@@ -116,3 +116,62 @@ import Testing
     """)
   #expect(names == ["Tom", "Tom"])
 }
+
+@Test func chapterNumeralIsNotTheNarrator() throws {
+  // "CHAPTER I" is a heading, not the pronoun: no narrator speaks the untagged answer. "Then I
+  // went" is the narrator, who then speaks.
+  let heading = try fictionSpeakers(
+    """
+    CHAPTER I
+
+    “Is it far?” said Tom.
+
+    “Very far.”
+    """)
+  #expect(heading.first == "Tom")
+  #expect(!heading.contains("Narrator"))
+  let narrator = try fictionSpeakers(
+    """
+    PART I
+
+    Then I went down to the river.
+
+    “Is it far?”
+    """)
+  #expect(narrator == ["Narrator"])
+}
+
+@Test func quotationThatIsOnlyANameAnswersRatherThanAddresses() throws {
+  // “Harry.” names who is waiting; it does not speak to Harry, so the question before it is
+  // not Harry's.
+  let names = try fictionSpeakers(
+    """
+    Harry had gone on ahead.
+
+    “Is it far?” said Tom.
+
+    Jane looked at the hills.
+
+    “Far enough,” said Jane.
+
+    “Who is waiting for us there?”
+
+    “Harry.”
+    """)
+  #expect(names == ["Tom", "Jane", "Tom", "Jane"])
+}
+
+@Test func narrationAfterAQuotationNamesItsSpeakerAfterAGap() throws {
+  // The narration before the turn ends with Tom; the turn's own narration is about Harry.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry walked to the gate.
+
+    “Is it far?” said Tom.
+
+    Harry looked at the map for a long time. Tom waited.
+
+    “Very far.” After a while Harry folded the map.
+    """)
+  #expect(names == ["Tom", "Harry"])
+}

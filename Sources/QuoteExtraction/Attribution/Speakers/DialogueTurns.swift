@@ -210,11 +210,20 @@ struct DialogueTurns {
         } else if guessing || previous?.end != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
+          // A turn that opens its paragraph: its own narration (“…” After a while Harry folded
+          // the map.) tells more than the paragraph before, which most often ends on someone
+          // else.
+          let opensParagraph =
+            analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
+            <= paragraph.tokens.lowerBound + 1
+          if found == nil, opensParagraph {
+            found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
+          }
           if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
             let before = document.paragraphs[group.paragraph - 1]
             found = allowed(lastMention(in: before.utf8Start..<before.utf8End, table: table))
           }
-          if found == nil {
+          if found == nil, !opensParagraph {
             found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
           }
           // The narration was about the one spoken to: the one who spoke before answers.
@@ -299,7 +308,13 @@ struct DialogueTurns {
     } else if first - 1 >= tokens.lowerBound, analyzer.isHonorific(first - 1) {
       first -= 1
     }
-    guard first > tokens.lowerBound else { return first }
+    guard first > tokens.lowerBound else {
+      // A quotation that is only a name answers with it (“What is his name?” / “Bingley.”)
+      // unless it calls the person (“Jane!”).
+      let whole = after + 1 >= tokens.upperBound
+      let calls = after < tokens.upperBound && analyzer.bytesEqual(after, "!")
+      return whole && !calls ? nil : first
+    }
     let before = first - 1
     let opens =
       analyzer.bytesEqual(before, ",") || analyzer.bytesEqual(before, "dear")

@@ -100,8 +100,11 @@ struct NarrationNames {
       if document.utf8.withUnsafeBufferPointer({
         NarrationNames.isSubjectPronoun(tokens[index], $0)
       }) {
-        // A subject pronoun keeps its person the most salient one; "I" is the narrator.
-        if let mention = pronouns.mention(at: index, analyzer) { mentions.append(mention) }
+        // A subject pronoun keeps its person the most salient one; "I" is the narrator, but
+        // not the numeral of a heading ("CHAPTER I", "Chapter I. Into the Wild").
+        if !isHeadingNumeral(index), let mention = pronouns.mention(at: index, analyzer) {
+          mentions.append(mention)
+        }
         index += 1
         continue
       }
@@ -156,6 +159,22 @@ struct NarrationNames {
       index = end
     }
     return mentions
+  }
+
+  /// Whether an "I" is the Roman numeral of a heading rather than the narrator: the second
+  /// word of its paragraph after a capitalised one ("CHAPTER I", "Part I.", "BOOK I—THE
+  /// START"), and not followed by a lower-case word or a comma as the pronoun is ("Then I
+  /// went", "So I, too, …").
+  private func isHeadingNumeral(_ index: Token.Index) -> Bool {
+    let tokens = document.tokens
+    guard index > 0, tokens[index].utf8End - tokens[index].utf8Start == 1,
+      tokens[index - 1].kind == .word, tokens[index - 1].shape.contains(.capitalized)
+    else { return false }
+    let paragraph = document.paragraphs[document.paragraph(of: index)].tokens
+    guard paragraph.lowerBound == index - 1 else { return false }
+    let next = index + 1
+    guard next < paragraph.upperBound else { return true }
+    return !tokens[next].shape.contains(.lowercase) && !analyzer.bytesEqual(next, ",")
   }
 
   /// Whether a word of the run is in `known`.
