@@ -175,3 +175,15 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry"])
 }
+
+@Test func storyOpeningWithAnUntaggedQuotationIsGivenThePersonNamedNext() throws {
+  // No one has been named yet: a best guess, the first person the narration names after it,
+  // rather than no speaker at all.
+  let names = try fictionSpeakers(
+    """
+    “Is anyone there?”
+
+    Nobody answered. Jane stood alone at the gate, and after a while Tom came up the road.
+    """)
+  #expect(names == ["Jane"])
+}

@@ -6,7 +6,7 @@
 ///   speaker is the person the narration of its own paragraph names, else the person addressed
 ///   by name in the previous quotation (a vocative), else the speaker of the turn before
 ///   (speakers alternate), else the one the next quotation addresses by name, else the latest
-///   other person mentioned.
+///   other person mentioned (before anyone is, the first one named after it).
 /// - Read backwards, an untagged quotation answered by name (“…” / “No, Jane.”) is that
 ///   person's.
 struct DialogueTurns {
@@ -174,6 +174,9 @@ struct DialogueTurns {
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
         let addressed = Set(addressees(of: group, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
+        let opensParagraph =
+          analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
+          <= paragraph.tokens.lowerBound + 1
         if let last = previous, last.end == group.paragraph - 1 {
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           // The narration between its quotations is about the speaker (“Young!” He held it
@@ -204,8 +207,13 @@ struct DialogueTurns {
           // It speaks to the one the turns would give it to: the one who spoke before goes on.
           if found == nil, !addressed.isEmpty { found = allowed(last.entity) }
           if found == nil, guessing {
-            found = latestPerson(
-              before: position, excluding: addressed.union([last.entity]), table: table)
+            found =
+              latestPerson(
+                before: position, excluding: addressed.union([last.entity]), table: table)
+              ?? (opensParagraph
+                ? nextPerson(
+                  after: position, excluding: addressed.union([last.entity]), table: table)
+                : nil)
           }
         } else if guessing || previous?.end != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
@@ -213,9 +221,6 @@ struct DialogueTurns {
           // A turn that opens its paragraph: its own narration (“…” After a while Harry folded
           // the map.) tells more than the paragraph before, which most often ends on someone
           // else.
-          let opensParagraph =
-            analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
-            <= paragraph.tokens.lowerBound + 1
           if found == nil, opensParagraph {
             found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
           }
@@ -233,6 +238,8 @@ struct DialogueTurns {
             found =
               allowed(previous?.entity)
               ?? latestPerson(before: position, excluding: addressed, table: table)
+              ?? (opensParagraph
+                ? nextPerson(after: position, excluding: addressed, table: table) : nil)
           }
         }
         if let found { setImplicit(group, found, &result, table: &table) }
@@ -379,11 +386,28 @@ struct DialogueTurns {
   {
     let before = mentions(in: 0..<position)
     for mention in before.reversed().prefix(40)
-    where !excluded.contains(mention.entity)
-      && (table.records[mention.entity].kind == .person
-        || table.records[mention.entity].isDescribedPerson)
-      && !table.records[mention.entity].isPlaceLike
-    {
+    where !excluded.contains(mention.entity) && isPerson(mention.entity, table: table) {
+      return mention.entity
+    }
+    return nil
+  }
+
+  /// Whether an entity is a person (named, or known by a description such as "the girl"),
+  /// not a place.
+  private func isPerson(_ id: Int, table: EntityTable) -> Bool {
+    (table.records[id].kind == .person || table.records[id].isDescribedPerson)
+      && !table.records[id].isPlaceLike
+  }
+
+  /// The person mentioned first after a position, other than the `excluded`, looking ahead
+  /// over a bounded number of mentions: a best guess for a turn before anyone is named (a
+  /// story that opens with dialogue).
+  private func nextPerson(after position: Int, excluding excluded: Set<Int>, table: EntityTable)
+    -> Int?
+  {
+    let after = mentions(in: position..<document.utf8.count)
+    for mention in after.prefix(40)
+    where !excluded.contains(mention.entity) && isPerson(mention.entity, table: table) {
       return mention.entity
     }
     return nil
