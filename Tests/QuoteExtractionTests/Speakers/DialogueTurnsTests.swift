@@ -187,3 +187,17 @@ import Testing
     """)
   #expect(names == ["Jane"])
 }
+
+@Test func longNarrationBeforeAQuotationGivesItThePersonOfItsLastSentences() throws {
+  // The paragraph opens on Harry, but the sentence before the quotation is about Jane.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Tom.
+
+    Nobody answered him.
+
+    Harry had walked the road many times. The sun went down behind the hills, and the wind \
+    rose. Jane looked at the sky. “It will rain before we get there.”
+    """)
+  #expect(names == ["Tom", "Jane"])
+}

@@ -174,9 +174,10 @@ struct DialogueTurns {
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
         let addressed = Set(addressees(of: group, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
-        let opensParagraph =
+        // The quotation's first token.
+        let quoteStart =
           analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
-          <= paragraph.tokens.lowerBound + 1
+        let opensParagraph = quoteStart <= paragraph.tokens.lowerBound + 1
         if let last = previous, last.end == group.paragraph - 1 {
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           // The narration between its quotations is about the speaker (“Young!” He held it
@@ -217,7 +218,14 @@ struct DialogueTurns {
           }
         } else if guessing || previous?.end != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
-          found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
+          // NB: in a long paragraph, the person of the sentences just before the quotation
+          // rather than the paragraph's first (“Harry had walked … Jane looked at the sky.
+          // “It will rain.””).
+          let sentence = document.sentence(of: max(quoteStart - 1, paragraph.tokens.lowerBound))
+          let near = max(document.sentences[max(sentence - 1, 0)].utf8Start, paragraph.utf8Start)
+          found =
+            allowed(firstMention(in: near..<position, table: table))
+            ?? allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
           // A turn that opens its paragraph: its own narration (“…” After a while Harry folded
           // the map.) tells more than the paragraph before, which most often ends on someone
           // else.
