@@ -71,6 +71,12 @@ enum SharedTables {
         case .class?:
           let object = value as AnyObject
           guard mark(Unmanaged.passUnretained(object).toOpaque()) else { return }
+          // NB: a rule's patterns and examples are read once, when the rule set is compiled;
+          // per-document code reads its id. Walking them cost more than everything else here.
+          if let rule = object as? Rule {
+            markStorage(of: rule.id)
+            return
+          }
         case .struct?, .tuple?, .optional?, .enum?:
           break
         default:

@@ -8,7 +8,16 @@ struct RuleLoader {
   /// Ids already loaded (from earlier packs), to catch duplicates across files.
   var seenIds: [String: String] = [:]
   /// Patterns already loaded, per pass, to catch rules that can never fire first.
-  var seenPatterns: [String: String] = [:]
+  var seenPatterns: [PatternKey: String] = [:]
+
+  /// A pattern in its pass: two rules with equal keys match the same tokens.
+  ///
+  /// NB: a value, not a description string: describing the elements goes through reflection,
+  /// which cost a fifth of the tool's start-up.
+  struct PatternKey: Hashable {
+    let pass: Rule.Pass
+    let elements: [PatternElement]
+  }
 
   static let ruleKeys: Set<String> = [
     "id", "description", "kind", "pass", "confidence", "pattern", "examples",
@@ -19,8 +28,27 @@ struct RuleLoader {
   ]
   static let exampleKeys: Set<String> = ["text", "speaker", "cue", "content", "type", "none"]
 
+  /// Where the last rule's line was counted, so the next rule's is counted on from there.
+  private(set) var lineCursor = (offset: 0, line: 1)
+
+  /// The line (from 1) of `offset` in `bytes`.
+  ///
+  /// NB: counted on from the previous rule (rules come in file order), not from the start of
+  /// the file for each rule: that was quadratic in the pack's size.
+  private mutating func line(of offset: Int, in bytes: [UInt8]) -> Int {
+    if offset < lineCursor.offset { lineCursor = (0, 1) }
+    var line = lineCursor.line
+    for index in lineCursor.offset..<min(offset, bytes.count)
+    where bytes[index] == UInt8(ascii: "\n") {
+      line += 1
+    }
+    lineCursor = (offset, line)
+    return line
+  }
+
   /// Loads one pack; `file` names it in errors.
   mutating func load(file: String, bytes: [UInt8]) throws(RuleError) -> [Rule] {
+    lineCursor = (0, 1)
     func error(_ offset: Int, _ message: String) -> RuleError {
       RuleError(file: file, bytes: bytes, offset: offset, message: message)
     }
@@ -77,8 +105,7 @@ struct RuleLoader {
     if let previous = seenIds[id] {
       throw error(idOffset, "duplicate rule id '\(id)' (first at \(previous))")
     }
-    let location = RuleError(file: file, bytes: bytes, offset: json.offset, message: "")
-    let source = "\(file):\(location.line)"
+    let source = "\(file):\(line(of: json.offset, in: bytes))"
     guard let description = fields["description"]?.string, !description.isEmpty else {
       throw error(json.offset, "rule '\(id)' has no 'description'")
     }
@@ -123,7 +150,7 @@ struct RuleLoader {
     for item in exampleItems {
       examples.append(try example(item, error: error))
     }
-    let signature = "\(pass.rawValue) \(elements)"
+    let signature = PatternKey(pass: pass, elements: elements)
     if let previous = seenPatterns[signature] {
       throw error(
         fields["pattern"]?.offset ?? json.offset,

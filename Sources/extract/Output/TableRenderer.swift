@@ -40,7 +40,7 @@ struct TableRenderer {
     return out
   }
 
-  /// The text on one line, cut to `width` characters with an ellipsis.
+  /// The text on one line, cut to `width` terminal columns with an ellipsis.
   func clip(_ text: String, _ width: Int) -> String {
     var flat = ""
     var lastWasSpace = false
@@ -53,12 +53,22 @@ struct TableRenderer {
         lastWasSpace = false
       }
     }
-    guard flat.count > width else { return flat }
-    return String(flat.prefix(max(width - 1, 0))) + "…"
+    guard TerminalWidth.columns(of: flat) > width else { return flat }
+    // NB: cut by columns, not characters: a CJK character takes two, and the ellipsis one.
+    var clipped = ""
+    var columns = 0
+    for character in flat {
+      let next = TerminalWidth.columns(of: character)
+      guard columns + next <= width - 1 else { break }
+      clipped.append(character)
+      columns += next
+    }
+    return clipped + "…"
   }
 
+  /// The text followed by spaces up to `width` terminal columns (at least one space).
   func pad(_ text: String, _ width: Int) -> String {
-    let count = text.count
-    return count >= width ? text + " " : text + String(repeating: " ", count: width - count)
+    let columns = TerminalWidth.columns(of: text)
+    return columns >= width ? text + " " : text + String(repeating: " ", count: width - columns)
   }
 }

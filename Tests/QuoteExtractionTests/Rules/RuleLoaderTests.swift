@@ -51,6 +51,16 @@ struct RuleLoaderTests {
     #expect(message.contains("duplicate rule id 'test.quote-said'"))
   }
 
+  @Test func duplicateIdNamesTheLineOfTheFirst() throws {
+    // validRule takes three lines; the pack's first line opens it.
+    let other = Self.validRule.replacingFirst("test.quote-said", with: "test.quote-other")
+      .replacingFirst("\"said\"", with: "\"says\"")
+    let third = Self.validRule.replacingFirst("\"said\"", with: "\"told\"")
+    let json = "{\"version\": 1, \"rules\": [\n\(other),\n\(Self.validRule),\n\(third)]}"
+    let message = try #require(loadError(json))
+    #expect(message.contains("duplicate rule id 'test.quote-said' (first at test.json:5)"))
+  }
+
   @Test func unreachableRuleIsAnError() throws {
     let copy = Self.validRule.replacingFirst("test.quote-said", with: "test.quote-said-again")
     let message = try #require(
