@@ -234,6 +234,12 @@ where Documents.Element == BatchDocument {
         swap(&handedOut, &ready)
         pipeline.discard(handedOut, worker: readyWorker)
       }
+      // NB: when the consumer has to wait, it waits for the next group too, if that one is
+      // being made: the workers finish their groups at about the same time, and one wake-up
+      // for two groups costs the cores half the switches (each wake-up pre-empts a worker).
+      if !slot.isDone, let following = pending.first, !following.isDone {
+        await following.completion(isolation: actor)
+      }
       ready = await slot.value(isolation: actor)
       readyWorker = slot.worker
       readyIndex = 1
@@ -307,6 +313,10 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     private(set) var worker = 0
     private var output: Output?
     private var waiter: CheckedContinuation<Output, Never>?
+    /// A consumer waiting for the output to be there, without taking it (see ``completion``).
+    private var completionWaiter: CheckedContinuation<Void, Never>?
+    /// Whether the output has been made (it may have been taken since).
+    private var isFulfilled = false
     private let lock = DispatchSemaphore(value: 1)
     private let done = DispatchSemaphore(value: 0)
 
@@ -323,14 +333,40 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     func fulfil(_ value: Output, worker: Int) {
       lock.wait()
       self.worker = worker
+      isFulfilled = true
       let waiter = self.waiter
       self.waiter = nil
+      let completionWaiter = self.completionWaiter
+      self.completionWaiter = nil
       // A waiting consumer gets the output directly; otherwise it waits here for `value` or
       // `wait`, which move it out.
       if waiter == nil { output = value }
       lock.signal()
       done.signal()
       waiter?.resume(returning: value)
+      completionWaiter?.resume()
+    }
+
+    /// Whether the output has been made.
+    var isDone: Bool {
+      lock.wait()
+      defer { lock.signal() }
+      return isFulfilled
+    }
+
+    /// Suspends until the output is there, leaving it in the slot; resumes on `actor`.
+    func completion(isolation actor: isolated (any Actor)? = #isolation) async {
+      await withCheckedContinuation(isolation: actor) {
+        (continuation: CheckedContinuation<Void, Never>) in
+        lock.wait()
+        if isFulfilled {
+          lock.signal()
+          continuation.resume()
+        } else {
+          completionWaiter = continuation
+          lock.signal()
+        }
+      }
     }
 
     /// Blocks the calling thread until the output is there.
@@ -485,6 +521,9 @@ struct PendingSlots<Input: Sendable, Output: Sendable> {
   var isFull: Bool { slots.count - head >= limit }
 
   mutating func append(_ slot: Slot) { slots.append(slot) }
+
+  /// The oldest slot, left pending.
+  var first: Slot? { head < slots.count ? slots[head] : nil }
 
   /// The oldest slot, or nil when none is pending.
   mutating func popFirst() -> Slot? {

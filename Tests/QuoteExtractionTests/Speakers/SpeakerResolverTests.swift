@@ -108,6 +108,30 @@ private struct HandBuilt {
   #expect(built.result.entities.first?.kind == .organization)
 }
 
+@Test func acronymIsTheOrganisationNamedBefore() throws {
+  var built = try HandBuilt(
+    """
+    The U.S. Department of Homeland Security reported that arrests fell in June. \
+    The National Farmers Union said prices rose. The DHS said the numbers would hold. \
+    The NFU said that the harvest was late. The FBI said nothing was found.
+    """)
+  built.attribute(
+    .indirect, content: "arrests fell in June", speaker: "The U.S. Department of Homeland Security")
+  built.attribute(.indirect, content: "prices rose", speaker: "The National Farmers Union")
+  built.attribute(.indirect, content: "the numbers would hold", speaker: "The DHS")
+  built.attribute(.indirect, content: "the harvest was late", speaker: "The NFU")
+  built.attribute(.indirect, content: "nothing was found", speaker: "The FBI")
+  let attributions = built.resolve()
+  try #require(attributions.count == 5)
+  #expect(attributions[2].entity == attributions[0].entity)
+  #expect(attributions[2].speakerName == "U.S. Department of Homeland Security")
+  #expect(attributions[3].entity == attributions[1].entity)
+  // An acronym of no organisation named before stays its own entity.
+  #expect(attributions[4].entity != attributions[0].entity)
+  #expect(attributions[4].entity != attributions[1].entity)
+  #expect(attributions[4].speakerName == "FBI")
+}
+
 @Test func pronounGoesToTheLatestPersonOfItsGender() throws {
   var built = try HandBuilt(
     """

@@ -80,6 +80,9 @@ struct EntityTable {
   private var byWord: [String: [Int]] = [:]
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
   private var byKey: [String: Int] = [:]
+  /// Organisations by the initials of their name ("ACLU" for the American Civil Liberties
+  /// Union), so that an acronym mentioned later is the same entity.
+  private var byInitials: [String: Int] = [:]
   /// Entity ids, most recently mentioned last.
   private var recency: [Int] = []
 
@@ -102,6 +105,10 @@ struct EntityTable {
     _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
     onlySpeakers: Bool = false
   ) -> Int? {
+    if !byInitials.isEmpty, let id = organization(abbreviatedAs: mention.displayName) {
+      note(id, mention: mention)
+      return id
+    }
     switch mention.kind {
     case .name:
       return addName(mention)
@@ -318,8 +325,34 @@ struct EntityTable {
         roles: Set(mention.roles)))
     byKey[key] = id
     if key == "pronoun:i" { narrator = id }
+    if kind == .organization, let initials = Self.initials(of: name), byInitials[initials] == nil {
+      byInitials[initials] = id
+    }
     note(id, mention: mention)
     return id
+  }
+
+  /// The organisation an acronym ("ACLU", "DHS") stands for, among those named so far.
+  private func organization(abbreviatedAs name: String) -> Int? {
+    let utf8 = name.utf8
+    guard (2...6).contains(utf8.count), utf8.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+      return nil
+    }
+    return byInitials[name]
+  }
+
+  /// The initials of a name's capitalised words, skipping function words and abbreviations
+  /// ("DHS" for "Department of Homeland Security" and "U.S. Department of Homeland Security");
+  /// nil for a name of fewer than two such words.
+  static func initials(of name: String) -> String? {
+    var initials = ""
+    for word in name.split(separator: " ") {
+      guard let first = word.unicodeScalars.first, (0x41...0x5A).contains(first.value),
+        !word.contains(".")
+      else { continue }
+      initials.unicodeScalars.append(first)
+    }
+    return initials.utf8.count >= 2 ? initials : nil
   }
 
   private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
