@@ -67,9 +67,37 @@ struct DialogueTurns {
     // Only turn-taking reads which paragraphs hold quotations: gathered here, not in news.
     var quoteParagraphs = Set<Int>()
     for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
-    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
-    backward(groups, &result, table: &table)
-    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
+    var addressed = Addressees(count: groups.count)
+    forward(
+      groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false,
+      addressed: &addressed)
+    backward(groups, &result, table: &table, addressed: &addressed)
+    forward(
+      groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true,
+      addressed: &addressed)
+  }
+
+  /// The people each group's quotations address by name (see ``addressees(of:_:table:)``),
+  /// found at the first question about the group.
+  ///
+  /// NB: the passes over the dialogue ask about a group several times (its own turn, the turn
+  /// before and the one after it), and what they change (who speaks) changes no name's match:
+  /// each group's quotations are read once.
+  private struct Addressees {
+    private var lists: [[Int]?]
+
+    init(count: Int) { lists = Array(repeating: nil, count: count) }
+
+    /// The addressees of the group at `number`, found once.
+    mutating func of(
+      _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
+      table: EntityTable
+    ) -> [Int] {
+      if let found = lists[number] { return found }
+      let found = turns.addressees(of: groups[number], result, table: table)
+      lists[number] = found
+      return found
+    }
   }
 
   /// The direct quotations of one turn: the quotations of a paragraph, or of the paragraphs of
@@ -162,7 +190,7 @@ struct DialogueTurns {
   /// the narration about its speaker. With `guessing`, falls back to the latest other person.
   private func forward(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
-    quoteParagraphs: Set<Int>, guessing: Bool
+    quoteParagraphs: Set<Int>, guessing: Bool, addressed cache: inout Addressees
   ) {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
@@ -172,7 +200,7 @@ struct DialogueTurns {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
-        let addressed = Set(addressees(of: group, result, table: table))
+        let addressed = Set(cache.of(number, groups, self, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
         if let last = previous, last.end == group.paragraph - 1 {
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
@@ -185,7 +213,9 @@ struct DialogueTurns {
           // The person the previous turn addressed by name answers.
           if found == nil {
             found = allowed(
-              addressees(of: groups[last.group], result, table: table).last { $0 != last.entity })
+              cache.of(last.group, groups, self, result, table: table).last {
+                $0 != last.entity
+              })
           }
           // Speakers alternate: the one who spoke the turn before last.
           if found == nil {
@@ -197,7 +227,7 @@ struct DialogueTurns {
           // The next turn addresses by name the one who speaks this turn.
           if found == nil {
             found = allowed(
-              answered(after: number, groups, result, table: table).flatMap {
+              answered(after: number, groups, result, table: table, cache: &cache).flatMap {
                 $0 != last.entity ? $0 : nil
               })
           }
@@ -238,11 +268,12 @@ struct DialogueTurns {
   /// The person the next turn answers, when it follows right after a group and addresses
   /// someone by name (“…” / “Yes, Tom.”): the one spoken to most often spoke just before.
   private func answered(
-    after number: Int, _ groups: [Group], _ result: ExtractionResult, table: EntityTable
+    after number: Int, _ groups: [Group], _ result: ExtractionResult, table: EntityTable,
+    cache: inout Addressees
   ) -> Int? {
     guard number + 1 < groups.count, groups[number + 1].paragraph == groups[number].end + 1
     else { return nil }
-    return addressees(of: groups[number + 1], result, table: table).first
+    return cache.of(number + 1, groups, self, result, table: table).first
   }
 
   /// The people a turn's quotations address by name (vocatives), as entities, in text order:
@@ -312,15 +343,16 @@ struct DialogueTurns {
   /// alternating turns, it belongs to the speaker of the second (“A” / “B” / “C,” said X: A
   /// is X's).
   private func backward(
-    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
+    addressed cache: inout Addressees
   ) {
     var next: Turn? = nil
     var afterNext: Turn? = nil
     for (number, group) in groups.enumerated().reversed() {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
-        let addressed = addressees(of: group, result, table: table)
-        if let answered = answered(after: number, groups, result, table: table),
+        let addressed = cache.of(number, groups, self, result, table: table)
+        if let answered = answered(after: number, groups, result, table: table, cache: &cache),
           !addressed.contains(answered), next.map({ $0.entity != answered }) ?? true
         {
           found = answered
