@@ -544,6 +544,8 @@ final class MentionAnalyzer {
     mention.honorificWord = honorific.map { lowercasedWord($0) }
     // NB: loops, not closures: a closure over `self` here copied the analyzer.
     var firstNameWord: Token.Index? = nil
+    // NB: one allocation for the words, not one per growth.
+    mention.nameWords.reserveCapacity(run.count)
     for index in run where isWord(index) {
       if firstNameWord == nil { firstNameWord = index }
       mention.nameWords.append(lowercasedWord(index))
