@@ -115,10 +115,15 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[entry])
     guard Int(starts[entry + 1]) - start == bytes.count else { return false }
-    for offset in 0..<bytes.count where pool[start + offset] != ByteLexicon.lower(bytes[offset]) {
-      return false
+    // NB: the key's bytes in place, with one bounds check for the whole key rather than one per
+    // byte.
+    return pool.withUnsafeBufferPointer { pool in
+      let key = UnsafeBufferPointer(rebasing: pool[start..<(start + bytes.count)])
+      for offset in 0..<bytes.count where key[offset] != ByteLexicon.lower(bytes[offset]) {
+        return false
+      }
+      return true
     }
-    return true
   }
 
   private mutating func place(entry: Int, hash: UInt64) {

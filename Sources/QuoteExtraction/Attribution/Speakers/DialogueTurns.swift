@@ -285,11 +285,17 @@ struct DialogueTurns {
     -> [Int]
   {
     var found: [Int] = []
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     for index in group.attributions {
       for fragment in result.attributions[index].fragments {
         let tokens = analyzer.tokens(in: fragment)
         for token in tokens {
-          guard let first = vocativeStart(token, in: tokens),
+          // NB: a name in address is a capitalised word (``vocativeStart(_:in:)`` asks first):
+          // the other tokens of the quotation are passed over here, with no call.
+          let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
+          guard shape & capitalShape == capitalized,
+            let first = vocativeStart(token, in: tokens),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender),
             !found.contains(id)

@@ -308,7 +308,11 @@ private struct OneWordNames {
       if slots[slot].hash == hash {
         let first = tokens[Int(slots[slot].token) - 1]
         // NB: the exact bytes, not the lower-cased hash: the display name keeps the case.
-        guard utf8[first.utf8Range] == utf8[token.utf8Range] else {
+        let same = utf8.withUnsafeBufferPointer {
+          UnsafeBufferPointer(rebasing: $0[first.utf8Range])
+            .elementsEqual(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
+        }
+        guard same else {
           return analyzer.analyze(tokens: index..<(index + 1))
         }
         guard var mention = analyses[slot] else { return nil }

@@ -594,10 +594,19 @@ final class MentionAnalyzer {
   func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
     var names: [Token.Index] = []
     guard tokens.count > 1 else { return names }
-    for index in tokens where isCapitalized(index) {
+    let tokenCount = document.tokens.count
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    for index in tokens {
+      // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer
+      // in place: a call per token reached the document's tokens through the analyzer.
+      let isCapital = document.tokens.withUnsafeBufferPointer {
+        $0[index].kind == .word && $0[index].shape.rawValue & capitalShape == capitalized
+      }
+      guard isCapital else { continue }
       let before = index - 1
       let after = index + 1
-      guard before >= 0, after < document.tokens.count else { continue }
+      guard before >= 0, after < tokenCount else { continue }
       let opens =
         index == tokens.lowerBound || bytesEqual(before, ",")
         || bytesEqual(before, "dear") || bytesEqual(before, "Dear")
