@@ -65,8 +65,14 @@ struct DialogueTurns {
       return
     }
     // Only turn-taking reads which paragraphs hold quotations: gathered here, not in news.
-    var quoteParagraphs = Set<Int>()
-    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
+    // NB: a flag per paragraph, not a set: no hashing per paragraph of each quotation.
+    var quoteParagraphs = [Bool](repeating: false, count: document.paragraphs.count)
+    for quote in result.quotes {
+      let first = max(0, quote.paragraphs.lowerBound)
+      let last = min(quoteParagraphs.count - 1, quote.paragraphs.upperBound)
+      guard first <= last else { continue }
+      for paragraph in first...last { quoteParagraphs[paragraph] = true }
+    }
     var addressed = Addressees(count: groups.count)
     forward(
       groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false,
@@ -190,7 +196,7 @@ struct DialogueTurns {
   /// the narration about its speaker. With `guessing`, falls back to the latest other person.
   private func forward(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
-    quoteParagraphs: Set<Int>, guessing: Bool, addressed cache: inout Addressees
+    quoteParagraphs: [Bool], guessing: Bool, addressed cache: inout Addressees
   ) {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
@@ -240,7 +246,9 @@ struct DialogueTurns {
         } else if guessing || previous?.end != group.paragraph - 1 {
           // A quotation after narration: the person the narration was about speaks.
           found = allowed(firstMention(in: paragraph.utf8Start..<position, table: table))
-          if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
+          if found == nil, group.paragraph > 0, group.paragraph - 1 < quoteParagraphs.count,
+            !quoteParagraphs[group.paragraph - 1]
+          {
             let before = document.paragraphs[group.paragraph - 1]
             found = allowed(lastMention(in: before.utf8Start..<before.utf8End, table: table))
           }
