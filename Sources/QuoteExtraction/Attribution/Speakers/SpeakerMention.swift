@@ -158,6 +158,8 @@ final class MentionAnalyzer {
       let range = wordRange(index)
       entry = document.utf8.withUnsafeBufferPointer {
         let bytes = UnsafeBufferPointer(rebasing: $0[range])
+        // NB: a word no key could be is not hashed.
+        guard lexicons.words.mayContain(bytes) else { return -1 }
         return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
       }
       entries[index] = entry
