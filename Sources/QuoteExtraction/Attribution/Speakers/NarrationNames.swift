@@ -333,7 +333,9 @@ private struct OneWordNames {
   private mutating func grow() {
     let oldSlots = slots
     let oldAnalyses = analyses
-    let count = max(64, oldSlots.count * 2)
+    // NB: a short document names a few people: the first table is small (each slot holds a
+    // mention).
+    let count = max(16, oldSlots.count * 2)
     slots = Array(repeating: (0, 0), count: count)
     analyses = Array(repeating: nil, count: count)
     let mask = count - 1
