@@ -35,6 +35,12 @@ struct ByteLexicon<Value: Sendable>: Sendable {
 
   /// Adds an entry (lower-cased); a later entry with the same key replaces an earlier one.
   mutating func insert(_ word: some StringProtocol, value: Value) {
+    // NB: a word already listed is found in place, with no lower-cased copy of it: a
+    // document's speakers give their names again and again.
+    if let entry = word.utf8.withContiguousStorageIfAvailable({ find($0) }) ?? nil {
+      values[entry] = value
+      return
+    }
     insert(bytes: word.utf8, value: value)
   }
 
