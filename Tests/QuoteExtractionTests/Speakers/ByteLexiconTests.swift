@@ -104,3 +104,40 @@ struct ByteLexiconTests {
     }
   }
 }
+
+/// The bitmap of the keys' first and last bytes never turns away a word that a list holds.
+struct ByteLexiconFilterTests {
+  /// Each key of each speaker list, as written in any ASCII case, and near misses of it: found
+  /// exactly when a key equals it once lower-cased (as a scan of every key says).
+  @Test func lookupsAgreeWithAScanOfTheKeys() {
+    let lexicons = SpeakerLexicons.shared
+    var keys: [[UInt8]] = []
+    lexicons.words.forEach { key, _ in keys.append(Array(key)) }
+    #expect(keys.count > 100)
+    let known = Set(keys)
+    var probes: [[UInt8]] = []
+    for key in keys {
+      let upper = key.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+      var capitalised = key
+      if let first = key.first, first >= 0x61, first <= 0x7A { capitalised[0] = first - 0x20 }
+      probes += [
+        key, upper, capitalised, key + [0x73], Array(key.dropLast()), Array(key.dropFirst()),
+      ]
+    }
+    for probe in probes {
+      let expected = known.contains(probe.map(ByteLexicon<Void>.lower))
+      probe.withUnsafeBufferPointer { buffer in
+        if expected { #expect(lexicons.words.mayContain(buffer)) }
+        #expect(
+          lexicons.words.contains(buffer) == expected, "\(String(decoding: probe, as: UTF8.self))")
+        let entry = lexicons.words.entry(buffer, hash: ByteLexicon<Void>.hash(buffer))
+        #expect((entry >= 0) == expected)
+      }
+    }
+  }
+
+  @Test func anEmptyListHoldsNothing() {
+    let lexicon = ByteLexicon<Void>()
+    Array("word".utf8).withUnsafeBufferPointer { #expect(!lexicon.mayContain($0)) }
+  }
+}

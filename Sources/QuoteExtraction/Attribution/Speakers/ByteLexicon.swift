@@ -21,6 +21,12 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// The lower-cased keys, one after another.
   private var pool: [UInt8] = []
   private var values: [Value] = []
+  /// A bit for each pair of first and last bytes that some key has, by the five low bits of
+  /// each (see ``pairBit(_:)``), in ``pairWords`` words; empty until the first entry.
+  /// NB: a word whose pair no key has is told apart before it is hashed: most words asked
+  /// about are in no list, and hashing them byte after byte cost more than the probe.
+  private var pairs: [UInt64] = []
+  private static var pairWords: Int { 16 }
 
   /// The number of entries.
   var count: Int { values.count }
@@ -29,6 +35,12 @@ struct ByteLexicon<Value: Sendable>: Sendable {
 
   /// Adds an entry (lower-cased); a later entry with the same key replaces an earlier one.
   mutating func insert(_ word: some StringProtocol, value: Value) {
+    // NB: a word already listed is found in place, with no lower-cased copy of it: a
+    // document's speakers give their names again and again.
+    if let entry = word.utf8.withContiguousStorageIfAvailable({ find($0) }) ?? nil {
+      values[entry] = value
+      return
+    }
     insert(bytes: word.utf8, value: value)
   }
 
@@ -41,6 +53,11 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       return
     }
     if (count + 1) * 2 > slots.count { grow() }
+    if pairs.isEmpty { pairs = Array(repeating: 0, count: ByteLexicon.pairWords) }
+    if !key.isEmpty {
+      let (word, bit) = key.withUnsafeBufferPointer { ByteLexicon.pairBit($0) }
+      pairs[word] |= bit
+    }
     let hash = ByteLexicon.hash(key[...])
     hashes.append(hash)
     if starts.isEmpty { starts.append(0) }
@@ -88,9 +105,26 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     }
   }
 
+  /// Whether some key may equal `bytes` once lower-cased: false when none has its first and
+  /// last bytes (then the list lacks it, and it need not be hashed).
+  func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !bytes.isEmpty, !pairs.isEmpty else { return false }
+    let (word, bit) = ByteLexicon.pairBit(bytes)
+    return pairs[word] & bit != 0
+  }
+
+  /// The word of ``pairs`` and the bit in it for the first and last bytes of a non-empty key.
+  /// NB: the five low bits of a byte are the same for an upper-case ASCII letter and its lower
+  /// case, so a key and a word that differ only in case share the pair.
+  @inline(__always)
+  private static func pairBit(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt64) {
+    let pair = Int(bytes[0] & 31) << 5 | Int(bytes[bytes.count - 1] & 31)
+    return (pair >> 6, 1 << UInt64(pair & 63))
+  }
+
   /// The entry whose key equals `bytes` once lower-cased.
   private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard !bytes.isEmpty, !values.isEmpty else { return nil }
+    guard mayContain(bytes) else { return nil }
     return find(bytes, hash: ByteLexicon.hash(bytes))
   }
 
@@ -115,10 +149,15 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(starts[entry])
     guard Int(starts[entry + 1]) - start == bytes.count else { return false }
-    for offset in 0..<bytes.count where pool[start + offset] != ByteLexicon.lower(bytes[offset]) {
-      return false
+    // NB: the key's bytes in place, with one bounds check for the whole key rather than one per
+    // byte.
+    return pool.withUnsafeBufferPointer { pool in
+      let key = UnsafeBufferPointer(rebasing: pool[start..<(start + bytes.count)])
+      for offset in 0..<bytes.count where key[offset] != ByteLexicon.lower(bytes[offset]) {
+        return false
+      }
+      return true
     }
-    return true
   }
 
   private mutating func place(entry: Int, hash: UInt64) {

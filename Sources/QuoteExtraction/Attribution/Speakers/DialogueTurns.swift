@@ -65,11 +65,45 @@ struct DialogueTurns {
       return
     }
     // Only turn-taking reads which paragraphs hold quotations: gathered here, not in news.
-    var quoteParagraphs = Set<Int>()
-    for quote in result.quotes { quoteParagraphs.formUnion(quote.paragraphs) }
-    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false)
-    backward(groups, &result, table: &table)
-    forward(groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true)
+    // NB: a flag per paragraph, not a set: no hashing per paragraph of each quotation.
+    var quoteParagraphs = [Bool](repeating: false, count: document.paragraphs.count)
+    for quote in result.quotes {
+      let first = max(0, quote.paragraphs.lowerBound)
+      let last = min(quoteParagraphs.count - 1, quote.paragraphs.upperBound)
+      guard first <= last else { continue }
+      for paragraph in first...last { quoteParagraphs[paragraph] = true }
+    }
+    var addressed = Addressees(count: groups.count)
+    forward(
+      groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false,
+      addressed: &addressed)
+    backward(groups, &result, table: &table, addressed: &addressed)
+    forward(
+      groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: true,
+      addressed: &addressed)
+  }
+
+  /// The people each group's quotations address by name (see ``addressees(of:_:table:)``),
+  /// found at the first question about the group.
+  ///
+  /// NB: the passes over the dialogue ask about a group several times (its own turn, the turn
+  /// before and the one after it), and what they change (who speaks) changes no name's match:
+  /// each group's quotations are read once.
+  private struct Addressees {
+    private var lists: [[Int]?]
+
+    init(count: Int) { lists = Array(repeating: nil, count: count) }
+
+    /// The addressees of the group at `number`, found once.
+    mutating func of(
+      _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
+      table: EntityTable
+    ) -> [Int] {
+      if let found = lists[number] { return found }
+      let found = turns.addressees(of: groups[number], result, table: table)
+      lists[number] = found
+      return found
+    }
   }
 
   /// The direct quotations of one turn: the quotations of a paragraph, or of the paragraphs of
@@ -162,7 +196,7 @@ struct DialogueTurns {
   /// the narration about its speaker. With `guessing`, falls back to the latest other person.
   private func forward(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
-    quoteParagraphs: Set<Int>, guessing: Bool
+    quoteParagraphs: [Bool], guessing: Bool, addressed cache: inout Addressees
   ) {
     var previous: Turn? = nil
     var beforePrevious: Turn? = nil
@@ -172,7 +206,7 @@ struct DialogueTurns {
         let position = result.attributions[group.attributions[0]].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
-        let addressed = Set(addressees(of: group, result, table: table))
+        let addressed = Set(cache.of(number, groups, self, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
         // The quotation's first token.
         let quoteStart =
@@ -189,7 +223,9 @@ struct DialogueTurns {
           // The person the previous turn addressed by name answers.
           if found == nil {
             found = allowed(
-              addressees(of: groups[last.group], result, table: table).last { $0 != last.entity })
+              cache.of(last.group, groups, self, result, table: table).last {
+                $0 != last.entity
+              })
           }
           // Speakers alternate: the one who spoke the turn before last.
           if found == nil {
@@ -201,7 +237,7 @@ struct DialogueTurns {
           // The next turn addresses by name the one who speaks this turn.
           if found == nil {
             found = allowed(
-              answered(after: number, groups, result, table: table).flatMap {
+              answered(after: number, groups, result, table: table, cache: &cache).flatMap {
                 $0 != last.entity ? $0 : nil
               })
           }
@@ -232,7 +268,9 @@ struct DialogueTurns {
           if found == nil, opensParagraph {
             found = allowed(firstMention(in: position..<paragraph.utf8End, table: table))
           }
-          if found == nil, group.paragraph > 0, !quoteParagraphs.contains(group.paragraph - 1) {
+          if found == nil, group.paragraph > 0, group.paragraph - 1 < quoteParagraphs.count,
+            !quoteParagraphs[group.paragraph - 1]
+          {
             let before = document.paragraphs[group.paragraph - 1]
             found = allowed(lastMention(in: before.utf8Start..<before.utf8End, table: table))
           }
@@ -262,11 +300,12 @@ struct DialogueTurns {
   /// The person the next turn answers, when it follows right after a group and addresses
   /// someone by name (“…” / “Yes, Tom.”): the one spoken to most often spoke just before.
   private func answered(
-    after number: Int, _ groups: [Group], _ result: ExtractionResult, table: EntityTable
+    after number: Int, _ groups: [Group], _ result: ExtractionResult, table: EntityTable,
+    cache: inout Addressees
   ) -> Int? {
     guard number + 1 < groups.count, groups[number + 1].paragraph == groups[number].end + 1
     else { return nil }
-    return addressees(of: groups[number + 1], result, table: table).first
+    return cache.of(number + 1, groups, self, result, table: table).first
   }
 
   /// The people a turn's quotations address by name (vocatives), as entities, in text order:
@@ -278,11 +317,17 @@ struct DialogueTurns {
     -> [Int]
   {
     var found: [Int] = []
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     for index in group.attributions {
       for fragment in result.attributions[index].fragments {
         let tokens = analyzer.tokens(in: fragment)
         for token in tokens {
-          guard let first = vocativeStart(token, in: tokens),
+          // NB: a name in address is a capitalised word (``vocativeStart(_:in:)`` asks first):
+          // the other tokens of the quotation are passed over here, with no call.
+          let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
+          guard shape & capitalShape == capitalized,
+            let first = vocativeStart(token, in: tokens),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender),
             !found.contains(id)
@@ -342,15 +387,16 @@ struct DialogueTurns {
   /// alternating turns, it belongs to the speaker of the second (“A” / “B” / “C,” said X: A
   /// is X's).
   private func backward(
-    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
+    _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
+    addressed cache: inout Addressees
   ) {
     var next: Turn? = nil
     var afterNext: Turn? = nil
     for (number, group) in groups.enumerated().reversed() {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
-        let addressed = addressees(of: group, result, table: table)
-        if let answered = answered(after: number, groups, result, table: table),
+        let addressed = cache.of(number, groups, self, result, table: table)
+        if let answered = answered(after: number, groups, result, table: table, cache: &cache),
           !addressed.contains(answered), next.map({ $0.entity != answered }) ?? true
         {
           found = answered

@@ -34,9 +34,15 @@ struct NarrationDescriptions {
       defer { index += 1 }
       let paragraph = document.paragraph(of: index)
       var end = index + 1
+      // NB: a lower-case word (``MentionAnalyzer/isWord(_:)`` and not
+      // ``MentionAnalyzer/isCapitalized(_:)``), told from the token in place.
+      func isLowercaseWord(_ index: Token.Index) -> Bool {
+        let token = tokens.withUnsafeBufferPointer { $0[index] }
+        return token.kind == .word
+          && (!token.shape.contains(.capitalized) || token.shape.contains(.allCaps))
+      }
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
-        !insideQuote[end], analyzer.isWord(end), !analyzer.isCapitalized(end),
-        document.paragraph(of: end) == paragraph
+        !insideQuote[end], isLowercaseWord(end), document.paragraph(of: end) == paragraph
       {
         // NB: the small roles table, not the analyzer's cache over the merged one: these words
         // are asked once each, and the probe into the larger table measured slower. The bytes

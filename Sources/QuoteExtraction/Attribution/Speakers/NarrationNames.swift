@@ -63,7 +63,8 @@ struct NarrationNames {
             let mayBeCandidate =
               NarrationNames.bit(token.kind == .word)
               & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
-            guard mayBeCandidate != 0, !insideQuote[index] else { continue }
+            // NB: a stretch holds no token of a quotation (the runs are every token inside one).
+            guard mayBeCandidate != 0 else { continue }
             // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
             // gathered in this pass rather than by a pass of their own over every token.
             if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
@@ -92,17 +93,24 @@ struct NarrationNames {
     mentions.reserveCapacity(candidates.count)
     // The analysis of each spelling of a subject pronoun, kept from its first occurrence.
     var pronouns = PronounMentions()
+    // The analysis of each one-word name, kept from its first occurrence.
+    var oneWordNames = OneWordNames()
     var index = 0
     for candidate in candidates where Int(candidate) >= index {
       // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
       // words, or neither capitalised nor a subject pronoun.
       index = Int(candidate)
-      if document.utf8.withUnsafeBufferPointer({
+      let isPronoun = document.utf8.withUnsafeBufferPointer {
         NarrationNames.isSubjectPronoun(tokens[index], $0)
-      }) {
+      }
+      if isPronoun {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator, but
         // not the numeral of a heading ("CHAPTER I", "Chapter I. Into the Wild").
-        if !isHeadingNumeral(index), let mention = pronouns.mention(at: index, analyzer) {
+        if !isHeadingNumeral(index),
+          let mention = document.utf8.withUnsafeBufferPointer({
+            pronouns.mention(at: index, tokens[index], $0, analyzer)
+          })
+        {
           mentions.append(mention)
         }
         index += 1
@@ -152,7 +160,10 @@ struct NarrationNames {
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
         !analyzer.lists(first).contains(.notName) || start < first,
-        let mention = analyzer.analyze(tokens: start..<end), mention.kind == .name
+        let mention = start == first && end == first + 1
+          ? oneWordNames.mention(at: first, tokens, document.utf8, analyzer)
+          : analyzer.analyze(tokens: start..<end),
+        mention.kind == .name
       {
         mentions.append(mention)
       }
@@ -243,11 +254,16 @@ private struct PronounMentions {
   private var shapes: [UInt8] = []
   private static let unknown: UInt8 = 0xFF
 
-  /// The mention of the subject pronoun at `index` (see ``MentionAnalyzer/analyze(tokens:)``).
-  /// Asked only of a token that ``NarrationNames`` took for a subject pronoun.
-  mutating func mention(at index: Token.Index, _ analyzer: MentionAnalyzer) -> SpeakerMention? {
-    let token = analyzer.document.tokens[index]
-    let slot = analyzer.document.utf8.withUnsafeBufferPointer { PronounMentions.slot(token, $0) }
+  /// The mention of the subject pronoun `token` at `index` (see
+  /// ``MentionAnalyzer/analyze(tokens:)``). Asked only of a token that ``NarrationNames`` took
+  /// for a subject pronoun.
+  /// NB: the token and the text are handed in: reaching them through the analyzer's document
+  /// retained and released its arrays for every pronoun.
+  mutating func mention(
+    at index: Token.Index, _ token: Token, _ utf8: UnsafeBufferPointer<UInt8>,
+    _ analyzer: MentionAnalyzer
+  ) -> SpeakerMention? {
+    let slot = PronounMentions.slot(token, utf8)
     let shape =
       token.shape.rawValue & (Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue)
     if shapes.isEmpty {
@@ -274,6 +290,80 @@ private struct PronounMentions {
     let length = Int(token.utf8End - token.utf8Start)
     let isUpper = utf8[Int(token.utf8Start)] < UInt8(ascii: "a")
     return (length & 3) << 1 | (isUpper ? 1 : 0)
+  }
+}
+
+/// The mentions of one-word names of the narration ("Emily", "Valancourt's"), analysed once
+/// per spelling.
+///
+/// NB: the analysis of a capitalised word of more than one letter, alone, depends only on its
+/// bytes (its lists, its name words, its display name): every later occurrence copies the
+/// first one's with its own position. A novel names its characters thousands of times, and
+/// each analysis looked words up and built strings. (A one-letter word is an initial only
+/// before its period: the next token counts, so it is analysed each time.)
+private struct OneWordNames {
+  /// For each slot, the first token with the spelling plus one (0: empty), and its hash; a
+  /// power of two long.
+  private var slots: [(hash: UInt64, token: Int32)] = []
+  /// The analyses, by the slot of their spelling.
+  private var analyses: [SpeakerMention?] = []
+  private var used = 0
+
+  /// The mention of the name `tokens[index]` alone (see ``MentionAnalyzer/analyze(tokens:)``).
+  mutating func mention(
+    at index: Token.Index, _ tokens: [Token], _ utf8: [UInt8], _ analyzer: MentionAnalyzer
+  ) -> SpeakerMention? {
+    let token = tokens[index]
+    guard token.utf8End - token.utf8Start > 1 else {
+      return analyzer.analyze(tokens: index..<(index + 1))
+    }
+    let hash = utf8.withUnsafeBufferPointer {
+      ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
+    }
+    if (used + 1) * 2 > slots.count { grow() }
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while slots[slot].token != 0 {
+      if slots[slot].hash == hash {
+        let first = tokens[Int(slots[slot].token) - 1]
+        // NB: the exact bytes, not the lower-cased hash: the display name keeps the case.
+        let same = utf8.withUnsafeBufferPointer {
+          UnsafeBufferPointer(rebasing: $0[first.utf8Range])
+            .elementsEqual(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
+        }
+        guard same else {
+          return analyzer.analyze(tokens: index..<(index + 1))
+        }
+        guard var mention = analyses[slot] else { return nil }
+        mention.tokens = index..<(index + 1)
+        mention.utf8Range = token.utf8Range
+        if mention.nameTokens != nil { mention.nameTokens = index..<(index + 1) }
+        return mention
+      }
+      slot = (slot + 1) & mask
+    }
+    let mention = analyzer.analyze(tokens: index..<(index + 1))
+    slots[slot] = (hash, Int32(index + 1))
+    analyses[slot] = mention
+    used += 1
+    return mention
+  }
+
+  private mutating func grow() {
+    let oldSlots = slots
+    let oldAnalyses = analyses
+    // NB: a short document names a few people: the first table is small (each slot holds a
+    // mention).
+    let count = max(16, oldSlots.count * 2)
+    slots = Array(repeating: (0, 0), count: count)
+    analyses = Array(repeating: nil, count: count)
+    let mask = count - 1
+    for (position, entry) in oldSlots.enumerated() where entry.token != 0 {
+      var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+      while slots[slot].token != 0 { slot = (slot + 1) & mask }
+      slots[slot] = entry
+      analyses[slot] = oldAnalyses[position]
+    }
   }
 }
 

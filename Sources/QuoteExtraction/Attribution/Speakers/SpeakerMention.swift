@@ -158,6 +158,8 @@ final class MentionAnalyzer {
       let range = wordRange(index)
       entry = document.utf8.withUnsafeBufferPointer {
         let bytes = UnsafeBufferPointer(rebasing: $0[range])
+        // NB: a word no key could be is not hashed.
+        guard lexicons.words.mayContain(bytes) else { return -1 }
         return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
       }
       entries[index] = entry
@@ -544,6 +546,8 @@ final class MentionAnalyzer {
     mention.honorificWord = honorific.map { lowercasedWord($0) }
     // NB: loops, not closures: a closure over `self` here copied the analyzer.
     var firstNameWord: Token.Index? = nil
+    // NB: one allocation for the words, not one per growth.
+    mention.nameWords.reserveCapacity(run.count)
     for index in run where isWord(index) {
       if firstNameWord == nil { firstNameWord = index }
       mention.nameWords.append(lowercasedWord(index))
@@ -592,10 +596,19 @@ final class MentionAnalyzer {
   func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
     var names: [Token.Index] = []
     guard tokens.count > 1 else { return names }
-    for index in tokens where isCapitalized(index) {
+    let tokenCount = document.tokens.count
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    for index in tokens {
+      // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer
+      // in place: a call per token reached the document's tokens through the analyzer.
+      let isCapital = document.tokens.withUnsafeBufferPointer {
+        $0[index].kind == .word && $0[index].shape.rawValue & capitalShape == capitalized
+      }
+      guard isCapital else { continue }
       let before = index - 1
       let after = index + 1
-      guard before >= 0, after < document.tokens.count else { continue }
+      guard before >= 0, after < tokenCount else { continue }
       let opens =
         index == tokens.lowerBound || bytesEqual(before, ",")
         || bytesEqual(before, "dear") || bytesEqual(before, "Dear")

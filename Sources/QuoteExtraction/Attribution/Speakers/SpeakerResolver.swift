@@ -298,10 +298,18 @@ struct SpeakerResolver {
   private func isPlaceName(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
     let before = mention.tokens.lowerBound - 1
     guard mention.kind == .name, mention.honorific == nil, before >= 0,
-      !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before)
+      !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before),
+      SpeakerResolver.placePrepositionLengths.contains(analyzer.wordRange(before).count)
     else { return false }
     return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
   }
+
+  /// The shortest and longest of ``placePrepositions``, in bytes.
+  /// NB: a word of another length is no preposition of place, and no string is made of it.
+  private static let placePrepositionLengths: ClosedRange<Int> = {
+    let lengths = placePrepositions.map(\.utf8.count)
+    return (lengths.min() ?? 0)...(lengths.max() ?? 0)
+  }()
 
   /// The person a description's possessive ("his", "her") refers to: the latest person of
   /// that gender.

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// The narration's name mentions, some of them copied from an earlier analysis of the same
+/// spelling.
+struct NarrationNamesTests {
+  /// Every mention the scan returns is the one a fresh analysis of its tokens gives, whether
+  /// it was analysed or copied from an earlier occurrence (same word, other case, possessive,
+  /// an initial).
+  @Test func copiedAnalysesMatchFreshOnes() throws {
+    let text = """
+      Emily walked to the window. Later that day Emily's aunt found Emily reading, and \
+      Valancourt came in. Valancourt's horse waited while Emily and Mr. Quesnel talked. \
+      "Emily," said the aunt. Then Emily left, and Valancourt followed Emily. He bowed; \
+      she smiled. Montoni watched. Montoni's men saw Montoni leave with George W. Bush and \
+      Emily. EMILY was written on the door, and emily on the floor, and Montoni again.
+      """
+    let document = try Document(text: text)
+    let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+    let names = NarrationNames(
+      analyzer: analyzer, insideQuote: [Bool](repeating: false, count: document.tokens.count),
+      quotedRuns: [])
+    var articles: [Int32] = []
+    let mentions = names.scan(known: ByteLexicon<Void>(), findsArticles: false, articles: &articles)
+    let fresh = MentionAnalyzer(document: document, lexicons: .shared)
+    var repeated = 0
+    var seen: Set<String> = []
+    for mention in mentions {
+      let spelling = document.text(of: mention.tokens.lowerBound)
+      if mention.tokens.count == 1, !seen.insert(spelling).inserted { repeated += 1 }
+      let expected = try #require(fresh.analyze(tokens: mention.tokens))
+      #expect(mention.tokens == expected.tokens)
+      #expect(mention.utf8Range == expected.utf8Range)
+      #expect(mention.kind == expected.kind)
+      #expect(mention.nameTokens == expected.nameTokens)
+      #expect(mention.honorific == expected.honorific)
+      #expect(mention.honorificWord == expected.honorificWord)
+      #expect(mention.gender == expected.gender)
+      #expect(mention.isPlural == expected.isPlural)
+      #expect(mention.nameWords == expected.nameWords)
+      #expect(mention.roles == expected.roles)
+      #expect(mention.isDefinite == expected.isDefinite)
+      #expect(mention.displayName == expected.displayName, "\(spelling)")
+    }
+    // The text names Emily, Valancourt and Montoni several times each.
+    #expect(repeated >= 6)
+  }
+}
