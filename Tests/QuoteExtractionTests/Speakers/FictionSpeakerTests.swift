@@ -202,8 +202,8 @@ func fictionSpeakers(_ text: String) throws -> [String?] {
   #expect(names == ["Mr. Crane", "Mrs. Crane"])
 }
 
-@Test func possessiveKinTagNeedsANamesakeOfTheKinsGender() throws {
-  // No one is named with a title and Tom Crane's surname: "his mother" stays a description.
+@Test func possessiveKinTagOfAnUnnamedKinIsNamedWithTheFamilyTitle() throws {
+  // No one is named Mrs. Crane yet: Tom Crane's mother is, and so is the "she" after her.
   let names = try fictionSpeakers(
     """
     Tom Crane came home late.
@@ -211,9 +211,52 @@ func fictionSpeakers(_ text: String) throws -> [String?] {
     “The roads are flooded,” said Tom Crane.
 
     “Then stay in,” said his mother.
+
+    Tom shook his head. “I must go,” he said.
+
+    “You will not,” she said.
     """)
-  #expect(names.count == 2)
-  #expect(names.last != "Tom Crane")
+  #expect(names == ["Tom Crane", "Mrs. Crane", "Tom Crane", "Mrs. Crane"])
+}
+
+@Test func spouseTagOfATitledManIsNamedAsHisWife() throws {
+  // "his lady" of Mr. Crane is Mrs. Crane; the text names her so later: one person.
+  let names = try fictionSpeakers(
+    """
+    “The roads are flooded,” said Mr. Crane.
+
+    “Then stay in,” said his lady.
+
+    Mrs. Crane went to the window. “It is still raining,” she said.
+    """)
+  #expect(names == ["Mr. Crane", "Mrs. Crane", "Mrs. Crane"])
+}
+
+@Test func kinOfAPossessorKnownByAGivenNameIsTheTitledPersonInView() throws {
+  // Kitty has no surname in view: "her mother" is the Mrs. of the family the story shows.
+  let names = try fictionSpeakers(
+    """
+    Mrs. Crane sat sewing while Kitty read by the fire.
+
+    “It is late,” said Kitty.
+
+    “Then go to bed,” said her mother.
+    """)
+  #expect(names == ["Kitty", "Mrs. Crane"])
+}
+
+@Test func inferredNamesakeDoesNotMakeAGivenNameAmbiguous() throws {
+  // Only the text's own names count: Bill Gorton's inferred mother does not share his surname
+  // in a way that keeps "Bill" from giving way to the full name.
+  let names = try fictionSpeakers(
+    """
+    Bill Gorton came in from the street.
+
+    “Hello,” said Bill.
+
+    “Sit down,” said his mother.
+    """)
+  #expect(names == ["Bill Gorton", "Mrs. Gorton"])
 }
 
 /// The text of each attribution's speaker mention, in fiction.

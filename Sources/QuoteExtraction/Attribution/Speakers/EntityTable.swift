@@ -24,6 +24,9 @@ struct EntityTable {
     var honorifics: Set<String> = []
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
     var isNamedAsPlace = false
+    /// Whether the name was inferred from kin ("Mrs. Bennet" for "his wife") and the text has
+    /// not used it yet: the surname is not yet one that the text gives two people.
+    var isInferred = false
 
     /// Whether the entity reads as a place rather than a person: named where a place goes,
     /// with no gender, honorific or speech of its own. Pronouns and untagged turns pass it
@@ -63,7 +66,9 @@ struct EntityTable {
       let full = record.fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
       full.value >= EntityTable.fullNameRecurrence
     else { return name }
-    let shared = (byWord[surname] ?? []).contains { $0 != id && records[$0].kind == .person }
+    let shared = (byWord[surname] ?? []).contains {
+      $0 != id && records[$0].kind == .person && !records[$0].isInferred
+    }
     return shared ? name : full.key
   }
 
@@ -176,6 +181,61 @@ struct EntityTable {
     }
   }
 
+  /// The titles a namesake of a family is named by: "Mrs." for a wife or a mother, "Mr." for a
+  /// husband or a father.
+  static func familyTitle(_ gender: SpeakerGender) -> String? {
+    switch gender {
+    case .male: "Mr."
+    case .female: "Mrs."
+    default: nil
+    }
+  }
+
+  /// The titles that show a name's last word is a surname ("Mr. Bennet"; "Sir Henry" and "Lady
+  /// Jane" go with a given name).
+  static let surnameTitles: Set<String> = ["mr", "mrs", "miss", "ms", "master", "madame", "mme"]
+
+  /// The person "his wife" or "her mother" names when the story has not named them yet: the
+  /// family title of the kin's gender with the possessor's surname ("Mrs. Bennet" for Mr.
+  /// Bennet's wife, "Mrs. Morel" for William Morel's mother), added as a person who is named so
+  /// from now on. Nil when the possessor's surname is not known, or when the possessor bears
+  /// that title already (Mrs. Bennet's mother is not Mrs. Bennet).
+  mutating func addFamilyNamesake(
+    of owner: Int, gender: SpeakerGender, mention: SpeakerMention
+  ) -> Int? {
+    guard let title = EntityTable.familyTitle(gender), records[owner].kind == .person,
+      let surname = records[owner].words.last,
+      records[owner].words.count >= 2
+        || !records[owner].honorifics.isDisjoint(with: EntityTable.surnameTitles),
+      !records[owner].honorifics.contains(String(title.dropLast()).lowercased()),
+      // The surname as the text writes it: the last word of the possessor's name.
+      let written = records[owner].name.split(separator: " ").last,
+      written.lowercased() == surname
+    else { return nil }
+    let name = title + " " + written
+    let id = records.count
+    records.append(
+      Record(
+        name: name, words: [surname], kind: .person, gender: gender, mentions: [],
+        roles: Set(mention.roles), isHonorificOnly: true, forms: [name: 1]))
+    records[id].honorifics.insert(String(title.dropLast()).lowercased())
+    records[id].isInferred = true
+    byWord[surname, default: []].append(id)
+    note(id, mention: mention)
+    return id
+  }
+
+  /// The person of this gender with a family title ("Mrs. Bennet") mentioned last, other than
+  /// `owner`: "her mother" of a daughter the story names by her given name alone.
+  func latestTitledPerson(gender: SpeakerGender, other owner: Int) -> Int? {
+    guard let title = EntityTable.familyTitle(gender) else { return nil }
+    let word = String(title.dropLast()).lowercased()
+    return recency.reversed().prefix(EntityTable.lookBack).first {
+      $0 != owner && records[$0].kind == .person && records[$0].gender == gender
+        && records[$0].honorifics.contains(word)
+    }
+  }
+
   /// Whether a named person of this gender is among the entities mentioned lately.
   func hasRecentPerson(gender: SpeakerGender) -> Bool {
     recency.reversed().prefix(EntityTable.lookBack).contains {
@@ -225,6 +285,7 @@ struct EntityTable {
       // NB: note the mention before copying the record: appending to its mentions while a copy
       // is alive copied them all, O(n²) for an entity named n times (linearity benchmark).
       note(id, mention: mention)
+      records[id].isInferred = false
       // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
       // one person's first name and surname.
       let isJuxtaposition =

@@ -184,7 +184,7 @@ struct SpeakerResolver {
       }
       var id: Int? = nil
       if fiction, attribution != nil,
-        let kin = kinNamesake(of: mention, analyzer, table: table)
+        let kin = kinNamesake(of: mention, analyzer, table: &table)
       {
         id = table.refer(mention, to: kin)
       }
@@ -329,16 +329,25 @@ struct SpeakerResolver {
   }
 
   /// The person "his wife" or "her father" names in fiction: the titled namesake of the
-  /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet).
+  /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet), added
+  /// under that name when the story has not named them yet; for a possessor known by a given
+  /// name alone ("her mother" after Kitty), the person with the family title mentioned last.
   private func kinNamesake(
-    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: inout EntityTable
   ) -> Int? {
     guard mention.kind == .description, mention.isDefinite, mention.tokens.count == 2,
       let gender = analyzer.lexicons.kinship.value(
         analyzer.wordBytes(mention.tokens.upperBound - 1)),
       let owner = possessor(of: mention, analyzer, table: table)
     else { return nil }
-    return table.titledNamesake(of: owner, gender: gender)
+    if let namesake = table.titledNamesake(of: owner, gender: gender) { return namesake }
+    if let added = table.addFamilyNamesake(of: owner, gender: gender, mention: mention) {
+      return added
+    }
+    guard table.records[owner].words.count == 1, table.records[owner].honorifics.isEmpty else {
+      return nil
+    }
+    return table.latestTitledPerson(gender: gender, other: owner)
   }
 
   /// The subject alone when a speaker's extent runs on into its clause's verb ("He held",
