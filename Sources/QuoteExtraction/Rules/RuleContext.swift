@@ -138,7 +138,6 @@ final class RuleContext {
     let program = rules.program
     let anchorLexicons = program.anchorLexicons
     let groupsOfByte = program.groupsOfByte
-    let keyedBytes = program.keyedBytes
     rules.lexicons.withProbe { probe in
       document.utf8.withUnsafeBufferPointer { text in
         document.tokens.withUnsafeBufferPointer { tokens in
@@ -158,11 +157,7 @@ final class RuleContext {
                     masks[index] = mask
                     words[index] = word
                   }
-                  var keyed: UInt64 = 0
-                  if keyedBytes[Int(first)] {
-                    let (raw, lowered) = RuleProgram.packedSpelling(text, from: start, to: end)
-                    keyed = program.keyedGroups(raw: raw, lowered: lowered)
-                  }
+                  let keyed = program.keyedGroups(text, first: first, from: start, to: end)
                   if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
                     candidates.append(Int32(truncatingIfNeeded: index))
                     keyGroups.append(keyed)
@@ -254,15 +249,14 @@ final class RuleContext {
     let start = Int(document.tokens[token].utf8Start)
     let count = Int(document.tokens[token].utf8End) - start
     guard count > 0 && count <= 8 else { return 0 }
-    return document.utf8.withUnsafeBufferPointer { utf8 in
-      var word: UInt64 = 0
-      for offset in 0..<count {
-        let byte = utf8[start + offset]
-        guard byte != 0 else { return 0 }
-        word |= UInt64(byte) << UInt64(offset * 8)
-      }
-      return word
+    let word = document.utf8.withUnsafeBufferPointer { utf8 in
+      RuleProgram.packedPrefix(utf8, from: start, to: start + count).raw
     }
+    // A zero byte among the token's own: a borrow only runs upwards, from a zero byte, so the
+    // padding above them cannot set a bit here.
+    let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
+    let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    return zeros & valid == 0 ? word : 0
   }
 
   /// Whether a token's spelling equals `bytes`, ignoring ASCII case.

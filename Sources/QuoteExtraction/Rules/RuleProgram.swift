@@ -130,51 +130,70 @@ final class RuleProgram: @unchecked Sendable {
   /// ``anchorKeys``) that may accept it (bits as in ``groupsOfLexicon``).
   let groupsOfByte: UnsafeBufferPointer<UInt64>
 
-  /// A spelling of an anchor group without a lexicon, packed into one integer as a token's
-  /// spelling is (see ``packedSpelling(_:from:to:)``): a token with none of these spellings
-  /// and no lexicon or byte of an anchor is no anchor, whatever its first byte.
+  /// A spelling of an anchor group without a lexicon, as a token's spelling is compared with
+  /// it (see ``packedPrefix(_:from:to:)``): its first 8 bytes packed into one integer, and its
+  /// length. A token with none of these spellings and no lexicon or byte of an anchor is no
+  /// anchor, whatever its first byte.
+  /// NB: only a necessary condition past 8 bytes ("according" is keyed by "accordin" and 9):
+  /// the index tries the group's test on the tokens that have the key.
   struct AnchorKey {
     var key: UInt64
+    /// The spelling's length in bytes.
+    var length: Int
     /// Whether the key is compared with the token's spelling lower-cased (ASCII).
     var lowered: Bool
     /// The groups with this spelling (bits as in ``groupsOfLexicon``).
     var groups: UInt64
   }
 
-  /// The spellings of every anchor group without a lexicon whose spellings all pack into one
-  /// integer (at most 8 bytes, no zero byte): most of them ("according", ":", "—").
+  /// The spellings of every anchor group without a lexicon (most of them: "according", ":",
+  /// "—"), listed once for each first byte a token may have to be spelled so (see
+  /// ``keysOfByte``).
   let anchorKeys: UnsafeBufferPointer<AnchorKey>
-  /// For each first byte of a token, whether some key starts with it (or, for a key compared
-  /// lower-cased, with it lower-cased): only those tokens are compared with the keys.
-  let keyedBytes: UnsafeBufferPointer<Bool>
+  /// For each first byte of a token, the keys it may have: a range of ``anchorKeys`` (empty
+  /// for most bytes). Only those keys are compared with the token.
+  let keysOfByte: UnsafeBufferPointer<Range<Int32>>
 
-  /// The spelling `text[start..<end]` packed into one integer, its bytes in order from the
-  /// lowest (zero-padded), as is and lower-cased (ASCII letters only); zeros when it is empty,
-  /// longer than 8 bytes or holds a zero byte (which would read as padding).
-  static func packedSpelling(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+  /// The first 8 bytes at most of the spelling `text[start..<end]` packed into one integer,
+  /// its bytes in order from the lowest (zero-padded), as is and lower-cased (ASCII letters
+  /// only); zeros when it is empty.
+  @inline(__always)
+  static func packedPrefix(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
     -> (raw: UInt64, lowered: UInt64)
   {
-    let count = end - start
-    guard count > 0 && count <= 8 else { return (0, 0) }
+    let count = min(8, end - start)
+    guard count > 0 else { return (0, 0) }
     var raw: UInt64 = 0
-    for offset in 0..<count {
-      let byte = text[start + offset]
-      guard byte != 0 else { return (0, 0) }
-      raw |= UInt64(byte) << UInt64(offset * 8)
+    if start + 8 <= text.count, let base = text.baseAddress {
+      // One load of 8 bytes, the ones after the token's masked off.
+      raw = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if count < 8 { raw &= (UInt64(1) << UInt64(count * 8)) - 1 }
+    } else {
+      for offset in 0..<count { raw |= UInt64(text[start + offset]) << UInt64(offset * 8) }
     }
-    var lowered = raw
-    for offset in 0..<count {
-      let byte = UInt8(truncatingIfNeeded: raw >> UInt64(offset * 8))
-      if byte >= 0x41 && byte <= 0x5A { lowered |= UInt64(0x20) << UInt64(offset * 8) }
-    }
-    return (raw, lowered)
+    // The ASCII capitals of every byte at once: of the low 7 bits, ≥ "A" and not > "Z" (no
+    // carry between bytes), and bit 7 clear.
+    let low = raw & 0x7F7F_7F7F_7F7F_7F7F
+    let atLeastA = low &+ 0x3F3F_3F3F_3F3F_3F3F
+    let pastZ = low &+ 0x2525_2525_2525_2525
+    let upper = atLeastA & ~pastZ & ~raw & 0x8080_8080_8080_8080
+    return (raw, raw | (upper >> 2))
   }
 
-  /// The groups whose keys a token's packed spelling (``packedSpelling(_:from:to:)``) has.
+  /// The groups whose keys the token `text[start..<end]`, starting with byte `first`, has.
   @inline(__always)
-  func keyedGroups(raw: UInt64, lowered: UInt64) -> UInt64 {
+  func keyedGroups(_ text: UnsafeBufferPointer<UInt8>, first: UInt8, from start: Int, to end: Int)
+    -> UInt64
+  {
+    let range = keysOfByte[Int(first)]
+    guard range.lowerBound < range.upperBound else { return 0 }
+    let (raw, lowered) = Self.packedPrefix(text, from: start, to: end)
+    let length = end - start
     var groups: UInt64 = 0
-    for key in anchorKeys where key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    for index in Int(range.lowerBound)..<Int(range.upperBound) {
+      let key = anchorKeys[index]
+      if key.length == length && key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    }
     return groups
   }
 
@@ -184,16 +203,21 @@ final class RuleProgram: @unchecked Sendable {
     var spellings: [Range<Int32>] = []
     var bytes: [UInt8] = []
     var packedSpellings: [UInt64] = []
-    func add(_ words: [[UInt8]], lowered: Bool) -> Range<Int32> {
+    // Adds spellings, those that pack into one integer first; returns their range and the
+    // first that does not pack (see ``TokenCheck/textsUnpacked``).
+    func add(_ words: [[UInt8]], lowered: Bool) -> (Range<Int32>, Int32) {
       let start = Int32(spellings.count)
-      for word in words {
+      func packed(_ word: [UInt8]) -> UInt64 {
+        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
+        return lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word)
+      }
+      let packable = words.filter { packed($0) != 0 }
+      for word in packable + words.filter({ packed($0) == 0 }) {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
-        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
-        packedSpellings.append(
-          lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word))
+        packedSpellings.append(packed(word))
       }
-      return start..<Int32(spellings.count)
+      return (start..<Int32(spellings.count), start + Int32(packable.count))
     }
     func check(_ test: TokenTest) -> TokenCheck {
       var check = TokenCheck(anyOf: test.anyOf, noneOf: test.noneOf, kind: test.kind)
@@ -203,8 +227,8 @@ final class RuleProgram: @unchecked Sendable {
       case .allCaps: check.shape = Token.Shape.allCaps.rawValue
       case nil: break
       }
-      check.texts = add(test.texts, lowered: false)
-      check.lowers = add(test.lowers, lowered: true)
+      (check.texts, check.textsUnpacked) = add(test.texts, lowered: false)
+      (check.lowers, check.lowersUnpacked) = add(test.lowers, lowered: true)
       return check
     }
     func append(_ element: PatternElement) {
@@ -309,8 +333,7 @@ final class RuleProgram: @unchecked Sendable {
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
-    var anchorKeys: [AnchorKey] = []
-    var keyedBytes = [Bool](repeating: false, count: 256)
+    var keys: [AnchorKey] = []
     for (test, members) in zip(groupTests, groupRules) {
       let compiled = check(test)
       var starts = ByteSet()
@@ -323,27 +346,23 @@ final class RuleProgram: @unchecked Sendable {
         if let first = spelling.first { starts.insert(first) } else { starts.any = true }
       }
       let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
-      // A spelling packed as a token's is, or nil when one does not pack.
-      func key(_ spelling: [UInt8]) -> UInt64? {
-        guard !spelling.isEmpty, spelling.count <= 8, !spelling.contains(0) else { return nil }
-        var key: UInt64 = 0
-        for (offset, byte) in spelling.enumerated() { key |= UInt64(byte) << UInt64(offset * 8) }
-        return key
-      }
       let lowered = test.texts.isEmpty
-      let keys = spellings.map(key)
-      if test.anyOf == 0 && !spellings.isEmpty && !keys.contains(nil) {
-        for (spelling, key) in zip(spellings, keys) {
+      if test.anyOf == 0 && !spellings.isEmpty && !spellings.contains(where: \.isEmpty) {
+        for spelling in spellings {
           // NB: a spelling compared lower-cased that holds an upper-case letter matches no
-          // token (see ``PatternMatcher``); its key would never be met either.
-          guard let key else { continue }
-          if let found = anchorKeys.firstIndex(where: { $0.key == key && $0.lowered == lowered }) {
-            anchorKeys[found].groups |= groupBit
-          } else {
-            anchorKeys.append(AnchorKey(key: key, lowered: lowered, groups: groupBit))
+          // token (see ``PatternMatcher``): no key.
+          if lowered && spelling.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
+          var key: UInt64 = 0
+          for (offset, byte) in spelling.prefix(8).enumerated() {
+            key |= UInt64(byte) << UInt64(offset * 8)
           }
-          for byte in 0...255 where ByteSet(spelling[0]).mayStart(UInt8(byte)) {
-            if lowered || UInt8(byte) == spelling[0] { keyedBytes[byte] = true }
+          if let found = keys.firstIndex(where: {
+            $0.key == key && $0.length == spelling.count && $0.lowered == lowered
+          }) {
+            keys[found].groups |= groupBit
+          } else {
+            keys.append(
+              AnchorKey(key: key, length: spelling.count, lowered: lowered, groups: groupBit))
           }
         }
       } else if test.anyOf == 0 {
@@ -405,8 +424,21 @@ final class RuleProgram: @unchecked Sendable {
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
+    // Each key listed under every first byte a token spelled so may have: its own, and for a
+    // key compared lower-cased, its upper case too.
+    var anchorKeys: [AnchorKey] = []
+    var keysOfByte: [Range<Int32>] = []
+    for byte in 0...255 {
+      let start = Int32(anchorKeys.count)
+      let lowered = byte >= 0x41 && byte <= 0x5A ? UInt8(byte) | 0x20 : UInt8(byte)
+      for key in keys {
+        let first = UInt8(truncatingIfNeeded: key.key)
+        if first == UInt8(byte) || (key.lowered && first == lowered) { anchorKeys.append(key) }
+      }
+      keysOfByte.append(start..<Int32(anchorKeys.count))
+    }
     self.anchorKeys = Self.copy(anchorKeys)
-    self.keyedBytes = Self.copy(keyedBytes)
+    self.keysOfByte = Self.copy(keysOfByte)
   }
 
   deinit {
@@ -424,7 +456,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
-    UnsafeMutableBufferPointer(mutating: keyedBytes).deallocate()
+    UnsafeMutableBufferPointer(mutating: keysOfByte).deallocate()
   }
 
   /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is
