@@ -57,8 +57,10 @@ struct AnchorIndex {
       let slot = gate * 2 + (forward ? 0 : 1)
       if gateStamps[slot] != token {
         gateStamps[slot] = token
-        gateAnswers[slot] = Self.passes(
-          program.gates[gate], forward ? token + 1 : token - 1, forward: forward, context, matcher)
+        let next = forward ? token + 1 : token - 1
+        gateAnswers[slot] = program.gateTerms[program.gates[gate]].contains {
+          Self.passes($0, next, forward: forward, context, matcher)
+        }
       }
       return gateAnswers[slot]
     }
@@ -131,7 +133,7 @@ struct AnchorIndex {
     }
   }
 
-  /// Whether the token at `index` passes a gate read forwards or backwards.
+  /// Whether the token at `index` passes a gate's term read forwards or backwards.
   private static func passes(
     _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
     _ matcher: PatternMatcher

@@ -24,8 +24,8 @@ final class RuleProgram: @unchecked Sendable {
     /// The same for the steps before the anchor: a quotation must close within this distance
     /// before the anchor. -1: no such bound.
     var backwardQuoteReach: Int
-    /// What the token after the anchor must be, when the pattern requires one there: a
-    /// gate's number in ``gates``, or -1.
+    /// What the token after the anchor must be, when the pattern reads one there: a gate's
+    /// number in ``gates``, or -1.
     var next: Int
     /// What the token before the anchor must be, as ``next``.
     var previous: Int
@@ -35,9 +35,10 @@ final class RuleProgram: @unchecked Sendable {
     var backwardFirst: Bool
   }
 
-  /// A necessary condition on the token next to an anchor: the first step a side reads there,
-  /// when it must be read at least once. Testing it before matching rejects most anchors of
-  /// common tokens (a colon, "in", a dash) without starting the matcher, and changes no match.
+  /// A necessary condition on the token next to an anchor, or one way of passing it (see
+  /// ``gates``): what a step that may read first there asks. Testing it before matching
+  /// rejects most anchors of common tokens (a colon, "in", a dash, "said" without a comma
+  /// before it) without starting the matcher, and changes no match.
   struct Gate: Equatable {
     enum Kind: UInt8 {
       /// No condition.
@@ -59,8 +60,13 @@ final class RuleProgram: @unchecked Sendable {
     var test = TokenCheck()
   }
 
-  /// The distinct gates of the rules (each tried once per token, whatever the rules).
-  let gates: UnsafeBufferPointer<Gate>
+  /// The distinct gates of the rules (each tried once per token, whatever the rules): each a
+  /// range of ``gateTerms``, any of which lets the token pass. A side's first steps that may
+  /// be skipped (`?`, `*`) and the first it must read give one term each: the token next to
+  /// the anchor is read by one of them.
+  let gates: UnsafeBufferPointer<Range<Int>>
+  /// The terms of the gates.
+  let gateTerms: UnsafeBufferPointer<Gate>
 
   /// The rules that share one anchor test: the test is tried once per token for all of them.
   struct AnchorGroup {
@@ -246,16 +252,29 @@ final class RuleProgram: @unchecked Sendable {
       }
       steps.append(step)
     }
-    func gate(_ step: PatternStep?) -> Gate {
-      guard let step, step.minCount >= 1, step.maxCount >= 1 else { return Gate() }
-      switch step.operation {
-      case .token: return Gate(kind: .token, test: step.test)
-      case .quote: return Gate(kind: .quote)
-      case .closedQuote: return Gate(kind: .closedQuote)
-      case .sentenceEdge: return Gate(kind: .sentenceEdge)
-      case .paragraphEdge: return Gate(kind: .paragraphEdge)
-      case .phrase: return Gate()
+    // The terms of a side's gate: what each step that may read the side's first token asks,
+    // as far as the first step it must read; none when the side may read no token, or when a
+    // phrase may read it (phrases are not tested here).
+    func gate(_ side: Range<Int>) -> [Gate] {
+      var terms: [Gate] = []
+      for index in side {
+        let step = steps[index]
+        guard step.maxCount >= 1 else { continue }
+        let term: Gate
+        switch step.operation {
+        case .token: term = Gate(kind: .token, test: step.test)
+        case .quote: term = Gate(kind: .quote)
+        case .closedQuote: term = Gate(kind: .closedQuote)
+        case .sentenceEdge, .paragraphEdge:
+          // NB: an edge reads no token: a gate of its own only as the side's first step.
+          guard terms.isEmpty, step.minCount >= 1 else { return [] }
+          return [Gate(kind: step.operation == .sentenceEdge ? .sentenceEdge : .paragraphEdge)]
+        case .phrase: return []
+        }
+        if !terms.contains(term) { terms.append(term) }
+        if step.minCount >= 1 { return terms }
       }
+      return []
     }
     // How far a side reads before a quotation it must read: the most each step before it
     // may move the cursor, added up; nil when a step has no bound (a clause, a quotation, a
@@ -286,11 +305,11 @@ final class RuleProgram: @unchecked Sendable {
         $0.operation == .phrase && ($0.phrase == .clause || $0.phrase == .skip)
       }
     }
-    var gates: [Gate] = []
-    func gateNumber(_ gate: Gate) -> Int {
-      guard gate.kind != .none else { return -1 }
-      if let found = gates.firstIndex(of: gate) { return found }
-      gates.append(gate)
+    var gates: [[Gate]] = []
+    func gateNumber(_ terms: [Gate]) -> Int {
+      guard !terms.isEmpty else { return -1 }
+      if let found = gates.firstIndex(of: terms) { return found }
+      gates.append(terms)
       return gates.count - 1
     }
     var groupTests: [TokenTest] = []
@@ -311,10 +330,8 @@ final class RuleProgram: @unchecked Sendable {
           confidence: rule.confidence,
           forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
           backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
-          next: gateNumber(
-            anchorOnce && backwardStart - forwardStart > 1
-              ? gate(steps[forwardStart + 1]) : Gate()),
-          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()),
+          next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
+          previous: gateNumber(gate(backwardStart..<steps.count)),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
             && !readsToEdge(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
@@ -415,7 +432,14 @@ final class RuleProgram: @unchecked Sendable {
     self.bytes = Self.copy(bytes)
     self.packedSpellings = Self.copy(packedSpellings)
     self.anchorGroups = Self.copy(groups)
-    self.gates = Self.copy(gates)
+    var gateRanges: [Range<Int>] = []
+    var gateTerms: [Gate] = []
+    for terms in gates {
+      gateRanges.append(gateTerms.count..<(gateTerms.count + terms.count))
+      gateTerms += terms
+    }
+    self.gates = Self.copy(gateRanges)
+    self.gateTerms = Self.copy(gateTerms)
     self.anchorRules = Self.copy(anchorRules)
     self.anchorConditions = Self.copy(conditions)
     self.conditionChecks = Self.copy(checks)
@@ -449,6 +473,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
+    UnsafeMutableBufferPointer(mutating: gateTerms).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
