@@ -25,18 +25,17 @@ struct AnchorIndex {
     self.words = words
     let lexicons = program.anchorLexicons
     let checks = program.conditionChecks
+    tokens.reserveCapacity(context.anchorCandidates.count)
+    rules.reserveCapacity(context.anchorCandidates.count * words)
     // NB: raw buffers, for the same reason as the program's: these are read and written for
-    // every group of every candidate token.
-    // The bits of the rules whose groups passed at the current token, by the check they ask;
-    // the checks with some, in the order first met, each stamped with the token.
-    let pending = UnsafeMutableBufferPointer<UInt64>.allocate(
-      capacity: max(1, checks.count * words))
-    pending.initialize(repeating: 0)
-    let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    // every rule of every candidate token.
+    // Each check's answer at the current token, valid when its stamp is the token: a check is
+    // asked once per token, whatever the rules sharing it.
     let checkStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
     checkStamps.initialize(repeating: -1)
-    // Each gate's answer at the current token (forward and backward ones apart), valid when
-    // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
+    let checkAnswers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, checks.count))
+    checkAnswers.initialize(repeating: false)
+    // The same for each gate (forward and backward ones apart).
     let gateSlots = max(1, program.gates.count * 2)
     let gateStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: gateSlots)
     gateStamps.initialize(repeating: -1)
@@ -45,9 +44,8 @@ struct AnchorIndex {
     let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
     bits.initialize(repeating: 0)
     defer {
-      pending.deallocate()
-      touched.deallocate()
       checkStamps.deallocate()
+      checkAnswers.deallocate()
       gateStamps.deallocate()
       gateAnswers.deallocate()
       bits.deallocate()
@@ -77,59 +75,58 @@ struct AnchorIndex {
         anchorMask &= anchorMask - 1
       }
       guard groups != 0 else { continue }
-      // The groups whose test passes: their rules' bits, gathered by the check they ask.
-      var touchedCount = 0
+      // The rules of the groups whose test passes.
+      var any = false
       while groups != 0 {
         let bit = groups.trailingZeroBitCount
         groups &= groups - 1
         // Bit 63 stands for every group from the 64th on.
         for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
           guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
-          for condition in program.anchorConditions[program.anchorGroups[group].conditions] {
-            if checkStamps[condition.check] != token {
-              checkStamps[condition.check] = token
-              touched[touchedCount] = condition.check
-              touchedCount += 1
-            }
-            for word in 0..<words {
-              pending[condition.check * words + word] |=
-                program.conditionRuleBits[condition.bits + word]
-            }
-          }
+          let offset = program.anchorGroups[group].bits
+          for word in 0..<words { bits[word] |= program.groupRuleBits[offset + word] }
+          any = true
         }
       }
-      // Each check asked once. The distances to the nearest quotation opening at or after the
-      // token and closing before it are found on first need.
+      guard any else { continue }
+      // Each rule's check, asked once per token. The distances to the nearest quotation
+      // opening at or after the token and closing before it are found on first need.
       var found = false
       var toOpening = -1
       var toClosing = -1
-      for index in 0..<touchedCount {
-        let number = touched[index]
-        let check = checks[number]
-        var holds = true
-        if check.forwardQuoteReach >= 0 {
-          if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-          holds = toOpening <= check.forwardQuoteReach
-        }
-        if holds && check.backwardQuoteReach >= 0 {
-          if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-          holds = toClosing <= check.backwardQuoteReach
-        }
-        holds =
-          holds && passes(check.next, forward: true, token)
-          && passes(check.previous, forward: false, token)
-        for word in 0..<words {
-          if holds { bits[word] |= pending[number * words + word] }
-          pending[number * words + word] = 0
-        }
-        found = found || holds
-      }
-      guard found else { continue }
-      tokens.append(candidate)
       for word in 0..<words {
-        rules.append(bits[word])
-        bits[word] = 0
+        var pending = bits[word]
+        var kept: UInt64 = 0
+        while pending != 0 {
+          let bit = pending.trailingZeroBitCount
+          pending &= pending - 1
+          let number = Int(program.checkOfRule[word * 64 + bit])
+          if checkStamps[number] != token {
+            checkStamps[number] = token
+            let check = checks[number]
+            var holds = true
+            if check.forwardQuoteReach >= 0 {
+              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+              holds = toOpening <= check.forwardQuoteReach
+            }
+            if holds && check.backwardQuoteReach >= 0 {
+              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+              holds = toClosing <= check.backwardQuoteReach
+            }
+            checkAnswers[number] =
+              holds && passes(check.next, forward: true, token)
+              && passes(check.previous, forward: false, token)
+          }
+          if checkAnswers[number] { kept |= UInt64(1) << UInt64(bit) }
+        }
+        bits[word] = kept
+        found = found || kept != 0
       }
+      if found {
+        tokens.append(candidate)
+        for word in 0..<words { rules.append(bits[word]) }
+      }
+      for word in 0..<words { bits[word] = 0 }
     }
   }
 

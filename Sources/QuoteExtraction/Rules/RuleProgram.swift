@@ -75,19 +75,8 @@ final class RuleProgram: @unchecked Sendable {
     var starts: ByteSet
     /// The rules, in order: a range of ``anchorRules``.
     var rules: Range<Int>
-    /// The rules again, by what they ask beyond the anchor test: a range of
-    /// ``anchorConditions``.
-    var conditions: Range<Int>
-  }
-
-  /// The rules of one anchor group that ask the same beyond the anchor test (quotation reaches
-  /// and gates, as in ``Entry``: one of ``conditionChecks``). Most rules of a group differ
-  /// only in what they read further away.
-  struct AnchorCondition {
-    /// What the rules ask: a number in ``conditionChecks``.
-    var check: Int
     /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
-    /// ``conditionRuleBits`` from this offset.
+    /// ``groupRuleBits`` from this offset.
     var bits: Int
   }
 
@@ -119,12 +108,12 @@ final class RuleProgram: @unchecked Sendable {
   let anchorGroups: UnsafeBufferPointer<AnchorGroup>
   /// The rule numbers of the anchor groups.
   let anchorRules: UnsafeBufferPointer<Int32>
-  /// The conditions of the anchor groups (see ``AnchorGroup/conditions``).
-  let anchorConditions: UnsafeBufferPointer<AnchorCondition>
-  /// The distinct checks of the conditions.
+  /// The rule bits of the anchor groups, ``ruleWords`` words each (see ``AnchorGroup/bits``).
+  let groupRuleBits: UnsafeBufferPointer<UInt64>
+  /// The distinct checks of the rules (what they ask beyond their anchor test).
   let conditionChecks: UnsafeBufferPointer<ConditionCheck>
-  /// The rule bits of the conditions, ``ruleWords`` words each.
-  let conditionRuleBits: UnsafeBufferPointer<UInt64>
+  /// For each rule, its check: a number in ``conditionChecks``.
+  let checkOfRule: UnsafeBufferPointer<Int32>
   /// Words of 64 rule bits: enough for every rule, at least one.
   let ruleWords: Int
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
@@ -343,9 +332,9 @@ final class RuleProgram: @unchecked Sendable {
     }
     var groups: [AnchorGroup] = []
     var anchorRules: [Int32] = []
-    var conditions: [AnchorCondition] = []
     var checks: [ConditionCheck] = []
-    var conditionRuleBits: [UInt64] = []
+    var groupRuleBits: [UInt64] = []
+    var checkOfRule = [Int32](repeating: 0, count: entries.count)
     let ruleWords = max(1, (entries.count + 63) / 64)
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
@@ -389,7 +378,8 @@ final class RuleProgram: @unchecked Sendable {
         groupsOfLexicon[lexicon] |= groupBit
       }
       anchorLexicons |= test.anyOf
-      let firstCondition = conditions.count
+      let bits = groupRuleBits.count
+      groupRuleBits += [UInt64](repeating: 0, count: ruleWords)
       for rule in members {
         let entry = entries[Int(rule)]
         let check = ConditionCheck(
@@ -402,21 +392,13 @@ final class RuleProgram: @unchecked Sendable {
             checks.append(check)
             return checks.count - 1
           }()
-        let condition =
-          conditions[firstCondition...].firstIndex { $0.check == checkNumber }
-          ?? {
-            conditions.append(AnchorCondition(check: checkNumber, bits: conditionRuleBits.count))
-            conditionRuleBits += [UInt64](repeating: 0, count: ruleWords)
-            return conditions.count - 1
-          }()
-        conditionRuleBits[conditions[condition].bits + Int(rule) / 64] |=
-          UInt64(1) << UInt64(rule % 64)
+        checkOfRule[Int(rule)] = Int32(checkNumber)
+        groupRuleBits[bits + Int(rule) / 64] |= UInt64(1) << UInt64(rule % 64)
       }
       groups.append(
         AnchorGroup(
           test: compiled, starts: starts,
-          rules: anchorRules.count..<(anchorRules.count + members.count),
-          conditions: firstCondition..<conditions.count))
+          rules: anchorRules.count..<(anchorRules.count + members.count), bits: bits))
       anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
@@ -441,9 +423,9 @@ final class RuleProgram: @unchecked Sendable {
     self.gates = Self.copy(gateRanges)
     self.gateTerms = Self.copy(gateTerms)
     self.anchorRules = Self.copy(anchorRules)
-    self.anchorConditions = Self.copy(conditions)
+    self.groupRuleBits = Self.copy(groupRuleBits)
+    self.checkOfRule = Self.copy(checkOfRule)
     self.conditionChecks = Self.copy(checks)
-    self.conditionRuleBits = Self.copy(conditionRuleBits)
     self.ruleWords = ruleWords
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
@@ -475,9 +457,9 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: gateTerms).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
-    UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
-    UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
