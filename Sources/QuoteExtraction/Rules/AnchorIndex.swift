@@ -113,6 +113,17 @@ struct AnchorIndex {
               if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
               holds = toClosing <= check.backwardQuoteReach
             }
+            // The edge a side must read: the first after the anchor is its sentence's (or
+            // paragraph's) end, the last before it its start (see ``RuleProgram/Entry``).
+            if holds && check.forwardEdgeReach >= 0 {
+              let range = Self.enclosing(token, paragraph: check.forwardEdgeParagraph, context)
+              holds =
+                range.lowerBound == token || range.upperBound <= token + check.forwardEdgeReach
+            }
+            if holds && check.backwardEdgeReach >= 0 {
+              let range = Self.enclosing(token, paragraph: check.backwardEdgeParagraph, context)
+              holds = range.lowerBound >= token - check.backwardEdgeReach
+            }
             checkAnswers[number] =
               holds && passes(check.next, forward: true, token)
               && passes(check.previous, forward: false, token)
@@ -128,6 +139,16 @@ struct AnchorIndex {
       }
       for word in 0..<words { bits[word] = 0 }
     }
+  }
+
+  /// The tokens of the sentence or paragraph that holds a token.
+  private static func enclosing(_ token: Int, paragraph: Bool, _ context: RuleContext)
+    -> Range<Int>
+  {
+    let document = context.document
+    return paragraph
+      ? document.paragraphs[document.paragraph(of: token)].tokens
+      : document.sentences[document.sentence(of: token)].tokens
   }
 
   /// Whether the token at `index` passes a gate's term read forwards or backwards.

@@ -157,7 +157,10 @@ final class RuleContext {
                     masks[index] = mask
                     words[index] = word
                   }
-                  let keyed = program.keyedGroups(text, first: first, from: start, to: end)
+                  // NB: most first bytes start no key: the call is skipped for those.
+                  let keyed =
+                    program.keysOfByte[Int(first)].isEmpty
+                    ? 0 : program.keyedGroups(text, first: first, from: start, to: end)
                   if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
                     candidates.append(Int32(truncatingIfNeeded: index))
                     keyGroups.append(keyed)

@@ -24,6 +24,16 @@ final class RuleProgram: @unchecked Sendable {
     /// The same for the steps before the anchor: a quotation must close within this distance
     /// before the anchor. -1: no such bound.
     var backwardQuoteReach: Int
+    /// When the steps from the anchor on must read a sentence or paragraph edge after at most
+    /// this many tokens (counting the anchor), the most: the anchor's sentence (or paragraph,
+    /// see ``forwardEdgeParagraph``) must start at the anchor or end within that distance for
+    /// the rule to match. -1: no such bound.
+    var forwardEdgeReach: Int
+    var forwardEdgeParagraph: Bool
+    /// The same for the steps before the anchor: the anchor's sentence (or paragraph) must
+    /// start within this distance before it. -1: no such bound.
+    var backwardEdgeReach: Int
+    var backwardEdgeParagraph: Bool
     /// What the token after the anchor must be, when the pattern reads one there: a gate's
     /// number in ``gates``, or -1.
     var next: Int
@@ -85,6 +95,10 @@ final class RuleProgram: @unchecked Sendable {
   struct ConditionCheck: Equatable {
     var forwardQuoteReach: Int
     var backwardQuoteReach: Int
+    var forwardEdgeReach: Int
+    var forwardEdgeParagraph: Bool
+    var backwardEdgeReach: Int
+    var backwardEdgeParagraph: Bool
     var next: Int
     var previous: Int
   }
@@ -288,6 +302,29 @@ final class RuleProgram: @unchecked Sendable {
       }
       return -1
     }
+    // How far a side reads before an edge it must read, as ``quoteReach``, and whether the
+    // edge is a paragraph's; -1 when no edge is required within a bounded distance.
+    func edgeReach(_ side: Range<Int>, forward: Bool) -> (Int, Bool) {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote: most = nil
+        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge:
+          if step.minCount >= 1 { return (reach, step.operation == .paragraphEdge) }
+          most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most else { return (-1, false) }
+        reach += most
+      }
+      return (-1, false)
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -312,6 +349,8 @@ final class RuleProgram: @unchecked Sendable {
       // exactly once (see ``PatternMatcher/match(_:at:)``).
       let anchor = steps[forwardStart]
       let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
+      let forwardEdge = edgeReach(forwardStart..<backwardStart, forward: true)
+      let backwardEdge = edgeReach(backwardStart..<steps.count, forward: false)
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
@@ -319,6 +358,8 @@ final class RuleProgram: @unchecked Sendable {
           confidence: rule.confidence,
           forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
           backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
+          forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
+          backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
           next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
           previous: gateNumber(gate(backwardStart..<steps.count)),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
@@ -384,7 +425,11 @@ final class RuleProgram: @unchecked Sendable {
         let entry = entries[Int(rule)]
         let check = ConditionCheck(
           forwardQuoteReach: entry.forwardQuoteReach,
-          backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
+          backwardQuoteReach: entry.backwardQuoteReach,
+          forwardEdgeReach: entry.forwardEdgeReach,
+          forwardEdgeParagraph: entry.forwardEdgeParagraph,
+          backwardEdgeReach: entry.backwardEdgeReach,
+          backwardEdgeParagraph: entry.backwardEdgeParagraph, next: entry.next,
           previous: entry.previous)
         let checkNumber =
           checks.firstIndex(of: check)
