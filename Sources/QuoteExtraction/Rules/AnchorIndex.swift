@@ -12,6 +12,10 @@
 /// - Complexity: O(n) in the tokens (times the distinct anchor tests at the few tokens that
 ///   may pass one).
 struct AnchorIndex {
+  /// Slots of the table of anchor tests' answers by spelling (a power of two: the index is
+  /// the top 8 bits of a hash).
+  private static let memoSlots = 256
+
   /// The tokens that anchor at least one rule, in text order.
   private(set) var tokens: [Int32] = []
   /// For each of ``tokens``, ``words`` words of rule bits (bit `r` of word `r / 64`: rule `r`).
@@ -43,7 +47,18 @@ struct AnchorIndex {
     gateAnswers.initialize(repeating: false)
     let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
     bits.initialize(repeating: 0)
+    // The rules whose anchor test a token passes depend only on its lexicon bits, kind, case
+    // and spelling: the answers for spellings of at most 8 bytes are kept in a small
+    // direct-mapped table keyed so ("said", ":" and "told" come back again and again).
+    // NB: a kind byte no token has marks an empty slot.
+    let memoKeys = UnsafeMutableBufferPointer<(mask: UInt64, spelling: UInt64, form: UInt16)>
+      .allocate(capacity: Self.memoSlots)
+    memoKeys.initialize(repeating: (0, 0, UInt16.max))
+    let memoBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: Self.memoSlots * words)
+    memoBits.initialize(repeating: 0)
     defer {
+      memoKeys.deallocate()
+      memoBits.deallocate()
       checkStamps.deallocate()
       checkAnswers.deallocate()
       gateStamps.deallocate()
@@ -66,29 +81,54 @@ struct AnchorIndex {
     // tokens); the groups of each by its lexicons, its keys and its first byte.
     for (position, candidate) in context.anchorCandidates.enumerated() {
       let token = Int(candidate)
-      var anchorMask = context.masks[token] & lexicons
-      var groups =
-        program.groupsOfByte[Int(context.firstBytes[token])]
-        | context.candidateKeyGroups[position]
-      while anchorMask != 0 {
-        groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
-        anchorMask &= anchorMask - 1
-      }
-      guard groups != 0 else { continue }
-      // The rules of the groups whose test passes.
-      var any = false
-      while groups != 0 {
-        let bit = groups.trailingZeroBitCount
-        groups &= groups - 1
-        // Bit 63 stands for every group from the 64th on.
-        for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
-          guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
-          let offset = program.anchorGroups[group].bits
-          for word in 0..<words { bits[word] |= program.groupRuleBits[offset + word] }
-          any = true
+      let mask = context.masks[token]
+      let spelling = context.rawSpelling(token)
+      let info = context.document.tokens[token]
+      // The shape bits an anchor test reads: capitalized, all caps, lower case.
+      let form = UInt16(info.kind.rawValue) << 8 | UInt16(info.shape.rawValue & 0b111)
+      var slot = -1
+      if spelling != 0 {
+        slot = Int(
+          truncatingIfNeeded: ((spelling &+ mask &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(form))
+            &* 0xBF58_476D_1CE4_E5B9) >> 56)
+        if memoKeys[slot] == (mask, spelling, form) {
+          var any = false
+          for word in 0..<words {
+            bits[word] = memoBits[slot * words + word]
+            any = any || bits[word] != 0
+          }
+          guard any else { continue }
+          slot = -1
         }
       }
-      guard any else { continue }
+      if slot >= 0 || spelling == 0 {
+        var anchorMask = mask & lexicons
+        var groups =
+          program.groupsOfByte[Int(context.firstBytes[token])]
+          | context.candidateKeyGroups[position]
+        while anchorMask != 0 {
+          groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
+          anchorMask &= anchorMask - 1
+        }
+        // The rules of the groups whose test passes.
+        while groups != 0 {
+          let bit = groups.trailingZeroBitCount
+          groups &= groups - 1
+          // Bit 63 stands for every group from the 64th on.
+          for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
+            guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
+            let offset = program.anchorGroups[group].bits
+            for word in 0..<words { bits[word] |= program.groupRuleBits[offset + word] }
+          }
+        }
+        var any = false
+        for word in 0..<words { any = any || bits[word] != 0 }
+        if slot >= 0 {
+          memoKeys[slot] = (mask, spelling, form)
+          for word in 0..<words { memoBits[slot * words + word] = bits[word] }
+        }
+        guard any else { continue }
+      }
       // Each rule's check, asked once per token. The distances to the nearest quotation
       // opening at or after the token and closing before it are found on first need.
       var found = false
