@@ -173,7 +173,13 @@ struct AttributionEngine {
         || (fiction && attribution.type != .direct)
     }
     if fiction { attributions = utterances(attributions, result.quotes) }
-    attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
+    // In text order, ties in their order (a stable sort). NB: the start offsets and positions
+    // are sorted, not the attributions: moving those copies their arrays and strings.
+    let starts = attributions.map { $0.fragments.first?.lowerBound ?? 0 }
+    let order = attributions.indices.sorted {
+      starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+    }
+    attributions = order.map { attributions[$0] }
     result.attributions = attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
     Self.dropMentionsInsideContent(&result.attributions)
