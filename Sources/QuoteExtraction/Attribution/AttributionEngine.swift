@@ -92,7 +92,7 @@ struct AttributionEngine {
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    let anchors = AnchorIndex(context: context, matcher: matcher)
+    let anchors = AnchorIndex(context: context, matcher: matcher, directOnly: quoted)
     for pass in Rule.Pass.allCases {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)

@@ -23,7 +23,9 @@ struct AnchorIndex {
   /// Words of rule bits per token.
   let words: Int
 
-  init(context: RuleContext, matcher: PatternMatcher) {
+  /// Builds the index; for the tokens marked in `directOnly`, only the rules of the direct
+  /// pass are listed (the engine tries no other rule there: see ``AttributionEngine``).
+  init(context: RuleContext, matcher: PatternMatcher, directOnly: [Bool]? = nil) {
     let program = context.rules.program
     let words = program.ruleWords
     self.words = words
@@ -126,6 +128,14 @@ struct AnchorIndex {
         if slot >= 0 {
           memoKeys[slot] = (mask, spelling, form)
           for word in 0..<words { memoBits[slot * words + word] = bits[word] }
+        }
+        guard any else { continue }
+      }
+      if let directOnly, directOnly[token] {
+        var any = false
+        for word in 0..<words {
+          bits[word] &= program.directRuleBits[word]
+          any = any || bits[word] != 0
         }
         guard any else { continue }
       }

@@ -130,6 +130,8 @@ final class RuleProgram: @unchecked Sendable {
   let checkOfRule: UnsafeBufferPointer<Int32>
   /// Words of 64 rule bits: enough for every rule, at least one.
   let ruleWords: Int
+  /// The bits of the rules of the direct pass (``Rule/Pass/direct``), ``ruleWords`` words.
+  let directRuleBits: UnsafeBufferPointer<UInt64>
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
@@ -472,6 +474,11 @@ final class RuleProgram: @unchecked Sendable {
     self.checkOfRule = Self.copy(checkOfRule)
     self.conditionChecks = Self.copy(checks)
     self.ruleWords = ruleWords
+    var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
+    for (rule, entry) in entries.enumerated() where entry.pass == .direct {
+      directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+    }
+    self.directRuleBits = Self.copy(directRuleBits)
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
@@ -504,6 +511,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
     UnsafeMutableBufferPointer(mutating: groupRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: directRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
