@@ -105,9 +105,7 @@ struct AnchorIndex {
       }
       if slot >= 0 || spelling == 0 {
         var anchorMask = mask & lexicons
-        var groups =
-          program.groupsOfByte[Int(context.firstBytes[token])]
-          | context.candidateKeyGroups[position]
+        var groups = context.candidateGroups[position]
         while anchorMask != 0 {
           groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
           anchorMask &= anchorMask - 1

@@ -15,16 +15,14 @@ final class RuleContext {
   /// ASCII word, else 0 (see ``LexiconTable/masksAndWords(of:)``): the matcher compares
   /// spellings with it.
   let words: [UInt64]
-  /// For each token, its first byte: the engine's quick test for anchors without a lexicon
-  /// reads these in order instead of each token's text.
-  let firstBytes: [UInt8]
   /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
   /// (``RuleProgram/anchorLexicons``), spelled as an anchor key (``RuleProgram/anchorKeys``)
   /// or starting with a byte that another anchor may start with
   /// (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
   let anchorCandidates: [Int32]
-  /// For each of ``anchorCandidates``, the anchor groups whose keys it has.
-  let candidateKeyGroups: [UInt64]
+  /// For each of ``anchorCandidates``, the anchor groups without a lexicon it may pass: those
+  /// whose keys it has and those its first byte may start.
+  let candidateGroups: [UInt64]
   /// The counts that tell fiction from news, when the context was asked for them.
   let style: DocumentStyle?
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
@@ -79,7 +77,7 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    (masks, words, firstBytes, anchorCandidates, candidateKeyGroups, style) = Self.scan(
+    (masks, words, anchorCandidates, candidateGroups, style) = Self.scan(
       document, rules, countingStyle: countingStyle)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
@@ -120,16 +118,15 @@ final class RuleContext {
   }
 
   /// One pass over the tokens for everything the context keeps per token: lexicon bits,
-  /// packed spellings, first bytes, anchor candidates and (when asked) the style counts.
+  /// packed spellings, anchor candidates and (when asked) the style counts.
   /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
   private static func scan(_ document: Document, _ rules: RuleSet, countingStyle: Bool) -> (
-    masks: [UInt64], words: [UInt64], firstBytes: [UInt8], candidates: [Int32],
+    masks: [UInt64], words: [UInt64], candidates: [Int32],
     keyGroups: [UInt64], style: DocumentStyle?
   ) {
     let count = document.tokens.count
     var masks = [UInt64](repeating: 0, count: count)
     var words = [UInt64](repeating: 0, count: count)
-    var firstBytes = [UInt8](repeating: 0, count: count)
     var candidates: [Int32] = []
     candidates.reserveCapacity(count / 16)
     var keyGroups: [UInt64] = []
@@ -143,31 +140,29 @@ final class RuleContext {
         document.tokens.withUnsafeBufferPointer { tokens in
           masks.withUnsafeMutableBufferPointer { masks in
             words.withUnsafeMutableBufferPointer { words in
-              firstBytes.withUnsafeMutableBufferPointer { firstBytes in
-                for index in 0..<count {
-                  let token = tokens[index]
-                  let start = Int(token.utf8Start)
-                  let end = Int(token.utf8End)
-                  let first = start < end ? text[start] : 0
-                  firstBytes[index] = first
-                  var mask: UInt64 = 0
-                  var word: UInt64 = 0
-                  if token.kind == .word {
-                    (mask, word) = probe.look(text, start, end)
-                    masks[index] = mask
-                    words[index] = word
-                  }
-                  // NB: most first bytes start no key: the call is skipped for those.
-                  let keyed =
-                    program.keysOfByte[Int(first)].isEmpty
-                    ? 0 : program.keyedGroups(text, first: first, from: start, to: end)
-                  if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
-                    candidates.append(Int32(truncatingIfNeeded: index))
-                    keyGroups.append(keyed)
-                  }
-                  if countingStyle {
-                    style.add(token, firstByte: first, packedWord: word, text: text)
-                  }
+              for index in 0..<count {
+                let token = tokens[index]
+                let start = Int(token.utf8Start)
+                let end = Int(token.utf8End)
+                let first = start < end ? text[start] : 0
+                var mask: UInt64 = 0
+                var word: UInt64 = 0
+                if token.kind == .word {
+                  (mask, word) = probe.look(text, start, end)
+                  masks[index] = mask
+                  words[index] = word
+                }
+                // NB: most first bytes start no key: the call is skipped for those.
+                let groups =
+                  groupsOfByte[Int(first)]
+                  | (program.keysOfByte[Int(first)].isEmpty
+                    ? 0 : program.keyedGroups(text, first: first, from: start, to: end))
+                if mask & anchorLexicons != 0 || groups != 0 {
+                  candidates.append(Int32(truncatingIfNeeded: index))
+                  keyGroups.append(groups)
+                }
+                if countingStyle {
+                  style.add(token, firstByte: first, packedWord: word, text: text)
                 }
               }
             }
@@ -175,7 +170,7 @@ final class RuleContext {
         }
       }
     }
-    return (masks, words, firstBytes, candidates, keyGroups, countingStyle ? style : nil)
+    return (masks, words, candidates, keyGroups, countingStyle ? style : nil)
   }
 
   /// The token that starts at or holds a byte offset (binary search).
