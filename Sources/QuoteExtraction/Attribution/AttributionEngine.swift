@@ -92,7 +92,7 @@ struct AttributionEngine {
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    let anchors = AnchorIndex(context: context, matcher: matcher)
+    let anchors = AnchorIndex(context: context, matcher: matcher, directOnly: quoted)
     for pass in Rule.Pass.allCases {
       if pass != .direct {
         extendQuotations(&attributions, &roles, context)
@@ -173,7 +173,13 @@ struct AttributionEngine {
         || (fiction && attribution.type != .direct)
     }
     if fiction { attributions = utterances(attributions, result.quotes) }
-    attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
+    // In text order, ties in their order (a stable sort). NB: the start offsets and positions
+    // are sorted, not the attributions: moving those copies their arrays and strings.
+    let starts = attributions.map { $0.fragments.first?.lowerBound ?? 0 }
+    let order = attributions.indices.sorted {
+      starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+    }
+    attributions = order.map { attributions[$0] }
     result.attributions = attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
     Self.dropMentionsInsideContent(&result.attributions)

@@ -12,6 +12,10 @@
 /// - Complexity: O(n) in the tokens (times the distinct anchor tests at the few tokens that
 ///   may pass one).
 struct AnchorIndex {
+  /// Slots of the table of anchor tests' answers by spelling (a power of two: the index is
+  /// the top 8 bits of a hash).
+  private static let memoSlots = 256
+
   /// The tokens that anchor at least one rule, in text order.
   private(set) var tokens: [Int32] = []
   /// For each of ``tokens``, ``words`` words of rule bits (bit `r` of word `r / 64`: rule `r`).
@@ -19,24 +23,25 @@ struct AnchorIndex {
   /// Words of rule bits per token.
   let words: Int
 
-  init(context: RuleContext, matcher: PatternMatcher) {
+  /// Builds the index; for the tokens marked in `directOnly`, only the rules of the direct
+  /// pass are listed (the engine tries no other rule there: see ``AttributionEngine``).
+  init(context: RuleContext, matcher: PatternMatcher, directOnly: [Bool]? = nil) {
     let program = context.rules.program
     let words = program.ruleWords
     self.words = words
     let lexicons = program.anchorLexicons
     let checks = program.conditionChecks
+    tokens.reserveCapacity(context.anchorCandidates.count)
+    rules.reserveCapacity(context.anchorCandidates.count * words)
     // NB: raw buffers, for the same reason as the program's: these are read and written for
-    // every group of every candidate token.
-    // The bits of the rules whose groups passed at the current token, by the check they ask;
-    // the checks with some, in the order first met, each stamped with the token.
-    let pending = UnsafeMutableBufferPointer<UInt64>.allocate(
-      capacity: max(1, checks.count * words))
-    pending.initialize(repeating: 0)
-    let touched = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
+    // every rule of every candidate token.
+    // Each check's answer at the current token, valid when its stamp is the token: a check is
+    // asked once per token, whatever the rules sharing it.
     let checkStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
     checkStamps.initialize(repeating: -1)
-    // Each gate's answer at the current token (forward and backward ones apart), valid when
-    // its stamp is the token: a gate is asked once per token, whatever the rules sharing it.
+    let checkAnswers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, checks.count))
+    checkAnswers.initialize(repeating: false)
+    // The same for each gate (forward and backward ones apart).
     let gateSlots = max(1, program.gates.count * 2)
     let gateStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: gateSlots)
     gateStamps.initialize(repeating: -1)
@@ -44,10 +49,20 @@ struct AnchorIndex {
     gateAnswers.initialize(repeating: false)
     let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: words)
     bits.initialize(repeating: 0)
+    // The rules whose anchor test a token passes depend only on its lexicon bits, kind, case
+    // and spelling: the answers for spellings of at most 8 bytes are kept in a small
+    // direct-mapped table keyed so ("said", ":" and "told" come back again and again).
+    // NB: a kind byte no token has marks an empty slot.
+    let memoKeys = UnsafeMutableBufferPointer<(mask: UInt64, spelling: UInt64, form: UInt16)>
+      .allocate(capacity: Self.memoSlots)
+    memoKeys.initialize(repeating: (0, 0, UInt16.max))
+    let memoBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: Self.memoSlots * words)
+    memoBits.initialize(repeating: 0)
     defer {
-      pending.deallocate()
-      touched.deallocate()
+      memoKeys.deallocate()
+      memoBits.deallocate()
       checkStamps.deallocate()
+      checkAnswers.deallocate()
       gateStamps.deallocate()
       gateAnswers.deallocate()
       bits.deallocate()
@@ -57,8 +72,10 @@ struct AnchorIndex {
       let slot = gate * 2 + (forward ? 0 : 1)
       if gateStamps[slot] != token {
         gateStamps[slot] = token
-        gateAnswers[slot] = Self.passes(
-          program.gates[gate], forward ? token + 1 : token - 1, forward: forward, context, matcher)
+        let next = forward ? token + 1 : token - 1
+        gateAnswers[slot] = program.gateTerms[program.gates[gate]].contains {
+          Self.passes($0, next, forward: forward, context, matcher)
+        }
       }
       return gateAnswers[slot]
     }
@@ -66,72 +83,123 @@ struct AnchorIndex {
     // tokens); the groups of each by its lexicons, its keys and its first byte.
     for (position, candidate) in context.anchorCandidates.enumerated() {
       let token = Int(candidate)
-      var anchorMask = context.masks[token] & lexicons
-      var groups =
-        program.groupsOfByte[Int(context.firstBytes[token])]
-        | context.candidateKeyGroups[position]
-      while anchorMask != 0 {
-        groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
-        anchorMask &= anchorMask - 1
-      }
-      guard groups != 0 else { continue }
-      // The groups whose test passes: their rules' bits, gathered by the check they ask.
-      var touchedCount = 0
-      while groups != 0 {
-        let bit = groups.trailingZeroBitCount
-        groups &= groups - 1
-        // Bit 63 stands for every group from the 64th on.
-        for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
-          guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
-          for condition in program.anchorConditions[program.anchorGroups[group].conditions] {
-            if checkStamps[condition.check] != token {
-              checkStamps[condition.check] = token
-              touched[touchedCount] = condition.check
-              touchedCount += 1
-            }
-            for word in 0..<words {
-              pending[condition.check * words + word] |=
-                program.conditionRuleBits[condition.bits + word]
-            }
+      let mask = context.masks[token]
+      let spelling = context.rawSpelling(token)
+      let info = context.document.tokens[token]
+      // The shape bits an anchor test reads: capitalized, all caps, lower case.
+      let form = UInt16(info.kind.rawValue) << 8 | UInt16(info.shape.rawValue & 0b111)
+      var slot = -1
+      if spelling != 0 {
+        slot = Int(
+          truncatingIfNeeded: ((spelling &+ mask &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(form))
+            &* 0xBF58_476D_1CE4_E5B9) >> 56)
+        if memoKeys[slot] == (mask, spelling, form) {
+          var any = false
+          for word in 0..<words {
+            bits[word] = memoBits[slot * words + word]
+            any = any || bits[word] != 0
           }
+          guard any else { continue }
+          slot = -1
         }
       }
-      // Each check asked once. The distances to the nearest quotation opening at or after the
-      // token and closing before it are found on first need.
+      if slot >= 0 || spelling == 0 {
+        var anchorMask = mask & lexicons
+        var groups = context.candidateGroups[position]
+        while anchorMask != 0 {
+          groups |= program.groupsOfLexicon[anchorMask.trailingZeroBitCount]
+          anchorMask &= anchorMask - 1
+        }
+        // The rules of the groups whose test passes.
+        while groups != 0 {
+          let bit = groups.trailingZeroBitCount
+          groups &= groups - 1
+          // Bit 63 stands for every group from the 64th on.
+          for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
+            guard matcher.accepts(program.anchorGroups[group].test, token) else { continue }
+            let offset = program.anchorGroups[group].bits
+            for word in 0..<words { bits[word] |= program.groupRuleBits[offset + word] }
+          }
+        }
+        var any = false
+        for word in 0..<words { any = any || bits[word] != 0 }
+        if slot >= 0 {
+          memoKeys[slot] = (mask, spelling, form)
+          for word in 0..<words { memoBits[slot * words + word] = bits[word] }
+        }
+        guard any else { continue }
+      }
+      if let directOnly, directOnly[token] {
+        var any = false
+        for word in 0..<words {
+          bits[word] &= program.directRuleBits[word]
+          any = any || bits[word] != 0
+        }
+        guard any else { continue }
+      }
+      // Each rule's check, asked once per token. The distances to the nearest quotation
+      // opening at or after the token and closing before it are found on first need.
       var found = false
       var toOpening = -1
       var toClosing = -1
-      for index in 0..<touchedCount {
-        let number = touched[index]
-        let check = checks[number]
-        var holds = true
-        if check.forwardQuoteReach >= 0 {
-          if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-          holds = toOpening <= check.forwardQuoteReach
-        }
-        if holds && check.backwardQuoteReach >= 0 {
-          if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-          holds = toClosing <= check.backwardQuoteReach
-        }
-        holds =
-          holds && passes(check.next, forward: true, token)
-          && passes(check.previous, forward: false, token)
-        for word in 0..<words {
-          if holds { bits[word] |= pending[number * words + word] }
-          pending[number * words + word] = 0
-        }
-        found = found || holds
-      }
-      guard found else { continue }
-      tokens.append(candidate)
       for word in 0..<words {
-        rules.append(bits[word])
-        bits[word] = 0
+        var pending = bits[word]
+        var kept: UInt64 = 0
+        while pending != 0 {
+          let bit = pending.trailingZeroBitCount
+          pending &= pending - 1
+          let number = Int(program.checkOfRule[word * 64 + bit])
+          if checkStamps[number] != token {
+            checkStamps[number] = token
+            let check = checks[number]
+            var holds = true
+            if check.forwardQuoteReach >= 0 {
+              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
+              holds = toOpening <= check.forwardQuoteReach
+            }
+            if holds && check.backwardQuoteReach >= 0 {
+              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
+              holds = toClosing <= check.backwardQuoteReach
+            }
+            // The edge a side must read: the first after the anchor is its sentence's (or
+            // paragraph's) end, the last before it its start (see ``RuleProgram/Entry``).
+            if holds && check.forwardEdgeReach >= 0 {
+              let range = Self.enclosing(token, paragraph: check.forwardEdgeParagraph, context)
+              holds =
+                range.lowerBound == token || range.upperBound <= token + check.forwardEdgeReach
+            }
+            if holds && check.backwardEdgeReach >= 0 {
+              let range = Self.enclosing(token, paragraph: check.backwardEdgeParagraph, context)
+              holds = range.lowerBound >= token - check.backwardEdgeReach
+            }
+            checkAnswers[number] =
+              holds && passes(check.next, forward: true, token)
+              && passes(check.previous, forward: false, token)
+          }
+          if checkAnswers[number] { kept |= UInt64(1) << UInt64(bit) }
+        }
+        bits[word] = kept
+        found = found || kept != 0
       }
+      if found {
+        tokens.append(candidate)
+        for word in 0..<words { rules.append(bits[word]) }
+      }
+      for word in 0..<words { bits[word] = 0 }
     }
   }
 
-  /// Whether the token at `index` passes a gate read forwards or backwards.
+  /// The tokens of the sentence or paragraph that holds a token.
+  private static func enclosing(_ token: Int, paragraph: Bool, _ context: RuleContext)
+    -> Range<Int>
+  {
+    let document = context.document
+    return paragraph
+      ? document.paragraphs[document.paragraph(of: token)].tokens
+      : document.sentences[document.sentence(of: token)].tokens
+  }
+
+  /// Whether the token at `index` passes a gate's term read forwards or backwards.
   private static func passes(
     _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
     _ matcher: PatternMatcher

@@ -99,23 +99,28 @@ struct PatternMatcher {
     let token = context.document.tokens[index]
     if let kind = test.kind, token.kind != kind { return false }
     if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
-    if !test.texts.isEmpty && !spelled(index, token, test.texts, ignoringCase: false) {
+    if !test.texts.isEmpty
+      && !spelled(index, token, test.texts, test.textsUnpacked, ignoringCase: false)
+    {
       return false
     }
-    if !test.lowers.isEmpty && !spelled(index, token, test.lowers, ignoringCase: true) {
+    if !test.lowers.isEmpty
+      && !spelled(index, token, test.lowers, test.lowersUnpacked, ignoringCase: true)
+    {
       return false
     }
     return true
   }
 
-  /// Whether a token is spelled as one of the program's spellings `range`.
-  private func spelled(_ index: Int, _ token: Token, _ range: Range<Int32>, ignoringCase: Bool)
-    -> Bool
-  {
+  /// Whether a token is spelled as one of the program's spellings `range`, those from
+  /// `unpacked` on the ones that do not pack into one integer.
+  private func spelled(
+    _ index: Int, _ token: Token, _ range: Range<Int32>, _ unpacked: Int32, ignoringCase: Bool
+  ) -> Bool {
     // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
     // not ASCII, with upper case) spells no such word, so the answer is whole.
     if ignoringCase, case let word = context.words[index], word != 0 {
-      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      for spelling in Int(range.lowerBound)..<Int(unpacked)
       where program.packedSpellings[spelling] == word {
         return true
       }
@@ -124,16 +129,21 @@ struct PatternMatcher {
     // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling
     // that packs to 0 (longer) spells no such token.
     if !ignoringCase, case let word = context.rawSpelling(index), word != 0 {
-      for spelling in Int(range.lowerBound)..<Int(range.upperBound)
+      for spelling in Int(range.lowerBound)..<Int(unpacked)
       where program.packedSpellings[spelling] == word {
         return true
       }
       return false
     }
+    // NB: a token that does not pack cannot have a spelling that does (shorter, or ASCII
+    // without a zero byte, which the token's bytes are not): only the others are compared.
+    // Only words are packed lower-cased (``RuleContext/words``): other tokens compare with all.
+    let first = ignoringCase && token.kind != .word ? range.lowerBound : unpacked
+    guard first < range.upperBound else { return false }
     let start = Int(token.utf8Start)
     let count = Int(token.utf8End) - start
     return context.document.utf8.withUnsafeBufferPointer { utf8 in
-      for spelling in program.spellings[Int(range.lowerBound)..<Int(range.upperBound)]
+      for spelling in program.spellings[Int(first)..<Int(range.upperBound)]
       where spelling.count == count {
         var equal = true
         var offset = 0

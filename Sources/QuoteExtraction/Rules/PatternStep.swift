@@ -44,4 +44,10 @@ struct TokenCheck: Equatable {
   var texts: Range<Int32> = 0..<0
   /// Spellings compared ignoring ASCII case (any of them).
   var lowers: Range<Int32> = 0..<0
+  /// The first of ``texts`` that does not pack into one integer (see
+  /// ``RuleProgram/packedSpellings``): those that do come first. A token whose spelling packs
+  /// is compared with those only, one that does not with the others only.
+  var textsUnpacked: Int32 = 0
+  /// The same for ``lowers``.
+  var lowersUnpacked: Int32 = 0
 }

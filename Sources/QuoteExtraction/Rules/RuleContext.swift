@@ -15,16 +15,14 @@ final class RuleContext {
   /// ASCII word, else 0 (see ``LexiconTable/masksAndWords(of:)``): the matcher compares
   /// spellings with it.
   let words: [UInt64]
-  /// For each token, its first byte: the engine's quick test for anchors without a lexicon
-  /// reads these in order instead of each token's text.
-  let firstBytes: [UInt8]
   /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
   /// (``RuleProgram/anchorLexicons``), spelled as an anchor key (``RuleProgram/anchorKeys``)
   /// or starting with a byte that another anchor may start with
   /// (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
   let anchorCandidates: [Int32]
-  /// For each of ``anchorCandidates``, the anchor groups whose keys it has.
-  let candidateKeyGroups: [UInt64]
+  /// For each of ``anchorCandidates``, the anchor groups without a lexicon it may pass: those
+  /// whose keys it has and those its first byte may start.
+  let candidateGroups: [UInt64]
   /// The counts that tell fiction from news, when the context was asked for them.
   let style: DocumentStyle?
   /// For each token, the quotation whose opening mark starts with it (depth 0), or -1.
@@ -79,7 +77,7 @@ final class RuleContext {
     phraseCache = .allocate(capacity: phraseSlots)
     phraseCache.initialize(repeating: (Int.min, PatternMatcher.Ends()), count: phraseSlots)
     let tokens = document.tokens
-    (masks, words, firstBytes, anchorCandidates, candidateKeyGroups, style) = Self.scan(
+    (masks, words, anchorCandidates, candidateGroups, style) = Self.scan(
       document, rules, countingStyle: countingStyle)
     var opening = [Int32](repeating: -1, count: tokens.count)
     var closing = [Int32](repeating: -1, count: tokens.count)
@@ -120,16 +118,15 @@ final class RuleContext {
   }
 
   /// One pass over the tokens for everything the context keeps per token: lexicon bits,
-  /// packed spellings, first bytes, anchor candidates and (when asked) the style counts.
+  /// packed spellings, anchor candidates and (when asked) the style counts.
   /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
   private static func scan(_ document: Document, _ rules: RuleSet, countingStyle: Bool) -> (
-    masks: [UInt64], words: [UInt64], firstBytes: [UInt8], candidates: [Int32],
+    masks: [UInt64], words: [UInt64], candidates: [Int32],
     keyGroups: [UInt64], style: DocumentStyle?
   ) {
     let count = document.tokens.count
     var masks = [UInt64](repeating: 0, count: count)
     var words = [UInt64](repeating: 0, count: count)
-    var firstBytes = [UInt8](repeating: 0, count: count)
     var candidates: [Int32] = []
     candidates.reserveCapacity(count / 16)
     var keyGroups: [UInt64] = []
@@ -138,38 +135,34 @@ final class RuleContext {
     let program = rules.program
     let anchorLexicons = program.anchorLexicons
     let groupsOfByte = program.groupsOfByte
-    let keyedBytes = program.keyedBytes
     rules.lexicons.withProbe { probe in
       document.utf8.withUnsafeBufferPointer { text in
         document.tokens.withUnsafeBufferPointer { tokens in
           masks.withUnsafeMutableBufferPointer { masks in
             words.withUnsafeMutableBufferPointer { words in
-              firstBytes.withUnsafeMutableBufferPointer { firstBytes in
-                for index in 0..<count {
-                  let token = tokens[index]
-                  let start = Int(token.utf8Start)
-                  let end = Int(token.utf8End)
-                  let first = start < end ? text[start] : 0
-                  firstBytes[index] = first
-                  var mask: UInt64 = 0
-                  var word: UInt64 = 0
-                  if token.kind == .word {
-                    (mask, word) = probe.look(text, start, end)
-                    masks[index] = mask
-                    words[index] = word
-                  }
-                  var keyed: UInt64 = 0
-                  if keyedBytes[Int(first)] {
-                    let (raw, lowered) = RuleProgram.packedSpelling(text, from: start, to: end)
-                    keyed = program.keyedGroups(raw: raw, lowered: lowered)
-                  }
-                  if mask & anchorLexicons != 0 || keyed != 0 || groupsOfByte[Int(first)] != 0 {
-                    candidates.append(Int32(truncatingIfNeeded: index))
-                    keyGroups.append(keyed)
-                  }
-                  if countingStyle {
-                    style.add(token, firstByte: first, packedWord: word, text: text)
-                  }
+              for index in 0..<count {
+                let token = tokens[index]
+                let start = Int(token.utf8Start)
+                let end = Int(token.utf8End)
+                let first = start < end ? text[start] : 0
+                var mask: UInt64 = 0
+                var word: UInt64 = 0
+                if token.kind == .word {
+                  (mask, word) = probe.look(text, start, end)
+                  masks[index] = mask
+                  words[index] = word
+                }
+                // NB: most first bytes start no key: the call is skipped for those.
+                let groups =
+                  groupsOfByte[Int(first)]
+                  | (program.keysOfByte[Int(first)].isEmpty
+                    ? 0 : program.keyedGroups(text, first: first, from: start, to: end))
+                if mask & anchorLexicons != 0 || groups != 0 {
+                  candidates.append(Int32(truncatingIfNeeded: index))
+                  keyGroups.append(groups)
+                }
+                if countingStyle {
+                  style.add(token, firstByte: first, packedWord: word, text: text)
                 }
               }
             }
@@ -177,7 +170,7 @@ final class RuleContext {
         }
       }
     }
-    return (masks, words, firstBytes, candidates, keyGroups, countingStyle ? style : nil)
+    return (masks, words, candidates, keyGroups, countingStyle ? style : nil)
   }
 
   /// The token that starts at or holds a byte offset (binary search).
@@ -254,15 +247,14 @@ final class RuleContext {
     let start = Int(document.tokens[token].utf8Start)
     let count = Int(document.tokens[token].utf8End) - start
     guard count > 0 && count <= 8 else { return 0 }
-    return document.utf8.withUnsafeBufferPointer { utf8 in
-      var word: UInt64 = 0
-      for offset in 0..<count {
-        let byte = utf8[start + offset]
-        guard byte != 0 else { return 0 }
-        word |= UInt64(byte) << UInt64(offset * 8)
-      }
-      return word
+    let word = document.utf8.withUnsafeBufferPointer { utf8 in
+      RuleProgram.packedPrefix(utf8, from: start, to: start + count).raw
     }
+    // A zero byte among the token's own: a borrow only runs upwards, from a zero byte, so the
+    // padding above them cannot set a bit here.
+    let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
+    let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    return zeros & valid == 0 ? word : 0
   }
 
   /// Whether a token's spelling equals `bytes`, ignoring ASCII case.

@@ -24,8 +24,18 @@ final class RuleProgram: @unchecked Sendable {
     /// The same for the steps before the anchor: a quotation must close within this distance
     /// before the anchor. -1: no such bound.
     var backwardQuoteReach: Int
-    /// What the token after the anchor must be, when the pattern requires one there: a
-    /// gate's number in ``gates``, or -1.
+    /// When the steps from the anchor on must read a sentence or paragraph edge after at most
+    /// this many tokens (counting the anchor), the most: the anchor's sentence (or paragraph,
+    /// see ``forwardEdgeParagraph``) must start at the anchor or end within that distance for
+    /// the rule to match. -1: no such bound.
+    var forwardEdgeReach: Int
+    var forwardEdgeParagraph: Bool
+    /// The same for the steps before the anchor: the anchor's sentence (or paragraph) must
+    /// start within this distance before it. -1: no such bound.
+    var backwardEdgeReach: Int
+    var backwardEdgeParagraph: Bool
+    /// What the token after the anchor must be, when the pattern reads one there: a gate's
+    /// number in ``gates``, or -1.
     var next: Int
     /// What the token before the anchor must be, as ``next``.
     var previous: Int
@@ -35,9 +45,10 @@ final class RuleProgram: @unchecked Sendable {
     var backwardFirst: Bool
   }
 
-  /// A necessary condition on the token next to an anchor: the first step a side reads there,
-  /// when it must be read at least once. Testing it before matching rejects most anchors of
-  /// common tokens (a colon, "in", a dash) without starting the matcher, and changes no match.
+  /// A necessary condition on the token next to an anchor, or one way of passing it (see
+  /// ``gates``): what a step that may read first there asks. Testing it before matching
+  /// rejects most anchors of common tokens (a colon, "in", a dash, "said" without a comma
+  /// before it) without starting the matcher, and changes no match.
   struct Gate: Equatable {
     enum Kind: UInt8 {
       /// No condition.
@@ -59,8 +70,13 @@ final class RuleProgram: @unchecked Sendable {
     var test = TokenCheck()
   }
 
-  /// The distinct gates of the rules (each tried once per token, whatever the rules).
-  let gates: UnsafeBufferPointer<Gate>
+  /// The distinct gates of the rules (each tried once per token, whatever the rules): each a
+  /// range of ``gateTerms``, any of which lets the token pass. A side's first steps that may
+  /// be skipped (`?`, `*`) and the first it must read give one term each: the token next to
+  /// the anchor is read by one of them.
+  let gates: UnsafeBufferPointer<Range<Int>>
+  /// The terms of the gates.
+  let gateTerms: UnsafeBufferPointer<Gate>
 
   /// The rules that share one anchor test: the test is tried once per token for all of them.
   struct AnchorGroup {
@@ -69,19 +85,8 @@ final class RuleProgram: @unchecked Sendable {
     var starts: ByteSet
     /// The rules, in order: a range of ``anchorRules``.
     var rules: Range<Int>
-    /// The rules again, by what they ask beyond the anchor test: a range of
-    /// ``anchorConditions``.
-    var conditions: Range<Int>
-  }
-
-  /// The rules of one anchor group that ask the same beyond the anchor test (quotation reaches
-  /// and gates, as in ``Entry``: one of ``conditionChecks``). Most rules of a group differ
-  /// only in what they read further away.
-  struct AnchorCondition {
-    /// What the rules ask: a number in ``conditionChecks``.
-    var check: Int
     /// The rules' bits (bit `r` of word `r / 64`: rule `r`): ``ruleWords`` words of
-    /// ``conditionRuleBits`` from this offset.
+    /// ``groupRuleBits`` from this offset.
     var bits: Int
   }
 
@@ -90,6 +95,10 @@ final class RuleProgram: @unchecked Sendable {
   struct ConditionCheck: Equatable {
     var forwardQuoteReach: Int
     var backwardQuoteReach: Int
+    var forwardEdgeReach: Int
+    var forwardEdgeParagraph: Bool
+    var backwardEdgeReach: Int
+    var backwardEdgeParagraph: Bool
     var next: Int
     var previous: Int
   }
@@ -113,14 +122,16 @@ final class RuleProgram: @unchecked Sendable {
   let anchorGroups: UnsafeBufferPointer<AnchorGroup>
   /// The rule numbers of the anchor groups.
   let anchorRules: UnsafeBufferPointer<Int32>
-  /// The conditions of the anchor groups (see ``AnchorGroup/conditions``).
-  let anchorConditions: UnsafeBufferPointer<AnchorCondition>
-  /// The distinct checks of the conditions.
+  /// The rule bits of the anchor groups, ``ruleWords`` words each (see ``AnchorGroup/bits``).
+  let groupRuleBits: UnsafeBufferPointer<UInt64>
+  /// The distinct checks of the rules (what they ask beyond their anchor test).
   let conditionChecks: UnsafeBufferPointer<ConditionCheck>
-  /// The rule bits of the conditions, ``ruleWords`` words each.
-  let conditionRuleBits: UnsafeBufferPointer<UInt64>
+  /// For each rule, its check: a number in ``conditionChecks``.
+  let checkOfRule: UnsafeBufferPointer<Int32>
   /// Words of 64 rule bits: enough for every rule, at least one.
   let ruleWords: Int
+  /// The bits of the rules of the direct pass (``Rule/Pass/direct``), ``ruleWords`` words.
+  let directRuleBits: UnsafeBufferPointer<UInt64>
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
@@ -130,51 +141,70 @@ final class RuleProgram: @unchecked Sendable {
   /// ``anchorKeys``) that may accept it (bits as in ``groupsOfLexicon``).
   let groupsOfByte: UnsafeBufferPointer<UInt64>
 
-  /// A spelling of an anchor group without a lexicon, packed into one integer as a token's
-  /// spelling is (see ``packedSpelling(_:from:to:)``): a token with none of these spellings
-  /// and no lexicon or byte of an anchor is no anchor, whatever its first byte.
+  /// A spelling of an anchor group without a lexicon, as a token's spelling is compared with
+  /// it (see ``packedPrefix(_:from:to:)``): its first 8 bytes packed into one integer, and its
+  /// length. A token with none of these spellings and no lexicon or byte of an anchor is no
+  /// anchor, whatever its first byte.
+  /// NB: only a necessary condition past 8 bytes ("according" is keyed by "accordin" and 9):
+  /// the index tries the group's test on the tokens that have the key.
   struct AnchorKey {
     var key: UInt64
+    /// The spelling's length in bytes.
+    var length: Int
     /// Whether the key is compared with the token's spelling lower-cased (ASCII).
     var lowered: Bool
     /// The groups with this spelling (bits as in ``groupsOfLexicon``).
     var groups: UInt64
   }
 
-  /// The spellings of every anchor group without a lexicon whose spellings all pack into one
-  /// integer (at most 8 bytes, no zero byte): most of them ("according", ":", "—").
+  /// The spellings of every anchor group without a lexicon (most of them: "according", ":",
+  /// "—"), listed once for each first byte a token may have to be spelled so (see
+  /// ``keysOfByte``).
   let anchorKeys: UnsafeBufferPointer<AnchorKey>
-  /// For each first byte of a token, whether some key starts with it (or, for a key compared
-  /// lower-cased, with it lower-cased): only those tokens are compared with the keys.
-  let keyedBytes: UnsafeBufferPointer<Bool>
+  /// For each first byte of a token, the keys it may have: a range of ``anchorKeys`` (empty
+  /// for most bytes). Only those keys are compared with the token.
+  let keysOfByte: UnsafeBufferPointer<Range<Int32>>
 
-  /// The spelling `text[start..<end]` packed into one integer, its bytes in order from the
-  /// lowest (zero-padded), as is and lower-cased (ASCII letters only); zeros when it is empty,
-  /// longer than 8 bytes or holds a zero byte (which would read as padding).
-  static func packedSpelling(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+  /// The first 8 bytes at most of the spelling `text[start..<end]` packed into one integer,
+  /// its bytes in order from the lowest (zero-padded), as is and lower-cased (ASCII letters
+  /// only); zeros when it is empty.
+  @inline(__always)
+  static func packedPrefix(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
     -> (raw: UInt64, lowered: UInt64)
   {
-    let count = end - start
-    guard count > 0 && count <= 8 else { return (0, 0) }
+    let count = min(8, end - start)
+    guard count > 0 else { return (0, 0) }
     var raw: UInt64 = 0
-    for offset in 0..<count {
-      let byte = text[start + offset]
-      guard byte != 0 else { return (0, 0) }
-      raw |= UInt64(byte) << UInt64(offset * 8)
+    if start + 8 <= text.count, let base = text.baseAddress {
+      // One load of 8 bytes, the ones after the token's masked off.
+      raw = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+      if count < 8 { raw &= (UInt64(1) << UInt64(count * 8)) - 1 }
+    } else {
+      for offset in 0..<count { raw |= UInt64(text[start + offset]) << UInt64(offset * 8) }
     }
-    var lowered = raw
-    for offset in 0..<count {
-      let byte = UInt8(truncatingIfNeeded: raw >> UInt64(offset * 8))
-      if byte >= 0x41 && byte <= 0x5A { lowered |= UInt64(0x20) << UInt64(offset * 8) }
-    }
-    return (raw, lowered)
+    // The ASCII capitals of every byte at once: of the low 7 bits, ≥ "A" and not > "Z" (no
+    // carry between bytes), and bit 7 clear.
+    let low = raw & 0x7F7F_7F7F_7F7F_7F7F
+    let atLeastA = low &+ 0x3F3F_3F3F_3F3F_3F3F
+    let pastZ = low &+ 0x2525_2525_2525_2525
+    let upper = atLeastA & ~pastZ & ~raw & 0x8080_8080_8080_8080
+    return (raw, raw | (upper >> 2))
   }
 
-  /// The groups whose keys a token's packed spelling (``packedSpelling(_:from:to:)``) has.
+  /// The groups whose keys the token `text[start..<end]`, starting with byte `first`, has.
   @inline(__always)
-  func keyedGroups(raw: UInt64, lowered: UInt64) -> UInt64 {
+  func keyedGroups(_ text: UnsafeBufferPointer<UInt8>, first: UInt8, from start: Int, to end: Int)
+    -> UInt64
+  {
+    let range = keysOfByte[Int(first)]
+    guard range.lowerBound < range.upperBound else { return 0 }
+    let (raw, lowered) = Self.packedPrefix(text, from: start, to: end)
+    let length = end - start
     var groups: UInt64 = 0
-    for key in anchorKeys where key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    for index in Int(range.lowerBound)..<Int(range.upperBound) {
+      let key = anchorKeys[index]
+      if key.length == length && key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
+    }
     return groups
   }
 
@@ -184,16 +214,21 @@ final class RuleProgram: @unchecked Sendable {
     var spellings: [Range<Int32>] = []
     var bytes: [UInt8] = []
     var packedSpellings: [UInt64] = []
-    func add(_ words: [[UInt8]], lowered: Bool) -> Range<Int32> {
+    // Adds spellings, those that pack into one integer first; returns their range and the
+    // first that does not pack (see ``TokenCheck/textsUnpacked``).
+    func add(_ words: [[UInt8]], lowered: Bool) -> (Range<Int32>, Int32) {
       let start = Int32(spellings.count)
-      for word in words {
+      func packed(_ word: [UInt8]) -> UInt64 {
+        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
+        return lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word)
+      }
+      let packable = words.filter { packed($0) != 0 }
+      for word in packable + words.filter({ packed($0) == 0 }) {
         spellings.append(Int32(bytes.count)..<Int32(bytes.count + word.count))
         bytes += word
-        let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
-        packedSpellings.append(
-          lowered ? (hasUpper ? 0 : LexiconTable.packed(word)) : Self.packedExactly(word))
+        packedSpellings.append(packed(word))
       }
-      return start..<Int32(spellings.count)
+      return (start..<Int32(spellings.count), start + Int32(packable.count))
     }
     func check(_ test: TokenTest) -> TokenCheck {
       var check = TokenCheck(anyOf: test.anyOf, noneOf: test.noneOf, kind: test.kind)
@@ -203,8 +238,8 @@ final class RuleProgram: @unchecked Sendable {
       case .allCaps: check.shape = Token.Shape.allCaps.rawValue
       case nil: break
       }
-      check.texts = add(test.texts, lowered: false)
-      check.lowers = add(test.lowers, lowered: true)
+      (check.texts, check.textsUnpacked) = add(test.texts, lowered: false)
+      (check.lowers, check.lowersUnpacked) = add(test.lowers, lowered: true)
       return check
     }
     func append(_ element: PatternElement) {
@@ -222,16 +257,29 @@ final class RuleProgram: @unchecked Sendable {
       }
       steps.append(step)
     }
-    func gate(_ step: PatternStep?) -> Gate {
-      guard let step, step.minCount >= 1, step.maxCount >= 1 else { return Gate() }
-      switch step.operation {
-      case .token: return Gate(kind: .token, test: step.test)
-      case .quote: return Gate(kind: .quote)
-      case .closedQuote: return Gate(kind: .closedQuote)
-      case .sentenceEdge: return Gate(kind: .sentenceEdge)
-      case .paragraphEdge: return Gate(kind: .paragraphEdge)
-      case .phrase: return Gate()
+    // The terms of a side's gate: what each step that may read the side's first token asks,
+    // as far as the first step it must read; none when the side may read no token, or when a
+    // phrase may read it (phrases are not tested here).
+    func gate(_ side: Range<Int>) -> [Gate] {
+      var terms: [Gate] = []
+      for index in side {
+        let step = steps[index]
+        guard step.maxCount >= 1 else { continue }
+        let term: Gate
+        switch step.operation {
+        case .token: term = Gate(kind: .token, test: step.test)
+        case .quote: term = Gate(kind: .quote)
+        case .closedQuote: term = Gate(kind: .closedQuote)
+        case .sentenceEdge, .paragraphEdge:
+          // NB: an edge reads no token: a gate of its own only as the side's first step.
+          guard terms.isEmpty, step.minCount >= 1 else { return [] }
+          return [Gate(kind: step.operation == .sentenceEdge ? .sentenceEdge : .paragraphEdge)]
+        case .phrase: return []
+        }
+        if !terms.contains(term) { terms.append(term) }
+        if step.minCount >= 1 { return terms }
       }
+      return []
     }
     // How far a side reads before a quotation it must read: the most each step before it
     // may move the cursor, added up; nil when a step has no bound (a clause, a quotation, a
@@ -256,17 +304,40 @@ final class RuleProgram: @unchecked Sendable {
       }
       return -1
     }
+    // How far a side reads before an edge it must read, as ``quoteReach``, and whether the
+    // edge is a paragraph's; -1 when no edge is required within a bounded distance.
+    func edgeReach(_ side: Range<Int>, forward: Bool) -> (Int, Bool) {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote: most = nil
+        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge:
+          if step.minCount >= 1 { return (reach, step.operation == .paragraphEdge) }
+          most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most else { return (-1, false) }
+        reach += most
+      }
+      return (-1, false)
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
         $0.operation == .phrase && ($0.phrase == .clause || $0.phrase == .skip)
       }
     }
-    var gates: [Gate] = []
-    func gateNumber(_ gate: Gate) -> Int {
-      guard gate.kind != .none else { return -1 }
-      if let found = gates.firstIndex(of: gate) { return found }
-      gates.append(gate)
+    var gates: [[Gate]] = []
+    func gateNumber(_ terms: [Gate]) -> Int {
+      guard !terms.isEmpty else { return -1 }
+      if let found = gates.firstIndex(of: terms) { return found }
+      gates.append(terms)
       return gates.count - 1
     }
     var groupTests: [TokenTest] = []
@@ -280,6 +351,8 @@ final class RuleProgram: @unchecked Sendable {
       // exactly once (see ``PatternMatcher/match(_:at:)``).
       let anchor = steps[forwardStart]
       let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
+      let forwardEdge = edgeReach(forwardStart..<backwardStart, forward: true)
+      let backwardEdge = edgeReach(backwardStart..<steps.count, forward: false)
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
@@ -287,10 +360,10 @@ final class RuleProgram: @unchecked Sendable {
           confidence: rule.confidence,
           forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
           backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
-          next: gateNumber(
-            anchorOnce && backwardStart - forwardStart > 1
-              ? gate(steps[forwardStart + 1]) : Gate()),
-          previous: gateNumber(steps.count > backwardStart ? gate(steps[backwardStart]) : Gate()),
+          forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
+          backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
+          next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
+          previous: gateNumber(gate(backwardStart..<steps.count)),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
             && !readsToEdge(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
@@ -302,15 +375,14 @@ final class RuleProgram: @unchecked Sendable {
     }
     var groups: [AnchorGroup] = []
     var anchorRules: [Int32] = []
-    var conditions: [AnchorCondition] = []
     var checks: [ConditionCheck] = []
-    var conditionRuleBits: [UInt64] = []
+    var groupRuleBits: [UInt64] = []
+    var checkOfRule = [Int32](repeating: 0, count: entries.count)
     let ruleWords = max(1, (entries.count + 63) / 64)
     var anchorLexicons: UInt64 = 0
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
-    var anchorKeys: [AnchorKey] = []
-    var keyedBytes = [Bool](repeating: false, count: 256)
+    var keys: [AnchorKey] = []
     for (test, members) in zip(groupTests, groupRules) {
       let compiled = check(test)
       var starts = ByteSet()
@@ -323,27 +395,23 @@ final class RuleProgram: @unchecked Sendable {
         if let first = spelling.first { starts.insert(first) } else { starts.any = true }
       }
       let groupBit = UInt64(1) << UInt64(min(groups.count, 63))
-      // A spelling packed as a token's is, or nil when one does not pack.
-      func key(_ spelling: [UInt8]) -> UInt64? {
-        guard !spelling.isEmpty, spelling.count <= 8, !spelling.contains(0) else { return nil }
-        var key: UInt64 = 0
-        for (offset, byte) in spelling.enumerated() { key |= UInt64(byte) << UInt64(offset * 8) }
-        return key
-      }
       let lowered = test.texts.isEmpty
-      let keys = spellings.map(key)
-      if test.anyOf == 0 && !spellings.isEmpty && !keys.contains(nil) {
-        for (spelling, key) in zip(spellings, keys) {
+      if test.anyOf == 0 && !spellings.isEmpty && !spellings.contains(where: \.isEmpty) {
+        for spelling in spellings {
           // NB: a spelling compared lower-cased that holds an upper-case letter matches no
-          // token (see ``PatternMatcher``); its key would never be met either.
-          guard let key else { continue }
-          if let found = anchorKeys.firstIndex(where: { $0.key == key && $0.lowered == lowered }) {
-            anchorKeys[found].groups |= groupBit
-          } else {
-            anchorKeys.append(AnchorKey(key: key, lowered: lowered, groups: groupBit))
+          // token (see ``PatternMatcher``): no key.
+          if lowered && spelling.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }
+          var key: UInt64 = 0
+          for (offset, byte) in spelling.prefix(8).enumerated() {
+            key |= UInt64(byte) << UInt64(offset * 8)
           }
-          for byte in 0...255 where ByteSet(spelling[0]).mayStart(UInt8(byte)) {
-            if lowered || UInt8(byte) == spelling[0] { keyedBytes[byte] = true }
+          if let found = keys.firstIndex(where: {
+            $0.key == key && $0.length == spelling.count && $0.lowered == lowered
+          }) {
+            keys[found].groups |= groupBit
+          } else {
+            keys.append(
+              AnchorKey(key: key, length: spelling.count, lowered: lowered, groups: groupBit))
           }
         }
       } else if test.anyOf == 0 {
@@ -353,12 +421,17 @@ final class RuleProgram: @unchecked Sendable {
         groupsOfLexicon[lexicon] |= groupBit
       }
       anchorLexicons |= test.anyOf
-      let firstCondition = conditions.count
+      let bits = groupRuleBits.count
+      groupRuleBits += [UInt64](repeating: 0, count: ruleWords)
       for rule in members {
         let entry = entries[Int(rule)]
         let check = ConditionCheck(
           forwardQuoteReach: entry.forwardQuoteReach,
-          backwardQuoteReach: entry.backwardQuoteReach, next: entry.next,
+          backwardQuoteReach: entry.backwardQuoteReach,
+          forwardEdgeReach: entry.forwardEdgeReach,
+          forwardEdgeParagraph: entry.forwardEdgeParagraph,
+          backwardEdgeReach: entry.backwardEdgeReach,
+          backwardEdgeParagraph: entry.backwardEdgeParagraph, next: entry.next,
           previous: entry.previous)
         let checkNumber =
           checks.firstIndex(of: check)
@@ -366,21 +439,13 @@ final class RuleProgram: @unchecked Sendable {
             checks.append(check)
             return checks.count - 1
           }()
-        let condition =
-          conditions[firstCondition...].firstIndex { $0.check == checkNumber }
-          ?? {
-            conditions.append(AnchorCondition(check: checkNumber, bits: conditionRuleBits.count))
-            conditionRuleBits += [UInt64](repeating: 0, count: ruleWords)
-            return conditions.count - 1
-          }()
-        conditionRuleBits[conditions[condition].bits + Int(rule) / 64] |=
-          UInt64(1) << UInt64(rule % 64)
+        checkOfRule[Int(rule)] = Int32(checkNumber)
+        groupRuleBits[bits + Int(rule) / 64] |= UInt64(1) << UInt64(rule % 64)
       }
       groups.append(
         AnchorGroup(
           test: compiled, starts: starts,
-          rules: anchorRules.count..<(anchorRules.count + members.count),
-          conditions: firstCondition..<conditions.count))
+          rules: anchorRules.count..<(anchorRules.count + members.count), bits: bits))
       anchorRules += members
     }
     captureCapacity = entries.reduce(1) { most, entry in
@@ -396,17 +461,42 @@ final class RuleProgram: @unchecked Sendable {
     self.bytes = Self.copy(bytes)
     self.packedSpellings = Self.copy(packedSpellings)
     self.anchorGroups = Self.copy(groups)
-    self.gates = Self.copy(gates)
+    var gateRanges: [Range<Int>] = []
+    var gateTerms: [Gate] = []
+    for terms in gates {
+      gateRanges.append(gateTerms.count..<(gateTerms.count + terms.count))
+      gateTerms += terms
+    }
+    self.gates = Self.copy(gateRanges)
+    self.gateTerms = Self.copy(gateTerms)
     self.anchorRules = Self.copy(anchorRules)
-    self.anchorConditions = Self.copy(conditions)
+    self.groupRuleBits = Self.copy(groupRuleBits)
+    self.checkOfRule = Self.copy(checkOfRule)
     self.conditionChecks = Self.copy(checks)
-    self.conditionRuleBits = Self.copy(conditionRuleBits)
     self.ruleWords = ruleWords
+    var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
+    for (rule, entry) in entries.enumerated() where entry.pass == .direct {
+      directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+    }
+    self.directRuleBits = Self.copy(directRuleBits)
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
+    // Each key listed under every first byte a token spelled so may have: its own, and for a
+    // key compared lower-cased, its upper case too.
+    var anchorKeys: [AnchorKey] = []
+    var keysOfByte: [Range<Int32>] = []
+    for byte in 0...255 {
+      let start = Int32(anchorKeys.count)
+      let lowered = byte >= 0x41 && byte <= 0x5A ? UInt8(byte) | 0x20 : UInt8(byte)
+      for key in keys {
+        let first = UInt8(truncatingIfNeeded: key.key)
+        if first == UInt8(byte) || (key.lowered && first == lowered) { anchorKeys.append(key) }
+      }
+      keysOfByte.append(start..<Int32(anchorKeys.count))
+    }
     self.anchorKeys = Self.copy(anchorKeys)
-    self.keyedBytes = Self.copy(keyedBytes)
+    self.keysOfByte = Self.copy(keysOfByte)
   }
 
   deinit {
@@ -417,14 +507,16 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
+    UnsafeMutableBufferPointer(mutating: gateTerms).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorRules).deallocate()
-    UnsafeMutableBufferPointer(mutating: anchorConditions).deallocate()
+    UnsafeMutableBufferPointer(mutating: groupRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: directRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
-    UnsafeMutableBufferPointer(mutating: conditionRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
-    UnsafeMutableBufferPointer(mutating: keyedBytes).deallocate()
+    UnsafeMutableBufferPointer(mutating: keysOfByte).deallocate()
   }
 
   /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is

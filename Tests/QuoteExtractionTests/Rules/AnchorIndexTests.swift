@@ -58,6 +58,50 @@ struct AnchorIndexTests {
     #expect(missed.isEmpty, "\(missed.prefix(10))")
   }
 
+  /// The (token, rule) pairs an index lists.
+  static func listed(_ index: AnchorIndex, rules: Int) -> Set<[Int]> {
+    var listed = Set<[Int]>()
+    for (position, token) in index.tokens.enumerated() {
+      var next = index.nextRule(at: position, from: 0, before: rules)
+      while let rule = next {
+        listed.insert([Int(token), rule])
+        next = index.nextRule(at: position, from: rule + 1, before: rules)
+      }
+    }
+    return listed
+  }
+
+  /// At the tokens marked direct-only (every other token here), the index lists the direct
+  /// pass's rules it lists without the marks, and no other rule.
+  @Test func directOnlyTokensListTheDirectRulesAlone() throws {
+    var compared = 0
+    var dropped = 0
+    var wrong: [String] = []
+    let read = try Self.forEachContext("polnear-dev") { result, context, rules in
+      let matcher = PatternMatcher(context: context)
+      let marks = (0..<context.tokenCount).map { $0 % 2 == 0 }
+      let all = Self.listed(
+        AnchorIndex(context: context, matcher: matcher), rules: rules.rules.count)
+      let marked = Self.listed(
+        AnchorIndex(context: context, matcher: matcher, directOnly: marks), rules: rules.rules.count
+      )
+      for pair in all {
+        compared += 1
+        let expected = !marks[pair[0]] || rules.rules[pair[1]].pass == .direct
+        if !expected { dropped += 1 }
+        if expected != marked.contains(pair) {
+          wrong.append("\(rules.rules[pair[1]].id) at «\(result.document.text(of: pair[0]))»")
+        }
+      }
+      for pair in marked.subtracting(all) {
+        wrong.append("extra \(rules.rules[pair[1]].id) at «\(result.document.text(of: pair[0]))»")
+      }
+    }
+    guard read else { return }
+    #expect(compared > 0 && dropped > 0)
+    #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+  }
+
   @Test(arguments: ["polnear-dev", "litbank-dev"])
   func phrasesStayWithinTheirReach(_ corpus: String) throws {
     var beyond: [String] = []
