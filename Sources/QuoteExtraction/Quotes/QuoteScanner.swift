@@ -32,7 +32,17 @@ struct QuoteScanner {
   }
 
   func scan() -> Scan {
-    var state = ScanState(scanner: self)
+    // NB: the scan reads tokens and bytes through buffer pointers, which live only inside these
+    // closures: an array read costs a bounds check, and passing an array on a retain/release.
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      document.tokens.withUnsafeBufferPointer { tokens in
+        var state = ScanState(scanner: self, tokens: tokens, utf8: utf8)
+        return scan(with: &state)
+      }
+    }
+  }
+
+  private func scan(with state: inout ScanState) -> Scan {
     for paragraph in document.paragraphs.indices {
       state.scan(paragraph: paragraph)
     }
@@ -150,6 +160,9 @@ private struct ScanState {
   let scanner: QuoteScanner
   let table: QuoteMarks
   let document: Document
+  /// The document's tokens and bytes, valid for the duration of ``QuoteScanner/scan()``.
+  let tokens: UnsafeBufferPointer<Token>
+  let utf8: UnsafeBufferPointer<UInt8>
   var stack: [Open] = []
   var marks: [ScannedMark] = []
   var found: [FoundSpan] = []
@@ -160,10 +173,13 @@ private struct ScanState {
   /// A mark known to be an apostrophe ahead of time (the second ’ of rock ’n’ roll).
   var apostropheAt = -1
 
-  init(scanner: QuoteScanner) {
+  init(scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>)
+  {
     self.scanner = scanner
     self.table = scanner.table
     self.document = scanner.document
+    self.tokens = tokens
+    self.utf8 = utf8
     self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
   }
 
@@ -224,20 +240,16 @@ private struct ScanState {
     var token = paragraph.tokens.lowerBound
     while token < end {
       // NB: most tokens are not marks; this loop over the raw buffer is the scanner's hot path.
-      let run: ClosedRange<Int>? = document.tokens.withUnsafeBufferPointer { tokens in
-        while token < end && tokens[token].kind != .quoteMark { token += 1 }
-        guard token < end else { return nil }
-        var last = token
-        while last + 1 < end, tokens[last + 1].kind == .quoteMark,
-          tokens[last + 1].shape.contains(.attachedBefore)
-        {
-          last += 1
-        }
-        return token...last
+      while token < end && tokens[token].kind != .quoteMark { token += 1 }
+      guard token < end else { break }
+      var last = token
+      while last + 1 < end, tokens[last + 1].kind == .quoteMark,
+        tokens[last + 1].shape.contains(.attachedBefore)
+      {
+        last += 1
       }
-      guard let run else { break }
-      collectRun(tokens: run, in: paragraph)
-      token = run.upperBound + 1
+      collectRun(tokens: token...last, in: paragraph)
+      token = last + 1
     }
     // Backwards: for each weak closing mark, whether a later single mark can only close.
     var nextSingleCloses = false
@@ -249,8 +261,6 @@ private struct ScanState {
 
   /// Adds the marks of a run of touching quotation-mark tokens.
   private mutating func collectRun(tokens run: ClosedRange<Int>, in paragraph: TextRange) {
-    let utf8 = document.utf8
-    let tokens = document.tokens
     let start = Int(tokens[run.lowerBound].utf8Start)
     let end = Int(tokens[run.upperBound].utf8End)
     let left = CharacterClass(before: start, in: utf8, limit: paragraph.utf8Start)
@@ -297,20 +307,19 @@ private struct ScanState {
   }
 
   private func isApostropheScalar(_ offset: Int) -> Bool {
-    let byte = document.utf8[offset]
+    let byte = utf8[offset]
     if byte == 0x27 { return true }
     // ’ is E2 80 99
-    return byte == 0xE2 && offset + 2 < document.utf8.count && document.utf8[offset + 1] == 0x80
-      && document.utf8[offset + 2] == 0x99
+    return byte == 0xE2 && offset + 2 < utf8.count && utf8[offset + 1] == 0x80
+      && utf8[offset + 2] == 0x99
   }
 
   /// Whether the word after a mark shows the mark is an elision apostrophe (’Tis, ’em, ’90s).
   private mutating func isElision(after token: Int, paragraph: TextRange) -> Bool {
     let next = token + 1
     guard next < paragraph.tokens.upperBound else { return false }
-    let word = document.tokens[next]
+    let word = tokens[next]
     guard word.shape.contains(.attachedBefore) else { return false }
-    let utf8 = document.utf8
     let start = Int(word.utf8Start)
     if word.kind == .number || (word.kind == .word && utf8[start] >= 0x30 && utf8[start] <= 0x39) {
       // ’90s, '05: two digits, then nothing or an s.
@@ -322,7 +331,7 @@ private struct ScanState {
     if table.elisions.contains(word.utf8Range, in: utf8) { return true }
     // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
     if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
-      let after = document.tokens[next + 1]
+      let after = tokens[next + 1]
       if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
         isApostropheScalar(Int(after.utf8Start))
       {
@@ -335,7 +344,6 @@ private struct ScanState {
 
   /// Whether the elisions list holds the word of `range` followed by an apostrophe (n').
   private func elisionsContain(withApostrophe range: Range<Int>) -> Bool {
-    let utf8 = document.utf8
     guard !utf8[range].contains(where: { $0 >= 0x80 }) else {
       return table.elisions.contains(document.text(range).lowercased() + "'")
     }
@@ -518,15 +526,20 @@ private struct ScanState {
             - document.codePointOffset(found.span.content.lowerBound) > limit
       }
     }
-    found.sort { a, b in
+    func inOrder(_ a: FoundSpan, _ b: FoundSpan) -> Bool {
       a.span.openMark.lowerBound != b.span.openMark.lowerBound
         ? a.span.openMark.lowerBound < b.span.openMark.lowerBound
         : a.outerEnd > b.outerEnd
     }
+    // NB: spans are recorded as they close, so without nesting they come in order already; the
+    // sort (stable) would move every large element through a buffer to change nothing.
+    if found.indices.dropFirst().contains(where: { inOrder(found[$0], found[$0 - 1]) }) {
+      found.sort(by: inOrder)
+    }
     var quotes: [QuotedSpan] = []
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
-    let classifier = QuoteKindClassifier(document: document)
+    let classifier = QuoteKindClassifier(document: document, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
       span.content = trimmingSpaces(span.content)
@@ -561,7 +574,6 @@ extension ScanState {
   /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
   /// as the gold corpora count quotations.
   func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
-    let utf8 = document.utf8
     var start = range.lowerBound
     var end = range.upperBound
     func spaceLength(at offset: Int, limit: Int) -> Int {
@@ -624,7 +636,7 @@ enum CharacterClass: Equatable {
 
   /// The class of the character that ends at `offset` (`.space` at `limit`).
   @inline(__always)
-  init(before offset: Int, in utf8: [UInt8], limit: Int) {
+  init(before offset: Int, in utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
     guard offset > limit else {
       self = .space
       return
@@ -641,7 +653,7 @@ enum CharacterClass: Equatable {
 
   /// The class of the character that starts at `offset` (`.space` at `limit`).
   @inline(__always)
-  init(after offset: Int, in utf8: [UInt8], limit: Int) {
+  init(after offset: Int, in utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
     guard offset < limit else {
       self = .space
       return
