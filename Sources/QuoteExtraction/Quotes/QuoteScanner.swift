@@ -36,13 +36,17 @@ struct QuoteScanner {
     // closures: an array read costs a bounds check, and passing an array on a retain/release.
     document.utf8.withUnsafeBufferPointer { utf8 in
       document.tokens.withUnsafeBufferPointer { tokens in
-        var state = ScanState(scanner: self, tokens: tokens, utf8: utf8)
-        return scan(with: &state)
+        document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
+          var state = ScanState(
+            scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens)
+          return scan(with: &state)
+        }
       }
     }
   }
 
   private func scan(with state: inout ScanState) -> Scan {
+    state.readLeads()
     for paragraph in document.paragraphs.indices {
       state.scan(paragraph: paragraph)
     }
@@ -163,6 +167,12 @@ private struct ScanState {
   /// The document's tokens and bytes, valid for the duration of ``QuoteScanner/scan()``.
   let tokens: UnsafeBufferPointer<Token>
   let utf8: UnsafeBufferPointer<UInt8>
+  /// The `.quoteMark` tokens (``Document/quoteMarkTokens``), valid as long as ``tokens``.
+  let markTokens: UnsafeBufferPointer<Int32>
+  /// The first byte of each mark of ``markTokens``.
+  var leads: [UInt8] = []
+  /// The first mark of ``markTokens`` that no paragraph has collected yet.
+  var nextMark = 0
   var stack: [Open] = []
   var marks: [ScannedMark] = []
   var found: [FoundSpan] = []
@@ -173,13 +183,16 @@ private struct ScanState {
   /// A mark known to be an apostrophe ahead of time (the second ’ of rock ’n’ roll).
   var apostropheAt = -1
 
-  init(scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>)
-  {
+  init(
+    scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
+    markTokens: UnsafeBufferPointer<Int32>
+  ) {
     self.scanner = scanner
     self.table = scanner.table
     self.document = scanner.document
     self.tokens = tokens
     self.utf8 = utf8
+    self.markTokens = markTokens
     self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
   }
 
@@ -233,23 +246,36 @@ private struct ScanState {
 
   // MARK: Marks of a paragraph
 
+  /// Reads the first byte of every mark into ``leads``, in one pass before the paragraphs.
+  ///
+  /// NB: the marks are scattered over a text and its tokens that a long document no longer
+  /// holds in cache. These reads do not depend on one another, so the processor overlaps their
+  /// misses, where the paragraphs' branchy work would wait for each mark's in turn.
+  mutating func readLeads() {
+    leads = markTokens.map { utf8[Int(tokens[Int($0)].utf8Start)] }
+  }
+
   /// Collects the paragraph's quotation marks with their roles into `marks`.
   mutating func collectMarks(in paragraph: TextRange) {
-    marks.removeAll(keepingCapacity: true)
+    if !marks.isEmpty { marks.removeAll(keepingCapacity: true) }
     let end = paragraph.tokens.upperBound
-    var token = paragraph.tokens.lowerBound
-    while token < end {
-      // NB: most tokens are not marks; this loop over the raw buffer is the scanner's hot path.
-      while token < end && tokens[token].kind != .quoteMark { token += 1 }
-      guard token < end else { break }
-      var last = token
-      while last + 1 < end, tokens[last + 1].kind == .quoteMark,
+    // NB: the marks' token list, not the tokens: most tokens are not marks.
+    while nextMark < markTokens.count && Int(markTokens[nextMark]) < paragraph.tokens.lowerBound {
+      nextMark += 1
+    }
+    while nextMark < markTokens.count && Int(markTokens[nextMark]) < end {
+      let first = nextMark
+      var last = Int(markTokens[first])
+      nextMark += 1
+      // Touching marks make one run (the list holds every mark, so the next token is one when
+      // it is the next of the list).
+      while nextMark < markTokens.count, Int(markTokens[nextMark]) == last + 1, last + 1 < end,
         tokens[last + 1].shape.contains(.attachedBefore)
       {
         last += 1
+        nextMark += 1
       }
-      collectRun(tokens: token...last, in: paragraph)
-      token = last + 1
+      collectRun(tokens: Int(markTokens[first])...last, firstMark: first, in: paragraph)
     }
     // Backwards: for each weak closing mark, whether a later single mark can only close.
     var nextSingleCloses = false
@@ -259,8 +285,11 @@ private struct ScanState {
     }
   }
 
-  /// Adds the marks of a run of touching quotation-mark tokens.
-  private mutating func collectRun(tokens run: ClosedRange<Int>, in paragraph: TextRange) {
+  /// Adds the marks of a run of touching quotation-mark tokens, the first of them mark
+  /// `firstMark` of ``markTokens``.
+  private mutating func collectRun(
+    tokens run: ClosedRange<Int>, firstMark: Int, in paragraph: TextRange
+  ) {
     let start = Int(tokens[run.lowerBound].utf8Start)
     let end = Int(tokens[run.upperBound].utf8End)
     let left = CharacterClass(before: start, in: utf8, limit: paragraph.utf8Start)
@@ -276,10 +305,14 @@ private struct ScanState {
     }
     let first = marks.count
     for token in run {
-      var offset = Int(tokens[token].utf8Start)
+      let tokenStart = Int(tokens[token].utf8Start)
       let tokenEnd = Int(tokens[token].utf8End)
+      let lead = leads[firstMark + token - run.lowerBound]
+      var offset = tokenStart
       while offset < tokenEnd {
-        let (scalar, length) = decodeScalar(utf8, at: offset, limit: tokenEnd)
+        let (scalar, length) =
+          offset == tokenStart && lead < 0x80
+          ? (UInt32(lead), 1) : decodeScalar(utf8, at: offset, limit: tokenEnd)
         defer { offset += length }
         guard let glyph = table.glyph(ofScalar: scalar) else { continue }
         if offset == apostropheAt { continue }
