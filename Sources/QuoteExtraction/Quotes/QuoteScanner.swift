@@ -56,6 +56,11 @@ struct QuoteScanner {
     var dashed: [FoundSpan] = []
     var dashParagraphs = Set<Int>()
     for paragraph in document.paragraphs.indices {
+      // NB: dash dialogue opens with a punctuation token. Most paragraphs open with a word, and
+      // this tight loop overlaps the cache misses of their first tokens, which a call per
+      // paragraph (retaining the document's arrays) would take one at a time.
+      let first = document.paragraphs[paragraph].tokens
+      guard !first.isEmpty, state.tokens[first.lowerBound].kind == .punctuation else { continue }
       DashDialogue.scan(paragraph: paragraph, in: document) {
         dashed.append($0)
         dashParagraphs.insert(paragraph)
