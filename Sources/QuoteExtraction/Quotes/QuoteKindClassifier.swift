@@ -4,8 +4,8 @@
 ///
 /// Advisory only: every span is kept, and attribution decides what to do with terms.
 struct QuoteKindClassifier {
-  let document: Document
-  /// The document's tokens and bytes (the scanner's buffers, valid while it scans).
+  /// The document's paragraphs, tokens and bytes (the scanner's buffers, valid while it scans).
+  let paragraphs: [TextRange]
   let tokens: UnsafeBufferPointer<Token>
   let utf8: UnsafeBufferPointer<UInt8>
 
@@ -63,8 +63,8 @@ struct QuoteKindClassifier {
     }
     if words == 0 { return .term }
     if innerPunctuation { return .speech }
-    assert(document.paragraph(of: openToken) == paragraph)
-    let paragraphTokens = document.paragraphs[paragraph].tokens
+    let paragraphTokens = paragraphs[paragraph].tokens
+    assert(paragraphTokens.contains(openToken))
     // The word before the opening mark, skipping a hyphen (so-called).
     var previous = openToken - 1
     while previous >= paragraphTokens.lowerBound && tokens[previous].kind == .quoteMark {

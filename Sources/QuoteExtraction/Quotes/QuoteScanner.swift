@@ -166,7 +166,8 @@ private struct ScanState {
   static let maximumDepth = 16
   static let diagnosticLimit = 200
 
-  let scanner: QuoteScanner
+  // NB: the options, not the scanner: each copy of a document retains and releases its arrays.
+  let options: QuoteScanner.Options
   let table: QuoteMarks
   let document: Document
   /// The document's tokens and bytes, valid for the duration of ``QuoteScanner/scan()``.
@@ -192,12 +193,15 @@ private struct ScanState {
     scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
     markTokens: UnsafeBufferPointer<Int32>
   ) {
-    self.scanner = scanner
+    self.options = scanner.options
     self.table = scanner.table
     self.document = scanner.document
     self.tokens = tokens
     self.utf8 = utf8
     self.markTokens = markTokens
+    // NB: a span is large; growing the array by doubling copied each of them twice over.
+    // Two marks make a span, so this is enough for most documents.
+    found.reserveCapacity(markTokens.count / 2 + 4)
     self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
   }
 
@@ -452,7 +456,7 @@ private struct ScanState {
             token: twin.token, paragraph: paragraph))
         return 2
       }
-      if single && !scanner.options.singleQuotes && mark.glyph != backtick {
+      if single && !options.singleQuotes && mark.glyph != backtick {
         return 1
       }
       if !table.canOpen[Int(mark.glyph)] {
@@ -557,7 +561,7 @@ private struct ScanState {
 
   /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
   mutating func result() -> QuoteScanner.Scan {
-    if let limit = scanner.options.maximumLength {
+    if let limit = options.maximumLength {
       found.removeAll { found in
         found.span.part == nil && found.span.isClosed
           && document.codePointOffset(found.span.content.upperBound)
@@ -577,7 +581,8 @@ private struct ScanState {
     var quotes: [QuotedSpan] = []
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
-    let classifier = QuoteKindClassifier(document: document, tokens: tokens, utf8: utf8)
+    let classifier = QuoteKindClassifier(
+      paragraphs: document.paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
       span.content = trimmingSpaces(span.content)
