@@ -266,7 +266,9 @@ private struct ScanState {
 
   /// Collects the paragraph's quotation marks with their roles into `marks`.
   mutating func collectMarks(in paragraph: TextRange) {
-    if !marks.isEmpty { marks.removeAll(keepingCapacity: true) }
+    // NB: not `removeAll(keepingCapacity:)`, a general range replacement (and a memmove call)
+    // for the few marks of a paragraph.
+    while !marks.isEmpty { marks.removeLast() }
     let end = paragraph.tokens.upperBound
     // NB: the marks' token list, not the tokens: most tokens are not marks.
     while nextMark < markTokens.count && Int(markTokens[nextMark]) < paragraph.tokens.lowerBound {
@@ -559,6 +561,27 @@ private struct ScanState {
 
   // MARK: Result
 
+  /// Sorts `items` in place by insertion (stably), unless that takes more than `moveLimit` moves;
+  /// returns whether it finished (if not, the items are in a stable order of their own).
+  /// - Complexity: O(n + moveLimit).
+  static func insertionSort(
+    _ items: inout [FoundSpan], by inOrder: (FoundSpan, FoundSpan) -> Bool, moveLimit: Int
+  ) -> Bool {
+    var moves = 0
+    for index in items.indices.dropFirst() where inOrder(items[index], items[index - 1]) {
+      let item = items[index]
+      var slot = index
+      while slot > 0 && inOrder(item, items[slot - 1]) {
+        items[slot] = items[slot - 1]
+        slot -= 1
+        moves += 1
+      }
+      items[slot] = item
+      if moves > moveLimit { return false }
+    }
+    return true
+  }
+
   /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
   mutating func result() -> QuoteScanner.Scan {
     if let limit = options.maximumLength {
@@ -573,9 +596,12 @@ private struct ScanState {
         ? a.span.openMark.lowerBound < b.span.openMark.lowerBound
         : a.outerEnd > b.outerEnd
     }
-    // NB: spans are recorded as they close, so without nesting they come in order already; the
-    // sort (stable) would move every large element through a buffer to change nothing.
-    if found.indices.dropFirst().contains(where: { inOrder(found[$0], found[$0 - 1]) }) {
+    // NB: spans are recorded as they close, so an outer quotation comes after the quotations
+    // inside it and the rest is in order: moving each span back past the spans it belongs before
+    // costs little, where the (stable) sort moved every large span through a buffer. Dash
+    // dialogue can interleave with everything: past a bound, the sort takes over (both are
+    // stable, so it sorts to the same order).
+    if !Self.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
       found.sort(by: inOrder)
     }
     var quotes: [QuotedSpan] = []
