@@ -561,27 +561,6 @@ private struct ScanState {
 
   // MARK: Result
 
-  /// Sorts `items` in place by insertion (stably), unless that takes more than `moveLimit` moves;
-  /// returns whether it finished (if not, the items are in a stable order of their own).
-  /// - Complexity: O(n + moveLimit).
-  static func insertionSort(
-    _ items: inout [FoundSpan], by inOrder: (FoundSpan, FoundSpan) -> Bool, moveLimit: Int
-  ) -> Bool {
-    var moves = 0
-    for index in items.indices.dropFirst() where inOrder(items[index], items[index - 1]) {
-      let item = items[index]
-      var slot = index
-      while slot > 0 && inOrder(item, items[slot - 1]) {
-        items[slot] = items[slot - 1]
-        slot -= 1
-        moves += 1
-      }
-      items[slot] = item
-      if moves > moveLimit { return false }
-    }
-    return true
-  }
-
   /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
   mutating func result() -> QuoteScanner.Scan {
     if let limit = options.maximumLength {
@@ -601,7 +580,7 @@ private struct ScanState {
     // costs little, where the (stable) sort moved every large span through a buffer. Dash
     // dialogue can interleave with everything: past a bound, the sort takes over (both are
     // stable, so it sorts to the same order).
-    if !Self.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
+    if !QuoteScanner.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
       found.sort(by: inOrder)
     }
     var quotes: [QuotedSpan] = []
@@ -636,6 +615,29 @@ private struct ScanState {
           severity: .note))
     }
     return QuoteScanner.Scan(quotes: quotes, diagnostics: diagnostics)
+  }
+}
+
+extension QuoteScanner {
+  /// Sorts `items` in place by insertion (stably), unless that takes more than `moveLimit` moves;
+  /// returns whether it finished (if not, the items are in a stable order of their own).
+  /// - Complexity: O(n + moveLimit).
+  static func insertionSort(
+    _ items: inout [FoundSpan], by inOrder: (FoundSpan, FoundSpan) -> Bool, moveLimit: Int
+  ) -> Bool {
+    var moves = 0
+    for index in items.indices.dropFirst() where inOrder(items[index], items[index - 1]) {
+      let item = items[index]
+      var slot = index
+      while slot > 0 && inOrder(item, items[slot - 1]) {
+        items[slot] = items[slot - 1]
+        slot -= 1
+        moves += 1
+      }
+      items[slot] = item
+      if moves > moveLimit { return false }
+    }
+    return true
   }
 }
 
