@@ -4,7 +4,10 @@
 ///
 /// Advisory only: every span is kept, and attribution decides what to do with terms.
 struct QuoteKindClassifier {
-  let document: Document
+  /// The document's paragraphs, tokens and bytes (the scanner's buffers, valid while it scans).
+  let paragraphs: [TextRange]
+  let tokens: UnsafeBufferPointer<Token>
+  let utf8: UnsafeBufferPointer<UInt8>
 
   /// The most words a term or title may have.
   static let maximumWords = 12
@@ -19,7 +22,6 @@ struct QuoteKindClassifier {
   /// read a table the scan touches nowhere else, a cache miss per quotation.
   /// - Complexity: O(1): looks at no more than ``maximumWords`` tokens.
   func kind(openToken: Int, closeToken: Int, paragraph: Int) -> QuotedSpan.Kind {
-    let tokens = document.tokens
     guard closeToken > openToken else { return .speech }
     var words = 0
     var firstLowercase = false
@@ -38,14 +40,18 @@ struct QuoteKindClassifier {
         }
         words += 1
         if words > Self.maximumWords { return .speech }
-        if trailingPunctuation { innerPunctuation = true }
+        // Punctuation between words: speech, whatever follows.
+        if trailingPunctuation { return .speech }
         trailingPunctuation = false
       case .punctuation:
-        let byte = document.utf8[Int(current.utf8Start)]
+        let byte = utf8[Int(current.utf8Start)]
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"),
           UInt8(ascii: ";"), UInt8(ascii: ":"):
-          if trailingPunctuation { innerPunctuation = true }
+          if trailingPunctuation {
+            if words > 0 { return .speech }
+            innerPunctuation = true
+          }
           trailingPunctuation = true
         default:
           break
@@ -57,8 +63,8 @@ struct QuoteKindClassifier {
     }
     if words == 0 { return .term }
     if innerPunctuation { return .speech }
-    assert(document.paragraph(of: openToken) == paragraph)
-    let paragraphTokens = document.paragraphs[paragraph].tokens
+    let paragraphTokens = paragraphs[paragraph].tokens
+    assert(paragraphTokens.contains(openToken))
     // The word before the opening mark, skipping a hyphen (so-called).
     var previous = openToken - 1
     while previous >= paragraphTokens.lowerBound && tokens[previous].kind == .quoteMark {
@@ -72,8 +78,8 @@ struct QuoteKindClassifier {
     {
       if tokens[cueToken].utf8End - tokens[cueToken].utf8Start <= 12 {
         let cue = tokens[cueToken].utf8Range
-        if Self.titleCues.contains(cue, in: document.utf8) { return .title }
-        if Self.termCues.contains(cue, in: document.utf8) {
+        if Self.titleCues.contains(cue, in: utf8) { return .title }
+        if Self.termCues.contains(cue, in: utf8) {
           return titleCase && words >= 2 && !firstLowercase ? .title : .term
         }
       }

@@ -19,9 +19,12 @@ final class QuoteMarks: Sendable {
   let closers: [[Glyph]]
   /// The glyph of each one-scalar mark.
   let glyphOfScalar: [UInt32: Glyph]
-  /// The glyph of each ASCII scalar, or ``noGlyph``: the common marks without hashing.
-  let asciiGlyph: [Glyph]
-  /// What ``asciiGlyph`` holds for a character that is not a mark.
+  /// The glyph of each scalar below U+0100 (ASCII and Latin-1: " ' ` « »), or ``noGlyph``:
+  /// the common marks without hashing.
+  let latinGlyph: [Glyph]
+  /// The glyph of each scalar of U+2000...U+203F (‘ ’ ‚ “ ” „ ‹ ›), or ``noGlyph``.
+  let punctuationGlyph: [Glyph]
+  /// What ``latinGlyph`` and ``punctuationGlyph`` hold for a character that is not a mark.
   static let noGlyph: Glyph = .max
   /// For each family, whether its marks are often set off by spaces inside (« Bonjour »).
   let spacedFamily: [Bool]
@@ -89,9 +92,14 @@ final class QuoteMarks: Sendable {
     self.canClose = canClose
     self.closers = closers
     self.glyphOfScalar = byScalar
-    var ascii = [Glyph](repeating: Self.noGlyph, count: 128)
-    for (scalar, glyph) in byScalar where scalar < 128 { ascii[Int(scalar)] = glyph }
-    self.asciiGlyph = ascii
+    var latin = [Glyph](repeating: Self.noGlyph, count: 0x100)
+    var punctuation = [Glyph](repeating: Self.noGlyph, count: 0x40)
+    for (scalar, glyph) in byScalar {
+      if scalar < 0x100 { latin[Int(scalar)] = glyph }
+      if scalar >= 0x2000 && scalar < 0x2040 { punctuation[Int(scalar - 0x2000)] = glyph }
+    }
+    self.latinGlyph = latin
+    self.punctuationGlyph = punctuation
     self.spacedFamily = families.map { $0.hasSuffix("angle") }
     self.singleFamily = index["'"].map { family[Int($0)] } ?? UInt8.max
     self.doubleBacktick = index["``"]
@@ -123,10 +131,15 @@ final class QuoteMarks: Sendable {
   /// The glyph of a one-scalar mark, or nil when the scalar is not a quotation mark.
   @inline(__always)
   func glyph(ofScalar scalar: UInt32) -> Glyph? {
-    if scalar < 128 {
-      let glyph = asciiGlyph[Int(scalar)]
-      return glyph == Self.noGlyph ? nil : glyph
+    let glyph: Glyph
+    if scalar < 0x100 {
+      glyph = latinGlyph[Int(scalar)]
+    } else if scalar &- 0x2000 < 0x40 {
+      glyph = punctuationGlyph[Int(scalar &- 0x2000)]
+    } else {
+      // NB: hashing costs more than the rest of a mark's work; only rare marks (「 」) get here.
+      return glyphOfScalar[scalar]
     }
-    return glyphOfScalar[scalar]
+    return glyph == Self.noGlyph ? nil : glyph
   }
 }

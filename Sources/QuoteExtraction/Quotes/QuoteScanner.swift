@@ -32,7 +32,21 @@ struct QuoteScanner {
   }
 
   func scan() -> Scan {
-    var state = ScanState(scanner: self)
+    // NB: the scan reads tokens and bytes through buffer pointers, which live only inside these
+    // closures: an array read costs a bounds check, and passing an array on a retain/release.
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      document.tokens.withUnsafeBufferPointer { tokens in
+        document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
+          var state = ScanState(
+            scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens)
+          return scan(with: &state)
+        }
+      }
+    }
+  }
+
+  private func scan(with state: inout ScanState) -> Scan {
+    state.readLeads()
     for paragraph in document.paragraphs.indices {
       state.scan(paragraph: paragraph)
     }
@@ -42,6 +56,11 @@ struct QuoteScanner {
     var dashed: [FoundSpan] = []
     var dashParagraphs = Set<Int>()
     for paragraph in document.paragraphs.indices {
+      // NB: dash dialogue opens with a punctuation token. Most paragraphs open with a word, and
+      // this tight loop overlaps the cache misses of their first tokens, which a call per
+      // paragraph (retaining the document's arrays) would take one at a time.
+      let first = document.paragraphs[paragraph].tokens
+      guard !first.isEmpty, state.tokens[first.lowerBound].kind == .punctuation else { continue }
       DashDialogue.scan(paragraph: paragraph, in: document) {
         dashed.append($0)
         dashParagraphs.insert(paragraph)
@@ -147,9 +166,19 @@ private struct ScanState {
   static let maximumDepth = 16
   static let diagnosticLimit = 200
 
-  let scanner: QuoteScanner
+  // NB: the options, not the scanner: each copy of a document retains and releases its arrays.
+  let options: QuoteScanner.Options
   let table: QuoteMarks
   let document: Document
+  /// The document's tokens and bytes, valid for the duration of ``QuoteScanner/scan()``.
+  let tokens: UnsafeBufferPointer<Token>
+  let utf8: UnsafeBufferPointer<UInt8>
+  /// The `.quoteMark` tokens (``Document/quoteMarkTokens``), valid as long as ``tokens``.
+  let markTokens: UnsafeBufferPointer<Int32>
+  /// The first byte of each mark of ``markTokens``.
+  var leads: [UInt8] = []
+  /// The first mark of ``markTokens`` that no paragraph has collected yet.
+  var nextMark = 0
   var stack: [Open] = []
   var marks: [ScannedMark] = []
   var found: [FoundSpan] = []
@@ -160,10 +189,19 @@ private struct ScanState {
   /// A mark known to be an apostrophe ahead of time (the second ’ of rock ’n’ roll).
   var apostropheAt = -1
 
-  init(scanner: QuoteScanner) {
-    self.scanner = scanner
+  init(
+    scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
+    markTokens: UnsafeBufferPointer<Int32>
+  ) {
+    self.options = scanner.options
     self.table = scanner.table
     self.document = scanner.document
+    self.tokens = tokens
+    self.utf8 = utf8
+    self.markTokens = markTokens
+    // NB: a span is large; growing the array by doubling copied each of them twice over.
+    // Two marks make a span, so this is enough for most documents.
+    found.reserveCapacity(markTokens.count / 2 + 4)
     self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
   }
 
@@ -217,27 +255,38 @@ private struct ScanState {
 
   // MARK: Marks of a paragraph
 
+  /// Reads the first byte of every mark into ``leads``, in one pass before the paragraphs.
+  ///
+  /// NB: the marks are scattered over a text and its tokens that a long document no longer
+  /// holds in cache. These reads do not depend on one another, so the processor overlaps their
+  /// misses, where the paragraphs' branchy work would wait for each mark's in turn.
+  mutating func readLeads() {
+    leads = markTokens.map { utf8[Int(tokens[Int($0)].utf8Start)] }
+  }
+
   /// Collects the paragraph's quotation marks with their roles into `marks`.
   mutating func collectMarks(in paragraph: TextRange) {
-    marks.removeAll(keepingCapacity: true)
+    // NB: not `removeAll(keepingCapacity:)`, a general range replacement (and a memmove call)
+    // for the few marks of a paragraph.
+    while !marks.isEmpty { marks.removeLast() }
     let end = paragraph.tokens.upperBound
-    var token = paragraph.tokens.lowerBound
-    while token < end {
-      // NB: most tokens are not marks; this loop over the raw buffer is the scanner's hot path.
-      let run: ClosedRange<Int>? = document.tokens.withUnsafeBufferPointer { tokens in
-        while token < end && tokens[token].kind != .quoteMark { token += 1 }
-        guard token < end else { return nil }
-        var last = token
-        while last + 1 < end, tokens[last + 1].kind == .quoteMark,
-          tokens[last + 1].shape.contains(.attachedBefore)
-        {
-          last += 1
-        }
-        return token...last
+    // NB: the marks' token list, not the tokens: most tokens are not marks.
+    while nextMark < markTokens.count && Int(markTokens[nextMark]) < paragraph.tokens.lowerBound {
+      nextMark += 1
+    }
+    while nextMark < markTokens.count && Int(markTokens[nextMark]) < end {
+      let first = nextMark
+      var last = Int(markTokens[first])
+      nextMark += 1
+      // Touching marks make one run (the list holds every mark, so the next token is one when
+      // it is the next of the list).
+      while nextMark < markTokens.count, Int(markTokens[nextMark]) == last + 1, last + 1 < end,
+        tokens[last + 1].shape.contains(.attachedBefore)
+      {
+        last += 1
+        nextMark += 1
       }
-      guard let run else { break }
-      collectRun(tokens: run, in: paragraph)
-      token = run.upperBound + 1
+      collectRun(tokens: Int(markTokens[first])...last, firstMark: first, in: paragraph)
     }
     // Backwards: for each weak closing mark, whether a later single mark can only close.
     var nextSingleCloses = false
@@ -247,10 +296,11 @@ private struct ScanState {
     }
   }
 
-  /// Adds the marks of a run of touching quotation-mark tokens.
-  private mutating func collectRun(tokens run: ClosedRange<Int>, in paragraph: TextRange) {
-    let utf8 = document.utf8
-    let tokens = document.tokens
+  /// Adds the marks of a run of touching quotation-mark tokens, the first of them mark
+  /// `firstMark` of ``markTokens``.
+  private mutating func collectRun(
+    tokens run: ClosedRange<Int>, firstMark: Int, in paragraph: TextRange
+  ) {
     let start = Int(tokens[run.lowerBound].utf8Start)
     let end = Int(tokens[run.upperBound].utf8End)
     let left = CharacterClass(before: start, in: utf8, limit: paragraph.utf8Start)
@@ -266,10 +316,14 @@ private struct ScanState {
     }
     let first = marks.count
     for token in run {
-      var offset = Int(tokens[token].utf8Start)
+      let tokenStart = Int(tokens[token].utf8Start)
       let tokenEnd = Int(tokens[token].utf8End)
+      let lead = leads[firstMark + token - run.lowerBound]
+      var offset = tokenStart
       while offset < tokenEnd {
-        let (scalar, length) = decodeScalar(utf8, at: offset, limit: tokenEnd)
+        let (scalar, length) =
+          offset == tokenStart && lead < 0x80
+          ? (UInt32(lead), 1) : decodeScalar(utf8, at: offset, limit: tokenEnd)
         defer { offset += length }
         guard let glyph = table.glyph(ofScalar: scalar) else { continue }
         if offset == apostropheAt { continue }
@@ -297,20 +351,19 @@ private struct ScanState {
   }
 
   private func isApostropheScalar(_ offset: Int) -> Bool {
-    let byte = document.utf8[offset]
+    let byte = utf8[offset]
     if byte == 0x27 { return true }
     // ’ is E2 80 99
-    return byte == 0xE2 && offset + 2 < document.utf8.count && document.utf8[offset + 1] == 0x80
-      && document.utf8[offset + 2] == 0x99
+    return byte == 0xE2 && offset + 2 < utf8.count && utf8[offset + 1] == 0x80
+      && utf8[offset + 2] == 0x99
   }
 
   /// Whether the word after a mark shows the mark is an elision apostrophe (’Tis, ’em, ’90s).
   private mutating func isElision(after token: Int, paragraph: TextRange) -> Bool {
     let next = token + 1
     guard next < paragraph.tokens.upperBound else { return false }
-    let word = document.tokens[next]
+    let word = tokens[next]
     guard word.shape.contains(.attachedBefore) else { return false }
-    let utf8 = document.utf8
     let start = Int(word.utf8Start)
     if word.kind == .number || (word.kind == .word && utf8[start] >= 0x30 && utf8[start] <= 0x39) {
       // ’90s, '05: two digits, then nothing or an s.
@@ -322,7 +375,7 @@ private struct ScanState {
     if table.elisions.contains(word.utf8Range, in: utf8) { return true }
     // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
     if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
-      let after = document.tokens[next + 1]
+      let after = tokens[next + 1]
       if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
         isApostropheScalar(Int(after.utf8Start))
       {
@@ -335,7 +388,6 @@ private struct ScanState {
 
   /// Whether the elisions list holds the word of `range` followed by an apostrophe (n').
   private func elisionsContain(withApostrophe range: Range<Int>) -> Bool {
-    let utf8 = document.utf8
     guard !utf8[range].contains(where: { $0 >= 0x80 }) else {
       return table.elisions.contains(document.text(range).lowercased() + "'")
     }
@@ -406,7 +458,7 @@ private struct ScanState {
             token: twin.token, paragraph: paragraph))
         return 2
       }
-      if single && !scanner.options.singleQuotes && mark.glyph != backtick {
+      if single && !options.singleQuotes && mark.glyph != backtick {
         return 1
       }
       if !table.canOpen[Int(mark.glyph)] {
@@ -511,22 +563,31 @@ private struct ScanState {
 
   /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
   mutating func result() -> QuoteScanner.Scan {
-    if let limit = scanner.options.maximumLength {
+    if let limit = options.maximumLength {
       found.removeAll { found in
         found.span.part == nil && found.span.isClosed
           && document.codePointOffset(found.span.content.upperBound)
             - document.codePointOffset(found.span.content.lowerBound) > limit
       }
     }
-    found.sort { a, b in
+    func inOrder(_ a: FoundSpan, _ b: FoundSpan) -> Bool {
       a.span.openMark.lowerBound != b.span.openMark.lowerBound
         ? a.span.openMark.lowerBound < b.span.openMark.lowerBound
         : a.outerEnd > b.outerEnd
     }
+    // NB: spans are recorded as they close, so an outer quotation comes after the quotations
+    // inside it and the rest is in order: moving each span back past the spans it belongs before
+    // costs little, where the (stable) sort moved every large span through a buffer. Dash
+    // dialogue can interleave with everything: past a bound, the sort takes over (both are
+    // stable, so it sorts to the same order).
+    if !QuoteScanner.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
+      found.sort(by: inOrder)
+    }
     var quotes: [QuotedSpan] = []
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
-    let classifier = QuoteKindClassifier(document: document)
+    let classifier = QuoteKindClassifier(
+      paragraphs: document.paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
       span.content = trimmingSpaces(span.content)
@@ -557,11 +618,33 @@ private struct ScanState {
   }
 }
 
+extension QuoteScanner {
+  /// Sorts `items` in place by insertion (stably), unless that takes more than `moveLimit` moves;
+  /// returns whether it finished (if not, the items are in a stable order of their own).
+  /// - Complexity: O(n + moveLimit).
+  static func insertionSort(
+    _ items: inout [FoundSpan], by inOrder: (FoundSpan, FoundSpan) -> Bool, moveLimit: Int
+  ) -> Bool {
+    var moves = 0
+    for index in items.indices.dropFirst() where inOrder(items[index], items[index - 1]) {
+      let item = items[index]
+      var slot = index
+      while slot > 0 && inOrder(item, items[slot - 1]) {
+        items[slot] = items[slot - 1]
+        slot -= 1
+        moves += 1
+      }
+      items[slot] = item
+      if moves > moveLimit { return false }
+    }
+    return true
+  }
+}
+
 extension ScanState {
   /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
   /// as the gold corpora count quotations.
   func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
-    let utf8 = document.utf8
     var start = range.lowerBound
     var end = range.upperBound
     func spaceLength(at offset: Int, limit: Int) -> Int {
@@ -624,7 +707,7 @@ enum CharacterClass: Equatable {
 
   /// The class of the character that ends at `offset` (`.space` at `limit`).
   @inline(__always)
-  init(before offset: Int, in utf8: [UInt8], limit: Int) {
+  init(before offset: Int, in utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
     guard offset > limit else {
       self = .space
       return
@@ -641,7 +724,7 @@ enum CharacterClass: Equatable {
 
   /// The class of the character that starts at `offset` (`.space` at `limit`).
   @inline(__always)
-  init(after offset: Int, in utf8: [UInt8], limit: Int) {
+  init(after offset: Int, in utf8: UnsafeBufferPointer<UInt8>, limit: Int) {
     guard offset < limit else {
       self = .space
       return

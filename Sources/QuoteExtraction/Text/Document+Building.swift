@@ -44,11 +44,12 @@ extension Document {
     let lexicons = Lexicons.shared
     var paragraphs: [Range<Int>] = []
     var tokens: [Token] = []
+    var quoteMarks: [Int32] = []
     var sentences: [Range<Int>] = []
     do {
       try utf8.withUnsafeBufferPointer { (buffer) throws(SegmentationError) in
         paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: options.paragraphMode)
-        tokens = try Tokenizer.tokens(of: buffer)
+        (tokens, quoteMarks) = try Tokenizer.tokensAndQuoteMarks(of: buffer)
         sentences = try SentenceSegmenter.sentences(
           of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: lexicons)
       }
@@ -58,6 +59,7 @@ extension Document {
     self.text = text
     self.utf8 = utf8
     self.tokens = tokens
+    self.quoteMarkTokens = quoteMarks
     self.diagnostics = diagnostics
     self.offsets = OffsetIndex(utf8: utf8)
     let (paragraphRanges, paragraphOfToken) = Self.assign(tokens, to: paragraphs)

@@ -6,11 +6,20 @@ enum Tokenizer {
   /// hand for runs of plain text (see `Tokenizer+FastPath.swift`) and by ICU elsewhere.
   /// - Complexity: O(n).
   static func tokens(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError) -> [Token] {
+    try tokensAndQuoteMarks(of: utf8).tokens
+  }
+
+  /// Tokens of `utf8` as ``tokens(of:)`` finds them, and the indices of the `.quoteMark` ones
+  /// (so that the quote scanner need not visit every token).
+  /// - Complexity: O(n).
+  static func tokensAndQuoteMarks(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
+    -> (tokens: [Token], quoteMarks: [Int32])
+  {
     // NB: English runs 4.2 to 6 bytes a token (news 4.7 on average): room for one every four
     // bytes spares most texts the copy to twice the room that one every five cost them.
     var builder = TokenBuilder(capacity: utf8.count / 4 + 16)
     try scan(utf8, into: &builder)
-    return builder.tokens
+    return (builder.tokens, builder.quoteMarks)
   }
 
   /// Tokens of `utf8` from ICU's word boundaries alone: the reference for the fast path.

@@ -99,14 +99,18 @@ struct WordList: Sendable {
   /// word is looked up by its bytes, without making a string; any other word as
   /// ``contains(_:)-(String)`` would (Unicode lower-casing).
   func contains(_ range: Range<Int>, in utf8: [UInt8]) -> Bool {
-    utf8.withUnsafeBufferPointer { buffer in
-      let bytes = UnsafeBufferPointer(rebasing: buffer[range])
-      // NB: entries over 16 bytes are kept as strings only.
-      var isASCII = bytes.count <= 16
-      for byte in bytes where byte >= 0x80 { isASCII = false }
-      return isASCII
-        ? contains(bytes) : contains(String(decoding: bytes, as: UTF8.self))
-    }
+    utf8.withUnsafeBufferPointer { contains(range, in: $0) }
+  }
+
+  /// Whether the list holds the text of `range` in `utf8`, compared without case (as
+  /// ``contains(_:in:)-([UInt8])`` does).
+  func contains(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+    // NB: entries over 16 bytes are kept as strings only.
+    var isASCII = bytes.count <= 16
+    for byte in bytes where byte >= 0x80 { isASCII = false }
+    return isASCII
+      ? contains(bytes) : contains(String(decoding: bytes, as: UTF8.self))
   }
 }
 

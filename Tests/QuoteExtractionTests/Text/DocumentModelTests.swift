@@ -37,6 +37,14 @@ struct DocumentModelTests {
     return texts.compactMap { text in (try? Document(text: text)).map { (text, $0) } }
   }()
 
+  @Test func quoteMarkListHoldsExactlyTheQuoteMarkTokens() {
+    #expect(Self.documents.count > 100)
+    for (_, document) in Self.documents {
+      let expected = document.tokens.indices.filter { document.tokens[$0].kind == .quoteMark }
+      #expect(document.quoteMarkTokens.map(Int.init) == expected)
+    }
+  }
+
   @Test func tokensAndGapsRebuildEveryText() throws {
     #expect(Self.documents.count > 100)
     for (text, document) in Self.documents {
