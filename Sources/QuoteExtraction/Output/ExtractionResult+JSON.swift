@@ -60,10 +60,28 @@ extension ExtractionResult {
           writer.null("kind")
         }
         writer.string("rule", attributions[index].rule)
-        writer.double("confidence", attributions[index].confidence)
-        writer.beginArray("quotes")
-        for quote in attributions[index].quotes { writer.int(quote) }
-        writer.endArray()
+        let quotes = attributions[index].quotes
+        // NB: one piece holds the confidence and up to 16 quote numbers (see
+        // `JSONWriter.membersCapacity`); more go one by one.
+        if quotes.count <= 16 {
+          let confidence = attributions[index].confidence
+          writer.appendMembers { piece in
+            piece.key("confidence")
+            piece.double(confidence)
+            piece.key("quotes")
+            piece.byte(UInt8(ascii: "["))
+            for (position, quote) in quotes.enumerated() {
+              if position > 0 { piece.byte(UInt8(ascii: ",")) }
+              piece.int(quote)
+            }
+            piece.byte(UInt8(ascii: "]"))
+          }
+        } else {
+          writer.double("confidence", attributions[index].confidence)
+          writer.beginArray("quotes")
+          for quote in quotes { writer.int(quote) }
+          writer.endArray()
+        }
         writer.endObject()
       }
     }
@@ -75,15 +93,29 @@ extension ExtractionResult {
         nil, start: document.offset(quote.content.lowerBound, in: unit),
         end: document.offset(quote.content.upperBound, in: unit),
         text: document.utf8[quote.content])
-      pair("open", quote.openMark)
-      pair("close", quote.closeMark)
-      writer.bool("closed", quote.isClosed)
-      writer.int("depth", quote.depth)
-      if let parent = quote.parent { writer.int("parent", parent) } else { writer.null("parent") }
-      writer.beginArray("paragraphs")
-      writer.int(quote.paragraphs.lowerBound)
-      writer.int(quote.paragraphs.upperBound)
-      writer.endArray()
+      // The marks, flags and numbers in one piece: at most 6 members of two numbers each.
+      writer.appendMembers { piece in
+        piece.key("open")
+        piece.pair(
+          document.offset(quote.openMark.lowerBound, in: unit),
+          document.offset(quote.openMark.upperBound, in: unit))
+        piece.key("close")
+        if let close = quote.closeMark {
+          piece.pair(
+            document.offset(close.lowerBound, in: unit),
+            document.offset(close.upperBound, in: unit))
+        } else {
+          piece.null()
+        }
+        piece.key("closed")
+        piece.bool(quote.isClosed)
+        piece.key("depth")
+        piece.int(quote.depth)
+        piece.key("parent")
+        if let parent = quote.parent { piece.int(parent) } else { piece.null() }
+        piece.key("paragraphs")
+        piece.pair(quote.paragraphs.lowerBound, quote.paragraphs.upperBound)
+      }
       writer.string("kind", quote.kind.rawValue)
       if let part = quote.part { writer.int("part", part) }
       writer.endObject()

@@ -53,9 +53,41 @@ public struct JSONWriter: Sendable {
   ///
   /// NB: every append to `bytes` checks that the array is unique and has room, which costs
   /// more than a key's or a number's bytes: a member is one append, not four.
-  private struct Piece {
+  struct Piece {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     var count = 0
+
+    /// `,"key":`, for a member that follows another one (`key` needs no escape, as keys do not).
+    @inline(__always)
+    mutating func key(_ key: StaticString) {
+      byte(UInt8(ascii: ","))
+      byte(UInt8(ascii: "\""))
+      let utf8 = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+      plain(utf8)
+      byte(UInt8(ascii: "\""))
+      byte(UInt8(ascii: ":"))
+    }
+
+    /// `[first,second]`.
+    @inline(__always)
+    mutating func pair(_ first: Int, _ second: Int) {
+      byte(UInt8(ascii: "["))
+      int(first)
+      byte(UInt8(ascii: ","))
+      int(second)
+      byte(UInt8(ascii: "]"))
+    }
+
+    /// `null`.
+    mutating func null() { JSONWriter.writeNull(to: &self) }
+
+    /// `true` or `false`.
+    mutating func bool(_ value: Bool) {
+      for byte in value ? "true".utf8 : "false".utf8 { self.byte(byte) }
+    }
+
+    /// A number rounded to three decimals.
+    mutating func double(_ value: Double) { JSONWriter.writeDouble(value, to: &self) }
 
     @inline(__always)
     mutating func byte(_ value: UInt8) {
@@ -85,11 +117,13 @@ public struct JSONWriter: Sendable {
 
     /// Appends the decimal digits of `magnitude`, with leading zeros up to `minimumCount`.
     mutating func digits(_ magnitude: UInt, minimumCount: Int) {
+      // NB: the length from comparisons with powers of ten (a multiply each), so that the
+      // digits are divided out once; 10^19 is the last power below UInt.max.
       var length = 1
-      var probe = magnitude
-      while probe >= 10 {
-        probe /= 10
+      var bound: UInt = 10
+      while length < 20 && magnitude >= bound {
         length += 1
+        bound = bound &* 10
       }
       length = max(length, minimumCount)
       var rest = magnitude
@@ -113,13 +147,30 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// The most bytes one ``appendMembers(_:)`` may write.
+  static let membersCapacity = 512
+
+  /// Writes members of the open object, which holds a member already, in one piece: `body`
+  /// writes each with ``Piece/key(_:)`` and a value (numbers, `null`, booleans, pairs).
+  ///
+  /// NB: a piece's bounds are not checked as it is written: `body` must write at most
+  /// ``membersCapacity`` bytes (a member with a number takes at most 20 bytes and its key).
+  mutating func appendMembers(_ body: (inout Piece) -> Void) {
+    precondition(needsComma, "members follow another member")
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.membersCapacity) { buffer in
+      var piece = Piece(buffer: buffer)
+      body(&piece)
+      precondition(piece.count <= Self.membersCapacity)
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+    }
+  }
+
   /// Writes a member: `,"key":` (the comma when needed) and what `value` writes, in one piece
   /// when the key is short and needs no escape, as keys are.
   @inline(__always)
   private mutating func member(_ key: String, _ value: (inout Piece) -> Void) {
     let comma = takeComma()
-    var key = key
-    key.withUTF8 { utf8 in
+    Self.withUTF8(of: key) { utf8 in
       guard utf8.count <= Self.maxPieceKey, Self.firstByteToEscape(in: utf8, from: 0) == nil
       else {
         if comma { bytes.append(UInt8(ascii: ",")) }
@@ -145,6 +196,20 @@ public struct JSONWriter: Sendable {
       if comma { piece.byte(UInt8(ascii: ",")) }
       value(&piece)
     }
+  }
+
+  /// Calls `body` with the UTF-8 of `string`: in place for native and small strings (keys and
+  /// values are), else from a copy.
+  ///
+  /// NB: `var copy = string; copy.withUTF8` retains and releases the string's storage for
+  /// every key and value written.
+  @inline(__always)
+  private static func withUTF8<Result>(
+    of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = string
+    return copy.withUTF8(body)
   }
 
   /// Whether a string value goes into its member's piece: short, and nothing to escape.
@@ -187,8 +252,7 @@ public struct JSONWriter: Sendable {
 
   /// Writes a string member.
   public mutating func string(_ key: String, _ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
+    Self.withUTF8(of: value) { utf8 in
       if Self.fitsPiece(utf8) {
         member(key) { $0.quoted(utf8) }
       } else {
@@ -200,8 +264,7 @@ public struct JSONWriter: Sendable {
 
   /// Writes a string element.
   public mutating func string(_ value: String) {
-    var value = value
-    value.withUTF8 { utf8 in
+    Self.withUTF8(of: value) { utf8 in
       if Self.fitsPiece(utf8) {
         element { $0.quoted(utf8) }
       } else {

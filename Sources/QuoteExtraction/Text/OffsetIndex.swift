@@ -86,7 +86,7 @@ struct OffsetIndex: Sendable {
     if isASCII { return offset }
     let checkpoint = offset / Self.stride
     let start = checkpoint * Self.stride
-    let (continuations, _) = countBytes(from: start, to: offset)
+    let continuations = count(from: start, to: offset, ByteScan.continuations)
     return Int(scalarsBefore[checkpoint]) + (offset - start) - continuations
   }
 
@@ -95,36 +95,39 @@ struct OffsetIndex: Sendable {
     if isASCII { return offset }
     let checkpoint = offset / Self.stride
     let start = checkpoint * Self.stride
-    let (continuations, fourByteLeads) = countBytes(from: start, to: offset)
+    let continuations = count(from: start, to: offset, ByteScan.continuations)
+    let fourByteLeads = count(from: start, to: offset, ByteScan.fourByteLeads)
     return Int(utf16Before[checkpoint]) + (offset - start) - continuations + fourByteLeads
   }
 
-  /// The continuation bytes (10xxxxxx) and the lead bytes of four-byte sequences (11110xxx, or
-  /// above) in `utf8[start..<end]`, eight bytes at a time: a conversion is called for every
-  /// offset written out.
+  /// The bytes of `utf8[start..<end]` that `flags` marks (continuations or four-byte leads),
+  /// eight bytes at a time: a conversion is called for every offset written out.
+  ///
+  /// The last, partial word is loaded whole and masked when the text has eight bytes from
+  /// there (all but its last few bytes), so that a conversion runs no byte loop.
   @inline(__always)
-  private func countBytes(from start: Int, to end: Int) -> (continuations: Int, fourByteLeads: Int)
-  {
+  private func count(from start: Int, to end: Int, _ flags: (UInt64) -> UInt64) -> Int {
     precondition(start >= 0 && end <= utf8.count)
     return utf8.withUnsafeBufferPointer { bytes in
-      var continuations = 0
-      var fourByteLeads = 0
+      guard let base = bytes.baseAddress else { return 0 }
+      var total = 0
       var index = start
-      if let base = bytes.baseAddress {
-        while end - index >= 8 {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          continuations += ByteScan.count(ByteScan.continuations(word))
-          fourByteLeads += ByteScan.count(ByteScan.fourByteLeads(word))
-          index += 8
-        }
+      while end - index >= 8 {
+        total += ByteScan.count(flags(ByteScan.word(base, index)))
+        index += 8
+      }
+      let rest = end - index
+      guard rest > 0 else { return total }
+      if bytes.count - index >= 8 {
+        // NB: little-endian words hold byte 0 in the low bits; keep the `rest` low bytes.
+        let keep: UInt64 = (1 << UInt64(rest * 8)) &- 1
+        return total + ByteScan.count(flags(ByteScan.word(base, index)) & keep)
       }
       while index < end {
-        let byte = bytes[index]
-        if byte & 0xC0 == 0x80 { continuations += 1 }
-        if byte >= 0xF0 { fourByteLeads += 1 }
+        total += ByteScan.count(flags(UInt64(bytes[index])))
         index += 1
       }
-      return (continuations, fourByteLeads)
+      return total
     }
   }
 

@@ -32,16 +32,29 @@ final class OutputSink {
   }
 
   /// Queues one whole record.
+  ///
+  /// A record of half the buffer or more goes out from its own bytes after what is queued,
+  /// rather than copied into the buffer first (news records run to tens of KiB).
   func write(_ bytes: [UInt8]) {
+    if bytes.count >= limit / 2 {
+      flush()
+      writeAll(bytes)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= limit || isTerminal { flush() }
   }
 
   /// Writes everything queued.
   func flush() {
+    writeAll(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ bytes: [UInt8]) {
     var offset = 0
-    while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { raw in
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { raw in
         Foundation.write(fd, raw.baseAddress?.advanced(by: offset), raw.count - offset)
       }
       if written < 0 {
@@ -53,7 +66,6 @@ final class OutputSink {
       }
       offset += written
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }
 
