@@ -108,12 +108,7 @@ private struct Cursor {
         let valueStart = index
         if key == parser.textField {
           if index < bytes.count && bytes[index] == quote {
-            // NB: the text is most of a line; reserving the rest of the line (an upper bound)
-            // spares the copies of a growing array.
-            var text: [UInt8] = []
-            text.reserveCapacity(bytes.count - index)
-            try string(into: &text)
-            record.text = text
+            record.text = try text()
             record.textIsNotString = false
           } else {
             try value(depth: 1)
@@ -171,7 +166,8 @@ private struct Cursor {
     guard index < bytes.count else { throw fail("expected a value") }
     switch bytes[index] {
     case quote:
-      try string(into: nil)
+      var discard = Discard()
+      try string(into: &discard)
     case UInt8(ascii: "{"):
       index += 1
       skipSpace()
@@ -182,7 +178,8 @@ private struct Cursor {
       while true {
         skipSpace()
         guard index < bytes.count, bytes[index] == quote else { throw fail("expected a key") }
-        try string(into: nil)
+        var discard = Discard()
+        try string(into: &discard)
         try expect(UInt8(ascii: ":"))
         try value(depth: depth + 1)
         skipSpace()
@@ -262,13 +259,36 @@ private struct Cursor {
     }
   }
 
-  /// Reads a string starting at the opening quote; appends its decoded UTF-8 to `output` if any.
-  mutating func string(into output: UnsafeMutablePointer<[UInt8]>?) throws(JSONLineParser.Failure) {
+  /// Reads the text member's string, starting at the opening quote, into an array of its
+  /// decoded UTF-8.
+  ///
+  /// NB: the text is most of a line: it is decoded straight into the array's storage, sized to
+  /// the rest of the line (decoding never lengthens a string), not appended run by run and
+  /// escape by escape, each append checking the array's uniqueness and room.
+  mutating func text() throws(JSONLineParser.Failure) -> [UInt8] {
+    let capacity = bytes.count - index
+    var failure: JSONLineParser.Failure?
+    let text = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      var writer = BufferWriter(base: base)
+      do throws(JSONLineParser.Failure) {
+        try string(into: &writer)
+      } catch {
+        failure = error
+      }
+      initialized = writer.count
+    }
+    if let failure { throw failure }
+    return text
+  }
+
+  /// Reads a string starting at the opening quote; gives its decoded UTF-8 to `output`.
+  mutating func string<Sink: StringSink>(into output: inout Sink) throws(JSONLineParser.Failure) {
     index += 1
     var runStart = index
     func flush(_ end: Int) {
-      if let output, end > runStart {
-        output.pointee.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+      if end > runStart {
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
       }
     }
     while index < bytes.count {
@@ -295,7 +315,7 @@ private struct Cursor {
       }
       if byte == backslash {
         flush(index)
-        try escape(into: output)
+        try escape(into: &output)
         runStart = index
         continue
       }
@@ -310,12 +330,15 @@ private struct Cursor {
   }
 
   mutating func string(into output: inout [UInt8]) throws(JSONLineParser.Failure) {
-    try withUnsafeMutablePointer(to: &output) { pointer throws(JSONLineParser.Failure) in
-      try string(into: pointer)
-    }
+    // NB: the appender takes the array over while it appends (so that its storage stays
+    // unique) and gives it back.
+    var appender = ArrayAppender(array: output)
+    output = []
+    defer { output = appender.array }
+    try string(into: &appender)
   }
 
-  mutating func escape(into output: UnsafeMutablePointer<[UInt8]>?) throws(JSONLineParser.Failure) {
+  mutating func escape<Sink: StringSink>(into output: inout Sink) throws(JSONLineParser.Failure) {
     index += 1
     guard index < bytes.count else { throw fail("unterminated escape") }
     let code = bytes[index]
@@ -334,7 +357,7 @@ private struct Cursor {
     default: throw fail("invalid escape")
     }
     if let simple {
-      output?.pointee.append(simple)
+      output.append(simple)
       return
     }
     var scalar = try hex4()
@@ -351,22 +374,22 @@ private struct Cursor {
     } else if scalar >= 0xDC00 && scalar < 0xE000 {
       throw fail("lone surrogate in \\u escape", code: "invalid-utf8")
     }
-    guard let output else { return }
+    guard Sink.keepsBytes else { return }
     switch scalar {
     case 0..<0x80:
-      output.pointee.append(UInt8(scalar))
+      output.append(UInt8(scalar))
     case 0x80..<0x800:
-      output.pointee.append(UInt8(0xC0 | scalar >> 6))
-      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+      output.append(UInt8(0xC0 | scalar >> 6))
+      output.append(UInt8(0x80 | scalar & 0x3F))
     case 0x800..<0x10000:
-      output.pointee.append(UInt8(0xE0 | scalar >> 12))
-      output.pointee.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+      output.append(UInt8(0xE0 | scalar >> 12))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
     default:
-      output.pointee.append(UInt8(0xF0 | scalar >> 18))
-      output.pointee.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-      output.pointee.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      output.pointee.append(UInt8(0x80 | scalar & 0x3F))
+      output.append(UInt8(0xF0 | scalar >> 18))
+      output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
     }
   }
 
@@ -423,5 +446,46 @@ private struct Cursor {
       }
     }
     index += count + 1
+  }
+}
+
+/// Where a string's decoded UTF-8 goes.
+private protocol StringSink {
+  /// Whether the bytes are kept (escapes are then decoded).
+  static var keepsBytes: Bool { get }
+  mutating func append(_ run: UnsafeBufferPointer<UInt8>)
+  mutating func append(_ byte: UInt8)
+}
+
+/// Drops a string (a member the tool does not need, checked all the same).
+private struct Discard: StringSink {
+  static var keepsBytes: Bool { false }
+  func append(_ run: UnsafeBufferPointer<UInt8>) {}
+  func append(_ byte: UInt8) {}
+}
+
+/// Appends to an array (keys and ids: short).
+private struct ArrayAppender: StringSink {
+  var array: [UInt8]
+  static var keepsBytes: Bool { true }
+  mutating func append(_ run: UnsafeBufferPointer<UInt8>) { array.append(contentsOf: run) }
+  mutating func append(_ byte: UInt8) { array.append(byte) }
+}
+
+/// Writes into storage that the caller sized to hold the whole string.
+private struct BufferWriter: StringSink {
+  let base: UnsafeMutablePointer<UInt8>
+  var count = 0
+  static var keepsBytes: Bool { true }
+
+  mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+    guard let start = run.baseAddress else { return }
+    (base + count).update(from: start, count: run.count)
+    count += run.count
+  }
+
+  mutating func append(_ byte: UInt8) {
+    base[count] = byte
+    count += 1
   }
 }
