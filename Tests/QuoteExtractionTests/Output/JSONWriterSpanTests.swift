@@ -28,4 +28,48 @@ struct JSONWriterSpanTests {
     #expect(element["text"] as? String == text)
     #expect(element["closed"] as? Bool == true)
   }
+
+  /// Members gathered in one piece are the bytes of the same members written one by one,
+  /// with the longest numbers.
+  @Test(arguments: [
+    (0, 1, 0.5, true), (Int.min, Int.max, -0.0005, false), (-7, 1_234_567, 123_456.789, true),
+  ])
+  func membersInOnePieceMatchMembersOneByOne(first: Int, second: Int, number: Double, flag: Bool) {
+    var gathered = JSONWriter()
+    gathered.beginObject()
+    gathered.string("type", "direct")
+    gathered.appendMembers { piece in
+      piece.key("open")
+      piece.pair(first, second)
+      piece.key("close")
+      piece.null()
+      piece.key("closed")
+      piece.bool(flag)
+      piece.key("depth")
+      piece.int(first)
+      piece.key("confidence")
+      piece.double(number)
+      piece.key("paragraphs")
+      piece.pair(second, first)
+    }
+    gathered.endObject()
+
+    var single = JSONWriter()
+    single.beginObject()
+    single.string("type", "direct")
+    single.beginArray("open")
+    single.int(first)
+    single.int(second)
+    single.endArray()
+    single.null("close")
+    single.bool("closed", flag)
+    single.int("depth", first)
+    single.double("confidence", number)
+    single.beginArray("paragraphs")
+    single.int(second)
+    single.int(first)
+    single.endArray()
+    single.endObject()
+    #expect(gathered.bytes == single.bytes)
+  }
 }
