@@ -49,23 +49,22 @@ extension ExtractionResult {
         } else {
           writer.null("speaker_name")
         }
-        if let entity = attributions[index].entity {
-          writer.int("entity", entity)
-        } else {
-          writer.null("entity")
-        }
-        if let kind = attributions[index].speakerKind {
-          writer.string("kind", kind.rawValue)
-        } else {
-          writer.null("kind")
-        }
-        writer.string("rule", attributions[index].rule)
+        let entity = attributions[index].entity
+        let kind = attributions[index].speakerKind?.rawValue
+        let rule = attributions[index].rule
         let quotes = attributions[index].quotes
-        // NB: one piece holds the confidence and up to 16 quote numbers (see
-        // `JSONWriter.membersCapacity`); more go one by one.
-        if quotes.count <= 16 {
+        // NB: one piece holds the entity, the kind, the rule, the confidence and up to 16
+        // quote numbers (at most 64 bytes a string, 20 a number: under 600 bytes, within
+        // `JSONWriter.membersCapacity`); other values go one by one.
+        if quotes.count <= 16, kind.map(JSONWriter.isPlain) ?? true, JSONWriter.isPlain(rule) {
           let confidence = attributions[index].confidence
           writer.appendMembers { piece in
+            piece.key("entity")
+            if let entity { piece.int(entity) } else { piece.null() }
+            piece.key("kind")
+            if let kind { piece.plainString(kind) } else { piece.null() }
+            piece.key("rule")
+            piece.plainString(rule)
             piece.key("confidence")
             piece.double(confidence)
             piece.key("quotes")
@@ -77,6 +76,9 @@ extension ExtractionResult {
             piece.byte(UInt8(ascii: "]"))
           }
         } else {
+          if let entity { writer.int("entity", entity) } else { writer.null("entity") }
+          if let kind { writer.string("kind", kind) } else { writer.null("kind") }
+          writer.string("rule", rule)
           writer.double("confidence", attributions[index].confidence)
           writer.beginArray("quotes")
           for quote in quotes { writer.int(quote) }
@@ -93,7 +95,10 @@ extension ExtractionResult {
         nil, start: document.offset(quote.content.lowerBound, in: unit),
         end: document.offset(quote.content.upperBound, in: unit),
         text: document.utf8[quote.content])
-      // The marks, flags and numbers in one piece: at most 6 members of two numbers each.
+      // The marks, flags, numbers and kind in one piece: at most 8 members of two numbers or a
+      // short name each (the kinds are plain names).
+      let kind = quote.kind.rawValue
+      let part = quote.part
       writer.appendMembers { piece in
         piece.key("open")
         piece.pair(
@@ -115,9 +120,13 @@ extension ExtractionResult {
         if let parent = quote.parent { piece.int(parent) } else { piece.null() }
         piece.key("paragraphs")
         piece.pair(quote.paragraphs.lowerBound, quote.paragraphs.upperBound)
+        piece.key("kind")
+        piece.plainString(kind)
+        if let part {
+          piece.key("part")
+          piece.int(part)
+        }
       }
-      writer.string("kind", quote.kind.rawValue)
-      if let part = quote.part { writer.int("part", part) }
       writer.endObject()
     }
     writer.endArray()

@@ -81,6 +81,13 @@ public struct JSONWriter: Sendable {
     /// `null`.
     mutating func null() { JSONWriter.writeNull(to: &self) }
 
+    /// A quoted string that ``JSONWriter/isPlain(_:)`` accepts (at most 64 bytes, nothing to
+    /// escape).
+    mutating func plainString(_ value: String) {
+      precondition(JSONWriter.isPlain(value))
+      JSONWriter.withUTF8(of: value) { quoted($0) }
+    }
+
     /// `true` or `false`.
     mutating func bool(_ value: Bool) {
       for byte in value ? "true".utf8 : "false".utf8 { self.byte(byte) }
@@ -148,7 +155,7 @@ public struct JSONWriter: Sendable {
   }
 
   /// The most bytes one ``appendMembers(_:)`` may write.
-  static let membersCapacity = 512
+  static let membersCapacity = 1024
 
   /// Writes members of the open object, which holds a member already, in one piece: `body`
   /// writes each with ``Piece/key(_:)`` and a value (numbers, `null`, booleans, pairs).
@@ -210,6 +217,12 @@ public struct JSONWriter: Sendable {
     if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = string
     return copy.withUTF8(body)
+  }
+
+  /// Whether a string can be written with ``Piece/plainString(_:)``: at most 64 bytes and
+  /// nothing to escape.
+  static func isPlain(_ value: String) -> Bool {
+    withUTF8(of: value) { fitsPiece($0) }
   }
 
   /// Whether a string value goes into its member's piece: short, and nothing to escape.

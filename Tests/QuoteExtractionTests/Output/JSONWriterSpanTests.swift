@@ -51,6 +51,8 @@ struct JSONWriterSpanTests {
       piece.double(number)
       piece.key("paragraphs")
       piece.pair(second, first)
+      piece.key("kind")
+      piece.plainString("dash-dialogue")
     }
     gathered.endObject()
 
@@ -69,6 +71,7 @@ struct JSONWriterSpanTests {
     single.int(second)
     single.int(first)
     single.endArray()
+    single.string("kind", "dash-dialogue")
     single.endObject()
     #expect(gathered.bytes == single.bytes)
   }
