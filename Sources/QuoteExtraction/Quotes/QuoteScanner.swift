@@ -338,7 +338,8 @@ private struct ScanState {
       }
     }
     guard marks.count > first, let lastMark = marks.last else { return }
-    if (role == .open || role == .either) && isApostropheScalar(lastMark.utf8Range.lowerBound),
+    if (role == .open || role == .either)
+      && Self.isApostropheScalar(lastMark.utf8Range.lowerBound, in: utf8),
       isElision(after: run.upperBound, paragraph: paragraph)
     {
       marks.removeLast()
@@ -350,7 +351,13 @@ private struct ScanState {
     }
   }
 
-  private func isApostropheScalar(_ offset: Int) -> Bool {
+  /// Whether the scalar at `offset` is an apostrophe (' or ’).
+  ///
+  /// NB: static, like the other helpers of the mark loops: a method of the (large) state
+  /// called from a mutating one copied the whole state for the call.
+  private static func isApostropheScalar(_ offset: Int, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     let byte = utf8[offset]
     if byte == 0x27 { return true }
     // ’ is E2 80 99
@@ -377,7 +384,7 @@ private struct ScanState {
     if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
       let after = tokens[next + 1]
       if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
-        isApostropheScalar(Int(after.utf8Start))
+        Self.isApostropheScalar(Int(after.utf8Start), in: utf8)
       {
         apostropheAt = Int(after.utf8Start)
         return true
@@ -424,7 +431,7 @@ private struct ScanState {
       if mark.weak && mark.nextSingleCloses && mark.role == .close {
         return 1
       }
-      if let twin, let double = doubleGlyph(of: mark.glyph),
+      if let twin, let double = Self.doubleGlyph(of: mark.glyph, in: table),
         close(
           glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
           token: mark.token, lenient: false)
@@ -449,7 +456,7 @@ private struct ScanState {
         diagnose("quote-too-deep", "quotation nested over \(Self.maximumDepth) levels deep", mark)
         return 1
       }
-      if let twin, let double = doubleGlyph(of: mark.glyph),
+      if let twin, let double = Self.doubleGlyph(of: mark.glyph, in: table),
         mark.glyph == backtick || mark.role == .open
       {
         stack.append(
@@ -479,7 +486,9 @@ private struct ScanState {
     diagnose(code, message, at: mark.utf8Range.lowerBound)
   }
 
-  private func doubleGlyph(of glyph: QuoteMarks.Glyph) -> QuoteMarks.Glyph? {
+  private static func doubleGlyph(of glyph: QuoteMarks.Glyph, in table: QuoteMarks)
+    -> QuoteMarks.Glyph?
+  {
     switch table.glyphs[Int(glyph)] {
     case "'": table.doubleApostrophe
     case "`": table.doubleBacktick
@@ -590,7 +599,7 @@ private struct ScanState {
       paragraphs: document.paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
-      span.content = trimmingSpaces(span.content)
+      span.content = Self.trimmingSpaces(span.content, in: utf8)
       while let top = containers.last, top.end <= span.openMark.lowerBound {
         containers.removeLast()
       }
@@ -644,7 +653,9 @@ extension QuoteScanner {
 extension ScanState {
   /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
   /// as the gold corpora count quotations.
-  func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+  static func trimmingSpaces(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Range<Int>
+  {
     var start = range.lowerBound
     var end = range.upperBound
     func spaceLength(at offset: Int, limit: Int) -> Int {
