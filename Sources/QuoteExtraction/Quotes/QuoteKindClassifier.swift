@@ -5,7 +5,7 @@
 /// Advisory only: every span is kept, and attribution decides what to do with terms.
 struct QuoteKindClassifier {
   /// The document's paragraphs, tokens and bytes (the scanner's buffers, valid while it scans).
-  let paragraphs: [TextRange]
+  let paragraphs: UnsafeBufferPointer<TextRange>
   let tokens: UnsafeBufferPointer<Token>
   let utf8: UnsafeBufferPointer<UInt8>
 

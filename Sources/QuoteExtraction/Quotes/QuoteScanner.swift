@@ -37,9 +37,12 @@ struct QuoteScanner {
     document.utf8.withUnsafeBufferPointer { utf8 in
       document.tokens.withUnsafeBufferPointer { tokens in
         document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
-          var state = ScanState(
-            scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens)
-          return scan(with: &state)
+          document.paragraphs.withUnsafeBufferPointer { paragraphs in
+            var state = ScanState(
+              scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
+              paragraphs: paragraphs)
+            return scan(with: &state)
+          }
         }
       }
     }
@@ -47,7 +50,7 @@ struct QuoteScanner {
 
   private func scan(with state: inout ScanState) -> Scan {
     state.readLeads()
-    for paragraph in document.paragraphs.indices {
+    for paragraph in state.paragraphs.indices {
       state.scan(paragraph: paragraph)
     }
     state.finishDocument()
@@ -55,19 +58,21 @@ struct QuoteScanner {
     // paragraphs open with a dash and they outnumber its quotations in marks.
     var dashed: [FoundSpan] = []
     var dashParagraphs = Set<Int>()
-    for paragraph in document.paragraphs.indices {
+    for paragraph in state.paragraphs.indices {
       // NB: dash dialogue opens with a punctuation token. Most paragraphs open with a word, and
       // this tight loop overlaps the cache misses of their first tokens, which a call per
       // paragraph (retaining the document's arrays) would take one at a time.
-      let first = document.paragraphs[paragraph].tokens
+      let first = state.paragraphs[paragraph].tokens
       guard !first.isEmpty, state.tokens[first.lowerBound].kind == .punctuation else { continue }
       DashDialogue.scan(paragraph: paragraph, in: document) {
         dashed.append($0)
         dashParagraphs.insert(paragraph)
       }
     }
-    let marked = state.found.count { $0.span.isClosed && $0.span.part == nil }
-    if dashParagraphs.count >= 2 && dashParagraphs.count > marked {
+    // NB: counting the marked spans is a pass over all of them: only when it can matter.
+    if dashParagraphs.count >= 2
+      && dashParagraphs.count > state.found.count { $0.span.isClosed && $0.span.part == nil }
+    {
       state.found.append(contentsOf: Self.dashSpans(dashed, nestingWith: state.found))
     }
     return state.result()
@@ -175,6 +180,9 @@ private struct ScanState {
   let utf8: UnsafeBufferPointer<UInt8>
   /// The `.quoteMark` tokens (``Document/quoteMarkTokens``), valid as long as ``tokens``.
   let markTokens: UnsafeBufferPointer<Int32>
+  /// The document's paragraphs, valid as long as ``tokens`` (an array read in the loops
+  /// retained and released the array).
+  let paragraphs: UnsafeBufferPointer<TextRange>
   /// The first byte of each mark of ``markTokens``.
   var leads: [UInt8] = []
   /// The first mark of ``markTokens`` that no paragraph has collected yet.
@@ -191,7 +199,7 @@ private struct ScanState {
 
   init(
     scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
-    markTokens: UnsafeBufferPointer<Int32>
+    markTokens: UnsafeBufferPointer<Int32>, paragraphs: UnsafeBufferPointer<TextRange>
   ) {
     self.options = scanner.options
     self.table = scanner.table
@@ -199,6 +207,7 @@ private struct ScanState {
     self.tokens = tokens
     self.utf8 = utf8
     self.markTokens = markTokens
+    self.paragraphs = paragraphs
     // NB: a span is large; growing the array by doubling copied each of them twice over.
     // Two marks make a span, so this is enough for most documents.
     found.reserveCapacity(markTokens.count / 2 + 4)
@@ -216,7 +225,7 @@ private struct ScanState {
   // MARK: Paragraphs
 
   mutating func scan(paragraph index: Int) {
-    let paragraph = document.paragraphs[index]
+    let paragraph = paragraphs[index]
     collectMarks(in: paragraph)
     var next = 0
     if !stack.isEmpty {
@@ -237,7 +246,7 @@ private struct ScanState {
           next = 2
         }
       } else {
-        abandon(from: 0, endingAt: document.paragraphs[index - 1].utf8End)
+        abandon(from: 0, endingAt: paragraphs[index - 1].utf8End)
       }
     }
     pair(from: next, paragraph: index)
@@ -248,7 +257,7 @@ private struct ScanState {
   }
 
   mutating func finishDocument() {
-    if let last = document.paragraphs.last, !stack.isEmpty {
+    if let last = paragraphs.last, !stack.isEmpty {
       abandon(from: 0, endingAt: last.utf8End)
     }
   }
@@ -557,7 +566,7 @@ private struct ScanState {
     starts.append(contentsOf: open.parts)
     for (position, start) in starts.enumerated() {
       let isLast = position == starts.count - 1
-      let partEnd = isLast ? contentEnd : document.paragraphs[start.paragraph].utf8End
+      let partEnd = isLast ? contentEnd : paragraphs[start.paragraph].utf8End
       found.append(
         FoundSpan(
           span: QuotedSpan(
@@ -596,7 +605,7 @@ private struct ScanState {
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
     let classifier = QuoteKindClassifier(
-      paragraphs: document.paragraphs, tokens: tokens, utf8: utf8)
+      paragraphs: paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
       span.content = Self.trimmingSpaces(span.content, in: utf8)
@@ -658,6 +667,10 @@ extension ScanState {
   {
     var start = range.lowerBound
     var end = range.upperBound
+    // Most quotations start and end with a visible ASCII character: nothing to decode.
+    if start < end && utf8[start] &- 0x21 < 0x5F && utf8[end - 1] &- 0x21 < 0x5F {
+      return range
+    }
     func spaceLength(at offset: Int, limit: Int) -> Int {
       let (scalar, length) = decodeScalar(utf8, at: offset, limit: limit)
       return CharacterClass(scalar) == .space ? length : 0
