@@ -163,7 +163,10 @@ private struct ScanState {
     var token: Int
     var paragraph: Int
     /// The reopening marks of the later paragraphs of a quotation that runs over paragraphs.
-    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)] = []
+    ///
+    /// NB: nil rather than empty for the (usual) quotation of one paragraph: an empty array is
+    /// retained and released with every copy of the quotation, nil is not.
+    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)]? = nil
   }
 
   static let searchDepth = 8
@@ -235,16 +238,20 @@ private struct ScanState {
         first.role == .open || first.role == .either,
         table.family[Int(first.glyph)] == table.family[Int(stack[0].glyph)]
       {
-        stack[0].parts.append((first.utf8Range, first.token, index))
+        var mark = first.utf8Range
         next = 1
         if table.doubleBacktick == stack[0].glyph || table.doubleApostrophe == stack[0].glyph,
           marks.count > 1, marks[1].utf8Range.lowerBound == first.utf8Range.upperBound,
           marks[1].glyph == first.glyph
         {
-          stack[0].parts[stack[0].parts.count - 1].mark =
-            first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
+          mark = first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
           next = 2
         }
+        // NB: taken out and put back, so that the append does not copy the array.
+        var parts = stack[0].parts ?? []
+        stack[0].parts = nil
+        parts.append((mark, first.token, index))
+        stack[0].parts = parts
       } else {
         abandon(from: 0, endingAt: paragraphs[index - 1].utf8End)
       }
@@ -553,7 +560,7 @@ private struct ScanState {
     _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil
   ) {
     let contentEnd = closeMark?.lowerBound ?? end ?? open.mark.upperBound
-    let lastParagraph = open.parts.last?.paragraph ?? open.paragraph
+    let lastParagraph = open.parts?.last?.paragraph ?? open.paragraph
     let closed = closeMark != nil
     found.append(
       FoundSpan(
@@ -561,9 +568,9 @@ private struct ScanState {
           content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
           openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
         openToken: open.token, closeToken: closeToken))
-    guard !open.parts.isEmpty else { return }
+    guard let parts = open.parts, !parts.isEmpty else { return }
     var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
-    starts.append(contentsOf: open.parts)
+    starts.append(contentsOf: parts)
     for (position, start) in starts.enumerated() {
       let isLast = position == starts.count - 1
       let partEnd = isLast ? contentEnd : paragraphs[start.paragraph].utf8End
