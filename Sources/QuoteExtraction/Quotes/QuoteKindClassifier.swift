@@ -5,7 +5,7 @@
 /// Advisory only: every span is kept, and attribution decides what to do with terms.
 struct QuoteKindClassifier {
   /// The document's paragraphs, tokens and bytes (the scanner's buffers, valid while it scans).
-  let paragraphs: [TextRange]
+  let paragraphs: UnsafeBufferPointer<TextRange>
   let tokens: UnsafeBufferPointer<Token>
   let utf8: UnsafeBufferPointer<UInt8>
 
@@ -14,6 +14,10 @@ struct QuoteKindClassifier {
 
   static let termCues = WordList(resource: PackageResources.quote_term_cues_txt)
   static let titleCues = WordList(resource: PackageResources.quote_title_cues_txt)
+  /// Both lists in one: most words before a quotation are no cue, and one lookup says so.
+  static let cues = WordList(
+    resource: PackageResources.quote_title_cues_txt + [UInt8(ascii: "\n")]
+      + PackageResources.quote_term_cues_txt)
 
   /// The kind of a closed span whose marks are the tokens `openToken` and `closeToken`, the
   /// opening mark in paragraph `paragraph`.
@@ -78,9 +82,11 @@ struct QuoteKindClassifier {
     {
       if tokens[cueToken].utf8End - tokens[cueToken].utf8Start <= 12 {
         let cue = tokens[cueToken].utf8Range
-        if Self.titleCues.contains(cue, in: utf8) { return .title }
-        if Self.termCues.contains(cue, in: utf8) {
-          return titleCase && words >= 2 && !firstLowercase ? .title : .term
+        if Self.cues.contains(cue, in: utf8) {
+          if Self.titleCues.contains(cue, in: utf8) { return .title }
+          if Self.termCues.contains(cue, in: utf8) {
+            return titleCase && words >= 2 && !firstLowercase ? .title : .term
+          }
         }
       }
       cueToken -= 1

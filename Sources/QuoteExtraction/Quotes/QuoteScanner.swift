@@ -37,9 +37,12 @@ struct QuoteScanner {
     document.utf8.withUnsafeBufferPointer { utf8 in
       document.tokens.withUnsafeBufferPointer { tokens in
         document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
-          var state = ScanState(
-            scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens)
-          return scan(with: &state)
+          document.paragraphs.withUnsafeBufferPointer { paragraphs in
+            var state = ScanState(
+              scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
+              paragraphs: paragraphs)
+            return scan(with: &state)
+          }
         }
       }
     }
@@ -47,7 +50,7 @@ struct QuoteScanner {
 
   private func scan(with state: inout ScanState) -> Scan {
     state.readLeads()
-    for paragraph in document.paragraphs.indices {
+    for paragraph in state.paragraphs.indices {
       state.scan(paragraph: paragraph)
     }
     state.finishDocument()
@@ -55,19 +58,21 @@ struct QuoteScanner {
     // paragraphs open with a dash and they outnumber its quotations in marks.
     var dashed: [FoundSpan] = []
     var dashParagraphs = Set<Int>()
-    for paragraph in document.paragraphs.indices {
+    for paragraph in state.paragraphs.indices {
       // NB: dash dialogue opens with a punctuation token. Most paragraphs open with a word, and
       // this tight loop overlaps the cache misses of their first tokens, which a call per
       // paragraph (retaining the document's arrays) would take one at a time.
-      let first = document.paragraphs[paragraph].tokens
+      let first = state.paragraphs[paragraph].tokens
       guard !first.isEmpty, state.tokens[first.lowerBound].kind == .punctuation else { continue }
       DashDialogue.scan(paragraph: paragraph, in: document) {
         dashed.append($0)
         dashParagraphs.insert(paragraph)
       }
     }
-    let marked = state.found.count { $0.span.isClosed && $0.span.part == nil }
-    if dashParagraphs.count >= 2 && dashParagraphs.count > marked {
+    // NB: counting the marked spans is a pass over all of them: only when it can matter.
+    if dashParagraphs.count >= 2
+      && dashParagraphs.count > state.found.count { $0.span.isClosed && $0.span.part == nil }
+    {
       state.found.append(contentsOf: Self.dashSpans(dashed, nestingWith: state.found))
     }
     return state.result()
@@ -158,7 +163,10 @@ private struct ScanState {
     var token: Int
     var paragraph: Int
     /// The reopening marks of the later paragraphs of a quotation that runs over paragraphs.
-    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)] = []
+    ///
+    /// NB: nil rather than empty for the (usual) quotation of one paragraph: an empty array is
+    /// retained and released with every copy of the quotation, nil is not.
+    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)]? = nil
   }
 
   static let searchDepth = 8
@@ -175,6 +183,9 @@ private struct ScanState {
   let utf8: UnsafeBufferPointer<UInt8>
   /// The `.quoteMark` tokens (``Document/quoteMarkTokens``), valid as long as ``tokens``.
   let markTokens: UnsafeBufferPointer<Int32>
+  /// The document's paragraphs, valid as long as ``tokens`` (an array read in the loops
+  /// retained and released the array).
+  let paragraphs: UnsafeBufferPointer<TextRange>
   /// The first byte of each mark of ``markTokens``.
   var leads: [UInt8] = []
   /// The first mark of ``markTokens`` that no paragraph has collected yet.
@@ -191,7 +202,7 @@ private struct ScanState {
 
   init(
     scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
-    markTokens: UnsafeBufferPointer<Int32>
+    markTokens: UnsafeBufferPointer<Int32>, paragraphs: UnsafeBufferPointer<TextRange>
   ) {
     self.options = scanner.options
     self.table = scanner.table
@@ -199,6 +210,7 @@ private struct ScanState {
     self.tokens = tokens
     self.utf8 = utf8
     self.markTokens = markTokens
+    self.paragraphs = paragraphs
     // NB: a span is large; growing the array by doubling copied each of them twice over.
     // Two marks make a span, so this is enough for most documents.
     found.reserveCapacity(markTokens.count / 2 + 4)
@@ -216,7 +228,7 @@ private struct ScanState {
   // MARK: Paragraphs
 
   mutating func scan(paragraph index: Int) {
-    let paragraph = document.paragraphs[index]
+    let paragraph = paragraphs[index]
     collectMarks(in: paragraph)
     var next = 0
     if !stack.isEmpty {
@@ -226,18 +238,22 @@ private struct ScanState {
         first.role == .open || first.role == .either,
         table.family[Int(first.glyph)] == table.family[Int(stack[0].glyph)]
       {
-        stack[0].parts.append((first.utf8Range, first.token, index))
+        var mark = first.utf8Range
         next = 1
         if table.doubleBacktick == stack[0].glyph || table.doubleApostrophe == stack[0].glyph,
           marks.count > 1, marks[1].utf8Range.lowerBound == first.utf8Range.upperBound,
           marks[1].glyph == first.glyph
         {
-          stack[0].parts[stack[0].parts.count - 1].mark =
-            first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
+          mark = first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
           next = 2
         }
+        // NB: taken out and put back, so that the append does not copy the array.
+        var parts = stack[0].parts ?? []
+        stack[0].parts = nil
+        parts.append((mark, first.token, index))
+        stack[0].parts = parts
       } else {
-        abandon(from: 0, endingAt: document.paragraphs[index - 1].utf8End)
+        abandon(from: 0, endingAt: paragraphs[index - 1].utf8End)
       }
     }
     pair(from: next, paragraph: index)
@@ -248,7 +264,7 @@ private struct ScanState {
   }
 
   mutating func finishDocument() {
-    if let last = document.paragraphs.last, !stack.isEmpty {
+    if let last = paragraphs.last, !stack.isEmpty {
       abandon(from: 0, endingAt: last.utf8End)
     }
   }
@@ -338,7 +354,8 @@ private struct ScanState {
       }
     }
     guard marks.count > first, let lastMark = marks.last else { return }
-    if (role == .open || role == .either) && isApostropheScalar(lastMark.utf8Range.lowerBound),
+    if (role == .open || role == .either)
+      && Self.isApostropheScalar(lastMark.utf8Range.lowerBound, in: utf8),
       isElision(after: run.upperBound, paragraph: paragraph)
     {
       marks.removeLast()
@@ -350,7 +367,13 @@ private struct ScanState {
     }
   }
 
-  private func isApostropheScalar(_ offset: Int) -> Bool {
+  /// Whether the scalar at `offset` is an apostrophe (' or ’).
+  ///
+  /// NB: static, like the other helpers of the mark loops: a method of the (large) state
+  /// called from a mutating one copied the whole state for the call.
+  private static func isApostropheScalar(_ offset: Int, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     let byte = utf8[offset]
     if byte == 0x27 { return true }
     // ’ is E2 80 99
@@ -377,7 +400,7 @@ private struct ScanState {
     if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
       let after = tokens[next + 1]
       if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
-        isApostropheScalar(Int(after.utf8Start))
+        Self.isApostropheScalar(Int(after.utf8Start), in: utf8)
       {
         apostropheAt = Int(after.utf8Start)
         return true
@@ -424,7 +447,7 @@ private struct ScanState {
       if mark.weak && mark.nextSingleCloses && mark.role == .close {
         return 1
       }
-      if let twin, let double = doubleGlyph(of: mark.glyph),
+      if let twin, let double = Self.doubleGlyph(of: mark.glyph, in: table),
         close(
           glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
           token: mark.token, lenient: false)
@@ -449,7 +472,7 @@ private struct ScanState {
         diagnose("quote-too-deep", "quotation nested over \(Self.maximumDepth) levels deep", mark)
         return 1
       }
-      if let twin, let double = doubleGlyph(of: mark.glyph),
+      if let twin, let double = Self.doubleGlyph(of: mark.glyph, in: table),
         mark.glyph == backtick || mark.role == .open
       {
         stack.append(
@@ -479,7 +502,9 @@ private struct ScanState {
     diagnose(code, message, at: mark.utf8Range.lowerBound)
   }
 
-  private func doubleGlyph(of glyph: QuoteMarks.Glyph) -> QuoteMarks.Glyph? {
+  private static func doubleGlyph(of glyph: QuoteMarks.Glyph, in table: QuoteMarks)
+    -> QuoteMarks.Glyph?
+  {
     switch table.glyphs[Int(glyph)] {
     case "'": table.doubleApostrophe
     case "`": table.doubleBacktick
@@ -535,7 +560,7 @@ private struct ScanState {
     _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil
   ) {
     let contentEnd = closeMark?.lowerBound ?? end ?? open.mark.upperBound
-    let lastParagraph = open.parts.last?.paragraph ?? open.paragraph
+    let lastParagraph = open.parts?.last?.paragraph ?? open.paragraph
     let closed = closeMark != nil
     found.append(
       FoundSpan(
@@ -543,12 +568,12 @@ private struct ScanState {
           content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
           openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
         openToken: open.token, closeToken: closeToken))
-    guard !open.parts.isEmpty else { return }
+    guard let parts = open.parts, !parts.isEmpty else { return }
     var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
-    starts.append(contentsOf: open.parts)
+    starts.append(contentsOf: parts)
     for (position, start) in starts.enumerated() {
       let isLast = position == starts.count - 1
-      let partEnd = isLast ? contentEnd : document.paragraphs[start.paragraph].utf8End
+      let partEnd = isLast ? contentEnd : paragraphs[start.paragraph].utf8End
       found.append(
         FoundSpan(
           span: QuotedSpan(
@@ -587,10 +612,10 @@ private struct ScanState {
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
     let classifier = QuoteKindClassifier(
-      paragraphs: document.paragraphs, tokens: tokens, utf8: utf8)
+      paragraphs: paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
       var span = item.span
-      span.content = trimmingSpaces(span.content)
+      span.content = Self.trimmingSpaces(span.content, in: utf8)
       while let top = containers.last, top.end <= span.openMark.lowerBound {
         containers.removeLast()
       }
@@ -644,9 +669,15 @@ extension QuoteScanner {
 extension ScanState {
   /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
   /// as the gold corpora count quotations.
-  func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+  static func trimmingSpaces(_ range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Range<Int>
+  {
     var start = range.lowerBound
     var end = range.upperBound
+    // Most quotations start and end with a visible ASCII character: nothing to decode.
+    if start < end && utf8[start] &- 0x21 < 0x5F && utf8[end - 1] &- 0x21 < 0x5F {
+      return range
+    }
     func spaceLength(at offset: Int, limit: Int) -> Int {
       let (scalar, length) = decodeScalar(utf8, at: offset, limit: limit)
       return CharacterClass(scalar) == .space ? length : 0
