@@ -71,7 +71,8 @@ struct QuoteScanner {
     }
     // NB: counting the marked spans is a pass over all of them: only when it can matter.
     if dashParagraphs.count >= 2
-      && dashParagraphs.count > state.found.count { $0.span.isClosed && $0.span.part == nil }
+      && dashParagraphs.count
+        > state.found.count(where: { $0.span.isClosed && $0.span.part == nil })
     {
       state.found.append(contentsOf: Self.dashSpans(dashed, nestingWith: state.found))
     }
