@@ -3,7 +3,7 @@
 /// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
 /// token, and each distinct check of the rules that passed tried once: the gates
 /// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
-/// rule must read (``RuleProgram/Entry/forwardQuoteReach``).
+/// rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``).
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked

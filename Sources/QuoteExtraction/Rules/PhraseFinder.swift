@@ -22,7 +22,7 @@ struct PhraseFinder {
   /// its sentence or a quotation bounds it (clauses, the rest of a sentence).
   ///
   /// ``RuleProgram`` adds these up to know how near the anchor a quotation must be for a rule
-  /// to match (see ``RuleProgram/Entry/forwardQuoteReach``).
+  /// to match (see ``RuleProgram/ConditionCheck/forwardQuoteReach``).
   /// NB: an upper bound of what the finders below do, checked by a test over corpus texts:
   /// a finder that reads further must raise its bound here.
   static func reach(_ phrase: PatternElement.Phrase, forward: Bool) -> Int? {

@@ -17,28 +17,9 @@ final class RuleProgram: @unchecked Sendable {
     /// The type of the attributions the rule makes, and its confidence.
     var kind: Attribution.Kind
     var confidence: Double
-    /// When the steps from the anchor on must read a quotation after at most this many tokens,
-    /// the most (counting the anchor): a quotation must open within that distance of the
-    /// anchor for the rule to match. -1: no such bound.
-    var forwardQuoteReach: Int
-    /// The same for the steps before the anchor: a quotation must close within this distance
-    /// before the anchor. -1: no such bound.
-    var backwardQuoteReach: Int
-    /// When the steps from the anchor on must read a sentence or paragraph edge after at most
-    /// this many tokens (counting the anchor), the most: the anchor's sentence (or paragraph,
-    /// see ``forwardEdgeParagraph``) must start at the anchor or end within that distance for
-    /// the rule to match. -1: no such bound.
-    var forwardEdgeReach: Int
-    var forwardEdgeParagraph: Bool
-    /// The same for the steps before the anchor: the anchor's sentence (or paragraph) must
-    /// start within this distance before it. -1: no such bound.
-    var backwardEdgeReach: Int
-    var backwardEdgeParagraph: Bool
-    /// What the token after the anchor must be, when the pattern reads one there: a gate's
-    /// number in ``gates``, or -1.
-    var next: Int
-    /// What the token before the anchor must be, as ``next``.
-    var previous: Int
+    /// What the rule asks beyond its anchor test: how near a quotation or an edge must be,
+    /// and the gates on the tokens next to the anchor.
+    var condition: ConditionCheck
     /// Whether the matcher reads the steps before the anchor first: when only the steps after
     /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
     /// sentence's end), the bounded side before it most often fails first, and cheaper.
@@ -90,16 +71,30 @@ final class RuleProgram: @unchecked Sendable {
     var bits: Int
   }
 
-  /// What rules ask beyond their anchor test, as in ``Entry``: the index checks each distinct
-  /// one once per token, whatever the groups and rules that share it.
+  /// What a rule asks beyond its anchor test (``Entry/condition``): the index checks each
+  /// distinct one once per token, whatever the groups and rules that share it.
   struct ConditionCheck: Equatable {
+    /// When the steps from the anchor on must read a quotation after at most this many tokens,
+    /// the most (counting the anchor): a quotation must open within that distance of the
+    /// anchor for the rule to match. -1: no such bound.
     var forwardQuoteReach: Int
+    /// The same for the steps before the anchor: a quotation must close within this distance
+    /// before the anchor. -1: no such bound.
     var backwardQuoteReach: Int
+    /// When the steps from the anchor on must read a sentence or paragraph edge after at most
+    /// this many tokens (counting the anchor), the most: the anchor's sentence (or paragraph,
+    /// see ``forwardEdgeParagraph``) must start at the anchor or end within that distance for
+    /// the rule to match. -1: no such bound.
     var forwardEdgeReach: Int
     var forwardEdgeParagraph: Bool
+    /// The same for the steps before the anchor: the anchor's sentence (or paragraph) must
+    /// start within this distance before it. -1: no such bound.
     var backwardEdgeReach: Int
     var backwardEdgeParagraph: Bool
+    /// What the token after the anchor must be, when the pattern reads one there: a gate's
+    /// number in ``gates``, or -1.
     var next: Int
+    /// What the token before the anchor must be, as ``next``.
     var previous: Int
   }
 
@@ -358,12 +353,13 @@ final class RuleProgram: @unchecked Sendable {
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
           anchor: check(rule.anchorTest), pass: rule.pass, kind: rule.kind,
           confidence: rule.confidence,
-          forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
-          backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
-          forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
-          backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
-          next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
-          previous: gateNumber(gate(backwardStart..<steps.count)),
+          condition: ConditionCheck(
+            forwardQuoteReach: quoteReach(forwardStart..<backwardStart, forward: true),
+            backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
+            forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
+            backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
+            next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
+            previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
             && !readsToEdge(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
@@ -424,15 +420,7 @@ final class RuleProgram: @unchecked Sendable {
       let bits = groupRuleBits.count
       groupRuleBits += [UInt64](repeating: 0, count: ruleWords)
       for rule in members {
-        let entry = entries[Int(rule)]
-        let check = ConditionCheck(
-          forwardQuoteReach: entry.forwardQuoteReach,
-          backwardQuoteReach: entry.backwardQuoteReach,
-          forwardEdgeReach: entry.forwardEdgeReach,
-          forwardEdgeParagraph: entry.forwardEdgeParagraph,
-          backwardEdgeReach: entry.backwardEdgeReach,
-          backwardEdgeParagraph: entry.backwardEdgeParagraph, next: entry.next,
-          previous: entry.previous)
+        let check = entries[Int(rule)].condition
         let checkNumber =
           checks.firstIndex(of: check)
           ?? {
