@@ -38,10 +38,14 @@ struct QuoteScanner {
       document.tokens.withUnsafeBufferPointer { tokens in
         document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
           document.paragraphs.withUnsafeBufferPointer { paragraphs in
-            var state = ScanState(
-              scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
-              paragraphs: paragraphs)
-            return scan(with: &state)
+            // NB: on the stack (a document's few hundred bytes), not an array: an allocation per
+            // document for a buffer the scan drops when it ends.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: markTokens.count) { leads in
+              var state = ScanState(
+                scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
+                paragraphs: paragraphs, leads: leads)
+              return scan(with: &state)
+            }
           }
         }
       }
@@ -187,8 +191,8 @@ private struct ScanState {
   /// The document's paragraphs, valid as long as ``tokens`` (an array read in the loops
   /// retained and released the array).
   let paragraphs: UnsafeBufferPointer<TextRange>
-  /// The first byte of each mark of ``markTokens``.
-  var leads: [UInt8] = []
+  /// The first byte of each mark of ``markTokens``, valid as long as ``tokens``.
+  let leads: UnsafeMutableBufferPointer<UInt8>
   /// The first mark of ``markTokens`` that no paragraph has collected yet.
   var nextMark = 0
   var stack: [Open] = []
@@ -203,7 +207,8 @@ private struct ScanState {
 
   init(
     scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
-    markTokens: UnsafeBufferPointer<Int32>, paragraphs: UnsafeBufferPointer<TextRange>
+    markTokens: UnsafeBufferPointer<Int32>, paragraphs: UnsafeBufferPointer<TextRange>,
+    leads: UnsafeMutableBufferPointer<UInt8>
   ) {
     self.options = scanner.options
     self.table = scanner.table
@@ -212,9 +217,17 @@ private struct ScanState {
     self.utf8 = utf8
     self.markTokens = markTokens
     self.paragraphs = paragraphs
+    self.leads = leads
     // NB: a span is large; growing the array by doubling copied each of them twice over.
     // Two marks make a span, so this is enough for most documents.
     found.reserveCapacity(markTokens.count / 2 + 4)
+    // NB: grown from empty by doubling, these arrays allocated three times or more per document
+    // (they keep their capacity from paragraph to paragraph); most paragraphs hold a few marks
+    // and few quotations open at once.
+    if !markTokens.isEmpty {
+      marks.reserveCapacity(16)
+      stack.reserveCapacity(8)
+    }
     self.backtick = table.glyphOfScalar[UInt32(UInt8(ascii: "`"))]
   }
 
@@ -223,6 +236,9 @@ private struct ScanState {
       suppressedDiagnostics += 1
       return
     }
+    // NB: most documents report none, and those that do a few: one allocation, not one per
+    // doubling.
+    if diagnostics.isEmpty { diagnostics.reserveCapacity(8) }
     diagnostics.append(Diagnostic(code: code, message: message, utf8Offset: offset))
   }
 
@@ -278,7 +294,9 @@ private struct ScanState {
   /// holds in cache. These reads do not depend on one another, so the processor overlaps their
   /// misses, where the paragraphs' branchy work would wait for each mark's in turn.
   mutating func readLeads() {
-    leads = markTokens.map { utf8[Int(tokens[Int($0)].utf8Start)] }
+    for index in markTokens.indices {
+      leads[index] = utf8[Int(tokens[Int(markTokens[index])].utf8Start)]
+    }
   }
 
   /// Collects the paragraph's quotation marks with their roles into `marks`.
@@ -612,6 +630,8 @@ private struct ScanState {
     var quotes: [QuotedSpan] = []
     quotes.reserveCapacity(found.count)
     var containers: [(index: Int, end: Int)] = []
+    // NB: quotations seldom nest more than a few deep: one allocation rather than a doubling.
+    if !found.isEmpty { containers.reserveCapacity(8) }
     let classifier = QuoteKindClassifier(
       paragraphs: paragraphs, tokens: tokens, utf8: utf8)
     for item in found {
