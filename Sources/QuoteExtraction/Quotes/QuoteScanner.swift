@@ -167,12 +167,10 @@ private struct ScanState {
     var mark: Range<Int>
     var token: Int
     var paragraph: Int
-    /// The reopening marks of the later paragraphs of a quotation that runs over paragraphs.
-    ///
-    /// NB: nil rather than empty for the (usual) quotation of one paragraph: an empty array is
-    /// retained and released with every copy of the quotation, nil is not.
-    var parts: [(mark: Range<Int>, token: Int, paragraph: Int)]? = nil
   }
+
+  /// Where a later paragraph reopens a quotation that runs over paragraphs.
+  typealias Part = (mark: Range<Int>, token: Int, paragraph: Int)
 
   static let searchDepth = 8
   /// The most quotations open at once; deeper opening marks are reported and ignored.
@@ -196,6 +194,12 @@ private struct ScanState {
   /// The first mark of ``markTokens`` that no paragraph has collected yet.
   var nextMark = 0
   var stack: [Open] = []
+  /// The reopening marks of the later paragraphs of the outermost open quotation (`stack[0]`),
+  /// the only one that may run over paragraphs.
+  ///
+  /// NB: kept here rather than in ``Open``: an array there made every copy of an open
+  /// quotation (each look at the stack) retain and release it.
+  var outerParts: [Part] = []
   var marks: [ScannedMark] = []
   var found: [FoundSpan] = []
   var diagnostics: [Diagnostic] = []
@@ -264,11 +268,7 @@ private struct ScanState {
           mark = first.utf8Range.lowerBound..<marks[1].utf8Range.upperBound
           next = 2
         }
-        // NB: taken out and put back, so that the append does not copy the array.
-        var parts = stack[0].parts ?? []
-        stack[0].parts = nil
-        parts.append((mark, first.token, index))
-        stack[0].parts = parts
+        outerParts.append((mark, first.token, index))
       } else {
         abandon(from: 0, endingAt: paragraphs[index - 1].utf8End)
       }
@@ -561,25 +561,35 @@ private struct ScanState {
     }
     abandon(from: target + 1, endingAt: mark.lowerBound)
     let open = stack.removeLast()
-    record(open, closeMark: mark, closeToken: token)
+    record(open, closeMark: mark, closeToken: token, parts: target == 0 ? takeOuterParts() : [])
     return true
   }
 
   /// Records the open quotations from `level` up as unclosed, ending at `end`.
   private mutating func abandon(from level: Int, endingAt end: Int) {
     guard level < stack.count else { return }
-    for open in stack[level...].reversed() {
+    for index in stride(from: stack.count - 1, through: level, by: -1) {
+      let open = stack[index]
       diagnose("unclosed-quote", "quotation mark not closed", at: open.mark.lowerBound)
-      record(open, closeMark: nil, closeToken: nil, end: end)
+      record(
+        open, closeMark: nil, closeToken: nil, end: end, parts: index == 0 ? takeOuterParts() : [])
     }
     stack.removeSubrange(level...)
   }
 
+  /// The reopening marks of the outermost quotation, which the stack is about to drop.
+  private mutating func takeOuterParts() -> [Part] {
+    guard !outerParts.isEmpty else { return [] }
+    defer { outerParts = [] }
+    return outerParts
+  }
+
+  /// Records a quotation, with the reopening marks of its later paragraphs (`parts`).
   private mutating func record(
-    _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil
+    _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil, parts: [Part]
   ) {
     let contentEnd = closeMark?.lowerBound ?? end ?? open.mark.upperBound
-    let lastParagraph = open.parts?.last?.paragraph ?? open.paragraph
+    let lastParagraph = parts.last?.paragraph ?? open.paragraph
     let closed = closeMark != nil
     found.append(
       FoundSpan(
@@ -587,7 +597,7 @@ private struct ScanState {
           content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
           openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
         openToken: open.token, closeToken: closeToken))
-    guard let parts = open.parts, !parts.isEmpty else { return }
+    guard !parts.isEmpty else { return }
     var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
     starts.append(contentsOf: parts)
     for (position, start) in starts.enumerated() {
@@ -627,31 +637,40 @@ private struct ScanState {
     if !QuoteScanner.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
       found.sort(by: inOrder)
     }
-    var quotes: [QuotedSpan] = []
-    quotes.reserveCapacity(found.count)
-    var containers: [(index: Int, end: Int)] = []
-    // NB: quotations seldom nest more than a few deep: one allocation rather than a doubling.
-    if !found.isEmpty { containers.reserveCapacity(8) }
     let classifier = QuoteKindClassifier(
       paragraphs: paragraphs, tokens: tokens, utf8: utf8)
-    for item in found {
-      var span = item.span
-      span.content = Self.trimmingSpaces(span.content, in: utf8)
-      while let top = containers.last, top.end <= span.openMark.lowerBound {
-        containers.removeLast()
+    // NB: buffers, not arrays: each append and removal of an array checked its uniqueness (a
+    // call), and the stack of enclosing spans, never deeper than the spans, lives on the stack.
+    let quotes = found.withUnsafeBufferPointer { found in
+      withUnsafeTemporaryAllocation(of: (index: Int, end: Int).self, capacity: found.count) {
+        containers in
+        [QuotedSpan](unsafeUninitializedCapacity: found.count) { quotes, count in
+          var depth = 0
+          for item in found {
+            var span = item.span
+            span.content = Self.trimmingSpaces(span.content, in: utf8)
+            while depth > 0 && containers[depth - 1].end <= span.openMark.lowerBound {
+              depth -= 1
+            }
+            if depth > 0, item.outerEnd <= containers[depth - 1].end {
+              let parent = containers[depth - 1].index
+              span.parent = parent
+              span.depth = quotes[parent].depth + 1
+            }
+            if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
+              span.kind = classifier.kind(
+                openToken: item.openToken, closeToken: closeToken,
+                paragraph: span.paragraphs.lowerBound)
+            }
+            if span.isClosed {
+              containers.initializeElement(at: depth, to: (count, item.outerEnd))
+              depth += 1
+            }
+            quotes.initializeElement(at: count, to: span)
+            count += 1
+          }
+        }
       }
-      if let top = containers.last, item.outerEnd <= top.end {
-        span.parent = top.index
-        span.depth = quotes[top.index].depth + 1
-      }
-      if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
-        span.kind = classifier.kind(
-          openToken: item.openToken, closeToken: closeToken, paragraph: span.paragraphs.lowerBound)
-      }
-      if span.isClosed {
-        containers.append((quotes.count, item.outerEnd))
-      }
-      quotes.append(span)
     }
     if suppressedDiagnostics > 0 {
       diagnostics.append(
