@@ -8,10 +8,23 @@ enum DashDialogue {
   /// Calls `report` with each dash-dialogue span of the paragraph.
   /// - Complexity: O(tokens of the paragraph).
   static func scan(paragraph index: Int, in document: Document, report: (FoundSpan) -> Void) {
-    let paragraph = document.paragraphs[index]
-    let tokens = document.tokens
+    // NB: through buffers: each read of `document.tokens` or `document.utf8` in the per-token
+    // helpers retained and released the array, the most of a dash paragraph's cost.
+    document.tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        scan(
+          paragraph: document.paragraphs[index], index: index, tokens: tokens, utf8: utf8,
+          report: report)
+      }
+    }
+  }
+
+  private static func scan(
+    paragraph: TextRange, index: Int, tokens: UnsafeBufferPointer<Token>,
+    utf8: UnsafeBufferPointer<UInt8>, report: (FoundSpan) -> Void
+  ) {
     guard !paragraph.tokens.isEmpty,
-      let first = dashLength(at: paragraph.tokens.lowerBound, in: document)
+      let first = dashLength(at: paragraph.tokens.lowerBound, tokens: tokens, utf8: utf8)
     else { return }
     var token = paragraph.tokens.lowerBound + first.tokens
     var openMark = Int(tokens[paragraph.tokens.lowerBound].utf8Start)..<first.utf8End
@@ -32,7 +45,9 @@ enum DashDialogue {
           openToken: openToken, closeToken: closeToken))
     }
     while token < paragraph.tokens.upperBound {
-      if speaking, let resume = narratorClause(after: token, in: paragraph, document: document) {
+      if speaking,
+        let resume = narratorClause(after: token, in: paragraph, tokens: tokens, utf8: utf8)
+      {
         emit(until: token + 1, closeMark: nil, closeToken: nil)
         speechStart = resume
         let resumeOffset =
@@ -42,7 +57,7 @@ enum DashDialogue {
         token = resume
         continue
       }
-      guard let dash = dashLength(at: token, in: document) else {
+      guard let dash = dashLength(at: token, tokens: tokens, utf8: utf8) else {
         token += 1
         continue
       }
@@ -65,17 +80,18 @@ enum DashDialogue {
 
   /// When the token is a comma or end mark followed by a narrator's clause (he said sternly.),
   /// the token where the speech resumes after the clause; nil otherwise.
-  private static func narratorClause(after token: Int, in paragraph: TextRange, document: Document)
-    -> Int?
-  {
-    let tokens = document.tokens
-    guard tokens[token].kind == .punctuation, isClauseEnd(token, in: document) else { return nil }
+  private static func narratorClause(
+    after token: Int, in paragraph: TextRange, tokens: UnsafeBufferPointer<Token>,
+    utf8: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    guard tokens[token].kind == .punctuation, isClauseEnd(token, tokens: tokens, utf8: utf8)
+    else { return nil }
     var next = token + 1
     var words = 0
     var sawVerb = false
     while next < paragraph.tokens.upperBound && words < 3 && tokens[next].kind == .word {
       if tokens[next].utf8End - tokens[next].utf8Start <= 12
-        && narratorVerbs.contains(document.tokens[next].utf8Range, in: document.utf8)
+        && narratorVerbs.contains(tokens[next].utf8Range, in: utf8)
       {
         sawVerb = true
         break
@@ -86,15 +102,17 @@ enum DashDialogue {
     guard sawVerb else { return nil }
     // The clause runs to its comma or end mark; the speech resumes after it.
     while next < paragraph.tokens.upperBound
-      && !(tokens[next].kind == .punctuation && isClauseEnd(next, in: document))
+      && !(tokens[next].kind == .punctuation && isClauseEnd(next, tokens: tokens, utf8: utf8))
     {
       next += 1
     }
     return min(next + 1, paragraph.tokens.upperBound)
   }
 
-  private static func isClauseEnd(_ token: Int, in document: Document) -> Bool {
-    switch document.utf8[Int(document.tokens[token].utf8Start)] {
+  private static func isClauseEnd(
+    _ token: Int, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    switch utf8[Int(tokens[token].utf8Start)] {
     case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
       UInt8(ascii: ";"):
       return true
@@ -105,11 +123,9 @@ enum DashDialogue {
 
   /// The dash at a token (— or ―, or two or three hyphens in a row): how many tokens it takes
   /// and where it ends; nil when the token is no such dash.
-  private static func dashLength(at token: Int, in document: Document) -> (
-    tokens: Int, utf8End: Int
-  )? {
-    let tokens = document.tokens
-    let utf8 = document.utf8
+  private static func dashLength(
+    at token: Int, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>
+  ) -> (tokens: Int, utf8End: Int)? {
     let start = Int(tokens[token].utf8Start)
     let end = Int(tokens[token].utf8End)
     guard tokens[token].kind == .punctuation else { return nil }

@@ -17,6 +17,10 @@ final class QuoteMarks: Sendable {
   let canClose: [Bool]
   /// For each opening glyph, the closing glyphs that pair with it.
   let closers: [[Glyph]]
+  /// Whether glyph `close` pairs with glyph `open`, at `open * glyphs.count + close`.
+  ///
+  /// NB: the scanner asks for every closing mark; a search of `closers` read a nested array.
+  private let pairTable: [Bool]
   /// The glyph of each one-scalar mark.
   let glyphOfScalar: [UInt32: Glyph]
   /// The glyph of each scalar below U+0100 (ASCII and Latin-1: " ' ` « »), or ``noGlyph``:
@@ -91,6 +95,11 @@ final class QuoteMarks: Sendable {
     self.canOpen = canOpen
     self.canClose = canClose
     self.closers = closers
+    var pairTable = [Bool](repeating: false, count: glyphs.count * glyphs.count)
+    for (open, closing) in closers.enumerated() {
+      for close in closing { pairTable[open * glyphs.count + Int(close)] = true }
+    }
+    self.pairTable = pairTable
     self.glyphOfScalar = byScalar
     var latin = [Glyph](repeating: Self.noGlyph, count: 0x100)
     var punctuation = [Glyph](repeating: Self.noGlyph, count: 0x40)
@@ -109,7 +118,7 @@ final class QuoteMarks: Sendable {
 
   /// Whether `close` closes a quotation opened with `open` according to the table.
   func pairs(_ open: Glyph, _ close: Glyph) -> Bool {
-    closers[Int(open)].contains(close)
+    pairTable[Int(open) * closers.count + Int(close)]
   }
 
   /// Whether a glyph belongs to the single-quotation family (and may be an apostrophe).
