@@ -55,6 +55,10 @@ struct QuoteScanner {
   private func scan(with state: inout ScanState) -> Scan {
     state.readLeads()
     for paragraph in state.paragraphs.indices {
+      // NB: most paragraphs hold no quotation mark, and with no quotation open there is nothing
+      // to do in them (the next paragraph's scan starts afresh): not even a call.
+      guard !state.stack.isEmpty || state.hasMark(before: state.paragraphs[paragraph].tokens)
+      else { continue }
       state.scan(paragraph: paragraph)
     }
     state.finishDocument()
@@ -297,6 +301,12 @@ private struct ScanState {
     for index in markTokens.indices {
       leads[index] = utf8[Int(tokens[Int(markTokens[index])].utf8Start)]
     }
+  }
+
+  /// Whether a mark not yet collected lies before the end of `tokens` (a paragraph's tokens).
+  @inline(__always)
+  func hasMark(before tokens: Range<Int>) -> Bool {
+    nextMark < markTokens.count && Int(markTokens[nextMark]) < tokens.upperBound
   }
 
   /// Collects the paragraph's quotation marks with their roles into `marks`.
