@@ -85,7 +85,7 @@ struct AttributionEngine {
     var roles = [Role](filled: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
 
-    var ruleIDs = RuleIDCopies()
+    var ruleIDs = RuleIDCopies(of: rules)
     var ruleIndex = 0
     let program = rules.program
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
@@ -133,7 +133,7 @@ struct AttributionEngine {
         attributions.append(
           Attribution(
             type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule, in: rules),
+            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
             confidence: candidate.confidence, quotes: candidate.quotes))
       }
     }
