@@ -78,11 +78,7 @@ struct NarrationNames {
             let word = UnsafeBufferPointer(
               rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
             let hash = ByteLexicon<Void>.hash(word)
-            // NB: a word whose first and last bytes no key has is not probed for: most
-            // capitalised words of a text are in no list, and each probe read the table at
-            // random (the costliest load of the scan).
-            let entry =
-              lexicons.words.mayContain(word) ? lexicons.words.entry(word, hash: hash) : -1
+            let entry = lexicons.words.entry(word, hash: hash)
             analyzer.entries[index] = entry
             let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
             if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
