@@ -230,8 +230,7 @@ struct PatternMatcher {
     if count < element.maxCount {
       // Only phrases may end at several places; the other elements skip the list.
       if element.operation == .phrase {
-        var ends = Ends()
-        phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
+        let ends = phrases.ends(element.phrase, from: cursor, forward: side.forward)
         for position in 0..<ends.count
         where advance(side, element, index, count, cursor, ends[position], &captured) {
           return true

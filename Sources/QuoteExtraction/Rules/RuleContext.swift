@@ -46,7 +46,7 @@ final class RuleContext {
   let memo: UnsafeMutablePointer<(side: Int, state: Int)>
   static let memoSlots = 512
 
-  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:into:)``): a small
+  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:)``): a small
   /// direct-mapped table per phrase and direction, keyed by cursor. The rules tried at one
   /// anchor ask for the same phrases at the same cursors (adjuncts after the cue, the speaker
   /// before it), so most requests are answered here.
