@@ -80,6 +80,7 @@ struct SpeakerResolver {
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
+    table.joinsDescribedPeople = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
     mentions.reserveCapacity(speakerEvents.count + names.count + descriptions.count)
@@ -148,13 +149,20 @@ struct SpeakerResolver {
       {
         continue
       }
-      // A person the narration describes without naming ("a tall girl") is only taken in when
-      // no named person of that gender is in view: otherwise it is most often one of them.
+      // A person the narration describes without naming ("the tall girl") is only taken in
+      // when no named person of that gender is in view: otherwise it is most often one of
+      // them. An indefinite description brings in someone new ("those of a white man and a
+      // burro"), unless it says what someone is ("he was a man of fifty", "William, a boy of
+      // seven"); it is taken in as background (see ``EntityTable/Record/isBackground``).
+      var isBackground = false
       if attribution == nil, mention.kind == .description,
         table.hasRecentPerson(gender: mention.gender)
       {
-        continue
+        if mention.isDefinite || isPredicate(mention, analyzer) { continue }
+        isBackground = true
       }
+      // The entities before this mention: a described person added beyond them is new.
+      let knownEntities = table.records.count
       avoided.removeAll(keepingCapacity: true)
       var paragraph: Int? = nil
       if let index = attribution, directTokens[index] >= 0 {
@@ -226,6 +234,7 @@ struct SpeakerResolver {
           table.notePlace(id)
         }
       }
+      if isBackground, let id, id >= knownEntities { table.noteBackground(id) }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
         if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
@@ -302,6 +311,29 @@ struct SpeakerResolver {
       SpeakerResolver.placePrepositionLengths.contains(analyzer.wordRange(before).count)
     else { return false }
     return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
+  }
+
+  /// Words after which an indefinite description says what someone is ("was a man", "as a
+  /// boy", "like a girl") rather than bringing in someone new.
+  private static let predicateWords: Set<String> = [
+    "is", "was", "were", "are", "be", "been", "being", "am", "became", "become", "becomes",
+    "seemed", "seems", "looked", "remained", "as", "like", "such", "quite", "what", "not",
+    "never", "once", "still",
+    // "made him a different man".
+    "him", "her", "them", "me", "us", "it",
+  ]
+
+  /// Whether an indefinite description of the narration says what someone is rather than
+  /// bringing in someone new: after a comma (an apposition, "William, a boy of seven"), a
+  /// copula, "as" or "like"; or in a heading in capitals ("BETWEEN MR. BUMBLE AND A LADY").
+  private func isPredicate(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
+    let before = mention.tokens.lowerBound - 1
+    guard before >= 0 else { return false }
+    if document.tokens[mention.tokens.upperBound - 1].shape.contains(.allCaps) { return true }
+    if analyzer.bytesEqual(before, ",") || analyzer.isDash(before) { return true }
+    // NB: none of the words is longer than eight bytes: no string is made of a longer one.
+    guard analyzer.isWord(before), analyzer.wordRange(before).count <= 8 else { return false }
+    return SpeakerResolver.predicateWords.contains(analyzer.lowercasedWord(before))
   }
 
   /// The shortest and longest of ``placePrepositions``, in bytes.

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// Speakers of fiction tagged by a description ("said the man"), and the people the narration
+/// brings in by an indefinite description ("a tall man") while named people are in view.
+
+@Test func descriptionTagJoinsThePersonAnIndefiniteDescriptionBroughtIn() throws {
+  // Tom is in view, but "a tall man" is someone new: "the man" is he, not Tom.
+  let names = try fictionSpeakers(
+    """
+    Tom Brown sat by the fire. Out of the dark came a tall man and a mule.
+
+    “May I share your fire?” the man asked.
+
+    “You may,” said Tom.
+    """)
+  #expect(names.count == 2)
+  #expect(names.first??.hasSuffix("man") == true)
+  #expect(names.last == "Tom Brown")
+}
+
+@Test func appositionDescribesANamedPersonRatherThanBringingInSomeoneNew() throws {
+  let names = try fictionSpeakers(
+    """
+    William Gray, a boy of seven, ran in from the yard.
+
+    “Is dinner ready?” cried the boy.
+    """)
+  #expect(names == ["William Gray"])
+}
+
+@Test func predicateDescribesANamedPersonRatherThanBringingInSomeoneNew() throws {
+  let names = try fictionSpeakers(
+    """
+    Tom Brown was a man of few words.
+
+    “Good evening,” said the man.
+    """)
+  #expect(names == ["Tom Brown"])
+}
+
+@Test func personBroughtInBesideANamedOneTakesNoPronounBeforeSpeaking() throws {
+  // "a small boy" is in the story now, but "he" is still Tom.
+  let names = try fictionSpeakers(
+    """
+    Tom Brown came over the hill. Behind the hedge a small boy was eating an apple.
+
+    “Good morning,” he said.
+    """)
+  #expect(names == ["Tom Brown"])
+}
+
+@Test func narrationDescriptionEndsAtTheNextDeterminer() throws {
+  // "a chair for his sister" is a chair: it brings in no woman for "she" to refer to.
+  let names = try fictionSpeakers(
+    """
+    Nobody spoke. Ralph drew up a chair for his sister and sat down himself.
+
+    “Am I interrupting?” she inquired.
+    """)
+  #expect(names.count == 1)
+  #expect(names.first??.contains("chair") != true)
+}
