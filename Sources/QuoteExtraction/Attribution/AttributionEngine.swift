@@ -82,7 +82,7 @@ struct AttributionEngine {
       document: document, quotes: result.quotes, rules: rules,
       countingStyle: genre == .automatic)
     let matcher = PatternMatcher(context: context)
-    var roles = [Role](repeating: .free, count: document.tokens.count)
+    var roles = [Role](filled: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
 
     var ruleIDs = RuleIDCopies()
@@ -122,7 +122,7 @@ struct AttributionEngine {
       // The widest content first: the outermost report wins over reports nested in it. But a
       // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
       // report inside its content ("… see Trump negatively while 61 percent say …").
-      candidates.sort {
+      candidates.stableSort {
         let firm = (
           $0.confidence >= Self.firmConfidence, $1.confidence >= Self.firmConfidence
         )
@@ -176,7 +176,9 @@ struct AttributionEngine {
     // In text order, ties in their order (a stable sort). NB: the start offsets and positions
     // are sorted, not the attributions: moving those copies their arrays and strings.
     let starts = attributions.map { $0.fragments.first?.lowerBound ?? 0 }
-    let order = attributions.indices.sorted {
+    var order: [Int] = []
+    order.append(contentsOf: attributions.indices)
+    order.stableSort {
       starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
     }
     attributions = order.map { attributions[$0] }
@@ -395,7 +397,7 @@ struct AttributionEngine {
   /// four words with sentence punctuation inside, or at least eight words.
   private func quotedSpeech(_ context: RuleContext) -> [Bool] {
     let document = context.document
-    var quoted = [Bool](repeating: false, count: document.tokens.count)
+    var quoted = [Bool](filled: false, count: document.tokens.count)
     var covered = -1
     for (index, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed && quote.kind != .title && quote.kind != .term {
@@ -514,7 +516,7 @@ struct AttributionEngine {
         let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
         reported.append((attribution.content.lowerBound, document.paragraph(of: token), speaker))
       }
-      reported.sort { $0.start < $1.start }
+      reported.stableSort { $0.start < $1.start }
     }
     for (quoteIndex, quote) in context.quotes.enumerated()
     where quote.depth == 0 && quote.isClosed

@@ -33,7 +33,7 @@ struct QuoteCoverage {
       if !clamped.isEmpty { ranges.append(clamped) }
       spans.append((quote.content, index))
     }
-    ranges.sort { $0.lowerBound < $1.lowerBound }
+    ranges.stableSort { $0.lowerBound < $1.lowerBound }
     var quoted: [Range<Int>] = []
     for range in ranges {
       if let last = quoted.last, range.lowerBound <= last.upperBound {
@@ -136,13 +136,13 @@ struct QuoteCoverage {
   }
 
   private mutating func buildPrefix() {
-    var depth = [Int32](repeating: 0, count: utf8.count + 1)
+    var depth = [Int32](filled: 0, count: utf8.count + 1)
     for range in quoted {
       depth[range.lowerBound] += 1
       depth[range.upperBound] -= 1
     }
-    var letters = [Int32](repeating: 0, count: utf8.count + 1)
-    var inside = [Int32](repeating: 0, count: utf8.count + 1)
+    var letters = [Int32](filled: 0, count: utf8.count + 1)
+    var inside = [Int32](filled: 0, count: utf8.count + 1)
     var open: Int32 = 0
     for (offset, byte) in utf8.enumerated() {
       open += depth[offset]

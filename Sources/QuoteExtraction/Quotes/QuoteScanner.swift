@@ -92,8 +92,8 @@ struct QuoteScanner {
         ? found.span.openMark.lowerBound..<found.outerEnd : nil
     }
     guard !closed.isEmpty else { return dashed }
-    let byStart = closed.sorted { $0.lowerBound < $1.lowerBound }
-    let byEnd = closed.sorted { $0.upperBound < $1.upperBound }
+    let byStart = closed.stablySorted { $0.lowerBound < $1.lowerBound }
+    let byEnd = closed.stablySorted { $0.upperBound < $1.upperBound }
     var startsAfter = 0
     var endsAfter = 0
     return dashed.filter { found in

@@ -43,10 +43,10 @@ struct LexiconTable: Sendable {
   static let capacity = 64
 
   init() {
-    slots = Array(repeating: Slot(), count: 1024)
-    tags = Array(repeating: 0, count: 1024)
-    shortEntries = Array(repeating: ShortEntry(), count: 1024)
-    shortFilter = Array(repeating: 0, count: 1024)
+    slots = Array(filled: Slot(), count: 1024)
+    tags = Array(filled: 0, count: 1024)
+    shortEntries = Array(filled: ShortEntry(), count: 1024)
+    shortFilter = Array(filled: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -99,8 +99,8 @@ struct LexiconTable: Sendable {
   /// - Complexity: O(n) in the text; allocates only the results.
   func masksAndWords(of document: Document) -> (masks: [UInt64], words: [UInt64]) {
     let tokens = document.tokens
-    var masks = [UInt64](repeating: 0, count: tokens.count)
-    var words = [UInt64](repeating: 0, count: tokens.count)
+    var masks = [UInt64](filled: 0, count: tokens.count)
+    var words = [UInt64](filled: 0, count: tokens.count)
     withProbe { probe in
       document.utf8.withUnsafeBufferPointer { text in
         for (index, token) in tokens.enumerated() where token.kind == .word {
@@ -321,7 +321,7 @@ struct LexiconTable: Sendable {
     for (offset, byte) in key.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
     if (shortCount + 1) * 2 > shortEntries.count {
       let old = shortEntries
-      shortEntries = Array(repeating: ShortEntry(), count: old.count * 2)
+      shortEntries = Array(filled: ShortEntry(), count: old.count * 2)
       shortCount = 0
       for entry in old where entry.key != 0 { placeShort(entry.key, entry.mask) }
     }
@@ -346,8 +346,8 @@ struct LexiconTable: Sendable {
 
   private mutating func grow() {
     let old = slots
-    slots = Array(repeating: Slot(), count: old.count * 2)
-    tags = Array(repeating: 0, count: old.count * 2)
+    slots = Array(filled: Slot(), count: old.count * 2)
+    tags = Array(filled: 0, count: old.count * 2)
     let modulus = slots.count - 1
     for slot in old where slot.start >= 0 {
       var index = Int(truncatingIfNeeded: slot.hash) & modulus

@@ -79,8 +79,8 @@ final class RuleContext {
     let tokens = document.tokens
     (masks, words, anchorCandidates, candidateGroups, style) = Self.scan(
       document, rules, countingStyle: countingStyle)
-    var opening = [Int32](repeating: -1, count: tokens.count)
-    var closing = [Int32](repeating: -1, count: tokens.count)
+    var opening = [Int32](filled: -1, count: tokens.count)
+    var closing = [Int32](filled: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
     quoteTokens.reserveCapacity(quotes.count)
     var openingTokens: [Int32] = []
@@ -110,8 +110,8 @@ final class RuleContext {
     }
     self.quoteOpening = opening
     self.quoteClosing = closing
-    openingTokens.sort()
-    closingTokens.sort()
+    openingTokens.stableSort(by: <)
+    closingTokens.stableSort(by: <)
     self.openingTokens = openingTokens
     self.closingTokens = closingTokens
     self.quoteTokens = quoteTokens
@@ -125,8 +125,8 @@ final class RuleContext {
     keyGroups: [UInt64], style: DocumentStyle?
   ) {
     let count = document.tokens.count
-    var masks = [UInt64](repeating: 0, count: count)
-    var words = [UInt64](repeating: 0, count: count)
+    var masks = [UInt64](filled: 0, count: count)
+    var words = [UInt64](filled: 0, count: count)
     var candidates: [Int32] = []
     candidates.reserveCapacity(count / 16)
     var keyGroups: [UInt64] = []

@@ -75,9 +75,10 @@ extension Document {
   private static func assign(_ tokens: [Token], to ranges: [Range<Int>]) -> ([TextRange], [Int32]) {
     var result: [TextRange] = []
     result.reserveCapacity(ranges.count)
-    // NB: written in place rather than zero-filled first (a large document's zero-filled array
-    // costs fresh pages twice): every element is set below.
-    let owner = [Int32](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+    // NB: zero-filled through the growth path, then written in place: an uninitialised array
+    // is made by the standard library's unspecialised allocator (see `Array(filled:count:)`).
+    var owner = [Int32](filled: 0, count: tokens.count)
+    owner.withUnsafeMutableBufferPointer { buffer in
       var token = 0
       for (index, range) in ranges.enumerated() {
         let first = token
@@ -93,7 +94,6 @@ extension Document {
         buffer[token] = last
         token += 1
       }
-      initialized = tokens.count
     }
     return (result, owner)
   }

@@ -21,16 +21,17 @@ struct OffsetIndex: Sendable {
     // One checkpoint at the start of each block, and one at the end when the last block is
     // full: `count / stride + 1` in all, written in place (two appends a block cost more than
     // counting the block's bytes).
+    // NB: zero-filled through the growth path first: an uninitialised array is made by the
+    // standard library's unspecialised allocator (see `Array(filled:count:)`).
     let checkpoints = utf8.count / Self.stride + 1
-    var scalarTable: [Int32] = []
-    let unitTable = [Int32](unsafeUninitializedCapacity: checkpoints) { units, unitCount in
-      scalarTable = [Int32](unsafeUninitializedCapacity: checkpoints) { scalars, scalarCount in
+    var scalarTable = [Int32](filled: 0, count: checkpoints)
+    var unitTable = [Int32](filled: 0, count: checkpoints)
+    scalarTable.withUnsafeMutableBufferPointer { scalars in
+      unitTable.withUnsafeMutableBufferPointer { units in
         utf8.withUnsafeBufferPointer { bytes in
           Self.fill(scalars: scalars, units: units, from: bytes)
         }
-        scalarCount = checkpoints
       }
-      unitCount = checkpoints
     }
     scalarsBefore = scalarTable
     utf16Before = unitTable

@@ -432,7 +432,7 @@ struct SentenceRepair {
       if opens != 0 { stack.append((index, opens)) }
     }
     // Found in the order they close (inner ones first): sorted by start, then merged.
-    enclosures.sort { $0.lowerBound < $1.lowerBound }
+    enclosures.stableSort { $0.lowerBound < $1.lowerBound }
     var merged: [ClosedRange<Int>] = []
     merged.reserveCapacity(enclosures.count)
     for range in enclosures {

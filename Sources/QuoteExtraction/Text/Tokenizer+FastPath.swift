@@ -54,8 +54,8 @@ extension Tokenizer {
   /// The kind and shape of each known non-ASCII character as a token of its own (by the third
   /// byte of its UTF-8 form, `E2 80 xx`), computed once by ``classify`` and ``shape``.
   /// (Internal so that `SharedTables` can mark it immortal.)
-  static let knownTokens: [UInt8: (Token.Kind, Token.Shape)] = {
-    var table: [UInt8: (Token.Kind, Token.Shape)] = [:]
+  static let knownTokens: KnownTokens = {
+    var table = KnownTokens()
     for last: UInt8 in [0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6] {
       let bytes: [UInt8] = [0xE2, 0x80, last]
       table[last] = bytes.withUnsafeBufferPointer {
@@ -78,7 +78,7 @@ extension Tokenizer {
     let count = utf8.count
     let base = utf8.baseAddress
     var index = 0
-    let known = KnownTokens(table: knownTokens)
+    let known = knownTokens
     var opened: IteratorBox? = nil
     // A run of chunks for ICU not yet handed over (it may grow over the next chunks).
     var pending: Range<Int>? = nil
@@ -250,22 +250,20 @@ extension Tokenizer {
     }
   }
 
-  /// ``knownTokens`` as a flat table, read once per text (a static is checked on every read).
-  private struct KnownTokens {
-    private var kinds = [Token.Kind](repeating: .symbol, count: 64)
-    private var shapes = [Token.Shape](repeating: [], count: 64)
-
-    init(table: [UInt8: (Token.Kind, Token.Shape)]) {
-      for (last, value) in table {
-        kinds[Int(last & 0x3F)] = value.0
-        shapes[Int(last & 0x3F)] = value.1
-      }
-    }
+  /// The known characters of ``knownTokens`` as a flat table by the low bits of their last
+  /// byte, read once per text (a static is checked on every read).
+  struct KnownTokens {
+    private(set) var kinds = [Token.Kind](repeating: .symbol, count: 64)
+    private(set) var shapes = [Token.Shape](repeating: [], count: 64)
 
     /// The kind and shape of the known character whose UTF-8 form ends with `last`.
     @inline(__always)
     subscript(last: UInt8) -> (Token.Kind, Token.Shape) {
-      (kinds[Int(last & 0x3F)], shapes[Int(last & 0x3F)])
+      get { (kinds[Int(last & 0x3F)], shapes[Int(last & 0x3F)]) }
+      set {
+        kinds[Int(last & 0x3F)] = newValue.0
+        shapes[Int(last & 0x3F)] = newValue.1
+      }
     }
   }
 }

@@ -50,7 +50,7 @@ struct WordList: Sendable {
     }
     var capacity = 4
     while capacity < 2 * keys.count { capacity *= 2 }
-    slots = Array(repeating: Key(), count: capacity)
+    slots = Array(filled: Key(), count: capacity)
     for key in keys {
       lengths |= 1 << UInt32(key.count)
       var slot = Self.slot(of: key, capacity: capacity)

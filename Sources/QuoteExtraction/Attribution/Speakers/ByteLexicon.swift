@@ -53,7 +53,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       return
     }
     if (count + 1) * 2 > slots.count { grow() }
-    if pairs.isEmpty { pairs = Array(repeating: 0, count: ByteLexicon.pairWords) }
+    if pairs.isEmpty { pairs = Array(filled: 0, count: ByteLexicon.pairWords) }
     if !key.isEmpty {
       let (word, bit) = key.withUnsafeBufferPointer { ByteLexicon.pairBit($0) }
       pairs[word] |= bit
@@ -168,7 +168,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   }
 
   private mutating func grow() {
-    slots = Array(repeating: 0, count: max(16, slots.count * 2))
+    slots = Array(filled: 0, count: max(16, slots.count * 2))
     for entry in hashes.indices { place(entry: entry, hash: hashes[entry]) }
   }
 

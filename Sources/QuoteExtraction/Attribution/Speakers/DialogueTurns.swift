@@ -66,7 +66,7 @@ struct DialogueTurns {
     }
     // Only turn-taking reads which paragraphs hold quotations: gathered here, not in news.
     // NB: a flag per paragraph, not a set: no hashing per paragraph of each quotation.
-    var quoteParagraphs = [Bool](repeating: false, count: document.paragraphs.count)
+    var quoteParagraphs = [Bool](filled: false, count: document.paragraphs.count)
     for quote in result.quotes {
       let first = max(0, quote.paragraphs.lowerBound)
       let last = min(quoteParagraphs.count - 1, quote.paragraphs.upperBound)
@@ -92,7 +92,7 @@ struct DialogueTurns {
   private struct Addressees {
     private var lists: [[Int]?]
 
-    init(count: Int) { lists = Array(repeating: nil, count: count) }
+    init(count: Int) { lists = Array(filled: nil, count: count) }
 
     /// The addressees of the group at `number`, found once.
     mutating func of(

@@ -267,8 +267,8 @@ private struct PronounMentions {
     let shape =
       token.shape.rawValue & (Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue)
     if shapes.isEmpty {
-      analyses = Array(repeating: nil, count: PronounMentions.slots)
-      shapes = Array(repeating: PronounMentions.unknown, count: PronounMentions.slots)
+      analyses = Array(filled: nil, count: PronounMentions.slots)
+      shapes = Array(filled: PronounMentions.unknown, count: PronounMentions.slots)
     }
     // NB: the kept analysis is copied once, straight out of its slot.
     if shapes[slot] == shape {
@@ -355,8 +355,8 @@ private struct OneWordNames {
     // NB: a short document names a few people: the first table is small (each slot holds a
     // mention).
     let count = max(16, oldSlots.count * 2)
-    slots = Array(repeating: (0, 0), count: count)
-    analyses = Array(repeating: nil, count: count)
+    slots = Array(filled: (0, 0), count: count)
+    analyses = Array(filled: nil, count: count)
     let mask = count - 1
     for (position, entry) in oldSlots.enumerated() where entry.token != 0 {
       var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
@@ -399,7 +399,7 @@ private struct HashCounter {
 
   private mutating func grow() {
     let old = slots
-    slots = Array(repeating: (0, 0), count: max(64, old.count * 2))
+    slots = Array(filled: (0, 0), count: max(64, old.count * 2))
     for entry in old where entry.count != 0 {
       slots[slot(of: entry.key)] = entry
     }

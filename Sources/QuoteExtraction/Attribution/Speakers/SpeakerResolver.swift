@@ -57,7 +57,7 @@ struct SpeakerResolver {
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
     // NB: stable, so speakers at one position keep the attributions' order.
-    speakerEvents.sort { $0.position < $1.position }
+    speakerEvents.stableSort { $0.position < $1.position }
     let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(
       analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns)
@@ -72,7 +72,7 @@ struct SpeakerResolver {
     }
     // The first token of each direct quotation's first fragment (-1 for the others): the
     // dialogue paragraphs and the turns read it.
-    var directTokens = [Int](repeating: -1, count: result.attributions.count)
+    var directTokens = [Int](filled: -1, count: result.attributions.count)
     for index in result.attributions.indices where result.attributions[index].type == .direct {
       guard let first = result.attributions[index].fragments.first else { continue }
       directTokens[index] = analyzer.tokens(in: first).lowerBound
@@ -92,7 +92,7 @@ struct SpeakerResolver {
     // mention read so far.
     // NB: only turn-taking in fiction reads them: not gathered in news.
     var dialogueParagraphs = [Bool](
-      repeating: false, count: fiction ? document.paragraphs.count : 0)
+      filled: false, count: fiction ? document.paragraphs.count : 0)
     for token in directTokens where fiction && token >= 0 && token < document.tokens.count {
       dialogueParagraphs[document.paragraph(of: token)] = true
     }
@@ -276,7 +276,7 @@ struct SpeakerResolver {
       guard let id = result.attributions[index].entity else { continue }
       // NB: each entity's record is read and named once, not once per attribution.
       let position: Int
-      if listed.isEmpty { listed = Array(repeating: -1, count: table.records.count) }
+      if listed.isEmpty { listed = Array(filled: -1, count: table.records.count) }
       if listed[id] >= 0 {
         position = listed[id]
       } else {
@@ -287,7 +287,7 @@ struct SpeakerResolver {
         entities.append(
           Entity(
             name: table.canonicalName(of: id), kind: table.records[id].kind,
-            mentions: table.records[id].mentions.sorted { $0.lowerBound < $1.lowerBound },
+            mentions: table.records[id].mentions.stablySorted { $0.lowerBound < $1.lowerBound },
             gender: table.records[id].gender.entityName))
       }
       result.attributions[index].entity = position
@@ -484,7 +484,7 @@ struct SpeakerResolver {
   private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer)
     -> (inside: [Bool], runs: [Range<Token.Index>])
   {
-    var inside = [Bool](repeating: false, count: document.tokens.count)
+    var inside = [Bool](filled: false, count: document.tokens.count)
     var runs: [Range<Token.Index>] = []
     // NB: the quotations' token ranges are set in place (the tokens outside every quotation are
     // not visited), each from where the ranges set so far end: in order of their starts, the
@@ -534,7 +534,7 @@ struct SpeakerResolver {
 private struct Turns {
   private var entities: [Int]
 
-  init(count: Int) { entities = [Int](repeating: -1, count: count) }
+  init(count: Int) { entities = [Int](filled: -1, count: count) }
 
   /// The speaker of a paragraph, or nil (also for an index outside the document).
   subscript(paragraph: Int) -> Int? {
