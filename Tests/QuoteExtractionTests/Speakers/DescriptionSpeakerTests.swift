@@ -62,3 +62,14 @@ import Testing
   #expect(names.count == 1)
   #expect(names.first??.contains("chair") != true)
 }
+
+@Test func pronounTagIsNotThePersonTheQuotationAddresses() throws {
+  // The narration names Tom first, but the quotation speaks to him.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Harry.
+
+    Tom looked at Harry. “You are late, Tom,” he said.
+    """)
+  #expect(names == ["Harry", "Harry"])
+}

@@ -164,6 +164,8 @@ struct SpeakerResolver {
       // The entities before this mention: a described person added beyond them is new.
       let knownEntities = table.records.count
       avoided.removeAll(keepingCapacity: true)
+      // Where the people the quotation addresses by name start in `avoided`.
+      var addressedFrom = 0
       var paragraph: Int? = nil
       if let index = attribution, directTokens[index] >= 0 {
         let token = directTokens[index]
@@ -181,6 +183,7 @@ struct SpeakerResolver {
         {
           avoided.append(owner)
         }
+        addressedFrom = avoided.count
         if mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
@@ -196,9 +199,12 @@ struct SpeakerResolver {
       {
         id = table.refer(mention, to: kin)
       }
+      // NB: not someone the quotation addresses (“Tom looked up. “You are late, Tom,” he
+      // said.”).
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph == narrationParagraph,
-        let subject = narrationSubject(sinceTag, gender: mention.gender, table: table)
+        let subject = narrationSubject(
+          sinceTag, gender: mention.gender, addressed: avoided[addressedFrom...], table: table)
       {
         id = table.refer(mention, to: subject)
       }
@@ -415,14 +421,16 @@ struct SpeakerResolver {
   /// mentioned them (“Kemp's face changed. “…,” he said.”): the first person of the
   /// pronoun's gender that the narration mentioned since the paragraph's latest tag. The
   /// subject of the paragraph's narration is the one who goes on to speak, whoever spoke the
-  /// turn before.
-  private func narrationSubject(_ candidates: [Int], gender: SpeakerGender, table: EntityTable)
-    -> Int?
-  {
+  /// turn before; but not someone the quotation addresses by name (`addressed`).
+  private func narrationSubject(
+    _ candidates: [Int], gender: SpeakerGender, addressed: ArraySlice<Int>,
+    table: EntityTable
+  ) -> Int? {
     guard gender == .male || gender == .female else { return nil }
     let narrator = table.narrator
     return candidates.first {
       $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
+        && !addressed.contains($0)
     }
   }
 
