@@ -73,3 +73,16 @@ import Testing
     """)
   #expect(names == ["Harry", "Harry"])
 }
+
+@Test func descriptionTagOfAReplyIsThePersonTheQuotationBeforeAddressed() throws {
+  // Harry spoke last and is named last, but he asked Tom: "the other" is Tom.
+  let names = try fictionSpeakers(
+    """
+    Tom Brown and Harry Lane sat by the fire.
+
+    “Is it late, Tom?” asked Harry.
+
+    “Not very,” said the other.
+    """)
+  #expect(names == ["Harry Lane", "Tom Brown"])
+}

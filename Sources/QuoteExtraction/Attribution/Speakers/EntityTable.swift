@@ -431,6 +431,12 @@ struct EntityTable {
     return initials.utf8.count >= 2 ? initials : nil
   }
 
+  /// Whether a description with these roles would join someone known by one of them (see
+  /// ``add(_:isSpeaker:avoiding:onlySpeakers:)``).
+  func hasRole(in roles: [String], gender: SpeakerGender) -> Bool {
+    latest(withRoleIn: roles, gender: gender) != nil
+  }
+
   private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
     guard !roles.isEmpty else { return nil }
     // How many named people of the gender the walk has passed: a described person is joined

@@ -97,6 +97,18 @@ struct SpeakerResolver {
       dialogueParagraphs[document.paragraph(of: token)] = true
     }
     var narrationParagraph = -1
+    // The name the direct quotations of each paragraph last address someone by (a token
+    // index, -1 for none). NB: fiction only.
+    var addressedNames = [Int](repeating: -1, count: fiction ? document.paragraphs.count : 0)
+    if fiction {
+      for index in result.attributions.indices where directTokens[index] >= 0 {
+        for fragment in result.attributions[index].fragments {
+          for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+            addressedNames[document.paragraph(of: vocative)] = vocative
+          }
+        }
+      }
+    }
     // The people the narration of the current paragraph has mentioned since its latest speaker
     // tag, in text order (bounded).
     var sinceTag: [Int] = []
@@ -215,6 +227,16 @@ struct SpeakerResolver {
           table: table)
       {
         id = table.refer(mention, to: previous)
+      }
+      if id == nil, fiction, let paragraph, paragraph != narrationParagraph,
+        mention.kind == .pronoun
+          || (mention.kind == .description && mention.isDefinite && !mention.isPlural
+            && !table.hasRole(in: mention.roles, gender: mention.gender)),
+        let addressee = addressee(
+          before: paragraph, names: addressedNames, turns: turns, gender: mention.gender,
+          analyzer, table: table)
+      {
+        id = table.refer(mention, to: addressee)
       }
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph != narrationParagraph,
@@ -448,6 +470,24 @@ struct SpeakerResolver {
       table.records[turn].gender == gender
     else { return nil }
     return turn
+  }
+
+  /// The person the quotation of the paragraph before addressed by name, when a pronoun or a
+  /// description tags the reply (“…, Basil.” / “…,” answered the artist): the one addressed
+  /// answers. Nil when no quotation there names a known person of the tag's gender, or when
+  /// it names the one who spoke it.
+  private func addressee(
+    before paragraph: Int, names: [Int], turns: Turns, gender: SpeakerGender,
+    _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard paragraph > 0, paragraph - 1 < names.count, names[paragraph - 1] >= 0 else {
+      return nil
+    }
+    let word = analyzer.lowercasedWord(names[paragraph - 1])
+    guard let id = table.match(nameWords: [word], gender: gender), id != turns[paragraph - 1],
+      id != table.narrator
+    else { return nil }
+    return id
   }
 
   /// The speaker who goes on, when a pronoun tags a quotation with a verb of going on
