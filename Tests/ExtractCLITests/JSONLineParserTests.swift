@@ -23,12 +23,27 @@ import Testing
     #expect(record.id == "a")
   }
 
+  // A lone surrogate is one code point to Python's `json`, as U+FFFD is: offsets after it agree.
+  @Test(arguments: [
+    (#"{"id":"a","text":"x\ud83dy"}"#, "x\u{FFFD}y", 1, 1),
+    (#"{"id":"a","text":"\ude00x"}"#, "\u{FFFD}x", 1, 0),
+    (#"{"id":"a","text":"ab\ud83d\u0041\ud83d\ude00"}"#, "ab\u{FFFD}A😀", 1, 2),
+    (#"{"id":"a","text":"\ud83d\ud83d"}"#, "\u{FFFD}\u{FFFD}", 2, 0),
+    (#"{"id":"a","text":"\ud83d\ude00"}"#, "😀", 0, nil),
+  ])
+  func replacesLoneSurrogatesAndCountsThem(
+    line: String, text: String, replaced: Int, firstOffset: Int?
+  ) throws {
+    let record = try parse(line).get()
+    #expect(record.text.map { String(decoding: $0, as: UTF8.self) } == text)
+    #expect(record.textSurrogatesReplaced == replaced)
+    #expect(record.firstReplacedSurrogate == firstOffset)
+  }
+
   @Test(arguments: [
     (#"{"id":"a","text":"x""#, "bad-json"),
     (#"{"id":"a","text":"x"} trailing"#, "bad-json"),
     (#"["text"]"#, "bad-json"),
-    (#"{"id":"a","text":"\ud83d"}"#, "invalid-utf8"),
-    (#"{"id":"a","text":"\ude00x"}"#, "invalid-utf8"),
     (#"{"id":"a","text":"\q"}"#, "bad-json"),
     (#"{"id":"a","n":01,"text":"x"}"#, "bad-json"),
     (#"{"id":"a","text":"line"# + "\n" + #"break"}"#, "bad-json"),

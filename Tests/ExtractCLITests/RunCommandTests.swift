@@ -95,6 +95,24 @@ enum Sample {
     #expect(output.status == 1)
   }
 
+  /// JSON allows an escaped surrogate without its other half; Python's `json` keeps it as one
+  /// code point. The record is kept, with U+FFFD in its place and a diagnostic, so the offsets
+  /// after it are the ones a Python reader of the same line computes.
+  @Test func aLoneSurrogateEscapeIsRepairedAndOffsetsStayPythons() throws {
+    let line = #"{"id":"s","text":"Odd \ud800 byte. \u201cWe are ready,\u201d Ruiz said."}"#
+    let output = try CLIRunner.run(["-"], stdin: Data(line.utf8))
+    #expect(output.status == 0)
+    let record = try #require(try CLIRunner.records(output).first)
+    let diagnostics = try #require(record["diagnostics"] as? [[String: Any]])
+    #expect(diagnostics.first?["code"] as? String == "invalid-utf8")
+    #expect(diagnostics.first?["offset"] as? Int == 4)
+    let attribution = try #require((record["attributions"] as? [[String: Any]])?.first)
+    let content = try #require(attribution["content"] as? [String: Any])
+    // "Odd ", one code point for the surrogate, " byte. ", the opening mark: 13.
+    #expect(content["start"] as? Int == 13)
+    #expect(content["text"] as? String == "We are ready,")
+  }
+
   @Test func binaryInputIsAnErrorRecord() throws {
     let folder = try CLIRunner.temporaryFolder()
     let file = folder.appendingPathComponent("image.txt")

@@ -19,6 +19,15 @@ enum SharedTables {
   /// Marks the shared tables once; later calls return at once.
   static func makeImmortal() { _ = marked }
 
+  /// Whether the shared tables are immortal (marked, once, by this call): only on Linux.
+  static var areImmortal: Bool {
+    #if os(Linux)
+      return marked
+    #else
+      return false
+    #endif
+  }
+
   private static let marked: Bool = {
     #if os(Linux)
       var walker = Walker()

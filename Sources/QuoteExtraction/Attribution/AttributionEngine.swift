@@ -85,7 +85,7 @@ struct AttributionEngine {
     var roles = [Role](filled: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
 
-    var ruleIDs = RuleIDCopies()
+    var ruleIDs = RuleIDCopies(of: rules)
     var ruleIndex = 0
     let program = rules.program
     // Tokens inside a quotation of speech (a clause of its own, not a quoted term): reports
@@ -133,7 +133,7 @@ struct AttributionEngine {
         attributions.append(
           Attribution(
             type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule, in: rules),
+            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
             confidence: candidate.confidence, quotes: candidate.quotes))
       }
     }
@@ -149,6 +149,9 @@ struct AttributionEngine {
       attributions[index].type = types.type(of: attributions[index].fragments)
       if attributions[index].quotes.isEmpty {
         attributions[index].quotes = types.quotes(inside: attributions[index].fragments)
+      }
+      if attributions[index].type == .direct {
+        trimToQuotation(&attributions[index], result.quotes, document)
       }
     }
     if fiction {
@@ -350,6 +353,27 @@ struct AttributionEngine {
       content: content, quotes: quotes,
       contentTokens: contentTokens, width: width)
   }
+
+  /// A clause that is one whole quotation with its marks ("As S put it, “…”.") reports the
+  /// quotation's words: the content is the quotation's, as every direct report's is.
+  private func trimToQuotation(
+    _ attribution: inout Attribution, _ quotes: [QuotedSpan], _ document: Document
+  ) {
+    guard attribution.fragments.count == 1, attribution.quotes.count == 1,
+      let fragment = attribution.fragments.first
+    else { return }
+    let quote = quotes[attribution.quotes[0]]
+    guard let close = quote.closeMark, fragment.lowerBound == quote.openMark.lowerBound,
+      fragment.upperBound >= close.upperBound, !quote.content.isEmpty,
+      document.utf8[close.upperBound..<fragment.upperBound].allSatisfy({
+        Self.closingPunctuation.contains($0)
+      })
+    else { return }
+    attribution.fragments = [quote.content]
+  }
+
+  /// What may follow a quotation's closing mark at the end of a sentence (“…”. “…”),).
+  private static let closingPunctuation: Set<UInt8> = Set(".,;:!?)".utf8)
 
   /// Whether a cue read as a verb is rather an -ed or -ing word that describes a noun: after a
   /// possessive ("Trump's repeated accusations", "the party's declining appeal") or joined

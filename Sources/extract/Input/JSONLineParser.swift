@@ -12,6 +12,12 @@ struct JSONLineParser {
     var text: [UInt8]?
     /// Whether the text member was present but not a string.
     var textIsNotString = false
+    /// How many lone surrogates (`\ud800` with no low half after it) the text held: each is
+    /// U+FFFD in ``text``, one code point for one, so code-point offsets stay those of a
+    /// reader that keeps them (Python's `json`).
+    var textSurrogatesReplaced = 0
+    /// The UTF-8 offset in ``text`` of the first replaced surrogate.
+    var firstReplacedSurrogate: Int?
     /// The kept members, as raw JSON, in the order asked.
     var kept: [(key: String, json: [UInt8])] = []
   }
@@ -57,6 +63,9 @@ private struct Cursor {
   var index = 0
   /// The id, once read (so that an error later in the line can name its record).
   var id: String?
+  /// Lone surrogates replaced by U+FFFD in the string being read, and where the first went.
+  var replacedSurrogates = 0
+  var firstReplacedSurrogate: Int?
   static let maxDepth = 256
 
   init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -108,8 +117,12 @@ private struct Cursor {
         let valueStart = index
         if key == parser.textField {
           if index < bytes.count && bytes[index] == quote {
+            replacedSurrogates = 0
+            firstReplacedSurrogate = nil
             record.text = try text()
             record.textIsNotString = false
+            record.textSurrogatesReplaced = replacedSurrogates
+            record.firstReplacedSurrogate = firstReplacedSurrogate
           } else {
             try value(depth: 1)
             record.text = nil
@@ -361,18 +374,24 @@ private struct Cursor {
       return
     }
     var scalar = try hex4()
+    // A high surrogate pairs with the low one escaped right after it. A lone one (JSON allows
+    // it; Python's `json` reads it as one code point) becomes U+FFFD, also one code point.
     if scalar >= 0xD800 && scalar < 0xDC00 {
-      guard index + 1 < bytes.count, bytes[index] == backslash,
-        bytes[index + 1] == UInt8(ascii: "u")
-      else { throw fail("lone surrogate in \\u escape", code: "invalid-utf8") }
-      index += 2
-      let low = try hex4()
-      guard low >= 0xDC00 && low < 0xE000 else {
-        throw fail("lone surrogate in \\u escape", code: "invalid-utf8")
+      let next = index
+      var low: UInt32 = 0
+      if index + 1 < bytes.count, bytes[index] == backslash, bytes[index + 1] == UInt8(ascii: "u") {
+        index += 2
+        low = try hex4()
       }
-      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+      if low >= 0xDC00 && low < 0xE000 {
+        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+      } else {
+        // NB: the escape after it, if any, is read on its own.
+        index = next
+        scalar = replacedSurrogate(at: output.count)
+      }
     } else if scalar >= 0xDC00 && scalar < 0xE000 {
-      throw fail("lone surrogate in \\u escape", code: "invalid-utf8")
+      scalar = replacedSurrogate(at: output.count)
     }
     guard Sink.keepsBytes else { return }
     switch scalar {
@@ -391,6 +410,13 @@ private struct Cursor {
       output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
       output.append(UInt8(0x80 | scalar & 0x3F))
     }
+  }
+
+  /// Counts a lone surrogate written at `offset` of the output, and returns U+FFFD.
+  mutating func replacedSurrogate(at offset: Int) -> UInt32 {
+    replacedSurrogates += 1
+    if firstReplacedSurrogate == nil { firstReplacedSurrogate = offset }
+    return 0xFFFD
   }
 
   mutating func hex4() throws(JSONLineParser.Failure) -> UInt32 {
@@ -453,6 +479,8 @@ private struct Cursor {
 private protocol StringSink {
   /// Whether the bytes are kept (escapes are then decoded).
   static var keepsBytes: Bool { get }
+  /// The bytes written so far.
+  var count: Int { get }
   mutating func append(_ run: UnsafeBufferPointer<UInt8>)
   mutating func append(_ byte: UInt8)
 }
@@ -460,6 +488,7 @@ private protocol StringSink {
 /// Drops a string (a member the tool does not need, checked all the same).
 private struct Discard: StringSink {
   static var keepsBytes: Bool { false }
+  var count: Int { 0 }
   func append(_ run: UnsafeBufferPointer<UInt8>) {}
   func append(_ byte: UInt8) {}
 }
@@ -468,6 +497,7 @@ private struct Discard: StringSink {
 private struct ArrayAppender: StringSink {
   var array: [UInt8]
   static var keepsBytes: Bool { true }
+  var count: Int { array.count }
   mutating func append(_ run: UnsafeBufferPointer<UInt8>) { array.append(contentsOf: run) }
   mutating func append(_ byte: UInt8) { array.append(byte) }
 }

@@ -66,7 +66,8 @@ struct RecordProcessor: Sendable {
         outcome: .failure(code: failure.code, message: failure.message))
     case .success(let document):
       do throws(QuoteExtractionError) {
-        let result = try extractor.extract(utf8: document.text)
+        var result = try extractor.extract(utf8: document.text)
+        if let repair = document.repair { result.diagnostics.insert(repair, at: 0) }
         return RecordContent(
           id: document.id, line: document.line, kept: document.kept, outcome: .result(result))
       } catch {
@@ -83,6 +84,8 @@ struct RecordProcessor: Sendable {
     var text: [UInt8]
     var line: Int?
     var kept: [(key: String, json: [UInt8])]
+    /// What was repaired while decoding the text (lone surrogates), if anything.
+    var repair: Diagnostic? = nil
   }
 
   /// Why a record has no text to process.
@@ -122,6 +125,14 @@ struct RecordProcessor: Sendable {
                 kept: record.kept))
         }
         decoded = Decoded(id: id, text: text, line: number, kept: record.kept)
+        if record.textSurrogatesReplaced > 0 {
+          let count = record.textSurrogatesReplaced
+          decoded.repair = Diagnostic(
+            code: "invalid-utf8",
+            message:
+              "replaced \(count) lone surrogate escape\(count == 1 ? "" : "s") with U+FFFD",
+            utf8Offset: record.firstReplacedSurrogate)
+        }
       }
     }
     if BinaryDetector.looksBinary(decoded.text) {
