@@ -86,3 +86,40 @@ import Testing
     """)
   #expect(names == ["Harry Lane", "Tom Brown"])
 }
+
+@Test func possessiveDescriptionHasTheGenderOfItsPersonNoun() throws {
+  // "my brother's wife" is a woman: "she" refers to her.
+  let names = try fictionSpeakers(
+    """
+    “Where is it?” said my brother's wife.
+
+    “Here,” said Tom.
+
+    “Thank you,” she said.
+    """)
+  #expect(names.count == 3)
+  #expect(names[2] != nil)
+  #expect(names[2] == names[0])
+}
+
+@Test func describedSpeakerIsNamedByHowTheReplyAddressesThem() throws {
+  let names = try fictionSpeakers(
+    """
+    “I wonder what you will do now,” said my brother's wife.
+
+    “My dear Rose, I shall do nothing at all,” said Tom.
+    """)
+  #expect(names == ["Rose", "Tom"])
+}
+
+@Test func replyOpeningOnACapitalisedWordDoesNotNameTheDescribedSpeaker() throws {
+  // “Georgia.” answers the question: it is not the girl's name.
+  let names = try fictionSpeakers(
+    """
+    “Where are you from?” asked the girl.
+
+    “Georgia,” said Tom.
+    """)
+  #expect(names.count == 2)
+  #expect(names.first == "girl")
+}

@@ -50,6 +50,15 @@ struct SpeakerResolver {
       {
         mention = trimmed
       }
+      // "my brother's wife" is a woman: the gender is the person noun's that ends the
+      // description, not the possessive's before it.
+      if fiction, mention.kind == .description, mention.tokens.count >= 2,
+        let gender = analyzer.lexicons.roles.value(
+          analyzer.wordBytes(mention.tokens.upperBound - 1)),
+        gender == .male || gender == .female
+      {
+        mention.gender = gender
+      }
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
@@ -292,6 +301,7 @@ struct SpeakerResolver {
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
       .assign(&result, table: &table)
+    if fiction { DescribedSpeakerNamer(analyzer: analyzer).name(&result, table: &table) }
     NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
