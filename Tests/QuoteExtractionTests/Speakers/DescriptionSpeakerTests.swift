@@ -123,3 +123,14 @@ import Testing
   #expect(names.count == 2)
   #expect(names.first == "girl")
 }
+
+@Test func narrationDescriptionIsReadFromTheDeterminerThatOpensIt() throws {
+  // "the road while his sister" is two phrases: the second brings in the sister.
+  let names = try fictionSpeakers(
+    """
+    Emil ran down the road while his sister watched from the gate.
+
+    “Come back!” she called.
+    """)
+  #expect(names == ["sister"])
+}
