@@ -134,3 +134,17 @@ import Testing
     """)
   #expect(names == ["sister"])
 }
+
+@Test func childDescriptionJoinsThePersonKnownByAnotherNounForAChild() throws {
+  // "the child" is the small boy, not Tom who spoke last.
+  let names = try fictionSpeakers(
+    """
+    Tom Brown met a small boy on the road.
+
+    “Where are you going?” said Tom.
+
+    “Home,” said the child.
+    """)
+  #expect(names.count == 2)
+  #expect(names.last??.hasSuffix("boy") == true)
+}

@@ -59,6 +59,15 @@ struct SpeakerResolver {
       {
         mention.gender = gender
       }
+      // "the child" may be the one the story calls "a small boy": any noun for a child is one
+      // of its roles.
+      if fiction, mention.kind == .description, mention.isDefinite,
+        analyzer.lexicons.children.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
+      {
+        for word in analyzer.lexicons.childWords where !mention.roles.contains(word) {
+          mention.roles.append(word)
+        }
+      }
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
