@@ -351,6 +351,22 @@ func oddInputNeverCrashes(text: String) throws {
   #expect(attributions.allSatisfy { $0.speakerName == "Hillary Clinton" })
 }
 
+/// A country that speaks is not the city the narration places the story in: "in Valdora City"
+/// names a place, so it neither lengthens the name of "Valdora" named before nor takes the
+/// country's later mentions.
+@Test(arguments: ["in", "at", "near"])
+func aPlaceNamedInTheNarrationIsNotTheCountrysName(preposition: String) throws {
+  var built = try HandBuilt(
+    """
+    Officials said Valdora had made progress on the border. The minister spent the day \
+    \(preposition) Valdora City before flying home. Valdora agreed to reduce tariffs on steel.
+    """)
+  built.attribute(.indirect, content: "Valdora had made progress", speaker: "Officials")
+  built.attribute(.indirect, content: "to reduce tariffs on steel", speaker: "Valdora")
+  let attributions = built.resolve()
+  #expect(attributions.last?.speakerName == "Valdora")
+}
+
 @Test func pronounMidDialogueIsTheSpeakerTwoTurnsBack() throws {
   var built = try HandBuilt(
     """

@@ -29,6 +29,9 @@ struct EntityTable {
     var honorifics: Set<String> = []
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
     var isNamedAsPlace = false
+    /// Whether it was first named as a place in news ("in Mexico City"): a later name that
+    /// fits someone else is not this place's (see ``EntityTable/match(nameWords:gender:)``).
+    var isPlace = false
     /// Whether the name was inferred from kin ("Mrs. Bennet" for "his wife") and the text has
     /// not used it yet: the surname is not yet one that the text gives two people.
     var isInferred = false
@@ -117,9 +120,12 @@ struct EntityTable {
   ///
   /// `onlySpeakers`: a description that shows no gender refers back only to someone who has
   /// spoken (see ``SpeakerResolver``).
+  ///
+  /// `namesPlace`: the narration names a place there ("in Mexico City"): the name does not
+  /// lengthen the name of someone named by its first word alone ("Mexico agreed …").
   mutating func add(
     _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
-    onlySpeakers: Bool = false
+    onlySpeakers: Bool = false, namesPlace: Bool = false
   ) -> Int? {
     if !byInitials.isEmpty, let id = organization(abbreviatedAs: mention.displayName) {
       note(id, mention: mention)
@@ -127,7 +133,7 @@ struct EntityTable {
     }
     switch mention.kind {
     case .name:
-      return addName(mention)
+      return addName(mention, namesPlace: namesPlace)
     case .organization, .group:
       let key = mention.displayName.lowercased()
       let kind: Entity.Kind = mention.kind == .group ? .group : .organization
@@ -274,12 +280,16 @@ struct EntityTable {
   mutating func markSpeaker(_ id: Int) { records[id].isSpeaker = true }
 
   /// The entity a name mention (not added) would join, if any: used for vocatives.
+  ///
+  /// NB: a place the narration named ("in Mexico City") is taken only when no one else fits:
+  /// "Mexico" is then the country named before, not the city.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
     guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
-    return ids.last(where: { fits($0, words: words, gender: gender) })
+    return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
+      ?? ids.last(where: { fits($0, words: words, gender: gender) })
   }
 
-  private mutating func addName(_ mention: SpeakerMention) -> Int? {
+  private mutating func addName(_ mention: SpeakerMention, namesPlace: Bool) -> Int? {
     let words = mention.nameWords
     guard !words.isEmpty else { return nil }
     var found = match(nameWords: words, gender: mention.gender)
@@ -288,7 +298,7 @@ struct EntityTable {
     if let id = found, separatesMarriedTitles, !isSamePerson(id, mention) {
       found = nil
     }
-    if found == nil, words.count >= 2, let ids = byWord[words[0]] {
+    if found == nil, words.count >= 2, !namesPlace, let ids = byWord[words[0]] {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = ids.last(where: {
         isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
@@ -331,6 +341,7 @@ struct EntityTable {
         mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
         forms: [mention.displayName: 1],
         fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
+    records[id].isPlace = namesPlace
     if let title = mention.honorificWord { records[id].honorifics.insert(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
     for (position, word) in words.enumerated() where !words[..<position].contains(word) {

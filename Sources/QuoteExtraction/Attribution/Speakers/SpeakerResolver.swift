@@ -273,9 +273,12 @@ struct SpeakerResolver {
           fiction && mention.kind == .description
           && (analyzer.bytesEqual(mention.tokens.lowerBound, "the")
             || analyzer.bytesEqual(mention.tokens.lowerBound, "The"))
+        // NB: in news only: fiction marks places after the fact (below), and its names of
+        // people and places are told apart by turn-taking as well.
+        let namesPlace = !fiction && attribution == nil && isPlaceName(mention, analyzer)
         id = table.add(
           mention, isSpeaker: attribution != nil, avoiding: avoided,
-          onlySpeakers: onlySpeakers)
+          onlySpeakers: onlySpeakers, namesPlace: namesPlace)
         if fiction, let id, attribution == nil, isPlaceName(mention, analyzer) {
           table.notePlace(id)
         }
