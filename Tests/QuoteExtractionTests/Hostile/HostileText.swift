@@ -43,10 +43,7 @@ enum HostileText {
   ) throws -> Double {
     var best = Double.infinity
     for _ in 0..<runs {
-      let clock = ContinuousClock()
-      let start = clock.now
-      _ = try extractor.extract(utf8: bytes)
-      let elapsed = clock.now - start
+      let elapsed = try ThreadTime.measure { _ = try extractor.extract(utf8: bytes) }
       let seconds =
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
       best = min(best, seconds)

@@ -1,3 +1,4 @@
+import QuoteExtractionTestSupport
 import Testing
 
 @testable import QuoteExtraction
@@ -85,11 +86,10 @@ struct PatternMatcherTests {
     // about four times as long, never sixteen.
     let piece = "“No,” he said, and she said that it was “fine” but they said "
     let extractor = try QuoteExtractor()
-    let clock = ContinuousClock()
-    let small = try clock.measure {
+    let small = try ThreadTime.measure {
       _ = try extractor.extract(from: String(repeating: piece, count: 300))
     }
-    let large = try clock.measure {
+    let large = try ThreadTime.measure {
       let result = try extractor.extract(from: String(repeating: piece, count: 1200))
       #expect(!result.attributions.isEmpty)
     }

@@ -201,3 +201,41 @@ import Testing
     """)
   #expect(names == ["Tom", "Jane"])
 }
+
+@Test func colonIntroducesTheSpeakerNamedAtTheOpeningOfItsSentence() throws {
+  // The sentence before the colon names Tom; the one that ends with it opens with Jane, and
+  // no speech verb tags the quotation.
+  let names = try fictionSpeakers(
+    """
+    Tom and Jane sat by the window of the inn.
+
+    “Is it late?” said Tom.
+
+    Nobody answered him for a long time.
+
+    Tom went on about the weather and the roads. Jane cut him short with: “The rain has stopped.”
+    """)
+  #expect(names == ["Tom", "Jane"])
+}
+
+@Test func chainAfterADescriptionTagIsReadAgainFromTheNameTagThatClosesIt() throws {
+  // Read forwards, the untagged turns follow whoever "the painter" is taken for; the tag by
+  // name that closes the chain fixes them from the other end (the painter is Tom).
+  let names = try fictionSpeakers(
+    """
+    Harry walked into the studio where Tom was painting.
+
+    “I must go now, Tom,” said Harry. “But first you must answer my question.”
+
+    “What question?” said the painter, keeping his eyes on the canvas.
+
+    “You know quite well.”
+
+    “I am sure I do not.”
+
+    “Then I will tell you what it is.”
+
+    “Please do,” said Tom.
+    """)
+  #expect(names.suffix(4) == ["Harry", "Tom", "Harry", "Tom"])
+}
