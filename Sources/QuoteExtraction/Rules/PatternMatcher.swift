@@ -100,12 +100,14 @@ struct PatternMatcher {
     if let kind = test.kind, token.kind != kind { return false }
     if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
     if !test.texts.isEmpty
-      && !spelled(index, token, test.texts, test.textsUnpacked, ignoringCase: false)
+      && !spelled(
+        index, token, test.texts, test.textsUnpacked, test.textsFilter, ignoringCase: false)
     {
       return false
     }
     if !test.lowers.isEmpty
-      && !spelled(index, token, test.lowers, test.lowersUnpacked, ignoringCase: true)
+      && !spelled(
+        index, token, test.lowers, test.lowersUnpacked, test.lowersFilter, ignoringCase: true)
     {
       return false
     }
@@ -113,13 +115,16 @@ struct PatternMatcher {
   }
 
   /// Whether a token is spelled as one of the program's spellings `range`, those from
-  /// `unpacked` on the ones that do not pack into one integer.
+  /// `unpacked` on the ones that do not pack into one integer; `filter` holds the filter bits
+  /// of those that do (see ``TokenCheck/textsFilter``).
   private func spelled(
-    _ index: Int, _ token: Token, _ range: Range<Int32>, _ unpacked: Int32, ignoringCase: Bool
+    _ index: Int, _ token: Token, _ range: Range<Int32>, _ unpacked: Int32, _ filter: UInt64,
+    ignoringCase: Bool
   ) -> Bool {
     // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
     // not ASCII, with upper case) spells no such word, so the answer is whole.
     if ignoringCase, case let word = context.words[index], word != 0 {
+      guard filter & TokenCheck.filterBit(word) != 0 else { return false }
       for spelling in Int(range.lowerBound)..<Int(unpacked)
       where program.packedSpellings[spelling] == word {
         return true
@@ -129,6 +134,7 @@ struct PatternMatcher {
     // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling
     // that packs to 0 (longer) spells no such token.
     if !ignoringCase, case let word = context.rawSpelling(index), word != 0 {
+      guard filter & TokenCheck.filterBit(word) != 0 else { return false }
       for spelling in Int(range.lowerBound)..<Int(unpacked)
       where program.packedSpellings[spelling] == word {
         return true
@@ -224,8 +230,7 @@ struct PatternMatcher {
     if count < element.maxCount {
       // Only phrases may end at several places; the other elements skip the list.
       if element.operation == .phrase {
-        var ends = Ends()
-        phrases.ends(element.phrase, from: cursor, forward: side.forward, into: &ends)
+        let ends = phrases.ends(element.phrase, from: cursor, forward: side.forward)
         for position in 0..<ends.count
         where advance(side, element, index, count, cursor, ends[position], &captured) {
           return true

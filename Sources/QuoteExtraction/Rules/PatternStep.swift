@@ -50,4 +50,17 @@ struct TokenCheck: Equatable {
   var textsUnpacked: Int32 = 0
   /// The same for ``lowers``.
   var lowersUnpacked: Int32 = 0
+  /// The ``filterBit(_:)`` of every packed spelling of ``texts`` (those before
+  /// ``textsUnpacked``): a packed token spelling whose bit is clear is none of them.
+  /// NB: most tokens a spelling test reads are none of its spellings; this answers for most
+  /// of them without comparing them with every spelling of the list.
+  var textsFilter: UInt64 = 0
+  /// The same for the packed spellings of ``lowers``.
+  var lowersFilter: UInt64 = 0
+
+  /// A packed spelling's bit in ``textsFilter`` and ``lowersFilter``: 6 bits of its hash.
+  @inline(__always)
+  static func filterBit(_ packed: UInt64) -> UInt64 {
+    UInt64(1) << ((packed &* 0x9E37_79B9_7F4A_7C15) >> 58)
+  }
 }

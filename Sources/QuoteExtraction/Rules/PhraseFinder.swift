@@ -42,14 +42,14 @@ struct PhraseFinder {
   private var tokens: [Token] { context.document.tokens }
   private var bits: RuleSet.Bits { context.rules.bits }
 
-  /// Adds the cursors after the phrase to `ends`, longest first (none when there is none).
+  /// The cursors after the phrase, longest first (none when there is none).
   ///
   /// A phrase depends only on the document, the cursor and the direction, so answers are kept
   /// in the context's phrase cache.
-  func ends(
-    _ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool,
-    into ends: inout PatternMatcher.Ends
-  ) {
+  /// NB: the cached list itself is handed back, not appended cursor by cursor to another.
+  func ends(_ phrase: PatternElement.Phrase, from cursor: Int, forward: Bool)
+    -> PatternMatcher.Ends
+  {
     let slots = RuleContext.phraseCacheSlots
     let entry =
       context.phraseCache + (Self.ordinal(phrase) * 2 + (forward ? 1 : 0)) * slots
@@ -59,8 +59,7 @@ struct PhraseFinder {
       find(phrase, from: cursor, forward: forward, into: &found)
       entry.pointee = (cursor, found)
     }
-    let found = entry.pointee.ends
-    for position in 0..<found.count { ends.append(found[position]) }
+    return entry.pointee.ends
   }
 
   private static func ordinal(_ phrase: PatternElement.Phrase) -> Int {

@@ -46,7 +46,7 @@ final class RuleContext {
   let memo: UnsafeMutablePointer<(side: Int, state: Int)>
   static let memoSlots = 512
 
-  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:into:)``): a small
+  /// Phrases already found (see ``PhraseFinder/ends(_:from:forward:)``): a small
   /// direct-mapped table per phrase and direction, keyed by cursor. The rules tried at one
   /// anchor ask for the same phrases at the same cursors (adjuncts after the cue, the speaker
   /// before it), so most requests are answered here.
@@ -135,6 +135,7 @@ final class RuleContext {
     let program = rules.program
     let anchorLexicons = program.anchorLexicons
     let groupsOfByte = program.groupsOfByte
+    let keyLengthsOfByte = program.keyLengthsOfByte
     rules.lexicons.withProbe { probe in
       document.utf8.withUnsafeBufferPointer { text in
         document.tokens.withUnsafeBufferPointer { tokens in
@@ -152,10 +153,11 @@ final class RuleContext {
                   masks[index] = mask
                   words[index] = word
                 }
-                // NB: most first bytes start no key: the call is skipped for those.
+                // NB: most tokens have the first byte or the length of no key: the call is
+                // skipped for those.
                 let groups =
                   groupsOfByte[Int(first)]
-                  | (program.keysOfByte[Int(first)].isEmpty
+                  | (keyLengthsOfByte[Int(first)] & RuleProgram.lengthBit(end - start) == 0
                     ? 0 : program.keyedGroups(text, first: first, from: start, to: end))
                 if mask & anchorLexicons != 0 || groups != 0 {
                   candidates.append(Int32(truncatingIfNeeded: index))

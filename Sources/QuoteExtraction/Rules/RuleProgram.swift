@@ -159,6 +159,16 @@ final class RuleProgram: @unchecked Sendable {
   /// For each first byte of a token, the keys it may have: a range of ``anchorKeys`` (empty
   /// for most bytes). Only those keys are compared with the token.
   let keysOfByte: UnsafeBufferPointer<Range<Int32>>
+  /// For each first byte of a token, the lengths of its keys (``keysOfByte``) as bits: bit
+  /// `n` for a key of `n` bytes, bit 63 for every key of 63 bytes or more (see
+  /// ``lengthBit(_:)``). A token whose length bit is clear has none of those keys.
+  /// NB: most tokens that start like a key ("a", "i", "t") have no key's length: their keys
+  /// are not compared at all.
+  let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
+
+  /// A length's bit in ``keyLengthsOfByte``.
+  @inline(__always)
+  static func lengthBit(_ length: Int) -> UInt64 { UInt64(1) << UInt64(min(max(length, 0), 63)) }
 
   /// The first 8 bytes at most of the spelling `text[start..<end]` packed into one integer,
   /// its bytes in order from the lowest (zero-padded), as is and lower-cased (ASCII letters
@@ -235,6 +245,12 @@ final class RuleProgram: @unchecked Sendable {
       }
       (check.texts, check.textsUnpacked) = add(test.texts, lowered: false)
       (check.lowers, check.lowersUnpacked) = add(test.lowers, lowered: true)
+      for spelling in Int(check.texts.lowerBound)..<Int(check.textsUnpacked) {
+        check.textsFilter |= TokenCheck.filterBit(packedSpellings[spelling])
+      }
+      for spelling in Int(check.lowers.lowerBound)..<Int(check.lowersUnpacked) {
+        check.lowersFilter |= TokenCheck.filterBit(packedSpellings[spelling])
+      }
       return check
     }
     func append(_ element: PatternElement) {
@@ -474,17 +490,24 @@ final class RuleProgram: @unchecked Sendable {
     // key compared lower-cased, its upper case too.
     var anchorKeys: [AnchorKey] = []
     var keysOfByte: [Range<Int32>] = []
+    var keyLengthsOfByte: [UInt64] = []
     for byte in 0...255 {
       let start = Int32(anchorKeys.count)
       let lowered = byte >= 0x41 && byte <= 0x5A ? UInt8(byte) | 0x20 : UInt8(byte)
+      var lengths: UInt64 = 0
       for key in keys {
         let first = UInt8(truncatingIfNeeded: key.key)
-        if first == UInt8(byte) || (key.lowered && first == lowered) { anchorKeys.append(key) }
+        if first == UInt8(byte) || (key.lowered && first == lowered) {
+          anchorKeys.append(key)
+          lengths |= Self.lengthBit(key.length)
+        }
       }
       keysOfByte.append(start..<Int32(anchorKeys.count))
+      keyLengthsOfByte.append(lengths)
     }
     self.anchorKeys = Self.copy(anchorKeys)
     self.keysOfByte = Self.copy(keysOfByte)
+    self.keyLengthsOfByte = Self.copy(keyLengthsOfByte)
   }
 
   deinit {
@@ -505,6 +528,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
     UnsafeMutableBufferPointer(mutating: keysOfByte).deallocate()
+    UnsafeMutableBufferPointer(mutating: keyLengthsOfByte).deallocate()
   }
 
   /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is

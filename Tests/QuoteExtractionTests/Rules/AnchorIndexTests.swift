@@ -112,8 +112,7 @@ struct AnchorIndexTests {
         for forward in [true, false] {
           guard let reach = PhraseFinder.reach(phrase, forward: forward) else { continue }
           for cursor in 0..<context.tokenCount {
-            var ends = PatternMatcher.Ends()
-            finder.ends(phrase, from: cursor, forward: forward, into: &ends)
+            let ends = finder.ends(phrase, from: cursor, forward: forward)
             for position in 0..<ends.count {
               phrases += 1
               let moved = forward ? ends[position] - cursor : cursor - ends[position]

@@ -12,6 +12,11 @@ struct EntityTable {
     /// Whether the entity is someone known only by a gendered description ("the girl"): a
     /// pronoun can refer to them, but a description never joins them to a named person.
     var isDescribedPerson = false
+    /// Whether a described person was brought in by an indefinite description while named
+    /// people of that gender were in view ("a white man" beside Cameron): a later description
+    /// with the same person noun joins them, but a pronoun refers to them only once they have
+    /// spoken (most pronouns there still refer to the named people).
+    var isBackground = false
     /// Whether the entity speaks in some attribution (so it is listed in the result).
     var isSpeaker = false
     /// A name made of an honorific and one word ("Mr. Bennet").
@@ -84,6 +89,9 @@ struct EntityTable {
   /// NB: news style names a woman by her full name first and by "Mrs." and her surname after
   /// ("Hillary Clinton … Mrs. Clinton"): one person.
   var separatesMarriedTitles = false
+  /// Whether a description joins a person known only by a description of the same role ("the
+  /// man" after "a white man"), as it joins a named person with that role. On in fiction only.
+  var joinsDescribedPeople = false
   /// Entity ids by name word, for names.
   private var byWord: [String: [Int]] = [:]
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
@@ -97,6 +105,9 @@ struct EntityTable {
   /// How many recent entities a pronoun or description looks back over.
   static let lookBack = 12
   static let recencyLimit = 128
+  /// How many named people of a description's gender may have been mentioned since a person
+  /// known only by a description before the description no longer joins them.
+  static let describedPersonReach = 2
 
   /// The entities that some mention of a name with these words could be.
   func knowsWord(_ word: String) -> Bool { byWord[word] != nil }
@@ -260,6 +271,10 @@ struct EntityTable {
 
   /// Records that the narration names an entity where a place goes ("at Vevey").
   mutating func notePlace(_ id: Int) { records[id].isNamedAsPlace = true }
+
+  /// Marks a described person as brought in beside named people (see
+  /// ``Record/isBackground``).
+  mutating func noteBackground(_ id: Int) { records[id].isBackground = true }
 
   /// Marks an entity as a speaker (it will be listed in the result).
   mutating func markSpeaker(_ id: Int) { records[id].isSpeaker = true }
@@ -427,12 +442,29 @@ struct EntityTable {
     return initials.utf8.count >= 2 ? initials : nil
   }
 
+  /// Whether a description with these roles would join someone known by one of them (see
+  /// ``add(_:isSpeaker:avoiding:onlySpeakers:)``).
+  func hasRole(in roles: [String], gender: SpeakerGender) -> Bool {
+    latest(withRoleIn: roles, gender: gender) != nil
+  }
+
   private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
     guard !roles.isEmpty else { return nil }
+    // How many named people of the gender the walk has passed: a described person is joined
+    // only while they are one of the two latest (a story soon names or drops the people it
+    // brings in so).
+    var namedPassed = 0
     // NB: the record's fields are read in place: a copy of it retains each of its collections.
-    for id in recency.reversed().prefix(EntityTable.lookBack * 2)
-    where records[id].kind == .person && records[id].gender.isCompatible(with: gender) {
-      for role in roles where records[id].roles.contains(role) { return id }
+    for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
+      guard records[id].gender.isCompatible(with: gender) else { continue }
+      if records[id].kind == .person {
+        for role in roles where records[id].roles.contains(role) { return id }
+        if records[id].gender == gender { namedPassed += 1 }
+      } else if joinsDescribedPeople, records[id].isDescribedPerson,
+        namedPassed < EntityTable.describedPersonReach
+      {
+        for role in roles where records[id].roles.contains(role) { return id }
+      }
     }
     return nil
   }
@@ -487,7 +519,9 @@ struct EntityTable {
     guard mention.gender == .male || mention.gender == .female else { return nil }
     for position in stride(from: newest, through: oldest, by: -1) {
       guard let id = candidate(position),
-        records[id].kind == .person || (mention.kind == .pronoun && records[id].isDescribedPerson)
+        records[id].kind == .person
+          || (mention.kind == .pronoun && records[id].isDescribedPerson
+            && (records[id].isSpeaker || !records[id].isBackground))
       else { continue }
       if records[id].gender == mention.gender { return id }
       if records[id].gender == .unknown, records[id].isSpeaker {

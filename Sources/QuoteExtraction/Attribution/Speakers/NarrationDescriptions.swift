@@ -44,6 +44,13 @@ struct NarrationDescriptions {
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
         !insideQuote[end], isLowercaseWord(end), document.paragraph(of: end) == paragraph
       {
+        // Another determiner starts another phrase, read from there ("to a large extent the
+        // lad", "a chair for his sister").
+        if analyzer.lists(end).contains(.determiner) {
+          index = end
+          end = index + 1
+          continue
+        }
         // NB: the small roles table, not the analyzer's cache over the merged one: these words
         // are asked once each, and the probe into the larger table measured slower. The bytes
         // are read in place: a slice of the text retains it.

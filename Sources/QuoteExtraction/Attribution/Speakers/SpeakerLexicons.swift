@@ -88,6 +88,10 @@ final class SpeakerLexicons: Sendable {
   let kinship: ByteLexicon<SpeakerGender>
   /// Speech verbs of a speaker going on ("added", "continued"), for pronoun tags in fiction.
   let continuationVerbs: ByteLexicon<Void>
+  /// Person nouns for a child ("child", "boy"), for descriptions in fiction.
+  let children: ByteLexicon<Void>
+  /// The words of ``children``, lower-cased.
+  let childWords: [String]
   /// Every list above in one table (see ``SpeakerWord``).
   let words: ByteLexicon<SpeakerWord>
 
@@ -151,6 +155,10 @@ final class SpeakerLexicons: Sendable {
     self.kinship = SpeakerLexicons.gendered(PackageResources.speakers_kinship_txt)
     self.continuationVerbs = ByteLexicon(
       wordList: PackageResources.speakers_continuation_verbs_txt)
+    self.children = ByteLexicon(wordList: PackageResources.speakers_children_txt)
+    self.childWords = ByteLexicon<Void>.lines(PackageResources.speakers_children_txt).map {
+      $0[0].lowercased()
+    }
     self.words = words
   }
 

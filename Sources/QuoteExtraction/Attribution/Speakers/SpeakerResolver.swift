@@ -50,6 +50,24 @@ struct SpeakerResolver {
       {
         mention = trimmed
       }
+      // "my brother's wife" is a woman: the gender is the person noun's that ends the
+      // description, not the possessive's before it.
+      if fiction, mention.kind == .description, mention.tokens.count >= 2,
+        let gender = analyzer.lexicons.roles.value(
+          analyzer.wordBytes(mention.tokens.upperBound - 1)),
+        gender == .male || gender == .female
+      {
+        mention.gender = gender
+      }
+      // "the child" may be the one the story calls "a small boy": any noun for a child is one
+      // of its roles.
+      if fiction, mention.kind == .description, mention.isDefinite,
+        analyzer.lexicons.children.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
+      {
+        for word in analyzer.lexicons.childWords where !mention.roles.contains(word) {
+          mention.roles.append(word)
+        }
+      }
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
@@ -80,6 +98,7 @@ struct SpeakerResolver {
 
     var table = EntityTable()
     table.separatesMarriedTitles = fiction
+    table.joinsDescribedPeople = fiction
     var lastSpeakerRange: Range<Int>? = nil
     var mentions: [NarrationMention] = []
     mentions.reserveCapacity(speakerEvents.count + names.count + descriptions.count)
@@ -96,6 +115,18 @@ struct SpeakerResolver {
       dialogueParagraphs[document.paragraph(of: token)] = true
     }
     var narrationParagraph = -1
+    // The name the direct quotations of each paragraph last address someone by (a token
+    // index, -1 for none). NB: fiction only.
+    var addressedNames = [Int](repeating: -1, count: fiction ? document.paragraphs.count : 0)
+    if fiction {
+      for index in result.attributions.indices where directTokens[index] >= 0 {
+        for fragment in result.attributions[index].fragments {
+          for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+            addressedNames[document.paragraph(of: vocative)] = vocative
+          }
+        }
+      }
+    }
     // The people the narration of the current paragraph has mentioned since its latest speaker
     // tag, in text order (bounded).
     var sinceTag: [Int] = []
@@ -148,14 +179,23 @@ struct SpeakerResolver {
       {
         continue
       }
-      // A person the narration describes without naming ("a tall girl") is only taken in when
-      // no named person of that gender is in view: otherwise it is most often one of them.
+      // A person the narration describes without naming ("the tall girl") is only taken in
+      // when no named person of that gender is in view: otherwise it is most often one of
+      // them. An indefinite description brings in someone new ("those of a white man and a
+      // burro"), unless it says what someone is ("he was a man of fifty", "William, a boy of
+      // seven"); it is taken in as background (see ``EntityTable/Record/isBackground``).
+      var isBackground = false
       if attribution == nil, mention.kind == .description,
         table.hasRecentPerson(gender: mention.gender)
       {
-        continue
+        if mention.isDefinite || isPredicate(mention, analyzer) { continue }
+        isBackground = true
       }
+      // The entities before this mention: a described person added beyond them is new.
+      let knownEntities = table.records.count
       avoided.removeAll(keepingCapacity: true)
+      // Where the people the quotation addresses by name start in `avoided`.
+      var addressedFrom = 0
       var paragraph: Int? = nil
       if let index = attribution, directTokens[index] >= 0 {
         let token = directTokens[index]
@@ -173,6 +213,7 @@ struct SpeakerResolver {
         {
           avoided.append(owner)
         }
+        addressedFrom = avoided.count
         if mention.kind == .pronoun {
           for fragment in result.attributions[index].fragments {
             for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
@@ -188,9 +229,12 @@ struct SpeakerResolver {
       {
         id = table.refer(mention, to: kin)
       }
+      // NB: not someone the quotation addresses (“Tom looked up. “You are late, Tom,” he
+      // said.”).
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph == narrationParagraph,
-        let subject = narrationSubject(sinceTag, gender: mention.gender, table: table)
+        let subject = narrationSubject(
+          sinceTag, gender: mention.gender, addressed: avoided[addressedFrom...], table: table)
       {
         id = table.refer(mention, to: subject)
       }
@@ -201,6 +245,16 @@ struct SpeakerResolver {
           table: table)
       {
         id = table.refer(mention, to: previous)
+      }
+      if id == nil, fiction, let paragraph, paragraph != narrationParagraph,
+        mention.kind == .pronoun
+          || (mention.kind == .description && mention.isDefinite && !mention.isPlural
+            && !table.hasRole(in: mention.roles, gender: mention.gender)),
+        let addressee = addressee(
+          before: paragraph, names: addressedNames, turns: turns, gender: mention.gender,
+          analyzer, table: table)
+      {
+        id = table.refer(mention, to: addressee)
       }
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph != narrationParagraph,
@@ -229,6 +283,7 @@ struct SpeakerResolver {
           table.notePlace(id)
         }
       }
+      if isBackground, let id, id >= knownEntities { table.noteBackground(id) }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
         if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
@@ -258,6 +313,7 @@ struct SpeakerResolver {
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
       .assign(&result, table: &table)
+    if fiction { DescribedSpeakerNamer(analyzer: analyzer).name(&result, table: &table) }
     NarratorNamer(analyzer: analyzer, fiction: fiction).name(result, table: &table)
 
     // Names are read at the end, when each entity has its fullest name.
@@ -305,6 +361,29 @@ struct SpeakerResolver {
       SpeakerResolver.placePrepositionLengths.contains(analyzer.wordRange(before).count)
     else { return false }
     return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
+  }
+
+  /// Words after which an indefinite description says what someone is ("was a man", "as a
+  /// boy", "like a girl") rather than bringing in someone new.
+  private static let predicateWords: Set<String> = [
+    "is", "was", "were", "are", "be", "been", "being", "am", "became", "become", "becomes",
+    "seemed", "seems", "looked", "remained", "as", "like", "such", "quite", "what", "not",
+    "never", "once", "still",
+    // "made him a different man".
+    "him", "her", "them", "me", "us", "it",
+  ]
+
+  /// Whether an indefinite description of the narration says what someone is rather than
+  /// bringing in someone new: after a comma (an apposition, "William, a boy of seven"), a
+  /// copula, "as" or "like"; or in a heading in capitals ("BETWEEN MR. BUMBLE AND A LADY").
+  private func isPredicate(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
+    let before = mention.tokens.lowerBound - 1
+    guard before >= 0 else { return false }
+    if document.tokens[mention.tokens.upperBound - 1].shape.contains(.allCaps) { return true }
+    if analyzer.bytesEqual(before, ",") || analyzer.isDash(before) { return true }
+    // NB: none of the words is longer than eight bytes: no string is made of a longer one.
+    guard analyzer.isWord(before), analyzer.wordRange(before).count <= 8 else { return false }
+    return SpeakerResolver.predicateWords.contains(analyzer.lowercasedWord(before))
   }
 
   /// The shortest and longest of ``placePrepositions``, in bytes.
@@ -386,14 +465,16 @@ struct SpeakerResolver {
   /// mentioned them (“Kemp's face changed. “…,” he said.”): the first person of the
   /// pronoun's gender that the narration mentioned since the paragraph's latest tag. The
   /// subject of the paragraph's narration is the one who goes on to speak, whoever spoke the
-  /// turn before.
-  private func narrationSubject(_ candidates: [Int], gender: SpeakerGender, table: EntityTable)
-    -> Int?
-  {
+  /// turn before; but not someone the quotation addresses by name (`addressed`).
+  private func narrationSubject(
+    _ candidates: [Int], gender: SpeakerGender, addressed: ArraySlice<Int>,
+    table: EntityTable
+  ) -> Int? {
     guard gender == .male || gender == .female else { return nil }
     let narrator = table.narrator
     return candidates.first {
       $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
+        && !addressed.contains($0)
     }
   }
 
@@ -411,6 +492,24 @@ struct SpeakerResolver {
       table.records[turn].gender == gender
     else { return nil }
     return turn
+  }
+
+  /// The person the quotation of the paragraph before addressed by name, when a pronoun or a
+  /// description tags the reply (“…, Basil.” / “…,” answered the artist): the one addressed
+  /// answers. Nil when no quotation there names a known person of the tag's gender, or when
+  /// it names the one who spoke it.
+  private func addressee(
+    before paragraph: Int, names: [Int], turns: Turns, gender: SpeakerGender,
+    _ analyzer: MentionAnalyzer, table: EntityTable
+  ) -> Int? {
+    guard paragraph > 0, paragraph - 1 < names.count, names[paragraph - 1] >= 0 else {
+      return nil
+    }
+    let word = analyzer.lowercasedWord(names[paragraph - 1])
+    guard let id = table.match(nameWords: [word], gender: gender), id != turns[paragraph - 1],
+      id != table.narrator
+    else { return nil }
+    return id
   }
 
   /// The speaker who goes on, when a pronoun tags a quotation with a verb of going on
