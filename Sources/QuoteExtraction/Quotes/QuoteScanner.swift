@@ -651,10 +651,14 @@ private struct ScanState {
       paragraphs: paragraphs, tokens: tokens, utf8: utf8)
     // NB: buffers, not arrays: each append and removal of an array checked its uniqueness (a
     // call), and the stack of enclosing spans, never deeper than the spans, lives on the stack.
-    let quotes = found.withUnsafeBufferPointer { found in
+    // The spans are filled through the growth path and written in place (an uninitialised
+    // array is made by the unspecialised allocator: see `Array(filled:count:)`).
+    var quotes = found.first.map { [QuotedSpan](filled: $0.span, count: found.count) } ?? []
+    found.withUnsafeBufferPointer { found in
       withUnsafeTemporaryAllocation(of: (index: Int, end: Int).self, capacity: found.count) {
         containers in
-        [QuotedSpan](unsafeUninitializedCapacity: found.count) { quotes, count in
+        quotes.withUnsafeMutableBufferPointer { quotes in
+          var count = 0
           var depth = 0
           for item in found {
             var span = item.span
@@ -676,7 +680,7 @@ private struct ScanState {
               containers.initializeElement(at: depth, to: (count, item.outerEnd))
               depth += 1
             }
-            quotes.initializeElement(at: count, to: span)
+            quotes[count] = span
             count += 1
           }
         }

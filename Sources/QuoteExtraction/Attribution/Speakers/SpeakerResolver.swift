@@ -117,7 +117,7 @@ struct SpeakerResolver {
     var narrationParagraph = -1
     // The name the direct quotations of each paragraph last address someone by (a token
     // index, -1 for none). NB: fiction only.
-    var addressedNames = [Int](repeating: -1, count: fiction ? document.paragraphs.count : 0)
+    var addressedNames = [Int](filled: -1, count: fiction ? document.paragraphs.count : 0)
     if fiction {
       for index in result.attributions.indices where directTokens[index] >= 0 {
         for fragment in result.attributions[index].fragments {
