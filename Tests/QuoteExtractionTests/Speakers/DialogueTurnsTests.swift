@@ -239,3 +239,19 @@ import Testing
     """)
   #expect(names.suffix(4) == ["Harry", "Tom", "Harry", "Tom"])
 }
+
+@Test func dashDialogueResumedAfterTheNarratorsClauseIsAQuotationOfTheSameTurn() throws {
+  // The narrator's clause stops the first quotation; the speech that resumes after it is a
+  // quotation of its own, spoken by the same person.
+  let names = try fictionSpeakers(
+    """
+    Tom stood at the window of the tower.
+
+    —Thanks, old friend, he said briskly. That will do nicely for today.
+
+    Harry came up the stairs.
+
+    —Good morning, Tom.
+    """)
+  #expect(names == ["Tom", "Tom", "Harry"])
+}
