@@ -255,3 +255,23 @@ import Testing
     """)
   #expect(names == ["Tom", "Tom", "Harry"])
 }
+
+@Test func chainAfterNarrationIsReadAgainFromTheNameTagThatClosesIt() throws {
+  // Read forwards, the first turn goes to Harry, whom the narration before it is about; the
+  // tag by name that closes the chain gives the turns the other way round.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry walked to the gate.
+
+    Harry looked at the sky.
+
+    “Is it far?”
+
+    “Not very.”
+
+    “Will it rain?”
+
+    “I think not,” said Harry.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom", "Harry"])
+}
