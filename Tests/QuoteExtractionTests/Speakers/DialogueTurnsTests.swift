@@ -275,3 +275,19 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry", "Tom", "Harry"])
 }
+
+@Test func untaggedTurnIsNotThePersonItNames() throws {
+  // Alternation would give the third turn back to Tom, but it speaks of Tom: someone else
+  // in the scene says it.
+  let names = try fictionSpeakers(
+    """
+    Tom, Harry and Jane sat by the fire.
+
+    “Is it far?” said Tom.
+
+    “Very far,” said Harry.
+
+    “Tom will never walk so far.”
+    """)
+  #expect(names == ["Tom", "Harry", "Jane"])
+}

@@ -1,5 +1,7 @@
 /// Gives direct quotations without a speaker the speaker that dialogue implies.
 ///
+/// - No one speaks a quotation that names them, in address or otherwise (“Well, Watson, …”,
+///   “Tom will never agree.”): a speaker rarely names themselves.
 /// - Within a paragraph, quotations without a tag share the tagged quotation's speaker
 ///   (“Yes,” said he. “I will.”); so do the paragraphs of one speech that runs over several.
 /// - A paragraph of untagged quotation that follows a dialogue paragraph answers it: its
@@ -89,16 +91,32 @@ struct DialogueTurns {
     reanchor(groups, &result, table: &table, addressed: &addressed)
   }
 
-  /// The people each group's quotations address by name (see ``addressees(of:_:table:)``),
-  /// found at the first question about the group.
+  /// The people each group's quotations address by name (see ``addressees(of:_:table:)``), and
+  /// the people they name at all (see ``namedPeople(of:_:table:)``), found at the first
+  /// question about the group.
   ///
   /// NB: the passes over the dialogue ask about a group several times (its own turn, the turn
   /// before and the one after it), and what they change (who speaks) changes no name's match:
   /// each group's quotations are read once.
   private struct Addressees {
     private var lists: [[Int]?]
+    private var namedLists: [[Int]?]
 
-    init(count: Int) { lists = Array(filled: nil, count: count) }
+    init(count: Int) {
+      lists = Array(filled: nil, count: count)
+      namedLists = Array(filled: nil, count: count)
+    }
+
+    /// The people each group's quotations name, in address or not, found once.
+    mutating func named(
+      _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
+      table: EntityTable
+    ) -> [Int] {
+      if let found = namedLists[number] { return found }
+      let found = turns.namedPeople(of: groups[number], result, table: table)
+      namedLists[number] = found
+      return found
+    }
 
     /// The addressees of the group at `number`, found once.
     mutating func of(
@@ -213,7 +231,10 @@ struct DialogueTurns {
         let paragraph = document.paragraphs[group.paragraph]
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
         let addressed = Set(cache.of(number, groups, self, result, table: table))
-        func allowed(_ id: Int?) -> Int? { id.flatMap { addressed.contains($0) ? nil : $0 } }
+        // Nor is someone it names otherwise (“Tom will never agree.”): a speaker rarely names
+        // themselves.
+        let excluded = addressed.union(cache.named(number, groups, self, result, table: table))
+        func allowed(_ id: Int?) -> Int? { id.flatMap { excluded.contains($0) ? nil : $0 } }
         // The quotation's first token.
         let quoteStart =
           analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
@@ -252,10 +273,10 @@ struct DialogueTurns {
           if found == nil, guessing {
             found =
               latestPerson(
-                before: position, excluding: addressed.union([last.entity]), table: table)
+                before: position, excluding: excluded.union([last.entity]), table: table)
               ?? (opensParagraph
                 ? nextPerson(
-                  after: position, excluding: addressed.union([last.entity]), table: table)
+                  after: position, excluding: excluded.union([last.entity]), table: table)
                 : nil)
           }
         } else if guessing || previous?.end != group.paragraph - 1 {
@@ -292,9 +313,9 @@ struct DialogueTurns {
           if found == nil, guessing {
             found =
               allowed(previous?.entity)
-              ?? latestPerson(before: position, excluding: addressed, table: table)
+              ?? latestPerson(before: position, excluding: excluded, table: table)
               ?? (opensParagraph
-                ? nextPerson(after: position, excluding: addressed, table: table) : nil)
+                ? nextPerson(after: position, excluding: excluded, table: table) : nil)
           }
         }
         if let found { setImplicit(group, found, &result, table: &table) }
@@ -348,22 +369,46 @@ struct DialogueTurns {
     return found
   }
 
-  /// When a token ends a name used in address inside a quotation's tokens, the name's first
-  /// token (its honorific, if any).
-  private func vocativeStart(_ index: Token.Index, in tokens: Range<Token.Index>)
-    -> Token.Index?
+  /// The people a turn's quotations name, in address or in the third person, as entities, in
+  /// text order: a speaker rarely names themselves (“Tom will never agree.”).
+  private func namedPeople(of group: Group, _ result: ExtractionResult, table: EntityTable)
+    -> [Int]
   {
-    guard analyzer.isCapitalized(index), !analyzer.isHonorific(index), !analyzer.isRole(index),
-      analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
-    else { return nil }
-    let after = index + 1
-    let closes =
-      after == tokens.upperBound || after >= document.tokens.count
-      || analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
-      || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
-    guard closes else { return nil }
-    // The name's first word ("Miss Elizabeth Bennet"), after its honorific ("Mrs. Moore",
-    // "Mr Gray"): the address opens before it.
+    var found: [Int] = []
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    for index in group.attributions {
+      for fragment in result.attributions[index].fragments {
+        let tokens = analyzer.tokens(in: fragment)
+        for token in tokens {
+          // NB: a name ends with a capitalised word that no other name word follows; the other
+          // tokens are passed over with no call.
+          let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
+          guard shape & capitalShape == capitalized, isNameEnd(token),
+            token + 1 >= tokens.upperBound || !analyzer.isNameWord(token + 1),
+            let name = analyzer.analyze(tokens: nameStart(token, in: tokens)..<(token + 1)),
+            !name.nameWords.isEmpty,
+            let id = table.match(nameWords: name.nameWords, gender: name.gender),
+            !found.contains(id)
+          else { continue }
+          found.append(id)
+        }
+      }
+    }
+    return found
+  }
+
+  /// Whether a capitalised token may end a person's name: no honorific, role, pronoun or word
+  /// that is no name.
+  private func isNameEnd(_ index: Token.Index) -> Bool {
+    analyzer.isCapitalized(index) && !analyzer.isHonorific(index) && !analyzer.isRole(index)
+      && analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
+  }
+
+  /// The first token of the name that ends at a token, within `tokens`: up to two name words
+  /// before it ("Miss Elizabeth Bennet"), and the honorific before them ("Mrs. Moore", "Mr
+  /// Gray").
+  private func nameStart(_ index: Token.Index, in tokens: Range<Token.Index>) -> Token.Index {
     var first = index
     while first - 1 >= tokens.lowerBound, index - first < 2, analyzer.isNameWord(first - 1),
       !analyzer.isHonorific(first - 1), !analyzer.isRole(first - 1)
@@ -377,6 +422,23 @@ struct DialogueTurns {
     } else if first - 1 >= tokens.lowerBound, analyzer.isHonorific(first - 1) {
       first -= 1
     }
+    return first
+  }
+
+  /// When a token ends a name used in address inside a quotation's tokens, the name's first
+  /// token (its honorific, if any).
+  private func vocativeStart(_ index: Token.Index, in tokens: Range<Token.Index>)
+    -> Token.Index?
+  {
+    guard isNameEnd(index) else { return nil }
+    let after = index + 1
+    let closes =
+      after == tokens.upperBound || after >= document.tokens.count
+      || analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
+      || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
+    guard closes else { return nil }
+    // The address opens before the name's first word and its honorific.
+    let first = nameStart(index, in: tokens)
     guard first > tokens.lowerBound else {
       // A quotation that is only a name answers with it (“What is his name?” / “Bingley.”)
       // unless it calls the person (“Jane!”).
@@ -404,15 +466,18 @@ struct DialogueTurns {
     for (number, group) in groups.enumerated().reversed() {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
-        let addressed = cache.of(number, groups, self, result, table: table)
+        // Neither someone the quotation addresses nor someone it names speaks it.
+        let excluded =
+          cache.of(number, groups, self, result, table: table)
+          + cache.named(number, groups, self, result, table: table)
         if let answered = answered(after: number, groups, result, table: table, cache: &cache),
-          !addressed.contains(answered), next.map({ $0.entity != answered }) ?? true
+          !excluded.contains(answered), next.map({ $0.entity != answered }) ?? true
         {
           found = answered
           setImplicit(group, answered, &result, table: &table)
         } else if let following = next, following.paragraph == group.end + 1,
           let second = afterNext, second.paragraph == following.end + 1,
-          second.entity != following.entity, !addressed.contains(second.entity)
+          second.entity != following.entity, !excluded.contains(second.entity)
         {
           found = second.entity
           setImplicit(group, second.entity, &result, table: &table)
