@@ -291,3 +291,17 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry", "Jane"])
 }
+
+@Test func narratorWatchingBeforeAnUntaggedQuotationIsNotItsSpeaker() throws {
+  // The narration before the quotation ends with the narrator; the one the narrator watches
+  // speaks (the narrator's own speech is tagged "I said").
+  let names = try fictionSpeakers(
+    """
+    Tom and I sat by the fire of the inn.
+
+    After a while Tom rose and went to the window, and I watched.
+
+    “It will rain tonight.”
+    """)
+  #expect(names == ["Tom"])
+}
