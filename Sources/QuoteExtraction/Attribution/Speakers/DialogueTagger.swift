@@ -22,6 +22,13 @@ struct DialogueTagger {
     if let close = quote.closeMark, let tag = tagAfter(analyzer.tokens(in: close).upperBound) {
       return tag
     }
+    // Dash dialogue has no closing mark before the narrator's words (—Look at yourself, he
+    // said.): the tag follows the speech itself.
+    if quote.kind == .dashDialogue, quote.closeMark == nil,
+      let tag = tagAfter(analyzer.tokens(in: quote.content).upperBound)
+    {
+      return tag
+    }
     return tagBefore(open)
   }
 

@@ -1,0 +1,46 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// Tagged quotations of fiction: what a tag's pronoun, title or description refers to.
+
+/// The text of each attribution's speaker mention, read as fiction.
+private func taggedMentions(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  let result = try extractor.extract(from: text)
+  let utf8 = Array(text.utf8)
+  return result.attributions.map { attribution in
+    attribution.speaker.map { String(decoding: utf8[$0], as: UTF8.self) }
+  }
+}
+
+@Test func dashDialogueTakesTheTagAfterItsSpeech() throws {
+  // No closing mark ends the speech before the narrator's words: the tag follows the comma.
+  let mentions = try taggedMentions(
+    """
+    Harry Blake stood at the open door.
+
+    —Look at the rain, he said. We shall be wet through.
+
+    —It will stop soon.
+
+    —I doubt it.
+    """)
+  #expect(mentions.first == "he")
+}
+
+@Test func replyTagIsTheManTheQuotationAddressedByTitle() throws {
+  // “…, Mr. Crane,” addresses Mr. Crane: he answers, not Dick Moss, the man the narration
+  // named last.
+  let names = try fictionSpeakers(
+    """
+    Mr. Crane and Dick Moss sat by the fire with Tom Hale.
+
+    “It is late, Mr. Crane,” said Tom.
+
+    “Not yet,” he answered.
+    """)
+  #expect(names.last == "Mr. Crane")
+}
