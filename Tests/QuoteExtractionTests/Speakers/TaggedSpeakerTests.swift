@@ -44,3 +44,14 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names.last == "Mr. Crane")
 }
+
+@Test func surnameAloneIsTheManNotTheTitledWomanOfTheFamily() throws {
+  // "Bingley" alone names Mr. Bingley, though his sister was named after him.
+  let names = try fictionSpeakers(
+    """
+    Mr. Bingley came in with Miss Bingley and her friend.
+
+    “We are very late,” said Bingley.
+    """)
+  #expect(names == ["Mr. Bingley"])
+}

@@ -285,6 +285,15 @@ struct EntityTable {
   /// "Mexico" is then the country named before, not the city.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
     guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
+    // A surname alone ("Bingley") names a man of the family in fiction, not a woman the text
+    // names with a woman's title ("Miss Bingley", "Mrs. Sowerberry").
+    if separatesMarriedTitles, words.count == 1, gender == .unknown, ids.count > 1,
+      let man = ids.last(where: {
+        !records[$0].isPlace && !isTitledWoman($0) && fits($0, words: words, gender: gender)
+      })
+    {
+      return man
+    }
     return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
       ?? ids.last(where: { fits($0, words: words, gender: gender) })
   }
@@ -349,6 +358,15 @@ struct EntityTable {
     }
     note(id, mention: mention)
     return id
+  }
+
+  /// Titles that name a woman ("Miss Bingley", "Mrs. Bennet", "Lady Bertram").
+  static let womensTitles: Set<String> = ["miss", "mrs", "ms", "lady", "madame", "mme"]
+
+  /// Whether the text names a person with a woman's title.
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func isTitledWoman(_ id: Int) -> Bool {
+    !records[id].honorifics.isDisjoint(with: EntityTable.womensTitles)
   }
 
   /// Whether a record's name is this one word alone.
