@@ -55,3 +55,14 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Mr. Bingley"])
 }
+
+@Test func pastTenseOfNarrationBeforeAQuotationIsNoTag() throws {
+  // "as he finished, “…”" is what Tom does while his aunt goes on speaking.
+  let names = try fictionSpeakers(
+    """
+    Tom Hale read the letter aloud to his aunt.
+
+    “What a pity,” cried Mrs. Hale, as he finished, “that the rain has come.”
+    """)
+  #expect(names == ["Mrs. Hale", "Mrs. Hale"])
+}

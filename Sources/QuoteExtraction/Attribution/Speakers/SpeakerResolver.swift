@@ -531,7 +531,7 @@ struct SpeakerResolver {
 
   /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
   private func tagDialogue(_ result: inout ExtractionResult, analyzer: MentionAnalyzer) {
-    let tagger = DialogueTagger(analyzer: analyzer)
+    let tagger = DialogueTagger(analyzer: analyzer, fiction: fiction)
     for index in result.attributions.indices {
       // NB: the attribution's fields are read in place: a copy of it retains each of its arrays.
       guard result.attributions[index].speaker == nil, result.attributions[index].type == .direct,
