@@ -66,3 +66,16 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Mrs. Hale", "Mrs. Hale"])
 }
+
+@Test func spouseTagIsNamedAfterTheManSheAddressesByTitle() throws {
+  // No man is in view yet: "his" is the man the quotation addresses.
+  let names = try fictionSpeakers(
+    """
+    It was a cold morning in the village.
+
+    “My dear Mr. Crane,” said his wife to him one day, “have you heard the news?”
+
+    Mr. Crane replied that he had not.
+    """)
+  #expect(names.first == "Mrs. Crane")
+}

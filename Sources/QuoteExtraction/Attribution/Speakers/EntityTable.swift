@@ -229,6 +229,34 @@ struct EntityTable {
       let written = records[owner].name.split(separator: " ").last,
       written.lowercased() == surname
     else { return nil }
+    return addInferred(title: title, surname: String(written), gender: gender, mention: mention)
+  }
+
+  /// The person "his wife" names when the wife addresses a man by title and surname and no
+  /// man is in view (“My dear Mr. Bennet,” said his lady): the titled namesake of that
+  /// surname and of the kin's gender, added as in ``addFamilyNamesake(of:gender:mention:)``
+  /// when the story has not named them yet.
+  mutating func addNamesake(surname written: String, gender: SpeakerGender, mention: SpeakerMention)
+    -> Int?
+  {
+    guard let title = EntityTable.familyTitle(gender) else { return nil }
+    let surname = written.lowercased()
+    let word = String(title.dropLast()).lowercased()
+    if let id = (byWord[surname] ?? []).last(where: {
+      records[$0].kind == .person && records[$0].gender == gender
+        && records[$0].honorifics.contains(word) && records[$0].words.last == surname
+    }) {
+      note(id, mention: mention)
+      return id
+    }
+    return addInferred(title: title, surname: written, gender: gender, mention: mention)
+  }
+
+  /// Adds a person named by a family title and a surname that the text has not used yet.
+  private mutating func addInferred(
+    title: String, surname written: String, gender: SpeakerGender, mention: SpeakerMention
+  ) -> Int {
+    let surname = written.lowercased()
     let name = title + " " + written
     let id = records.count
     records.append(

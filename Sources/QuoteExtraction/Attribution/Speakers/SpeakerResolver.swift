@@ -224,8 +224,9 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, attribution != nil,
-        let kin = kinNamesake(of: mention, analyzer, table: &table)
+      if fiction, let index = attribution,
+        let kin = kinNamesake(
+          of: mention, analyzer, table: &table, quote: result.attributions[index].fragments)
       {
         id = table.refer(mention, to: kin)
       }
@@ -398,30 +399,60 @@ struct SpeakerResolver {
   private func possessor(
     of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
   ) -> Int? {
+    possessiveGender(mention, analyzer).flatMap { table.latestPerson(gender: $0) }
+  }
+
+  /// The gender of a description's opening possessive ("his", "her"), or nil for another word.
+  private func possessiveGender(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer)
+    -> SpeakerGender?
+  {
     let first = mention.tokens.lowerBound
-    let gender: SpeakerGender
-    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") {
-      gender = .male
-    } else if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") {
-      gender = .female
-    } else {
-      return nil
+    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") { return .male }
+    if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") { return .female }
+    return nil
+  }
+
+  /// The name a quotation addresses someone by after a title of the given gender ("Bennet" in
+  /// “My dear Mr. Bennet,”), or nil.
+  private func addressedTitledName(
+    in fragments: [Range<Int>], gender: SpeakerGender, _ analyzer: MentionAnalyzer
+  ) -> Token.Index? {
+    for fragment in fragments {
+      let tokens = analyzer.tokens(in: fragment)
+      for vocative in analyzer.vocatives(in: tokens) {
+        var title = vocative - 1
+        if title > tokens.lowerBound, analyzer.isAbbreviationPeriod(title) { title -= 1 }
+        guard title >= tokens.lowerBound, analyzer.isHonorific(title),
+          analyzer.word(title)?.honorificGender == gender
+        else { continue }
+        return vocative
+      }
     }
-    return table.latestPerson(gender: gender)
+    return nil
   }
 
   /// The person "his wife" or "her father" names in fiction: the titled namesake of the
   /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet), added
   /// under that name when the story has not named them yet; for a possessor known by a given
   /// name alone ("her mother" after Kitty), the person with the family title mentioned last.
+  ///
+  /// When no one of the possessive's gender is in view, the possessor is the person the
+  /// quotation addresses by a title of that gender (“My dear Mr. Bennet,” said his lady).
   private func kinNamesake(
-    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: inout EntityTable
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: inout EntityTable,
+    quote fragments: [Range<Int>]
   ) -> Int? {
     guard mention.kind == .description, mention.isDefinite, mention.tokens.count == 2,
       let gender = analyzer.lexicons.kinship.value(
-        analyzer.wordBytes(mention.tokens.upperBound - 1)),
-      let owner = possessor(of: mention, analyzer, table: table)
+        analyzer.wordBytes(mention.tokens.upperBound - 1))
     else { return nil }
+    guard let owner = possessor(of: mention, analyzer, table: table) else {
+      guard let ownerGender = possessiveGender(mention, analyzer),
+        let surname = addressedTitledName(in: fragments, gender: ownerGender, analyzer)
+      else { return nil }
+      return table.addNamesake(
+        surname: document.text(of: surname), gender: gender, mention: mention)
+    }
     if let namesake = table.titledNamesake(of: owner, gender: gender) { return namesake }
     if let added = table.addFamilyNamesake(of: owner, gender: gender, mention: mention) {
       return added
