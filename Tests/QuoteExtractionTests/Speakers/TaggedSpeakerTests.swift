@@ -79,3 +79,16 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names.first == "Mrs. Crane")
 }
+
+@Test func pronounTagIsTheDescribedSpeakerTheNarrationJustMentioned() throws {
+  // "The surgeon" of the narration is the surgeon who spoke; "he" is him, not Tom Hale.
+  let names = try fictionSpeakers(
+    """
+    Tom Hale lay asleep by the fire.
+
+    “He will mend,” said the surgeon.
+
+    The surgeon leaned over the bed and felt the pulse. “He is very weak,” he said.
+    """)
+  #expect(names == ["surgeon", "surgeon"])
+}

@@ -40,6 +40,8 @@ struct SpeakerResolver {
     // NB: the speakers' name words go straight into a byte table (no set of strings hashed
     // twice): the narration scan looks its capitalised words up in it.
     var speakerNameWords = ByteLexicon<Void>()
+    // The person nouns of fiction's description tags that show no gender ("said the surgeon").
+    var speakerNouns = ByteLexicon<Void>()
     for index in result.attributions.indices {
       guard let range = result.attributions[index].speaker,
         var mention = analyzer.analyze(utf8Range: range)
@@ -71,6 +73,12 @@ struct SpeakerResolver {
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
+      if fiction, mention.kind == .description, mention.isDefinite, !mention.isPlural,
+        mention.gender == .unknown,
+        analyzer.lexicons.roles.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
+      {
+        speakerNouns.insert(bytes: analyzer.wordBytes(mention.tokens.upperBound - 1), value: ())
+      }
       speakerEvents.append(
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
@@ -86,7 +94,7 @@ struct SpeakerResolver {
     var descriptions: [SpeakerMention] = []
     if fiction {
       descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
-        .scan(articles: articles)
+        .scan(articles: articles, speakerNouns: speakerNouns)
     }
     // The first token of each direct quotation's first fragment (-1 for the others): the
     // dialogue paragraphs and the turns read it.
@@ -185,7 +193,8 @@ struct SpeakerResolver {
       // burro"), unless it says what someone is ("he was a man of fifty", "William, a boy of
       // seven"); it is taken in as background (see ``EntityTable/Record/isBackground``).
       var isBackground = false
-      if attribution == nil, mention.kind == .description,
+      // NB: a description with no gender is one of ``speakerNouns``: a speaker's.
+      if attribution == nil, mention.kind == .description, mention.gender != .unknown,
         table.hasRecentPerson(gender: mention.gender)
       {
         if mention.isDefinite || isPredicate(mention, analyzer) { continue }
@@ -503,9 +512,14 @@ struct SpeakerResolver {
   ) -> Int? {
     guard gender == .male || gender == .female else { return nil }
     let narrator = table.narrator
+    // A speaker known by a description with no gender ("The surgeon leaned over the body")
+    // can be either.
     return candidates.first {
-      $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
-        && !addressed.contains($0)
+      $0 != narrator && !addressed.contains($0)
+        && ((table.records[$0].kind == .person && table.records[$0].gender == gender)
+          || (table.records[$0].isSpeaker && table.records[$0].words.isEmpty
+            && table.records[$0].gender == .unknown && !table.records[$0].isPlaceLike
+            && table.records[$0].kind != .group && table.records[$0].kind != .organization))
     }
   }
 
