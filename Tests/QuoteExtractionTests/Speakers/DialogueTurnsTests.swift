@@ -305,3 +305,19 @@ import Testing
     """)
   #expect(names == ["Tom"])
 }
+
+@Test func narratorInTheNarrationAfterAnUntaggedQuotationIsNotItsSpeaker() throws {
+  // The narration after the quotation is about the narrator, who listens: the turns decide who
+  // speaks.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry sat with me by the fire of the inn.
+
+    “Is it far?” said Tom.
+
+    “Very far,” said Harry.
+
+    “Then we must start early.” I took up my pipe again.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
