@@ -92,3 +92,15 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["surgeon", "surgeon"])
 }
+
+@Test func womansTitleAndAnotherTitleBeforeOneSurnameNameTwoPeople() throws {
+  let names = try fictionSpeakers(
+    """
+    Admiral Croft came in with his wife.
+
+    “Is it late?” said Admiral Croft.
+
+    “It is,” said Mrs. Croft.
+    """)
+  #expect(names == ["Admiral Croft", "Mrs. Croft"])
+}

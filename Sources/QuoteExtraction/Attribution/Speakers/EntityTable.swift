@@ -420,6 +420,14 @@ struct EntityTable {
     {
       return records[id].honorifics.contains(title)
     }
+    // "Mrs. Croft" is not "Admiral Croft", nor "Dr. Grant" "Mrs. Grant": a woman's title and
+    // another title before one surname name two people.
+    if let title = mention.honorificWord, words.count == 1, !records[id].honorifics.isEmpty,
+      !records[id].honorifics.contains(title),
+      EntityTable.womensTitles.contains(title) || isTitledWoman(id)
+    {
+      return false
+    }
     if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
       !records[id].honorifics.isDisjoint(with: EntityTable.marriedTitles)
     {
