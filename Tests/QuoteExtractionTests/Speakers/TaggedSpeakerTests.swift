@@ -104,3 +104,16 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["Admiral Croft", "Mrs. Croft"])
 }
+
+@Test func givenNameIsNotTheMiddleNameOfAnotherPerson() throws {
+  // "Sir Walter" is Sir Walter Elliot; "Walter" is only the middle name of his heir.
+  let names = try fictionSpeakers(
+    """
+    Sir Walter Elliot sat in the library.
+
+    “Good day,” said William Walter Elliot.
+
+    “You are late,” said Sir Walter.
+    """)
+  #expect(names == ["William Walter Elliot", "Sir Walter"])
+}

@@ -322,8 +322,24 @@ struct EntityTable {
     {
       return man
     }
+    // A word alone names someone by their given name or surname: "Walter" is Sir Walter
+    // Elliot rather than William Walter Elliot, whose middle name it is.
+    if separatesMarriedTitles, words.count == 1, ids.count > 1,
+      let named = ids.last(where: {
+        !records[$0].isPlace && isFirstOrLast(lastWord, $0)
+          && fits($0, words: words, gender: gender)
+      })
+    {
+      return named
+    }
     return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
       ?? ids.last(where: { fits($0, words: words, gender: gender) })
+  }
+
+  /// Whether a word is the first or the last word of a record's name.
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func isFirstOrLast(_ word: String, _ id: Int) -> Bool {
+    records[id].words.first == word || records[id].words.last == word
   }
 
   private mutating func addName(_ mention: SpeakerMention, namesPlace: Bool) -> Int? {
