@@ -117,3 +117,16 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["William Walter Elliot", "Sir Walter"])
 }
+
+@Test func nameTheTextWritesAfterTheArticleKeepsIt() throws {
+  // "the Marquis" is the character's name as the story gives it; Tom Hale's is not.
+  let names = try fictionSpeakers(
+    """
+    “Where is the boy?” said the Marquis.
+
+    “Gone,” said Tom Hale.
+
+    “Gone where?” said the Marquis.
+    """)
+  #expect(names == ["the Marquis", "Tom Hale", "the Marquis"])
+}
