@@ -92,3 +92,41 @@ private func taggedMentions(_ text: String) throws -> [String?] {
     """)
   #expect(names == ["surgeon", "surgeon"])
 }
+
+@Test func womansTitleAndAnotherTitleBeforeOneSurnameNameTwoPeople() throws {
+  let names = try fictionSpeakers(
+    """
+    Admiral Croft came in with his wife.
+
+    “Is it late?” said Admiral Croft.
+
+    “It is,” said Mrs. Croft.
+    """)
+  #expect(names == ["Admiral Croft", "Mrs. Croft"])
+}
+
+@Test func givenNameIsNotTheMiddleNameOfAnotherPerson() throws {
+  // "Sir Walter" is Sir Walter Elliot; "Walter" is only the middle name of his heir.
+  let names = try fictionSpeakers(
+    """
+    Sir Walter Elliot sat in the library.
+
+    “Good day,” said William Walter Elliot.
+
+    “You are late,” said Sir Walter.
+    """)
+  #expect(names == ["William Walter Elliot", "Sir Walter"])
+}
+
+@Test func nameTheTextWritesAfterTheArticleKeepsIt() throws {
+  // "the Marquis" is the character's name as the story gives it; Tom Hale's is not.
+  let names = try fictionSpeakers(
+    """
+    “Where is the boy?” said the Marquis.
+
+    “Gone,” said Tom Hale.
+
+    “Gone where?” said the Marquis.
+    """)
+  #expect(names == ["the Marquis", "Tom Hale", "the Marquis"])
+}

@@ -322,8 +322,24 @@ struct EntityTable {
     {
       return man
     }
+    // A word alone names someone by their given name or surname: "Walter" is Sir Walter
+    // Elliot rather than William Walter Elliot, whose middle name it is.
+    if separatesMarriedTitles, words.count == 1, ids.count > 1,
+      let named = ids.last(where: {
+        !records[$0].isPlace && isFirstOrLast(lastWord, $0)
+          && fits($0, words: words, gender: gender)
+      })
+    {
+      return named
+    }
     return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
       ?? ids.last(where: { fits($0, words: words, gender: gender) })
+  }
+
+  /// Whether a word is the first or the last word of a record's name.
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func isFirstOrLast(_ word: String, _ id: Int) -> Bool {
+    records[id].words.first == word || records[id].words.last == word
   }
 
   private mutating func addName(_ mention: SpeakerMention, namesPlace: Bool) -> Int? {
@@ -419,6 +435,14 @@ struct EntityTable {
       EntityTable.marriedTitles.contains(title), records[id].words.count >= 2
     {
       return records[id].honorifics.contains(title)
+    }
+    // "Mrs. Croft" is not "Admiral Croft", nor "Dr. Grant" "Mrs. Grant": a woman's title and
+    // another title before one surname name two people.
+    if let title = mention.honorificWord, words.count == 1, !records[id].honorifics.isEmpty,
+      !records[id].honorifics.contains(title),
+      EntityTable.womensTitles.contains(title) || isTitledWoman(id)
+    {
+      return false
     }
     if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
       !records[id].honorifics.isDisjoint(with: EntityTable.marriedTitles)

@@ -344,9 +344,11 @@ struct SpeakerResolver {
         listed[id] = position
         // NB: the record's fields are read in place: a copy of it retains each of its
         // collections.
+        var name = table.canonicalName(of: id)
+        if fiction, goesWithArticle(table.records[id], analyzer) { name = "the " + name }
         entities.append(
           Entity(
-            name: table.canonicalName(of: id), kind: table.records[id].kind,
+            name: name, kind: table.records[id].kind,
             mentions: table.records[id].mentions.stablySorted { $0.lowerBound < $1.lowerBound },
             gender: table.records[id].gender.entityName))
       }
@@ -354,6 +356,36 @@ struct SpeakerResolver {
       result.attributions[index].speakerName = entities[position].name
     }
     result.entities = entities
+  }
+
+  /// Whether fiction names someone with the definite article: a person the text calls by a
+  /// name it writes after "the" ("the Jew", "the Marquis", "the Artful Dodger") is known by
+  /// it, article included, as lists of characters name them. True when more than half of the
+  /// mentions that name them (not pronouns) open with "the".
+  ///
+  /// NB: names only: a person known by a description is reported by its words alone ("old
+  /// man").
+  private func goesWithArticle(_ record: EntityTable.Record, _ analyzer: MentionAnalyzer)
+    -> Bool
+  {
+    guard record.kind == .person, !record.words.isEmpty, record.honorifics.isEmpty,
+      !record.name.hasPrefix("the "), !record.name.hasPrefix("The ")
+    else { return false }
+    var named = 0
+    var withArticle = 0
+    for range in record.mentions {
+      let tokens = analyzer.tokens(in: range)
+      guard let first = tokens.first, analyzer.isWord(first) else { continue }
+      if analyzer.lists(first).contains(.pronoun) { continue }
+      named += 1
+      let opening = [first, first - 1]
+      if opening.contains(where: {
+        $0 >= 0 && (analyzer.bytesEqual($0, "the") || analyzer.bytesEqual($0, "The"))
+      }) {
+        withArticle += 1
+      }
+    }
+    return withArticle * 2 > named
   }
 
   /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
