@@ -65,3 +65,34 @@ struct StringTableTests {
     #expect(empty.max { $0.value < $1.value } == nil)
   }
 }
+
+/// The byte-level reading of names agrees with the character-level split it replaces.
+struct NameWordsTests {
+  private static let names = [
+    "Florence Linden", "Bill", "Mrs. Bennet", "  spaced   out  ", " ", "",
+    "U.S. Department of State",
+    "American Civil Liberties Union", "Department of Homeland Security", "ACLU", "a b C",
+    "José Martí", "Zoë Baird", "e\u{301} Acute", "Space \u{301}Mark", "Ångström Unit", "K\u{212A}",
+  ]
+
+  @Test func lastWordsMatchTheSplit() {
+    for name in NameWordsTests.names {
+      #expect(
+        NameWords.lastLowercased(name) == name.split(separator: " ").last.map { $0.lowercased() },
+        "\(name)")
+    }
+  }
+
+  @Test func initialsMatchTheSplit() {
+    for name in NameWordsTests.names {
+      var expected = ""
+      for word in name.split(separator: " ") {
+        guard let first = word.unicodeScalars.first, (0x41...0x5A).contains(first.value),
+          !word.contains(".")
+        else { continue }
+        expected.unicodeScalars.append(first)
+      }
+      #expect(NameWords.capitalInitials(name) == expected, "\(name)")
+    }
+  }
+}

@@ -193,6 +193,12 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   }
 }
 extension ByteLexicon where Value == Void {
+  /// A list of the given words.
+  init(words: [String]) {
+    self.init()
+    for word in words { insert(word, value: ()) }
+  }
+
   /// Reads a word list: one entry a line, `#` starts a comment.
   init(wordList bytes: [UInt8]) {
     self.init()

@@ -53,8 +53,8 @@ struct EntityTable {
       // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
       // does not rename a character.
       let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
-      let fullLast = full.split(separator: " ").last.map { $0.lowercased() }
-      let topLast = top.key.split(separator: " ").last.map { $0.lowercased() }
+      let fullLast = NameWords.lastLowercased(full)
+      let topLast = NameWords.lastLowercased(top.key)
       return topLast == fullLast ? full : top.key
     }
   }
@@ -432,13 +432,7 @@ struct EntityTable {
   /// ("DHS" for "Department of Homeland Security" and "U.S. Department of Homeland Security");
   /// nil for a name of fewer than two such words.
   static func initials(of name: String) -> String? {
-    var initials = ""
-    for word in name.split(separator: " ") {
-      guard let first = word.unicodeScalars.first, (0x41...0x5A).contains(first.value),
-        !word.contains(".")
-      else { continue }
-      initials.unicodeScalars.append(first)
-    }
+    let initials = NameWords.capitalInitials(name)
     return initials.utf8.count >= 2 ? initials : nil
   }
 

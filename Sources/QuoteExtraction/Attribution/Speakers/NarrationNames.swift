@@ -302,12 +302,13 @@ private struct PronounMentions {
 /// each analysis looked words up and built strings. (A one-letter word is an initial only
 /// before its period: the next token counts, so it is analysed each time.)
 private struct OneWordNames {
-  /// For each slot, the first token with the spelling plus one (0: empty), and its hash; a
-  /// power of two long.
-  private var slots: [(hash: UInt64, token: Int32)] = []
-  /// The analyses, by the slot of their spelling.
+  /// For each slot, the first token with the spelling plus one (0: empty), its hash and its
+  /// analysis's position in ``analyses``; a power of two long.
+  private var slots: [(hash: UInt64, token: Int32, analysis: Int32)] = []
+  /// The analyses, in the order their spellings were first seen.
+  /// NB: apart from the slots, so that growing the table moves three numbers per spelling, not
+  /// a mention (a copy of one retains each of its arrays and strings).
   private var analyses: [SpeakerMention?] = []
-  private var used = 0
 
   /// The mention of the name `tokens[index]` alone (see ``MentionAnalyzer/analyze(tokens:)``).
   mutating func mention(
@@ -320,7 +321,7 @@ private struct OneWordNames {
     let hash = utf8.withUnsafeBufferPointer {
       ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
     }
-    if (used + 1) * 2 > slots.count { grow() }
+    if (analyses.count + 1) * 2 > slots.count { grow() }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     while slots[slot].token != 0 {
@@ -334,7 +335,7 @@ private struct OneWordNames {
         guard same else {
           return analyzer.analyze(tokens: index..<(index + 1))
         }
-        guard var mention = analyses[slot] else { return nil }
+        guard var mention = analyses[Int(slots[slot].analysis)] else { return nil }
         mention.tokens = index..<(index + 1)
         mention.utf8Range = token.utf8Range
         if mention.nameTokens != nil { mention.nameTokens = index..<(index + 1) }
@@ -343,26 +344,21 @@ private struct OneWordNames {
       slot = (slot + 1) & mask
     }
     let mention = analyzer.analyze(tokens: index..<(index + 1))
-    slots[slot] = (hash, Int32(index + 1))
-    analyses[slot] = mention
-    used += 1
+    slots[slot] = (hash, Int32(index + 1), Int32(analyses.count))
+    analyses.append(mention)
     return mention
   }
 
   private mutating func grow() {
-    let oldSlots = slots
-    let oldAnalyses = analyses
-    // NB: a short document names a few people: the first table is small (each slot holds a
-    // mention).
-    let count = max(16, oldSlots.count * 2)
-    slots = Array(filled: (0, 0), count: count)
-    analyses = Array(filled: nil, count: count)
+    let old = slots
+    // NB: a short document names a few people: the first table is small.
+    let count = max(16, old.count * 2)
+    slots = Array(filled: (0, 0, 0), count: count)
     let mask = count - 1
-    for (position, entry) in oldSlots.enumerated() where entry.token != 0 {
+    for entry in old where entry.token != 0 {
       var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
       while slots[slot].token != 0 { slot = (slot + 1) & mask }
       slots[slot] = entry
-      analyses[slot] = oldAnalyses[position]
     }
   }
 }
