@@ -155,7 +155,7 @@ struct NarrationNames {
       let run = first..<end
       let accepted =
         start < first
-        || (known.count > 0 && isKnown(run, known))
+        || (known.count > 0 && isKnown(run, known, document))
         || analyzer.lists(first).contains(.givenName)
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
@@ -189,9 +189,20 @@ struct NarrationNames {
   }
 
   /// Whether a word of the run is in `known`.
-  private func isKnown(_ run: Range<Token.Index>, _ known: ByteLexicon<Void>) -> Bool {
-    for index in run where known.contains(analyzer.wordBytes(index)) { return true }
-    return false
+  /// NB: the words are read from the scan's copy of the document in place: a slice of the text
+  /// per word retained and released it.
+  private func isKnown(
+    _ run: Range<Token.Index>, _ known: ByteLexicon<Void>, _ document: Document
+  ) -> Bool {
+    document.tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for index in run {
+          let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
+          if known.contains(UnsafeBufferPointer(rebasing: utf8[range])) { return true }
+        }
+        return false
+      }
+    }
   }
 
   /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).
