@@ -614,23 +614,28 @@ final class MentionAnalyzer {
       let before = index - 1
       let after = index + 1
       guard before >= 0, after < tokenCount else { continue }
-      // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
-      // words before the title open the address.
-      var title = before
-      if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
-        title -= 1
-      }
-      let isTitled = title >= tokens.lowerBound && isHonorific(title)
-      func opensAddress(_ start: Token.Index) -> Bool {
-        start == tokens.lowerBound || bytesEqual(start - 1, ",")
-          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
-      }
-      let opens = opensAddress(index) || (isTitled && opensAddress(title))
+      // NB: the cheap tests first: whether the name closes the address, then whether the word
+      // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
       let closes =
         bytesEqual(after, ",") || bytesEqual(after, "!")
         || bytesEqual(after, "?") || bytesEqual(after, ".")
         || after == tokens.upperBound
-      guard opens, closes, !isHonorific(index), !isRole(index),
+      guard closes else { continue }
+      func opensAddress(_ start: Token.Index) -> Bool {
+        start == tokens.lowerBound || bytesEqual(start - 1, ",")
+          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
+      }
+      var opens = opensAddress(index)
+      if !opens {
+        // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+        // words before the title open the address.
+        var title = before
+        if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+          title -= 1
+        }
+        opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+      }
+      guard opens, !isHonorific(index), !isRole(index),
         lists(index).isDisjoint(with: [.notName, .pronoun])
       else { continue }
       names.append(index)
