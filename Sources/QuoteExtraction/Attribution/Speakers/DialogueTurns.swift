@@ -353,15 +353,17 @@ struct DialogueTurns {
   private func vocativeStart(_ index: Token.Index, in tokens: Range<Token.Index>)
     -> Token.Index?
   {
-    guard analyzer.isCapitalized(index), !analyzer.isHonorific(index), !analyzer.isRole(index),
-      analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
-    else { return nil }
+    // NB: whether the name closes the address is asked before its word is looked up: most
+    // capitalised words of a quotation do not, and the lookup hashed them.
+    guard analyzer.isCapitalized(index) else { return nil }
     let after = index + 1
     let closes =
       after == tokens.upperBound || after >= document.tokens.count
       || analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
       || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
-    guard closes else { return nil }
+    guard closes, !analyzer.isHonorific(index), !analyzer.isRole(index),
+      analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
+    else { return nil }
     // The name's first word ("Miss Elizabeth Bennet"), after its honorific ("Mrs. Moore",
     // "Mr Gray"): the address opens before it.
     var first = index
