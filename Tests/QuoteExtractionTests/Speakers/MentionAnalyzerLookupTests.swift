@@ -112,4 +112,19 @@ struct MentionAnalyzerLookupTests {
       #expect(lexicons.descriptionWords.value(bytes) == expected, "\(word)")
     }
   }
+
+  /// The narration scan's table of first bytes gives each byte the class of its letter with
+  /// `0x20` set: "i", "h" or "s" for a subject pronoun, "a" or "t" for an article.
+  @Test func firstByteClassesFoldUpperCaseLetters() {
+    for byte in 0..<256 {
+      let folded = UInt8(byte) | 0x20
+      let expected: UInt8 =
+        "ihs".utf8.contains(folded)
+        ? NarrationNames.pronounClass : "at".utf8.contains(folded) ? NarrationNames.articleClass : 0
+      #expect(NarrationNames.firstByteClasses[byte] == expected, "\(byte)")
+    }
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "I"))] == NarrationNames.pronounClass)
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "T"))] == NarrationNames.articleClass)
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "x"))] == 0)
+  }
 }

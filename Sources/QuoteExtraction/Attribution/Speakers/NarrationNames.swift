@@ -42,47 +42,59 @@ struct NarrationNames {
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    let articleBit = NarrationNames.bit(findsArticles)
+    // The classes of first bytes wanted (see ``firstByteClasses``): articles only with
+    // `findsArticles`.
+    let wanted: UInt8 =
+      NarrationNames.pronounClass | (findsArticles ? NarrationNames.articleClass : 0)
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
-        // are not read.
-        var stretchStart = 0
-        for run in 0...quotedRuns.count {
-          let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
-          defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
-          for index in stretchStart..<max(stretchStart, stretchEnd) {
-            let token = tokens[index]
-            // NB: most tokens fail here. The tests are combined as bits, with one branch on the
-            // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
-            // more than the tests. A subject pronoun or an article is told by its length and
-            // first byte before its letters are compared.
-            let isCapital = token.shape.rawValue & capitalShape == capitalized
-            let short = NarrationNames.mayBeShortWord(token, utf8)
-            let mayBeArticle = articleBit & short.article
-            let mayBeCandidate =
-              NarrationNames.bit(token.kind == .word)
-              & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
-            // NB: a stretch holds no token of a quotation (the runs are every token inside one).
-            guard mayBeCandidate != 0 else { continue }
-            // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
-            // gathered in this pass rather than by a pass of their own over every token.
-            if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-              articles.append(Int32(index))
-            }
-            guard isCapital else {
-              if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
-              continue
-            }
-            candidates.append(Int32(index))
-            let word = UnsafeBufferPointer(
-              rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
-            let hash = ByteLexicon<Void>.hash(word)
-            let entry = lexicons.words.entry(word, hash: hash)
-            analyzer.entries[index] = entry
-            let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-            if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-              recurring.add(hash)
+        NarrationNames.firstByteClasses.withUnsafeBufferPointer { classes in
+          // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
+          // are not read.
+          var stretchStart = 0
+          for run in 0...quotedRuns.count {
+            let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
+            defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
+            for index in stretchStart..<max(stretchStart, stretchEnd) {
+              let token = tokens[index]
+              // NB: most tokens fail here. The tests are combined as bits, with one branch on the
+              // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
+              // more than the tests. A subject pronoun or an article is told by its length and
+              // first byte before its letters are compared.
+              let isCapital = token.shape.rawValue & capitalShape == capitalized
+              // NB: the first byte's classes, kept only for a word of one to three bytes (a
+              // selected index and a mask, not branches).
+              let length = token.utf8End &- token.utf8Start
+              let start = Int(token.utf8Start)
+              let first = utf8[start < utf8.count ? start : 0]
+              let short = 0 &- NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3)
+              let shortClass = classes[Int(first)] & short & wanted
+              let mayBeArticle = shortClass & NarrationNames.articleClass
+              // NB: all ones for a word, so that either class of a short word is kept.
+              let mayBeCandidate =
+                (0 &- NarrationNames.bit(token.kind == .word))
+                & (NarrationNames.bit(isCapital) | shortClass)
+              // NB: a stretch holds no token of a quotation (the runs are every token inside one).
+              guard mayBeCandidate != 0 else { continue }
+              // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+              // gathered in this pass rather than by a pass of their own over every token.
+              if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
+                articles.append(Int32(index))
+              }
+              guard isCapital else {
+                if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+                continue
+              }
+              candidates.append(Int32(index))
+              let word = UnsafeBufferPointer(
+                rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+              let hash = ByteLexicon<Void>.hash(word)
+              let entry = lexicons.words.entry(word, hash: hash)
+              analyzer.entries[index] = entry
+              let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+              if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+                recurring.add(hash)
+              }
             }
           }
         }
@@ -213,24 +225,21 @@ struct NarrationNames {
     }
   }
 
-  /// For a token, 1 when it has the length and first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``), else 0; and 1 when it has those of "a", "an" or "the" (see
-  /// ``NarrationDescriptions/isArticle(_:_:)``), else 0. Computed without a branch.
-  @inline(__always)
-  private static func mayBeShortWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> (subjectPronoun: UInt8, article: UInt8)
-  {
-    let length = token.utf8End &- token.utf8Start
-    let start = Int(token.utf8Start)
-    // NB: the first byte is read whatever the length (a selected index, not a branch).
-    let first = utf8[start < utf8.count ? start : 0] | 0x20
-    let short = bit(UInt32(bitPattern: length &- 1) < 3)
-    let pronoun =
-      bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
-      | bit(first == UInt8(ascii: "s"))
-    let article = bit(first == UInt8(ascii: "a")) | bit(first == UInt8(ascii: "t"))
-    return (short & pronoun, short & article)
+  /// The class of a word's first byte: ``pronounClass`` when, with `0x20` set (upper-case ASCII
+  /// letters folded), it is the first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``); ``articleClass`` when it is that of "a", "an" or "the" (see
+  /// ``NarrationDescriptions/isArticle(_:_:)``).
+  /// NB: one table read per token, not five comparisons.
+  static let firstByteClasses: [UInt8] = (0..<256).map { byte in
+    let folded = UInt8(byte) | 0x20
+    switch folded {
+    case UInt8(ascii: "i"), UInt8(ascii: "h"), UInt8(ascii: "s"): return pronounClass
+    case UInt8(ascii: "a"), UInt8(ascii: "t"): return articleClass
+    default: return 0
+    }
   }
+  static let pronounClass: UInt8 = 1
+  static let articleClass: UInt8 = 2
 
   /// 1 for true, 0 for false, to combine tests without branches.
   @inline(__always)
