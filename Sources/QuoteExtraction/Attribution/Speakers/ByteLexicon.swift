@@ -41,7 +41,20 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       values[entry] = value
       return
     }
-    insert(bytes: word.utf8, value: value)
+    // NB: the lower-cased key is written straight from the word's bytes when they are
+    // contiguous (a document's speakers' name words are inserted one by one): a generic map
+    // over the UTF-8 view cost more than the rest of the insertion.
+    let key: [UInt8]? = word.utf8.withContiguousStorageIfAvailable { bytes in
+      [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        for offset in 0..<bytes.count { buffer[offset] = ByteLexicon.lower(bytes[offset]) }
+        count = bytes.count
+      }
+    }
+    if let key {
+      add(key: key, value: value)
+    } else {
+      insert(bytes: word.utf8, value: value)
+    }
   }
 
   /// Adds an entry given as UTF-8 bytes (lower-cased); a later entry with the same key replaces
@@ -52,6 +65,11 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       values[entry] = value
       return
     }
+    add(key: key, value: value)
+  }
+
+  /// Adds an entry for a lower-cased key that the list lacks.
+  private mutating func add(key: [UInt8], value: Value) {
     if (count + 1) * 2 > slots.count { grow() }
     if pairs.isEmpty { pairs = Array(filled: 0, count: ByteLexicon.pairWords) }
     if !key.isEmpty {
@@ -193,6 +211,12 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   }
 }
 extension ByteLexicon where Value == Void {
+  /// A list of the given words.
+  init(words: [String]) {
+    self.init()
+    for word in words { insert(word, value: ()) }
+  }
+
   /// Reads a word list: one entry a line, `#` starts a comment.
   init(wordList bytes: [UInt8]) {
     self.init()

@@ -438,13 +438,15 @@ struct DialogueTurns {
   private func vocativeStart(_ index: Token.Index, in tokens: Range<Token.Index>)
     -> Token.Index?
   {
-    guard isNameEnd(index) else { return nil }
+    // NB: whether the name closes the address is asked before its word is looked up: most
+    // capitalised words of a quotation do not, and the lookup hashed them.
+    guard analyzer.isCapitalized(index) else { return nil }
     let after = index + 1
     let closes =
       after == tokens.upperBound || after >= document.tokens.count
       || analyzer.bytesEqual(after, ",") || analyzer.bytesEqual(after, "!")
       || analyzer.bytesEqual(after, "?") || analyzer.bytesEqual(after, ".")
-    guard closes else { return nil }
+    guard closes, isNameEnd(index) else { return nil }
     // The address opens before the name's first word and its honorific.
     let first = nameStart(index, in: tokens)
     guard first > tokens.lowerBound else {

@@ -22,9 +22,9 @@ struct EntityTable {
     /// A name made of an honorific and one word ("Mr. Bennet").
     var isHonorificOnly = false
     /// How often each form of the name occurs ("Florence": 12, "Florence Linden": 1).
-    var forms: [String: Int] = [:]
+    var forms: FormCounts = [:]
     /// How often each form with a given name and a surname occurs.
-    var fullForms: [String: Int] = [:]
+    var fullForms: FormCounts = [:]
     /// The honorifics the person is named with ("mrs"), lower-cased.
     var honorifics: Set<String> = []
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
@@ -53,8 +53,8 @@ struct EntityTable {
       // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
       // does not rename a character.
       let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
-      let fullLast = full.split(separator: " ").last.map { $0.lowercased() }
-      let topLast = top.key.split(separator: " ").last.map { $0.lowercased() }
+      let fullLast = NameWords.lastLowercased(full)
+      let topLast = NameWords.lastLowercased(top.key)
       return topLast == fullLast ? full : top.key
     }
   }
@@ -93,12 +93,12 @@ struct EntityTable {
   /// man" after "a white man"), as it joins a named person with that role. On in fiction only.
   var joinsDescribedPeople = false
   /// Entity ids by name word, for names.
-  private var byWord: [String: [Int]] = [:]
+  private var byWord = StringTable<[Int]>()
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
-  private var byKey: [String: Int] = [:]
+  private var byKey = StringTable<Int>()
   /// Organisations by the initials of their name ("ACLU" for the American Civil Liberties
   /// Union), so that an acronym mentioned later is the same entity.
-  private var byInitials: [String: Int] = [:]
+  private var byInitials = StringTable<Int>()
   /// Entity ids, most recently mentioned last.
   private var recency: [Int] = []
 
@@ -502,13 +502,7 @@ struct EntityTable {
   /// ("DHS" for "Department of Homeland Security" and "U.S. Department of Homeland Security");
   /// nil for a name of fewer than two such words.
   static func initials(of name: String) -> String? {
-    var initials = ""
-    for word in name.split(separator: " ") {
-      guard let first = word.unicodeScalars.first, (0x41...0x5A).contains(first.value),
-        !word.contains(".")
-      else { continue }
-      initials.unicodeScalars.append(first)
-    }
+    let initials = NameWords.capitalInitials(name)
     return initials.utf8.count >= 2 ? initials : nil
   }
 

@@ -49,17 +49,19 @@ struct NarrationDescriptions {
       while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
         !insideQuote[end], isLowercaseWord(end), document.paragraph(of: end) == paragraph
       {
+        // NB: one lookup in the small table of determiners and gendered roles, not one in the
+        // merged table and another in the roles: most words are in neither, and its bitmap
+        // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
+        let word = descriptionWord(end, tokens, document.utf8)
         // Another determiner starts another phrase, read from there ("to a large extent the
         // lad", "a chair for his sister").
-        if analyzer.lists(end).contains(.determiner) {
+        if word == .determiner {
           index = end
           end = index + 1
           continue
         }
-        // NB: the small roles table, not the analyzer's cache over the merged one: these words
-        // are asked once each, and the probe into the larger table measured slower. The bytes
-        // are read in place: a slice of the text retains it.
-        if let gender = isRole(end, tokens, document.utf8), gender == .male || gender == .female {
+        if let word, word != .determiner {
+          let gender: SpeakerGender = word == .male ? .male : .female
           // "a man's voice" is the voice; "a boy scout" goes on past the noun.
           let next = end + 1
           let goesOn =
@@ -88,6 +90,17 @@ struct NarrationDescriptions {
       }
     }
     return mentions
+  }
+
+  /// What a token's word (possessive removed) is to a description, or nil when it is neither a
+  /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
+  private func descriptionWord(_ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8])
+    -> DescriptionWord?
+  {
+    utf8.withUnsafeBufferPointer { utf8 in
+      let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
+      return lexicons.descriptionWords.value(UnsafeBufferPointer(rebasing: utf8[range]))
+    }
   }
 
   /// Whether a token is "the" or "The".

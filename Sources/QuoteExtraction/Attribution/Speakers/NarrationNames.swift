@@ -42,47 +42,59 @@ struct NarrationNames {
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    let articleBit = NarrationNames.bit(findsArticles)
+    // The classes of first bytes wanted (see ``firstByteClasses``): articles only with
+    // `findsArticles`.
+    let wanted: UInt8 =
+      NarrationNames.pronounClass | (findsArticles ? NarrationNames.articleClass : 0)
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
-        // are not read.
-        var stretchStart = 0
-        for run in 0...quotedRuns.count {
-          let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
-          defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
-          for index in stretchStart..<max(stretchStart, stretchEnd) {
-            let token = tokens[index]
-            // NB: most tokens fail here. The tests are combined as bits, with one branch on the
-            // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
-            // more than the tests. A subject pronoun or an article is told by its length and
-            // first byte before its letters are compared.
-            let isCapital = token.shape.rawValue & capitalShape == capitalized
-            let short = NarrationNames.mayBeShortWord(token, utf8)
-            let mayBeArticle = articleBit & short.article
-            let mayBeCandidate =
-              NarrationNames.bit(token.kind == .word)
-              & (NarrationNames.bit(isCapital) | short.subjectPronoun | mayBeArticle)
-            // NB: a stretch holds no token of a quotation (the runs are every token inside one).
-            guard mayBeCandidate != 0 else { continue }
-            // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
-            // gathered in this pass rather than by a pass of their own over every token.
-            if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-              articles.append(Int32(index))
-            }
-            guard isCapital else {
-              if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
-              continue
-            }
-            candidates.append(Int32(index))
-            let word = UnsafeBufferPointer(
-              rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
-            let hash = ByteLexicon<Void>.hash(word)
-            let entry = lexicons.words.entry(word, hash: hash)
-            analyzer.entries[index] = entry
-            let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-            if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
-              recurring.add(hash)
+        NarrationNames.firstByteClasses.withUnsafeBufferPointer { classes in
+          // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
+          // are not read.
+          var stretchStart = 0
+          for run in 0...quotedRuns.count {
+            let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
+            defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
+            for index in stretchStart..<max(stretchStart, stretchEnd) {
+              let token = tokens[index]
+              // NB: most tokens fail here. The tests are combined as bits, with one branch on the
+              // result: which tokens pass is unpredictable, and a mispredicted branch per test cost
+              // more than the tests. A subject pronoun or an article is told by its length and
+              // first byte before its letters are compared.
+              let isCapital = token.shape.rawValue & capitalShape == capitalized
+              // NB: the first byte's classes, kept only for a word of one to three bytes (a
+              // selected index and a mask, not branches).
+              let length = token.utf8End &- token.utf8Start
+              let start = Int(token.utf8Start)
+              let first = utf8[start < utf8.count ? start : 0]
+              let short = 0 &- NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3)
+              let shortClass = classes[Int(first)] & short & wanted
+              let mayBeArticle = shortClass & NarrationNames.articleClass
+              // NB: all ones for a word, so that either class of a short word is kept.
+              let mayBeCandidate =
+                (0 &- NarrationNames.bit(token.kind == .word))
+                & (NarrationNames.bit(isCapital) | shortClass)
+              // NB: a stretch holds no token of a quotation (the runs are every token inside one).
+              guard mayBeCandidate != 0 else { continue }
+              // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+              // gathered in this pass rather than by a pass of their own over every token.
+              if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
+                articles.append(Int32(index))
+              }
+              guard isCapital else {
+                if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
+                continue
+              }
+              candidates.append(Int32(index))
+              let word = UnsafeBufferPointer(
+                rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+              let hash = ByteLexicon<Void>.hash(word)
+              let entry = lexicons.words.entry(word, hash: hash)
+              analyzer.entries[index] = entry
+              let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+              if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+                recurring.add(hash)
+              }
             }
           }
         }
@@ -155,7 +167,7 @@ struct NarrationNames {
       let run = first..<end
       let accepted =
         start < first
-        || (known.count > 0 && isKnown(run, known))
+        || (known.count > 0 && isKnown(run, known, document))
         || analyzer.lists(first).contains(.givenName)
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
@@ -189,9 +201,20 @@ struct NarrationNames {
   }
 
   /// Whether a word of the run is in `known`.
-  private func isKnown(_ run: Range<Token.Index>, _ known: ByteLexicon<Void>) -> Bool {
-    for index in run where known.contains(analyzer.wordBytes(index)) { return true }
-    return false
+  /// NB: the words are read from the scan's copy of the document in place: a slice of the text
+  /// per word retained and released it.
+  private func isKnown(
+    _ run: Range<Token.Index>, _ known: ByteLexicon<Void>, _ document: Document
+  ) -> Bool {
+    document.tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        for index in run {
+          let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
+          if known.contains(UnsafeBufferPointer(rebasing: utf8[range])) { return true }
+        }
+        return false
+      }
+    }
   }
 
   /// The hash of a token's word as ``ByteLexicon`` hashes it (lower-cased, possessive removed).
@@ -202,24 +225,21 @@ struct NarrationNames {
     }
   }
 
-  /// For a token, 1 when it has the length and first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``), else 0; and 1 when it has those of "a", "an" or "the" (see
-  /// ``NarrationDescriptions/isArticle(_:_:)``), else 0. Computed without a branch.
-  @inline(__always)
-  private static func mayBeShortWord(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>)
-    -> (subjectPronoun: UInt8, article: UInt8)
-  {
-    let length = token.utf8End &- token.utf8Start
-    let start = Int(token.utf8Start)
-    // NB: the first byte is read whatever the length (a selected index, not a branch).
-    let first = utf8[start < utf8.count ? start : 0] | 0x20
-    let short = bit(UInt32(bitPattern: length &- 1) < 3)
-    let pronoun =
-      bit(first == UInt8(ascii: "i")) | bit(first == UInt8(ascii: "h"))
-      | bit(first == UInt8(ascii: "s"))
-    let article = bit(first == UInt8(ascii: "a")) | bit(first == UInt8(ascii: "t"))
-    return (short & pronoun, short & article)
+  /// The class of a word's first byte: ``pronounClass`` when, with `0x20` set (upper-case ASCII
+  /// letters folded), it is the first letter of "he", "she" or "I" (see
+  /// ``isSubjectPronoun(_:_:)``); ``articleClass`` when it is that of "a", "an" or "the" (see
+  /// ``NarrationDescriptions/isArticle(_:_:)``).
+  /// NB: one table read per token, not five comparisons.
+  static let firstByteClasses: [UInt8] = (0..<256).map { byte in
+    let folded = UInt8(byte) | 0x20
+    switch folded {
+    case UInt8(ascii: "i"), UInt8(ascii: "h"), UInt8(ascii: "s"): return pronounClass
+    case UInt8(ascii: "a"), UInt8(ascii: "t"): return articleClass
+    default: return 0
+    }
   }
+  static let pronounClass: UInt8 = 1
+  static let articleClass: UInt8 = 2
 
   /// 1 for true, 0 for false, to combine tests without branches.
   @inline(__always)
@@ -302,12 +322,13 @@ private struct PronounMentions {
 /// each analysis looked words up and built strings. (A one-letter word is an initial only
 /// before its period: the next token counts, so it is analysed each time.)
 private struct OneWordNames {
-  /// For each slot, the first token with the spelling plus one (0: empty), and its hash; a
-  /// power of two long.
-  private var slots: [(hash: UInt64, token: Int32)] = []
-  /// The analyses, by the slot of their spelling.
+  /// For each slot, the first token with the spelling plus one (0: empty), its hash and its
+  /// analysis's position in ``analyses``; a power of two long.
+  private var slots: [(hash: UInt64, token: Int32, analysis: Int32)] = []
+  /// The analyses, in the order their spellings were first seen.
+  /// NB: apart from the slots, so that growing the table moves three numbers per spelling, not
+  /// a mention (a copy of one retains each of its arrays and strings).
   private var analyses: [SpeakerMention?] = []
-  private var used = 0
 
   /// The mention of the name `tokens[index]` alone (see ``MentionAnalyzer/analyze(tokens:)``).
   mutating func mention(
@@ -320,7 +341,7 @@ private struct OneWordNames {
     let hash = utf8.withUnsafeBufferPointer {
       ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
     }
-    if (used + 1) * 2 > slots.count { grow() }
+    if (analyses.count + 1) * 2 > slots.count { grow() }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     while slots[slot].token != 0 {
@@ -334,7 +355,7 @@ private struct OneWordNames {
         guard same else {
           return analyzer.analyze(tokens: index..<(index + 1))
         }
-        guard var mention = analyses[slot] else { return nil }
+        guard var mention = analyses[Int(slots[slot].analysis)] else { return nil }
         mention.tokens = index..<(index + 1)
         mention.utf8Range = token.utf8Range
         if mention.nameTokens != nil { mention.nameTokens = index..<(index + 1) }
@@ -343,26 +364,21 @@ private struct OneWordNames {
       slot = (slot + 1) & mask
     }
     let mention = analyzer.analyze(tokens: index..<(index + 1))
-    slots[slot] = (hash, Int32(index + 1))
-    analyses[slot] = mention
-    used += 1
+    slots[slot] = (hash, Int32(index + 1), Int32(analyses.count))
+    analyses.append(mention)
     return mention
   }
 
   private mutating func grow() {
-    let oldSlots = slots
-    let oldAnalyses = analyses
-    // NB: a short document names a few people: the first table is small (each slot holds a
-    // mention).
-    let count = max(16, oldSlots.count * 2)
-    slots = Array(filled: (0, 0), count: count)
-    analyses = Array(filled: nil, count: count)
+    let old = slots
+    // NB: a short document names a few people: the first table is small.
+    let count = max(16, old.count * 2)
+    slots = Array(filled: (0, 0, 0), count: count)
     let mask = count - 1
-    for (position, entry) in oldSlots.enumerated() where entry.token != 0 {
+    for entry in old where entry.token != 0 {
       var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
       while slots[slot].token != 0 { slot = (slot + 1) & mask }
       slots[slot] = entry
-      analyses[slot] = oldAnalyses[position]
     }
   }
 }

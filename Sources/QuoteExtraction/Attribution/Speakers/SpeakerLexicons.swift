@@ -61,6 +61,17 @@ struct SpeakerWord: Sendable {
   var givenNameGender = SpeakerGender.unknown
 }
 
+/// What a word after an article is to a description (see
+/// ``SpeakerLexicons/descriptionWords``).
+enum DescriptionWord: UInt8, Sendable {
+  /// A determiner or possessive ("the", "his"): another phrase starts there.
+  case determiner
+  /// A person noun with a male gender ("man", "boy").
+  case male
+  /// A person noun with a female gender ("woman", "girl").
+  case female
+}
+
 /// The word lists the speaker resolver reads (`Resources/speakers-*.txt`), loaded once.
 ///
 /// A class: every analyzer and tagger holds the shared instance, and copying a reference costs
@@ -94,6 +105,12 @@ final class SpeakerLexicons: Sendable {
   let childWords: [String]
   /// Every list above in one table (see ``SpeakerWord``).
   let words: ByteLexicon<SpeakerWord>
+  /// The words a description of the narration reads after its article (see
+  /// ``NarrationDescriptions``): the determiners, and the roles with a male or female gender.
+  /// NB: a small table of its own: most words after an article are neither, and its sparse
+  /// first-and-last-byte bitmap turns them away before they are hashed (the merged table's
+  /// bitmap lets most words through).
+  let descriptionWords: ByteLexicon<DescriptionWord>
 
   static let shared = SpeakerLexicons()
 
@@ -160,6 +177,14 @@ final class SpeakerLexicons: Sendable {
       $0[0].lowercased()
     }
     self.words = words
+    var descriptionWords = ByteLexicon<DescriptionWord>()
+    roles.forEach { key, gender in
+      if gender == .male { descriptionWords.insert(bytes: key, value: .male) }
+      if gender == .female { descriptionWords.insert(bytes: key, value: .female) }
+    }
+    // NB: after the roles: a determiner is read as one first.
+    determiners.forEach { key, _ in descriptionWords.insert(bytes: key, value: .determiner) }
+    self.descriptionWords = descriptionWords
   }
 
   private static func gendered(_ bytes: [UInt8]) -> ByteLexicon<SpeakerGender> {

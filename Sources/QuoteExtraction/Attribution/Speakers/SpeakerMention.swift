@@ -47,77 +47,82 @@ final class MentionAnalyzer {
   }
 
   /// The tokens that overlap a UTF-8 byte range.
-  /// - Complexity: O(log n + log k) for k tokens in the range.
+  /// - Complexity: O(log b) for b tokens in a block of ``blockShift`` bytes (after one pass
+  ///   over the blocks per document, see ``blocks``).
   func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
-    let byteCount = document.utf8.count
+    let blocks = self.blocks
     return document.tokens.withUnsafeBufferPointer { tokens in
-      let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, byteCount)
-      // NB: the end is searched from `low` outwards by doubling steps, then by halves: a range
-      // holds a few tokens, so this reads tokens next to the first one rather than halving the
-      // whole document again (a cache miss per step).
-      var from = low
-      var step = 1
-      var end = tokens.count
-      while from + step < tokens.count {
-        if Int(tokens[from + step].utf8Start) < utf8Range.upperBound {
-          from += step
-          step *= 2
-        } else {
-          end = from + step
-          break
-        }
-      }
-      while from < end {
-        let mid = (from + end) / 2
-        if Int(tokens[mid].utf8Start) < utf8Range.upperBound { from = mid + 1 } else { end = mid }
-      }
+      let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, blocks)
+      // The first token that starts at or after the range's end: every token before the first
+      // one that reaches the end starts before it, and that one does unless it starts there.
+      let reaching = MentionAnalyzer.firstToken(
+        endingAfter: utf8Range.upperBound - 1, tokens, blocks)
+      let end =
+        reaching < tokens.count && Int(tokens[reaching].utf8Start) < utf8Range.upperBound
+        ? reaching + 1 : reaching
       return low..<max(low, end)
     }
   }
 
+  /// A block of the text is `1 << blockShift` bytes.
+  static let blockShift = 6
+
+  /// For each block of ``blockShift`` bytes of the text, the first token that ends after the
+  /// block's first byte (the token count when none does); made at the first question, freed
+  /// with the analyzer.
+  ///
+  /// NB: the resolver and its helpers ask for the tokens of every speaker, cue and fragment: a
+  /// binary search over the whole document, even one started from a guess, cost a few hundred
+  /// instructions each time, where the block of an offset bounds its token to a handful. A raw
+  /// buffer, not an array: reading it retains nothing.
+  private var blockStorage: UnsafeMutableBufferPointer<Int32>? = nil
+
+  private var blocks: UnsafeBufferPointer<Int32> {
+    if let blockStorage { return UnsafeBufferPointer(blockStorage) }
+    let count = (document.utf8.count >> MentionAnalyzer.blockShift) + 1
+    let blocks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+    document.tokens.withUnsafeBufferPointer { tokens in
+      // NB: each block's first token is searched from the one before by doubling steps, then
+      // by halves: a block holds a dozen tokens, and stepping over each cost more.
+      var token = 0
+      for block in 0..<count {
+        let start = block << MentionAnalyzer.blockShift
+        var low = token
+        var high = token
+        var step = 1
+        while high < tokens.count, Int(tokens[high].utf8End) <= start {
+          low = high + 1
+          high = min(tokens.count, high + step)
+          step &*= 2
+        }
+        while low < high {
+          let mid = (low + high) / 2
+          if Int(tokens[mid].utf8End) <= start { low = mid + 1 } else { high = mid }
+        }
+        token = low
+        blocks.initializeElement(at: block, to: Int32(token))
+      }
+    }
+    blockStorage = blocks
+    return UnsafeBufferPointer(blocks)
+  }
+
+  deinit { blockStorage?.deallocate() }
+
   /// The first token that ends after a UTF-8 byte offset (the token count when none does).
   ///
-  /// NB: searched from where the offset's share of the text puts it (tokens are spread evenly
-  /// enough), by doubling steps outwards and then by halves: a binary search over the whole
-  /// document missed the cache at most of its steps, for every mention and quotation.
+  /// NB: searched by halves between the first tokens of the offset's block and of the next one
+  /// (see ``blocks``).
   private static func firstToken(
-    endingAfter offset: Int, _ tokens: UnsafeBufferPointer<Token>, _ byteCount: Int
+    endingAfter offset: Int, _ tokens: UnsafeBufferPointer<Token>,
+    _ blocks: UnsafeBufferPointer<Int32>
   ) -> Int {
-    let count = tokens.count
-    guard count > 0 else { return 0 }
-    let guess = min(count - 1, max(0, offset / max(1, byteCount / count)))
-    // The first token that ends after `offset` lies in `low...high`.
-    var low: Int
-    var high: Int
-    if Int(tokens[guess].utf8End) <= offset {
-      var before = guess
-      var step = 1
-      high = count
-      while before + step < count {
-        if Int(tokens[before + step].utf8End) <= offset {
-          before += step
-          step *= 2
-        } else {
-          high = before + step
-          break
-        }
-      }
-      low = before + 1
-    } else {
-      var after = guess
-      var step = 1
-      low = 0
-      while after - step >= 0 {
-        if Int(tokens[after - step].utf8End) > offset {
-          after -= step
-          step *= 2
-        } else {
-          low = after - step + 1
-          break
-        }
-      }
-      high = after
-    }
+    guard offset >= 0 else { return 0 }
+    let block = min(offset >> MentionAnalyzer.blockShift, blocks.count - 1)
+    // The first token that ends after `offset` lies in `low...high`: a block's first token
+    // ends after its start (at or before `offset`), the next block's ends after `offset`.
+    var low = Int(blocks[block])
+    var high = block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count
     while low < high {
       let mid = (low + high) / 2
       if Int(tokens[mid].utf8End) <= offset { low = mid + 1 } else { high = mid }
@@ -609,23 +614,28 @@ final class MentionAnalyzer {
       let before = index - 1
       let after = index + 1
       guard before >= 0, after < tokenCount else { continue }
-      // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
-      // words before the title open the address.
-      var title = before
-      if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
-        title -= 1
-      }
-      let isTitled = title >= tokens.lowerBound && isHonorific(title)
-      func opensAddress(_ start: Token.Index) -> Bool {
-        start == tokens.lowerBound || bytesEqual(start - 1, ",")
-          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
-      }
-      let opens = opensAddress(index) || (isTitled && opensAddress(title))
+      // NB: the cheap tests first: whether the name closes the address, then whether the word
+      // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
       let closes =
         bytesEqual(after, ",") || bytesEqual(after, "!")
         || bytesEqual(after, "?") || bytesEqual(after, ".")
         || after == tokens.upperBound
-      guard opens, closes, !isHonorific(index), !isRole(index),
+      guard closes else { continue }
+      func opensAddress(_ start: Token.Index) -> Bool {
+        start == tokens.lowerBound || bytesEqual(start - 1, ",")
+          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
+      }
+      var opens = opensAddress(index)
+      if !opens {
+        // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+        // words before the title open the address.
+        var title = before
+        if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+          title -= 1
+        }
+        opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+      }
+      guard opens, !isHonorific(index), !isRole(index),
         lists(index).isDisjoint(with: [.notName, .pronoun])
       else { continue }
       names.append(index)

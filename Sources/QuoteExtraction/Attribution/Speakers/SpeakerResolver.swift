@@ -390,9 +390,10 @@ struct SpeakerResolver {
 
   /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
   /// a person's bare name ("to" and "from" do both).
-  private static let placePrepositions: Set<String> = [
-    "in", "at", "on", "near", "into", "through", "toward", "towards", "the",
-  ]
+  /// NB: a byte table, not a set of strings: asked of the word before every name of the
+  /// narration, and a string made and hashed for each cost more than the rest of the test.
+  private static let placePrepositions = ByteLexicon<Void>(
+    words: ["in", "at", "on", "near", "into", "through", "toward", "towards", "the"])
 
   /// Whether a name of the narration reads as a place: no honorific, not possessive, after a
   /// preposition of place or "the".
@@ -402,18 +403,20 @@ struct SpeakerResolver {
       !analyzer.isPossessive(mention.tokens.upperBound - 1), analyzer.isWord(before),
       SpeakerResolver.placePrepositionLengths.contains(analyzer.wordRange(before).count)
     else { return false }
-    return SpeakerResolver.placePrepositions.contains(analyzer.lowercasedWord(before))
+    return SpeakerResolver.placePrepositions.contains(analyzer.wordBytes(before))
   }
 
   /// Words after which an indefinite description says what someone is ("was a man", "as a
   /// boy", "like a girl") rather than bringing in someone new.
-  private static let predicateWords: Set<String> = [
-    "is", "was", "were", "are", "be", "been", "being", "am", "became", "become", "becomes",
-    "seemed", "seems", "looked", "remained", "as", "like", "such", "quite", "what", "not",
-    "never", "once", "still",
-    // "made him a different man".
-    "him", "her", "them", "me", "us", "it",
-  ]
+  /// NB: a byte table, not a set of strings (see ``placePrepositions``).
+  private static let predicateWords = ByteLexicon<Void>(
+    words: [
+      "is", "was", "were", "are", "be", "been", "being", "am", "became", "become", "becomes",
+      "seemed", "seems", "looked", "remained", "as", "like", "such", "quite", "what", "not",
+      "never", "once", "still",
+      // "made him a different man".
+      "him", "her", "them", "me", "us", "it",
+    ])
 
   /// Whether an indefinite description of the narration says what someone is rather than
   /// bringing in someone new: after a comma (an apposition, "William, a boy of seven"), a
@@ -425,13 +428,14 @@ struct SpeakerResolver {
     if analyzer.bytesEqual(before, ",") || analyzer.isDash(before) { return true }
     // NB: none of the words is longer than eight bytes: no string is made of a longer one.
     guard analyzer.isWord(before), analyzer.wordRange(before).count <= 8 else { return false }
-    return SpeakerResolver.predicateWords.contains(analyzer.lowercasedWord(before))
+    return SpeakerResolver.predicateWords.contains(analyzer.wordBytes(before))
   }
 
   /// The shortest and longest of ``placePrepositions``, in bytes.
   /// NB: a word of another length is no preposition of place, and no string is made of it.
   private static let placePrepositionLengths: ClosedRange<Int> = {
-    let lengths = placePrepositions.map(\.utf8.count)
+    var lengths: [Int] = []
+    placePrepositions.forEach { key, _ in lengths.append(key.count) }
     return (lengths.min() ?? 0)...(lengths.max() ?? 0)
   }()
 

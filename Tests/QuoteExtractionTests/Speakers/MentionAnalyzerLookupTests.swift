@@ -1,0 +1,130 @@
+import Foundation
+import QuoteExtractionTestSupport
+import Testing
+
+@testable import QuoteExtraction
+
+/// The shortcuts the speaker resolver takes to find tokens and words agree with the plain
+/// definitions they replace.
+struct MentionAnalyzerLookupTests {
+  /// The tokens that overlap a byte range, by a walk over every token.
+  private func overlapping(_ range: Range<Int>, _ document: Document) -> Range<Token.Index> {
+    // The first token that ends after the range's start, and the first that starts at or after
+    // its end (never before the first).
+    let low =
+      document.tokens.firstIndex { Int($0.utf8End) > range.lowerBound } ?? document.tokens.count
+    let end =
+      document.tokens.firstIndex { Int($0.utf8Start) >= range.upperBound }
+      ?? document.tokens.count
+    return low..<max(low, end)
+  }
+
+  /// Checks ``MentionAnalyzer/tokens(in:)`` against the walk for every range between a few
+  /// offsets around each token's ends (inside, at and past them, in gaps and past the text).
+  private func checkTokenRanges(
+    _ document: Document, stride step: Int = 1, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+    var offsets: [Int] = [-1, 0, document.utf8.count, document.utf8.count + 7]
+    for index in Swift.stride(from: 0, to: document.tokens.count, by: step) {
+      let token = document.tokens[index]
+      offsets += [
+        Int(token.utf8Start) - 1, Int(token.utf8Start), Int(token.utf8Start) + 1,
+        Int(token.utf8End) - 1, Int(token.utf8End), Int(token.utf8End) + 1,
+      ]
+    }
+    offsets = offsets.filter { $0 >= 0 }
+    var mismatches = 0
+    for (position, lower) in offsets.enumerated() {
+      // Each start with the ends near it and a long range, so that the check stays linear.
+      for upper in offsets[position..<min(offsets.count, position + 8)] + [lower + 300]
+      where upper >= lower {
+        if analyzer.tokens(in: lower..<upper) != overlapping(lower..<upper, document) {
+          mismatches += 1
+        }
+      }
+    }
+    #expect(mismatches == 0, sourceLocation: sourceLocation)
+  }
+
+  @Test func tokenRangesMatchAWalkOverTheTokens() throws {
+    let text = """
+      “Well,” said Mr. Bennet — who had   waited — “I’m  sure   of it.”
+
+      Naïve café owners’ words, 1,200 of them… and “quoted” ones.\tTabs\tand
+      line
+      breaks.
+      """
+    checkTokenRanges(try Document(text: text))
+    checkTokenRanges(try Document(text: "a"))
+    checkTokenRanges(try Document(text: ""))
+    // Long tokens span several blocks of the index.
+    checkTokenRanges(try Document(text: String(repeating: "x", count: 500) + " y " + "z"))
+  }
+
+  /// Over the corpus documents (when `../shared` is present), every seventeenth token of the first few.
+  @Test func tokenRangesMatchAWalkOverCorpusDocuments() throws {
+    guard let shared = Fixtures.shared else {
+      print("skipped: ../shared is absent, so the corpus documents cannot be read")
+      return
+    }
+    for corpus in ["polnear-dev", "litbank-dev"] {
+      let url = shared.appendingPathComponent("corpora/\(corpus).jsonl")
+      guard let data = try? Data(contentsOf: url) else {
+        print("skipped: \(url.path) is absent")
+        continue
+      }
+      for line in data.split(separator: UInt8(ascii: "\n")).prefix(4) {
+        let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+        let text = try #require(object?["text"] as? String)
+        checkTokenRanges(try Document(text: text), stride: 17)
+      }
+    }
+  }
+
+  /// The small table of description words says what the merged lexicon and the roles list
+  /// say: a determiner first, else a role's male or female gender, else nothing.
+  @Test func descriptionWordsAgreeWithTheLexicons() {
+    let lexicons = SpeakerLexicons.shared
+    var checked = 0
+    lexicons.words.forEach { key, word in
+      let expected: DescriptionWord?
+      if word.lists.contains(.determiner) {
+        expected = .determiner
+      } else if word.lists.contains(.role), word.roleGender == .male {
+        expected = .male
+      } else if word.lists.contains(.role), word.roleGender == .female {
+        expected = .female
+      } else {
+        expected = nil
+      }
+      #expect(
+        lexicons.descriptionWords.value(key) == expected, "\(String(decoding: key, as: UTF8.self))")
+      checked += 1
+    }
+    #expect(checked > 100)
+    for word in ["man", "Woman", "THE", "his", "doctor", "house"] {
+      let bytes = ArraySlice(word.utf8)
+      let fromRoles = lexicons.roles.value(bytes)
+      let expected: DescriptionWord? =
+        lexicons.determiners.contains(bytes)
+        ? .determiner : fromRoles == .male ? .male : fromRoles == .female ? .female : nil
+      #expect(lexicons.descriptionWords.value(bytes) == expected, "\(word)")
+    }
+  }
+
+  /// The narration scan's table of first bytes gives each byte the class of its letter with
+  /// `0x20` set: "i", "h" or "s" for a subject pronoun, "a" or "t" for an article.
+  @Test func firstByteClassesFoldUpperCaseLetters() {
+    for byte in 0..<256 {
+      let folded = UInt8(byte) | 0x20
+      let expected: UInt8 =
+        "ihs".utf8.contains(folded)
+        ? NarrationNames.pronounClass : "at".utf8.contains(folded) ? NarrationNames.articleClass : 0
+      #expect(NarrationNames.firstByteClasses[byte] == expected, "\(byte)")
+    }
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "I"))] == NarrationNames.pronounClass)
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "T"))] == NarrationNames.articleClass)
+    #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "x"))] == 0)
+  }
+}
