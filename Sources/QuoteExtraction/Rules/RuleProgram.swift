@@ -91,6 +91,21 @@ final class RuleProgram: @unchecked Sendable {
     /// start within this distance before it. -1: no such bound.
     var backwardEdgeReach: Int
     var backwardEdgeParagraph: Bool
+    /// A token a side must read near the anchor, when its test only compares lower-cased
+    /// spellings that start with a letter (see ``RuleProgram/comparesPackedLowers(_:)``): the
+    /// step's number in
+    /// ``steps`` (-1: none), and the most tokens the steps before it may read. Some token
+    /// from 1 to ``forwardRequiredReach`` + 1 tokens after the anchor must pass the step's
+    /// test for the rule to match ("that" after "said" and its adjuncts; a document noun
+    /// before "saying").
+    /// NB: a bound of the same kind as ``forwardQuoteReach``, and as exact: it rejects only
+    /// anchors where the rule cannot match, most before the matcher starts.
+    var forwardRequiredStep: Int
+    var forwardRequiredReach: Int
+    /// The same for the steps before the anchor: some token from 1 to
+    /// ``backwardRequiredReach`` + 1 tokens before the anchor must pass the step's test.
+    var backwardRequiredStep: Int
+    var backwardRequiredReach: Int
     /// What the token after the anchor must be, when the pattern reads one there: a gate's
     /// number in ``gates``, or -1.
     var next: Int
@@ -165,6 +180,18 @@ final class RuleProgram: @unchecked Sendable {
   /// NB: most tokens that start like a key ("a", "i", "t") have no key's length: their keys
   /// are not compared at all.
   let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
+
+  /// The most tokens the steps before a required token (see
+  /// ``ConditionCheck/forwardRequiredStep``) may read: the window the index searches.
+  static let requiredReachLimit = 15
+
+  /// Whether a token test only compares the token's spelling lower-cased with spellings that
+  /// pack into one integer: a short ASCII word (``RuleContext/words``) whose filter bit is clear
+  /// fails it without comparing anything, and so does a word that does not pack.
+  static func comparesPackedLowers(_ test: TokenCheck) -> Bool {
+    test.anyOf == 0 && test.noneOf == 0 && test.kind == nil && test.shape == 0
+      && test.texts.isEmpty && !test.lowers.isEmpty && test.lowersUnpacked == test.lowers.upperBound
+  }
 
   /// A length's bit in ``keyLengthsOfByte``.
   @inline(__always)
@@ -338,6 +365,40 @@ final class RuleProgram: @unchecked Sendable {
       }
       return (-1, false)
     }
+    // The first token a side must read whose test compares packed lower-cased spellings only,
+    // and the most the steps before it may read, as ``quoteReach``; (-1, -1) when there is
+    // none within ``requiredReachLimit``.
+    func requiredToken(_ side: Range<Int>, forward: Bool) -> (step: Int, reach: Int) {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote: most = nil
+        case .token:
+          // NB: every spelling starting with a lower-case letter: a token that does not is none
+          // of them, which the index sees from its first byte (see ``AnchorIndex``).
+          if step.minCount >= 1 && Self.comparesPackedLowers(step.test)
+            && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
+              .allSatisfy({
+                $0.count > 0 && bytes[Int($0.lowerBound)] >= 0x61
+                  && bytes[Int($0.lowerBound)] <= 0x7A
+              })
+          {
+            return (index, reach)
+          }
+          most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge: most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most, reach + most <= Self.requiredReachLimit else { return (-1, -1) }
+        reach += most
+      }
+      return (-1, -1)
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -364,6 +425,11 @@ final class RuleProgram: @unchecked Sendable {
       let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
       let forwardEdge = edgeReach(forwardStart..<backwardStart, forward: true)
       let backwardEdge = edgeReach(backwardStart..<steps.count, forward: false)
+      // NB: after the anchor only when it is read exactly once, at the anchor token.
+      let forwardRequired =
+        anchorOnce
+        ? requiredToken((forwardStart + 1)..<backwardStart, forward: true) : (step: -1, reach: -1)
+      let backwardRequired = requiredToken(backwardStart..<steps.count, forward: false)
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
@@ -374,6 +440,10 @@ final class RuleProgram: @unchecked Sendable {
             backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
             forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
             backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
+            forwardRequiredStep: forwardRequired.step,
+            forwardRequiredReach: forwardRequired.reach,
+            backwardRequiredStep: backwardRequired.step,
+            backwardRequiredReach: backwardRequired.reach,
             next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
             previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
