@@ -3,8 +3,7 @@
 /// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
 /// token, and each distinct check of the rules that passed tried once: the gates
 /// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
-/// rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``) or a token it must read
-/// near the anchor (``RuleProgram/ConditionCheck/forwardRequiredStep``).
+/// rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``).
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
@@ -173,22 +172,9 @@ struct AnchorIndex {
               let range = Self.enclosing(token, paragraph: check.backwardEdgeParagraph, context)
               holds = range.lowerBound >= token - check.backwardEdgeReach
             }
-            holds =
+            checkAnswers[number] =
               holds && passes(check.next, forward: true, token)
               && passes(check.previous, forward: false, token)
-            // NB: after the gates, which are asked once per token whatever the checks: this
-            // reads a window of tokens for each check.
-            if holds && check.forwardRequiredStep >= 0 {
-              holds = Self.reads(
-                program.steps[check.forwardRequiredStep].test,
-                from: token + 1, through: token + 1 + check.forwardRequiredReach, context, matcher)
-            }
-            if holds && check.backwardRequiredStep >= 0 {
-              holds = Self.reads(
-                program.steps[check.backwardRequiredStep].test,
-                from: token - 1 - check.backwardRequiredReach, through: token - 1, context, matcher)
-            }
-            checkAnswers[number] = holds
           }
           if checkAnswers[number] { kept |= UInt64(1) << UInt64(bit) }
         }
@@ -200,46 +186,6 @@ struct AnchorIndex {
         for word in 0..<words { rules.append(bits[word]) }
       }
       for word in 0..<words { bits[word] = 0 }
-    }
-  }
-
-  /// Whether a token from `first` through `last` passes `test`, a test that compares packed
-  /// lower-cased spellings only, each starting with a letter
-  /// (``RuleProgram/ConditionCheck/forwardRequiredStep``).
-  /// NB: a short ASCII word whose filter bit is clear, or a word that does not pack, fails the
-  /// test without a call: the matcher would answer no for the same reasons
-  /// (``PatternMatcher/accepts(_:_:)``).
-  private static func reads(
-    _ test: TokenCheck, from first: Int, through last: Int, _ context: RuleContext,
-    _ matcher: PatternMatcher
-  ) -> Bool {
-    let lower = max(0, first)
-    let upper = min(context.tokenCount - 1, last)
-    guard lower <= upper else { return false }
-    let document = context.document
-    return context.words.withUnsafeBufferPointer { words in
-      document.tokens.withUnsafeBufferPointer { tokens in
-        document.utf8.withUnsafeBufferPointer { text in
-          for index in lower...upper {
-            let word = words[index]
-            if word != 0 {
-              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-            } else if tokens[index].kind == .word {
-              // A word that does not pack spells none of the test's spellings, which all do.
-              continue
-            } else {
-              // Another token (punctuation, a number) compares its bytes: one that does not
-              // start with a letter is none of the spellings, which all do.
-              let start = Int(tokens[index].utf8Start)
-              guard start < Int(tokens[index].utf8End) else { continue }
-              let first = text[start] | 0x20
-              if first < 0x61 || first > 0x7A { continue }
-            }
-            if matcher.accepts(test, index) { return true }
-          }
-          return false
-        }
-      }
     }
   }
 

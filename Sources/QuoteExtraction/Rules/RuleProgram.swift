@@ -24,6 +24,21 @@ final class RuleProgram: @unchecked Sendable {
     /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
     /// sentence's end), the bounded side before it most often fails first, and cheaper.
     var backwardFirst: Bool
+    /// A token the steps from the anchor on must read near it, when its test only compares
+    /// lower-cased spellings that start with a letter (see
+    /// ``RuleProgram/comparesPackedLowers(_:)``): the step's number in ``steps`` (-1: none),
+    /// and the most tokens the steps before it may read. Some token from 1 to
+    /// ``forwardRequiredReach`` + 1 tokens after the anchor must pass the step's test for the
+    /// rule to match ("that" after "said" and its adjuncts).
+    /// NB: a bound of the same kind as ``ConditionCheck/forwardQuoteReach``, and as exact: the
+    /// matcher looks for the token before it starts, and most tries of such rules stop there.
+    var forwardRequiredStep: Int
+    var forwardRequiredReach: Int
+    /// The same for the steps before the anchor: some token from 1 to
+    /// ``backwardRequiredReach`` + 1 tokens before the anchor must pass the step's test (a
+    /// document noun before "saying").
+    var backwardRequiredStep: Int
+    var backwardRequiredReach: Int
   }
 
   /// A necessary condition on the token next to an anchor, or one way of passing it (see
@@ -91,21 +106,6 @@ final class RuleProgram: @unchecked Sendable {
     /// start within this distance before it. -1: no such bound.
     var backwardEdgeReach: Int
     var backwardEdgeParagraph: Bool
-    /// A token a side must read near the anchor, when its test only compares lower-cased
-    /// spellings that start with a letter (see ``RuleProgram/comparesPackedLowers(_:)``): the
-    /// step's number in
-    /// ``steps`` (-1: none), and the most tokens the steps before it may read. Some token
-    /// from 1 to ``forwardRequiredReach`` + 1 tokens after the anchor must pass the step's
-    /// test for the rule to match ("that" after "said" and its adjuncts; a document noun
-    /// before "saying").
-    /// NB: a bound of the same kind as ``forwardQuoteReach``, and as exact: it rejects only
-    /// anchors where the rule cannot match, most before the matcher starts.
-    var forwardRequiredStep: Int
-    var forwardRequiredReach: Int
-    /// The same for the steps before the anchor: some token from 1 to
-    /// ``backwardRequiredReach`` + 1 tokens before the anchor must pass the step's test.
-    var backwardRequiredStep: Int
-    var backwardRequiredReach: Int
     /// What the token after the anchor must be, when the pattern reads one there: a gate's
     /// number in ``gates``, or -1.
     var next: Int
@@ -181,8 +181,8 @@ final class RuleProgram: @unchecked Sendable {
   /// are not compared at all.
   let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
 
-  /// The most tokens the steps before a required token (see
-  /// ``ConditionCheck/forwardRequiredStep``) may read: the window the index searches.
+  /// The most tokens the steps before a required token (see ``Entry/forwardRequiredStep``)
+  /// may read: the window the matcher searches.
   static let requiredReachLimit = 15
 
   /// Whether a token test only compares the token's spelling lower-cased with spellings that
@@ -377,7 +377,7 @@ final class RuleProgram: @unchecked Sendable {
         case .quote, .closedQuote: most = nil
         case .token:
           // NB: every spelling starting with a lower-case letter: a token that does not is none
-          // of them, which the index sees from its first byte (see ``AnchorIndex``).
+          // of them, which the matcher sees from its first byte (see ``PatternMatcher``).
           if step.minCount >= 1 && Self.comparesPackedLowers(step.test)
             && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
               .allSatisfy({
@@ -440,14 +440,13 @@ final class RuleProgram: @unchecked Sendable {
             backwardQuoteReach: quoteReach(backwardStart..<steps.count, forward: false),
             forwardEdgeReach: forwardEdge.0, forwardEdgeParagraph: forwardEdge.1,
             backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
-            forwardRequiredStep: forwardRequired.step,
-            forwardRequiredReach: forwardRequired.reach,
-            backwardRequiredStep: backwardRequired.step,
-            backwardRequiredReach: backwardRequired.reach,
             next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
             previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
-            && !readsToEdge(backwardStart..<steps.count)))
+            && !readsToEdge(backwardStart..<steps.count),
+          forwardRequiredStep: forwardRequired.step, forwardRequiredReach: forwardRequired.reach,
+          backwardRequiredStep: backwardRequired.step,
+          backwardRequiredReach: backwardRequired.reach))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
