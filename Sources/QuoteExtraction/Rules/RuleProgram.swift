@@ -113,6 +113,27 @@ final class RuleProgram: @unchecked Sendable {
     var previous: Int
   }
 
+  /// The distances a rule's check (``ConditionCheck``) compares with a bound: from the anchor
+  /// to the nearest quotation opening after it or closing before it, and to its sentence's or
+  /// paragraph's end (0 when the anchor starts it) or start.
+  enum Reach: Int, CaseIterable {
+    case forwardQuote, backwardQuote
+    case forwardSentenceEdge, forwardParagraphEdge, backwardSentenceEdge, backwardParagraphEdge
+  }
+
+  /// For each ``Reach``, the rules whose check holds at each distance, as ``ruleWords`` words
+  /// of rule bits per distance: the rows of ``reachRuleBits`` from ``reachRows`` on, a row
+  /// for each distance from 0 to the largest bound plus one; the last row (any greater
+  /// distance) holds the rules with no such bound.
+  /// NB: the index reads a row per distance for every candidate token, instead of asking
+  /// each rule's check apart.
+  let reachRows: UnsafeBufferPointer<Range<Int>>
+  let reachRuleBits: UnsafeBufferPointer<UInt64>
+  /// For each rule, the gate its check asks of the token after the anchor
+  /// (``ConditionCheck/next``) and of the token before it (-1: none).
+  let nextGateOfRule: UnsafeBufferPointer<Int32>
+  let previousGateOfRule: UnsafeBufferPointer<Int32>
+
   /// The rules, in the order of ``RuleSet/rules``.
   let entries: UnsafeBufferPointer<Entry>
   /// Every rule's steps.
@@ -547,6 +568,36 @@ final class RuleProgram: @unchecked Sendable {
     self.checkOfRule = Self.copy(checkOfRule)
     self.conditionChecks = Self.copy(checks)
     self.ruleWords = ruleWords
+    // Each rule's bound for each reach, -1 when it has none.
+    func bound(_ reach: Reach, _ check: ConditionCheck) -> Int {
+      switch reach {
+      case .forwardQuote: check.forwardQuoteReach
+      case .backwardQuote: check.backwardQuoteReach
+      case .forwardSentenceEdge: check.forwardEdgeParagraph ? -1 : check.forwardEdgeReach
+      case .forwardParagraphEdge: check.forwardEdgeParagraph ? check.forwardEdgeReach : -1
+      case .backwardSentenceEdge: check.backwardEdgeParagraph ? -1 : check.backwardEdgeReach
+      case .backwardParagraphEdge: check.backwardEdgeParagraph ? check.backwardEdgeReach : -1
+      }
+    }
+    var reachRows: [Range<Int>] = []
+    var reachRuleBits: [UInt64] = []
+    for reach in Reach.allCases {
+      let bounds = entries.indices.map { bound(reach, checks[Int(checkOfRule[$0])]) }
+      let largest = bounds.max() ?? -1
+      let first = reachRuleBits.count / ruleWords
+      for distance in 0...(max(largest, -1) + 1) {
+        var row = [UInt64](repeating: 0, count: ruleWords)
+        for (rule, limit) in bounds.enumerated() where limit < 0 || distance <= limit {
+          row[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+        }
+        reachRuleBits += row
+      }
+      reachRows.append(first..<(reachRuleBits.count / ruleWords))
+    }
+    self.reachRows = Self.copy(reachRows)
+    self.reachRuleBits = Self.copy(reachRuleBits)
+    self.nextGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].next) })
+    self.previousGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].previous) })
     var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
     for (rule, entry) in entries.enumerated() where entry.pass == .direct {
       directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
@@ -593,6 +644,10 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: directRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
+    UnsafeMutableBufferPointer(mutating: reachRows).deallocate()
+    UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: nextGateOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
