@@ -546,7 +546,16 @@ struct AttributionEngine {
     where quote.depth == 0 && quote.isClosed
       && (quote.kind == .speech || quote.kind == .dashDialogue)
     {
-      let (open, close, _) = context.quoteTokens[quoteIndex]
+      let (open, quoteClose, _) = context.quoteTokens[quoteIndex]
+      var close = quoteClose
+      // NB: a dash-dialogue quotation that a narrator's clause stops (—Thanks, he cried. That
+      // will do.) has no closing mark, and its tokens would run to the paragraph's end, over the
+      // speech that resumes after the clause: it ends with its own words, so that the resumed
+      // speech is a quotation of its own. In fiction only: news keeps its readings.
+      if fiction, quote.kind == .dashDialogue, quote.closeMark == nil, !quote.content.isEmpty {
+        close = min(
+          close, RuleContext.token(at: quote.content.upperBound - 1, in: document.tokens))
+      }
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })
       else { continue }
@@ -557,9 +566,14 @@ struct AttributionEngine {
         if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
       }
       let opensParagraph = context.paragraphBoundary(before: open)
+      // Speech of dash dialogue that resumes after a narrator's clause (no mark opens it) is
+      // dialogue however short, never a quoted term.
+      let resumed = fiction && quote.kind == .dashDialogue && quote.openMark.isEmpty
       // Inside a sentence, a quotation is dialogue when it is a clause of its own (at least
       // three words ending in punctuation) or long; shorter ones are quoted terms.
-      guard words >= 1, opensParagraph || (sentenceEnd && words >= 3) || words >= 8 else {
+      guard resumed || words >= 1,
+        resumed || opensParagraph || (sentenceEnd && words >= 3) || words >= 8
+      else {
         continue
       }
       for token in open...close { roles[token] = .content }

@@ -191,13 +191,16 @@ extension Tokenizer {
       }
       count(utf8[start])
       while index < end {
-        // A lower-case ASCII letter (most of a word's bytes), as the `.letter` case below.
+        // A run of lower-case ASCII letters (most of a word's bytes), as the `.letter` case
+        // below, in a tight loop.
         if utf8[index] &- 0x61 < 26 {
+          let run = index
+          index += 1
+          while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
           status = 200
           if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
-          lowers += 1
+          lowers += index - run
           previous = .letter
-          index += 1
           continue
         }
         let (next, nextWidth) = wordClass(utf8, index, end)

@@ -239,3 +239,39 @@ import Testing
     """)
   #expect(names.suffix(4) == ["Harry", "Tom", "Harry", "Tom"])
 }
+
+@Test func dashDialogueResumedAfterTheNarratorsClauseIsAQuotationOfTheSameTurn() throws {
+  // The narrator's clause stops the first quotation; the speech that resumes after it is a
+  // quotation of its own, spoken by the same person.
+  let names = try fictionSpeakers(
+    """
+    Tom stood at the window of the tower.
+
+    —Thanks, old friend, he said briskly. That will do nicely for today.
+
+    Harry came up the stairs.
+
+    —Good morning, Tom.
+    """)
+  #expect(names == ["Tom", "Tom", "Harry"])
+}
+
+@Test func chainAfterNarrationIsReadAgainFromTheNameTagThatClosesIt() throws {
+  // Read forwards, the first turn goes to Harry, whom the narration before it is about; the
+  // tag by name that closes the chain gives the turns the other way round.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry walked to the gate.
+
+    Harry looked at the sky.
+
+    “Is it far?”
+
+    “Not very.”
+
+    “Will it rain?”
+
+    “I think not,” said Harry.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom", "Harry"])
+}

@@ -5,6 +5,12 @@
 /// what they leave empty.
 struct DialogueTagger {
   let analyzer: MentionAnalyzer
+  /// Whether the document is fiction: a tag before a quotation then needs a verb of the list.
+  ///
+  /// NB: in fiction, the narration before a quotation is most often what the speaker, or
+  /// someone else, does ("as he finished, “…”", "She turned, “…”"); news writes its
+  /// tags with a verb of saying ("Pelosi tweeted, “…”").
+  var fiction = false
 
   var document: Document { analyzer.document }
   var lexicons: SpeakerLexicons { analyzer.lexicons }
@@ -22,6 +28,13 @@ struct DialogueTagger {
     if let close = quote.closeMark, let tag = tagAfter(analyzer.tokens(in: close).upperBound) {
       return tag
     }
+    // Dash dialogue has no closing mark before the narrator's words (—Look at yourself, he
+    // said.): the tag follows the speech itself.
+    if quote.kind == .dashDialogue, quote.closeMark == nil,
+      let tag = tagAfter(analyzer.tokens(in: quote.content).upperBound)
+    {
+      return tag
+    }
     return tagBefore(open)
   }
 
@@ -29,11 +42,13 @@ struct DialogueTagger {
     document.paragraphs[document.paragraph(of: index)].tokens
   }
 
-  private func isVerb(_ index: Token.Index) -> Bool {
+  /// A verb of saying; with `listedOnly`, only one of the list (not any past tense).
+  private func isVerb(_ index: Token.Index, listedOnly: Bool = false) -> Bool {
     guard analyzer.isWord(index), !analyzer.isCapitalized(index) else { return false }
     // NB: the lists come from the analyzer's per-token cache (one lookup per token for every
     // list), not from a lookup of their own.
     if analyzer.lists(index).contains(.dialogueVerb) { return true }
+    if listedOnly { return false }
     let bytes = analyzer.wordBytes(index)
     // Past tenses not on the list ("ejaculated", "expostulated") tag dialogue just as well.
     return bytes.count > 4 && bytes.last == 0x64 && bytes.dropLast().last == 0x65
@@ -81,7 +96,7 @@ struct DialogueTagger {
       isPunctuation(index, ",") || isPunctuation(index, ":")
     else { return nil }
     index -= 1
-    guard index > paragraph.lowerBound, isVerb(index) else { return nil }
+    guard index > paragraph.lowerBound, isVerb(index, listedOnly: fiction) else { return nil }
     let verb = index
     if let speaker = speakerBackward(endingAt: verb - 1, within: paragraph) {
       return Tag(speaker: speaker, cue: verb)

@@ -11,8 +11,9 @@
 ///   “…”) is the subject's, the person named at the opening of that sentence.
 /// - Read backwards, an untagged quotation answered by name (“…” / “No, Jane.”) is that
 ///   person's.
-/// - A chain of untagged turns after a turn tagged by a description (“…,” said the painter) is
-///   read again from the turn tagged by name that closes it, when the two ends disagree.
+/// - A chain of untagged turns after a turn tagged by a description (“…,” said the painter), or
+///   after narration, is read again from the turn tagged by name that closes it, when the two
+///   ends disagree.
 struct DialogueTurns {
   let document: Document
   let analyzer: MentionAnalyzer
@@ -428,12 +429,14 @@ struct DialogueTurns {
   /// by name and the chain, read forwards from a turn tagged by a description, gives its last
   /// turn to the same person: “What is that?” said the painter. / “…” / “…” / “…,” said Tom.
   /// The tag by name is the firmer of the two ends (a description may be resolved to the wrong
-  /// person, and the chain after it follows), so the chain's two speakers trade places.
+  /// person, and the chain after it follows), so the chain's two speakers trade places. So it
+  /// is for a chain that opens after narration (Tom looked at the sky. / “…” / “…” / “…” /
+  /// “…,” said Tom.): its first turn is only a guess from the narration.
   /// - Complexity: linear: each chain ends at its own tag by name, and is read once.
   ///
-  /// NB: only after a turn tagged by a description: a chain after a pronoun tag was measured
-  /// worse (the same speaker going on over two paragraphs breaks alternation as often), and
-  /// two tags by name that disagree most often mean a third speaker.
+  /// NB: only after a turn tagged by a description or after narration: a chain after a pronoun
+  /// tag was measured worse (the same speaker going on over two paragraphs breaks alternation
+  /// as often), and two tags by name that disagree most often mean a third speaker.
   private func reanchor(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable,
     addressed cache: inout Addressees
@@ -455,17 +458,29 @@ struct DialogueTurns {
       while first > 0, given(first - 1), groups[first - 1].end + 1 == groups[first].paragraph {
         first -= 1
       }
-      guard first > 0, groups[first - 1].end + 1 == groups[first].paragraph,
-        !isNamed(groups[first - 1], result.attributions),
-        groups[first - 1].attributions.contains(where: {
-          result.attributions[$0].speakerKind == .description
-        }),
-        let other = speaker(of: groups[first - 1], result.attributions), other != anchor
-      else { continue }
+      let other: Int
+      // The speaker before the chain's first turn (none when the chain opens the dialogue).
+      var before = -1
+      if first == 0 || groups[first - 1].end + 1 != groups[first].paragraph {
+        // The chain opens after narration: its first turn is a guess from the narration, and
+        // the alternation after it follows that guess.
+        guard number - first >= 2,
+          let found = otherSpeaker(in: groups[first..<number], result.attributions, than: anchor)
+        else { continue }
+        other = found
+      } else {
+        guard !isNamed(groups[first - 1], result.attributions),
+          groups[first - 1].attributions.contains(where: {
+            result.attributions[$0].speakerKind == .description
+          }),
+          let found = speaker(of: groups[first - 1], result.attributions), found != anchor
+        else { continue }
+        other = found
+        before = found
+      }
       // Trades the two speakers: the chain read backwards from the anchor. NB: all or nothing:
       // a third person in the chain, or a speaker who would address themselves, leaves it.
       var swapped: [Int] = []
-      var before = other
       for chained in first..<number {
         guard let current = speaker(of: groups[chained], result.attributions),
           current == anchor || current == other, current != before
@@ -480,6 +495,16 @@ struct DialogueTurns {
         setImplicit(groups[first + offset], turned, &result, table: &table)
       }
     }
+  }
+
+  /// The first speaker of a chain's turns other than `anchor`.
+  private func otherSpeaker(
+    in chain: ArraySlice<Group>, _ attributions: [Attribution], than anchor: Int
+  ) -> Int? {
+    for group in chain {
+      if let found = speaker(of: group, attributions), found != anchor { return found }
+    }
+    return nil
   }
 
   /// Whether a group's speaker is tagged by name (“…,” said Tom).

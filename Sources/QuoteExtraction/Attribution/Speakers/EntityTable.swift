@@ -229,6 +229,34 @@ struct EntityTable {
       let written = records[owner].name.split(separator: " ").last,
       written.lowercased() == surname
     else { return nil }
+    return addInferred(title: title, surname: String(written), gender: gender, mention: mention)
+  }
+
+  /// The person "his wife" names when the wife addresses a man by title and surname and no
+  /// man is in view (“My dear Mr. Bennet,” said his lady): the titled namesake of that
+  /// surname and of the kin's gender, added as in ``addFamilyNamesake(of:gender:mention:)``
+  /// when the story has not named them yet.
+  mutating func addNamesake(surname written: String, gender: SpeakerGender, mention: SpeakerMention)
+    -> Int?
+  {
+    guard let title = EntityTable.familyTitle(gender) else { return nil }
+    let surname = written.lowercased()
+    let word = String(title.dropLast()).lowercased()
+    if let id = (byWord[surname] ?? []).last(where: {
+      records[$0].kind == .person && records[$0].gender == gender
+        && records[$0].honorifics.contains(word) && records[$0].words.last == surname
+    }) {
+      note(id, mention: mention)
+      return id
+    }
+    return addInferred(title: title, surname: written, gender: gender, mention: mention)
+  }
+
+  /// Adds a person named by a family title and a surname that the text has not used yet.
+  private mutating func addInferred(
+    title: String, surname written: String, gender: SpeakerGender, mention: SpeakerMention
+  ) -> Int {
+    let surname = written.lowercased()
     let name = title + " " + written
     let id = records.count
     records.append(
@@ -285,6 +313,15 @@ struct EntityTable {
   /// "Mexico" is then the country named before, not the city.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
     guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
+    // A surname alone ("Bingley") names a man of the family in fiction, not a woman the text
+    // names with a woman's title ("Miss Bingley", "Mrs. Sowerberry").
+    if separatesMarriedTitles, words.count == 1, gender == .unknown, ids.count > 1,
+      let man = ids.last(where: {
+        !records[$0].isPlace && !isTitledWoman($0) && fits($0, words: words, gender: gender)
+      })
+    {
+      return man
+    }
     return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
       ?? ids.last(where: { fits($0, words: words, gender: gender) })
   }
@@ -349,6 +386,15 @@ struct EntityTable {
     }
     note(id, mention: mention)
     return id
+  }
+
+  /// Titles that name a woman ("Miss Bingley", "Mrs. Bennet", "Lady Bertram").
+  static let womensTitles: Set<String> = ["miss", "mrs", "ms", "lady", "madame", "mme"]
+
+  /// Whether the text names a person with a woman's title.
+  /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
+  private func isTitledWoman(_ id: Int) -> Bool {
+    !records[id].honorifics.isDisjoint(with: EntityTable.womensTitles)
   }
 
   /// Whether a record's name is this one word alone.

@@ -21,7 +21,12 @@ struct NarrationDescriptions {
   /// tokens, see ``isArticle(_:_:)``).
   /// - Complexity: O(n) in the number of articles (each looks ahead a bounded number of
   ///   tokens).
-  func scan(articles: [Int32]) -> [SpeakerMention] {
+  ///
+  /// `speakerNouns` holds the person nouns of the descriptions that tag speakers and show no
+  /// gender ("surgeon" of "said the surgeon"): the narration's definite descriptions with one
+  /// of them ("The surgeon leaned over the body") are that speaker too.
+  func scan(articles: [Int32], speakerNouns: ByteLexicon<Void> = ByteLexicon()) -> [SpeakerMention]
+  {
     var mentions: [SpeakerMention] = []
     // NB: one copy of the document for the scan: `self.document` is computed, and each use
     // would copy (and retain) every array of it.
@@ -69,10 +74,25 @@ struct NarrationDescriptions {
           index = end
           break
         }
+        if speakerNouns.count > 0, isDefinite(index), !analyzer.isPossessive(end),
+          speakerNouns.contains(analyzer.wordBytes(end)),
+          end + 1 >= tokens.count || !isLowercaseWord(end + 1)
+            || !speakerNouns.contains(analyzer.wordBytes(end + 1)),
+          let mention = analyzer.analyze(tokens: index..<(end + 1)), mention.kind == .description
+        {
+          mentions.append(mention)
+          index = end
+          break
+        }
         end += 1
       }
     }
     return mentions
+  }
+
+  /// Whether a token is "the" or "The".
+  private func isDefinite(_ index: Token.Index) -> Bool {
+    analyzer.bytesEqual(index, "the") || analyzer.bytesEqual(index, "The")
   }
 
   /// The gender of a token's word (possessive removed) in the roles list, or nil when the list

@@ -609,9 +609,18 @@ final class MentionAnalyzer {
       let before = index - 1
       let after = index + 1
       guard before >= 0, after < tokenCount else { continue }
-      let opens =
-        index == tokens.lowerBound || bytesEqual(before, ",")
-        || bytesEqual(before, "dear") || bytesEqual(before, "Dear")
+      // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+      // words before the title open the address.
+      var title = before
+      if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+        title -= 1
+      }
+      let isTitled = title >= tokens.lowerBound && isHonorific(title)
+      func opensAddress(_ start: Token.Index) -> Bool {
+        start == tokens.lowerBound || bytesEqual(start - 1, ",")
+          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
+      }
+      let opens = opensAddress(index) || (isTitled && opensAddress(title))
       let closes =
         bytesEqual(after, ",") || bytesEqual(after, "!")
         || bytesEqual(after, "?") || bytesEqual(after, ".")

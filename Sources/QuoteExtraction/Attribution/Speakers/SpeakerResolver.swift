@@ -40,6 +40,8 @@ struct SpeakerResolver {
     // NB: the speakers' name words go straight into a byte table (no set of strings hashed
     // twice): the narration scan looks its capitalised words up in it.
     var speakerNameWords = ByteLexicon<Void>()
+    // The person nouns of fiction's description tags that show no gender ("said the surgeon").
+    var speakerNouns = ByteLexicon<Void>()
     for index in result.attributions.indices {
       guard let range = result.attributions[index].speaker,
         var mention = analyzer.analyze(utf8Range: range)
@@ -71,6 +73,12 @@ struct SpeakerResolver {
       if mention.kind == .name {
         for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
       }
+      if fiction, mention.kind == .description, mention.isDefinite, !mention.isPlural,
+        mention.gender == .unknown,
+        analyzer.lexicons.roles.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
+      {
+        speakerNouns.insert(bytes: analyzer.wordBytes(mention.tokens.upperBound - 1), value: ())
+      }
       speakerEvents.append(
         Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
     }
@@ -86,7 +94,7 @@ struct SpeakerResolver {
     var descriptions: [SpeakerMention] = []
     if fiction {
       descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
-        .scan(articles: articles)
+        .scan(articles: articles, speakerNouns: speakerNouns)
     }
     // The first token of each direct quotation's first fragment (-1 for the others): the
     // dialogue paragraphs and the turns read it.
@@ -185,7 +193,8 @@ struct SpeakerResolver {
       // burro"), unless it says what someone is ("he was a man of fifty", "William, a boy of
       // seven"); it is taken in as background (see ``EntityTable/Record/isBackground``).
       var isBackground = false
-      if attribution == nil, mention.kind == .description,
+      // NB: a description with no gender is one of ``speakerNouns``: a speaker's.
+      if attribution == nil, mention.kind == .description, mention.gender != .unknown,
         table.hasRecentPerson(gender: mention.gender)
       {
         if mention.isDefinite || isPredicate(mention, analyzer) { continue }
@@ -224,8 +233,9 @@ struct SpeakerResolver {
         }
       }
       var id: Int? = nil
-      if fiction, attribution != nil,
-        let kin = kinNamesake(of: mention, analyzer, table: &table)
+      if fiction, let index = attribution,
+        let kin = kinNamesake(
+          of: mention, analyzer, table: &table, quote: result.attributions[index].fragments)
       {
         id = table.refer(mention, to: kin)
       }
@@ -398,30 +408,60 @@ struct SpeakerResolver {
   private func possessor(
     of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
   ) -> Int? {
+    possessiveGender(mention, analyzer).flatMap { table.latestPerson(gender: $0) }
+  }
+
+  /// The gender of a description's opening possessive ("his", "her"), or nil for another word.
+  private func possessiveGender(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer)
+    -> SpeakerGender?
+  {
     let first = mention.tokens.lowerBound
-    let gender: SpeakerGender
-    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") {
-      gender = .male
-    } else if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") {
-      gender = .female
-    } else {
-      return nil
+    if analyzer.bytesEqual(first, "his") || analyzer.bytesEqual(first, "His") { return .male }
+    if analyzer.bytesEqual(first, "her") || analyzer.bytesEqual(first, "Her") { return .female }
+    return nil
+  }
+
+  /// The name a quotation addresses someone by after a title of the given gender ("Bennet" in
+  /// “My dear Mr. Bennet,”), or nil.
+  private func addressedTitledName(
+    in fragments: [Range<Int>], gender: SpeakerGender, _ analyzer: MentionAnalyzer
+  ) -> Token.Index? {
+    for fragment in fragments {
+      let tokens = analyzer.tokens(in: fragment)
+      for vocative in analyzer.vocatives(in: tokens) {
+        var title = vocative - 1
+        if title > tokens.lowerBound, analyzer.isAbbreviationPeriod(title) { title -= 1 }
+        guard title >= tokens.lowerBound, analyzer.isHonorific(title),
+          analyzer.word(title)?.honorificGender == gender
+        else { continue }
+        return vocative
+      }
     }
-    return table.latestPerson(gender: gender)
+    return nil
   }
 
   /// The person "his wife" or "her father" names in fiction: the titled namesake of the
   /// person the possessive refers to ("Mrs. Bennet" for "his wife" after Mr. Bennet), added
   /// under that name when the story has not named them yet; for a possessor known by a given
   /// name alone ("her mother" after Kitty), the person with the family title mentioned last.
+  ///
+  /// When no one of the possessive's gender is in view, the possessor is the person the
+  /// quotation addresses by a title of that gender (“My dear Mr. Bennet,” said his lady).
   private func kinNamesake(
-    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: inout EntityTable
+    of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: inout EntityTable,
+    quote fragments: [Range<Int>]
   ) -> Int? {
     guard mention.kind == .description, mention.isDefinite, mention.tokens.count == 2,
       let gender = analyzer.lexicons.kinship.value(
-        analyzer.wordBytes(mention.tokens.upperBound - 1)),
-      let owner = possessor(of: mention, analyzer, table: table)
+        analyzer.wordBytes(mention.tokens.upperBound - 1))
     else { return nil }
+    guard let owner = possessor(of: mention, analyzer, table: table) else {
+      guard let ownerGender = possessiveGender(mention, analyzer),
+        let surname = addressedTitledName(in: fragments, gender: ownerGender, analyzer)
+      else { return nil }
+      return table.addNamesake(
+        surname: document.text(of: surname), gender: gender, mention: mention)
+    }
     if let namesake = table.titledNamesake(of: owner, gender: gender) { return namesake }
     if let added = table.addFamilyNamesake(of: owner, gender: gender, mention: mention) {
       return added
@@ -472,9 +512,14 @@ struct SpeakerResolver {
   ) -> Int? {
     guard gender == .male || gender == .female else { return nil }
     let narrator = table.narrator
+    // A speaker known by a description with no gender ("The surgeon leaned over the body")
+    // can be either.
     return candidates.first {
-      $0 != narrator && table.records[$0].kind == .person && table.records[$0].gender == gender
-        && !addressed.contains($0)
+      $0 != narrator && !addressed.contains($0)
+        && ((table.records[$0].kind == .person && table.records[$0].gender == gender)
+          || (table.records[$0].isSpeaker && table.records[$0].words.isEmpty
+            && table.records[$0].gender == .unknown && !table.records[$0].isPlaceLike
+            && table.records[$0].kind != .group && table.records[$0].kind != .organization))
     }
   }
 
@@ -531,7 +576,7 @@ struct SpeakerResolver {
 
   /// Gives a speaker tag to direct quotations that have none (see ``DialogueTagger``).
   private func tagDialogue(_ result: inout ExtractionResult, analyzer: MentionAnalyzer) {
-    let tagger = DialogueTagger(analyzer: analyzer)
+    let tagger = DialogueTagger(analyzer: analyzer, fiction: fiction)
     for index in result.attributions.indices {
       // NB: the attribution's fields are read in place: a copy of it retains each of its arrays.
       guard result.attributions[index].speaker == nil, result.attributions[index].type == .direct,

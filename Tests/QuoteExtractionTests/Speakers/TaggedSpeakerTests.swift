@@ -1,0 +1,94 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// Tagged quotations of fiction: what a tag's pronoun, title or description refers to.
+
+/// The text of each attribution's speaker mention, read as fiction.
+private func taggedMentions(_ text: String) throws -> [String?] {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let extractor = try QuoteExtractor(configuration: configuration)
+  let result = try extractor.extract(from: text)
+  let utf8 = Array(text.utf8)
+  return result.attributions.map { attribution in
+    attribution.speaker.map { String(decoding: utf8[$0], as: UTF8.self) }
+  }
+}
+
+@Test func dashDialogueTakesTheTagAfterItsSpeech() throws {
+  // No closing mark ends the speech before the narrator's words: the tag follows the comma.
+  let mentions = try taggedMentions(
+    """
+    Harry Blake stood at the open door.
+
+    —Look at the rain, he said. We shall be wet through.
+
+    —It will stop soon.
+
+    —I doubt it.
+    """)
+  #expect(mentions.first == "he")
+}
+
+@Test func replyTagIsTheManTheQuotationAddressedByTitle() throws {
+  // “…, Mr. Crane,” addresses Mr. Crane: he answers, not Dick Moss, the man the narration
+  // named last.
+  let names = try fictionSpeakers(
+    """
+    Mr. Crane and Dick Moss sat by the fire with Tom Hale.
+
+    “It is late, Mr. Crane,” said Tom.
+
+    “Not yet,” he answered.
+    """)
+  #expect(names.last == "Mr. Crane")
+}
+
+@Test func surnameAloneIsTheManNotTheTitledWomanOfTheFamily() throws {
+  // "Bingley" alone names Mr. Bingley, though his sister was named after him.
+  let names = try fictionSpeakers(
+    """
+    Mr. Bingley came in with Miss Bingley and her friend.
+
+    “We are very late,” said Bingley.
+    """)
+  #expect(names == ["Mr. Bingley"])
+}
+
+@Test func pastTenseOfNarrationBeforeAQuotationIsNoTag() throws {
+  // "as he finished, “…”" is what Tom does while his aunt goes on speaking.
+  let names = try fictionSpeakers(
+    """
+    Tom Hale read the letter aloud to his aunt.
+
+    “What a pity,” cried Mrs. Hale, as he finished, “that the rain has come.”
+    """)
+  #expect(names == ["Mrs. Hale", "Mrs. Hale"])
+}
+
+@Test func spouseTagIsNamedAfterTheManSheAddressesByTitle() throws {
+  // No man is in view yet: "his" is the man the quotation addresses.
+  let names = try fictionSpeakers(
+    """
+    It was a cold morning in the village.
+
+    “My dear Mr. Crane,” said his wife to him one day, “have you heard the news?”
+
+    Mr. Crane replied that he had not.
+    """)
+  #expect(names.first == "Mrs. Crane")
+}
+
+@Test func pronounTagIsTheDescribedSpeakerTheNarrationJustMentioned() throws {
+  // "The surgeon" of the narration is the surgeon who spoke; "he" is him, not Tom Hale.
+  let names = try fictionSpeakers(
+    """
+    Tom Hale lay asleep by the fire.
+
+    “He will mend,” said the surgeon.
+
+    The surgeon leaned over the bed and felt the pulse. “He is very weak,” he said.
+    """)
+  #expect(names == ["surgeon", "surgeon"])
+}
