@@ -1,9 +1,10 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
 /// whose lexicon bits, spelling (``RuleProgram/anchorKeys``) or first byte can pass some anchor
 /// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
-/// token, and each distinct check of the rules that passed tried once: the gates
-/// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
-/// rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``).
+/// token, and the checks of the rules that passed applied at once: the distances to the
+/// quotation or edge a rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``) as
+/// rows of rule bits (``RuleProgram/reachRuleBits``), then the gates (``RuleProgram/Gate``)
+/// on the tokens next to the anchor, each asked once per token.
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
