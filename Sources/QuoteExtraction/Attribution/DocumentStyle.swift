@@ -17,36 +17,46 @@ struct DocumentStyle {
     _ token: Token, firstByte: UInt8, packedWord: UInt64, text: UnsafeBufferPointer<UInt8>
   ) {
     let opensName = previousOpensName
-    let single = token.utf8End - token.utf8Start == 1 ? firstByte : 0
-    previousOpensName =
-      (token.kind == .word && token.shape.contains(.lowercase))
-      || single == UInt8(ascii: ",") || single == UInt8(ascii: ";")
+    let length = token.utf8End - token.utf8Start
+    let shape = token.shape.rawValue
+    // NB: one switch on the kind for every count; the pronouns are compared only for words of
+    // at most 3 bytes, the length of every one of them.
     switch token.kind {
     case .word:
+      previousOpensName =
+        shape & Token.Shape.lowercase.rawValue != 0
+        || (length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";")))
       words += 1
-      // he, she, i, him, her, me (packed from the lowest byte).
-      switch packedWord {
-      case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
-      case 0 where token.utf8End - token.utf8Start <= 3:
-        // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from the
-        // highest byte, as this count always read it.
-        let start = Int(token.utf8Start)
-        var packed: UInt32 = 0
-        for offset in 0..<Int(token.utf8End - token.utf8Start) {
-          let byte = text[start + offset]
-          packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        switch packed {
-        case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+      if length <= 3 {
+        // he, she, i, him, her, me (packed from the lowest byte).
+        switch packedWord {
+        case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
+        case 0:
+          // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from the
+          // highest byte, as this count always read it.
+          let start = Int(token.utf8Start)
+          var packed: UInt32 = 0
+          for offset in 0..<Int(length) {
+            let byte = text[start + offset]
+            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+          }
+          switch packed {
+          case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: pronouns += 1
+          default: break
+          }
         default: break
         }
-      default: break
       }
-      if opensName, token.shape.contains(.capitalized), !token.shape.contains(.allCaps) {
-        names += 1
-      }
-    case .number: numbers += 1
-    default: break
+      // Capitalized and not all capitals.
+      let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
+      if opensName && shape & capitals == Token.Shape.capitalized.rawValue { names += 1 }
+    case .number:
+      previousOpensName =
+        length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
+      numbers += 1
+    default:
+      previousOpensName =
+        length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
     }
   }
 

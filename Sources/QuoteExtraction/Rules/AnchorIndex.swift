@@ -1,9 +1,10 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
 /// whose lexicon bits, spelling (``RuleProgram/anchorKeys``) or first byte can pass some anchor
 /// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
-/// token, and each distinct check of the rules that passed tried once: the gates
-/// (``RuleProgram/Gate``) on the tokens next to the anchor and the distance to the quotation a
-/// rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``).
+/// token, and the checks of the rules that passed applied at once: the distances to the
+/// quotation or edge a rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``) as
+/// rows of rule bits (``RuleProgram/reachRuleBits``), then the gates (``RuleProgram/Gate``)
+/// on the tokens next to the anchor, each asked once per token.
 ///
 /// Exact for the anchor tests and only necessary for the gates: a rule left out here is one
 /// that would not match at that token, so the engine tries the same matches as when it asked
@@ -30,18 +31,12 @@ struct AnchorIndex {
     let words = program.ruleWords
     self.words = words
     let lexicons = program.anchorLexicons
-    let checks = program.conditionChecks
     tokens.reserveCapacity(context.anchorCandidates.count)
     rules.reserveCapacity(context.anchorCandidates.count * words)
     // NB: raw buffers, for the same reason as the program's: these are read and written for
     // every rule of every candidate token.
-    // Each check's answer at the current token, valid when its stamp is the token: a check is
-    // asked once per token, whatever the rules sharing it.
-    let checkStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, checks.count))
-    checkStamps.initialize(repeating: -1)
-    let checkAnswers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, checks.count))
-    checkAnswers.initialize(repeating: false)
-    // The same for each gate (forward and backward ones apart).
+    // Each gate's answer at the current token (forward and backward ones apart), valid when
+    // its stamp is the token.
     let gateSlots = max(1, program.gates.count * 2)
     let gateStamps = UnsafeMutableBufferPointer<Int>.allocate(capacity: gateSlots)
     gateStamps.initialize(repeating: -1)
@@ -61,8 +56,6 @@ struct AnchorIndex {
     defer {
       memoKeys.deallocate()
       memoBits.deallocate()
-      checkStamps.deallocate()
-      checkAnswers.deallocate()
       gateStamps.deallocate()
       gateAnswers.deallocate()
       bits.deallocate()
@@ -137,55 +130,63 @@ struct AnchorIndex {
         }
         guard any else { continue }
       }
-      // Each rule's check, asked once per token. The distances to the nearest quotation
-      // opening at or after the token and closing before it are found on first need.
-      var found = false
-      var toOpening = -1
-      var toClosing = -1
+      // The rules' checks, all at once: for each distance a check bounds, the rules that hold
+      // at the token's distance (a row of ``RuleProgram/reachRuleBits``), found when some rule
+      // left has that bound; then each gate some rule left asks, once per token.
+      for reach in RuleProgram.Reach.allCases {
+        let rows = program.reachRows[reach.rawValue]
+        // The last row: the rules without this bound.
+        let unbounded = (rows.upperBound - 1) * words
+        var needed = false
+        for word in 0..<words where bits[word] & ~program.reachRuleBits[unbounded + word] != 0 {
+          needed = true
+        }
+        guard needed else { continue }
+        let distance = Self.distance(reach, token, context)
+        let row = (rows.lowerBound + min(distance, rows.count - 1)) * words
+        for word in 0..<words { bits[word] &= program.reachRuleBits[row + word] }
+      }
+      // NB: rule by rule, for the few rules left: a loop over every gate costs more.
       for word in 0..<words {
         var pending = bits[word]
-        var kept: UInt64 = 0
         while pending != 0 {
           let bit = pending.trailingZeroBitCount
           pending &= pending - 1
-          let number = Int(program.checkOfRule[word * 64 + bit])
-          if checkStamps[number] != token {
-            checkStamps[number] = token
-            let check = checks[number]
-            var holds = true
-            if check.forwardQuoteReach >= 0 {
-              if toOpening < 0 { toOpening = context.distanceToOpening(from: token) }
-              holds = toOpening <= check.forwardQuoteReach
-            }
-            if holds && check.backwardQuoteReach >= 0 {
-              if toClosing < 0 { toClosing = context.distanceToClosing(before: token) }
-              holds = toClosing <= check.backwardQuoteReach
-            }
-            // The edge a side must read: the first after the anchor is its sentence's (or
-            // paragraph's) end, the last before it its start (see ``RuleProgram/Entry``).
-            if holds && check.forwardEdgeReach >= 0 {
-              let range = Self.enclosing(token, paragraph: check.forwardEdgeParagraph, context)
-              holds =
-                range.lowerBound == token || range.upperBound <= token + check.forwardEdgeReach
-            }
-            if holds && check.backwardEdgeReach >= 0 {
-              let range = Self.enclosing(token, paragraph: check.backwardEdgeParagraph, context)
-              holds = range.lowerBound >= token - check.backwardEdgeReach
-            }
-            checkAnswers[number] =
-              holds && passes(check.next, forward: true, token)
-              && passes(check.previous, forward: false, token)
+          let rule = word * 64 + bit
+          if !passes(Int(program.nextGateOfRule[rule]), forward: true, token)
+            || !passes(Int(program.previousGateOfRule[rule]), forward: false, token)
+          {
+            bits[word] &= ~(UInt64(1) << UInt64(bit))
           }
-          if checkAnswers[number] { kept |= UInt64(1) << UInt64(bit) }
         }
-        bits[word] = kept
-        found = found || kept != 0
       }
+      var found = false
+      for word in 0..<words where bits[word] != 0 { found = true }
       if found {
         tokens.append(candidate)
         for word in 0..<words { rules.append(bits[word]) }
       }
       for word in 0..<words { bits[word] = 0 }
+    }
+  }
+
+  /// A token's distance that checks bound (see ``RuleProgram/Reach``), `Int.max` when there is
+  /// no such quotation.
+  /// NB: the edge a side must read: the first after the anchor is its sentence's (or
+  /// paragraph's) end, 0 away when the anchor starts it (a check holds then whatever its
+  /// bound); the last before it is its start (see ``RuleProgram/Entry``).
+  private static func distance(_ reach: RuleProgram.Reach, _ token: Int, _ context: RuleContext)
+    -> Int
+  {
+    switch reach {
+    case .forwardQuote: return context.distanceToOpening(from: token)
+    case .backwardQuote: return context.distanceToClosing(before: token)
+    case .forwardSentenceEdge, .forwardParagraphEdge:
+      let range = enclosing(token, paragraph: reach == .forwardParagraphEdge, context)
+      return range.lowerBound == token ? 0 : range.upperBound - token
+    case .backwardSentenceEdge, .backwardParagraphEdge:
+      let range = enclosing(token, paragraph: reach == .backwardParagraphEdge, context)
+      return token - range.lowerBound
     }
   }
 

@@ -31,6 +31,22 @@ struct PatternMatcher {
   /// NB: the captures live in the context's buffer, valid until the next match.
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]
+    // A token the rule must read near the anchor: looked for first, since most tries of the
+    // rules that have one fail for the lack of it.
+    if entry.forwardRequiredStep >= 0
+      && !reads(
+        program.steps[entry.forwardRequiredStep].test, from: token + 1,
+        through: token + 1 + entry.forwardRequiredReach)
+    {
+      return nil
+    }
+    if entry.backwardRequiredStep >= 0
+      && !reads(
+        program.steps[entry.backwardRequiredStep].test,
+        from: token - 1 - entry.backwardRequiredReach, through: token - 1)
+    {
+      return nil
+    }
     var captured = 0
     // The two sides match apart, so either may go first: the cheaper one does (see
     // ``RuleProgram/Entry/backwardFirst``), and the other is read only when it matched.
@@ -89,6 +105,40 @@ struct PatternMatcher {
       steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
       anchor: token, id: nextSide())
     return step(backward, 0, 0, token - 1, &captured)
+  }
+
+  /// Whether a token from `first` through `last` passes `test`, the test of a token a rule
+  /// must read (``RuleProgram/Entry/forwardRequiredStep``).
+  /// NB: a short ASCII word whose filter bit is clear, a word that does not pack and another
+  /// token that does not start with a letter fail the test without a call to ``accepts(_:_:)``,
+  /// which would answer no for the same reasons: every spelling of the test packs and starts
+  /// with a lower-case letter.
+  private func reads(_ test: TokenCheck, from first: Int, through last: Int) -> Bool {
+    let lower = max(0, first)
+    let upper = min(context.tokenCount - 1, last)
+    guard lower <= upper else { return false }
+    let document = context.document
+    return context.words.withUnsafeBufferPointer { words in
+      document.tokens.withUnsafeBufferPointer { tokens in
+        document.utf8.withUnsafeBufferPointer { text in
+          for index in lower...upper {
+            let word = words[index]
+            if word != 0 {
+              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
+            } else if tokens[index].kind == .word {
+              continue
+            } else {
+              let start = Int(tokens[index].utf8Start)
+              guard start < Int(tokens[index].utf8End) else { continue }
+              let first = text[start] | 0x20
+              if first < 0x61 || first > 0x7A { continue }
+            }
+            if accepts(test, index) { return true }
+          }
+          return false
+        }
+      }
+    }
   }
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {

@@ -24,6 +24,21 @@ final class RuleProgram: @unchecked Sendable {
     /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
     /// sentence's end), the bounded side before it most often fails first, and cheaper.
     var backwardFirst: Bool
+    /// A token the steps from the anchor on must read near it, when its test only compares
+    /// lower-cased spellings that start with a letter (see
+    /// ``RuleProgram/comparesPackedLowers(_:)``): the step's number in ``steps`` (-1: none),
+    /// and the most tokens the steps before it may read. Some token from 1 to
+    /// ``forwardRequiredReach`` + 1 tokens after the anchor must pass the step's test for the
+    /// rule to match ("that" after "said" and its adjuncts).
+    /// NB: a bound of the same kind as ``ConditionCheck/forwardQuoteReach``, and as exact: the
+    /// matcher looks for the token before it starts, and most tries of such rules stop there.
+    var forwardRequiredStep: Int
+    var forwardRequiredReach: Int
+    /// The same for the steps before the anchor: some token from 1 to
+    /// ``backwardRequiredReach`` + 1 tokens before the anchor must pass the step's test (a
+    /// document noun before "saying").
+    var backwardRequiredStep: Int
+    var backwardRequiredReach: Int
   }
 
   /// A necessary condition on the token next to an anchor, or one way of passing it (see
@@ -98,6 +113,27 @@ final class RuleProgram: @unchecked Sendable {
     var previous: Int
   }
 
+  /// The distances a rule's check (``ConditionCheck``) compares with a bound: from the anchor
+  /// to the nearest quotation opening after it or closing before it, and to its sentence's or
+  /// paragraph's end (0 when the anchor starts it) or start.
+  enum Reach: Int, CaseIterable {
+    case forwardQuote, backwardQuote
+    case forwardSentenceEdge, forwardParagraphEdge, backwardSentenceEdge, backwardParagraphEdge
+  }
+
+  /// For each ``Reach``, the rules whose check holds at each distance, as ``ruleWords`` words
+  /// of rule bits per distance: the rows of ``reachRuleBits`` from ``reachRows`` on, a row
+  /// for each distance from 0 to the largest bound plus one; the last row (any greater
+  /// distance) holds the rules with no such bound.
+  /// NB: the index reads a row per distance for every candidate token, instead of asking
+  /// each rule's check apart.
+  let reachRows: UnsafeBufferPointer<Range<Int>>
+  let reachRuleBits: UnsafeBufferPointer<UInt64>
+  /// For each rule, the gate its check asks of the token after the anchor
+  /// (``ConditionCheck/next``) and of the token before it (-1: none).
+  let nextGateOfRule: UnsafeBufferPointer<Int32>
+  let previousGateOfRule: UnsafeBufferPointer<Int32>
+
   /// The rules, in the order of ``RuleSet/rules``.
   let entries: UnsafeBufferPointer<Entry>
   /// Every rule's steps.
@@ -165,6 +201,18 @@ final class RuleProgram: @unchecked Sendable {
   /// NB: most tokens that start like a key ("a", "i", "t") have no key's length: their keys
   /// are not compared at all.
   let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
+
+  /// The most tokens the steps before a required token (see ``Entry/forwardRequiredStep``)
+  /// may read: the window the matcher searches.
+  static let requiredReachLimit = 15
+
+  /// Whether a token test only compares the token's spelling lower-cased with spellings that
+  /// pack into one integer: a short ASCII word (``RuleContext/words``) whose filter bit is clear
+  /// fails it without comparing anything, and so does a word that does not pack.
+  static func comparesPackedLowers(_ test: TokenCheck) -> Bool {
+    test.anyOf == 0 && test.noneOf == 0 && test.kind == nil && test.shape == 0
+      && test.texts.isEmpty && !test.lowers.isEmpty && test.lowersUnpacked == test.lowers.upperBound
+  }
 
   /// A length's bit in ``keyLengthsOfByte``.
   @inline(__always)
@@ -338,6 +386,40 @@ final class RuleProgram: @unchecked Sendable {
       }
       return (-1, false)
     }
+    // The first token a side must read whose test compares packed lower-cased spellings only,
+    // and the most the steps before it may read, as ``quoteReach``; (-1, -1) when there is
+    // none within ``requiredReachLimit``.
+    func requiredToken(_ side: Range<Int>, forward: Bool) -> (step: Int, reach: Int) {
+      var reach = 0
+      for index in side {
+        let step = steps[index]
+        let most: Int?
+        switch step.operation {
+        case .quote, .closedQuote: most = nil
+        case .token:
+          // NB: every spelling starting with a lower-case letter: a token that does not is none
+          // of them, which the matcher sees from its first byte (see ``PatternMatcher``).
+          if step.minCount >= 1 && Self.comparesPackedLowers(step.test)
+            && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
+              .allSatisfy({
+                $0.count > 0 && bytes[Int($0.lowerBound)] >= 0x61
+                  && bytes[Int($0.lowerBound)] <= 0x7A
+              })
+          {
+            return (index, reach)
+          }
+          most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+        case .sentenceEdge, .paragraphEdge: most = 0
+        case .phrase:
+          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+            step.maxCount <= 4 ? $0 * step.maxCount : nil
+          }
+        }
+        guard let most, reach + most <= Self.requiredReachLimit else { return (-1, -1) }
+        reach += most
+      }
+      return (-1, -1)
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -364,6 +446,11 @@ final class RuleProgram: @unchecked Sendable {
       let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
       let forwardEdge = edgeReach(forwardStart..<backwardStart, forward: true)
       let backwardEdge = edgeReach(backwardStart..<steps.count, forward: false)
+      // NB: after the anchor only when it is read exactly once, at the anchor token.
+      let forwardRequired =
+        anchorOnce
+        ? requiredToken((forwardStart + 1)..<backwardStart, forward: true) : (step: -1, reach: -1)
+      let backwardRequired = requiredToken(backwardStart..<steps.count, forward: false)
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
@@ -377,7 +464,10 @@ final class RuleProgram: @unchecked Sendable {
             next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
             previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: readsToEdge(forwardStart..<backwardStart)
-            && !readsToEdge(backwardStart..<steps.count)))
+            && !readsToEdge(backwardStart..<steps.count),
+          forwardRequiredStep: forwardRequired.step, forwardRequiredReach: forwardRequired.reach,
+          backwardRequiredStep: backwardRequired.step,
+          backwardRequiredReach: backwardRequired.reach))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
@@ -478,6 +568,36 @@ final class RuleProgram: @unchecked Sendable {
     self.checkOfRule = Self.copy(checkOfRule)
     self.conditionChecks = Self.copy(checks)
     self.ruleWords = ruleWords
+    // Each rule's bound for each reach, -1 when it has none.
+    func bound(_ reach: Reach, _ check: ConditionCheck) -> Int {
+      switch reach {
+      case .forwardQuote: check.forwardQuoteReach
+      case .backwardQuote: check.backwardQuoteReach
+      case .forwardSentenceEdge: check.forwardEdgeParagraph ? -1 : check.forwardEdgeReach
+      case .forwardParagraphEdge: check.forwardEdgeParagraph ? check.forwardEdgeReach : -1
+      case .backwardSentenceEdge: check.backwardEdgeParagraph ? -1 : check.backwardEdgeReach
+      case .backwardParagraphEdge: check.backwardEdgeParagraph ? check.backwardEdgeReach : -1
+      }
+    }
+    var reachRows: [Range<Int>] = []
+    var reachRuleBits: [UInt64] = []
+    for reach in Reach.allCases {
+      let bounds = entries.indices.map { bound(reach, checks[Int(checkOfRule[$0])]) }
+      let largest = bounds.max() ?? -1
+      let first = reachRuleBits.count / ruleWords
+      for distance in 0...(max(largest, -1) + 1) {
+        var row = [UInt64](repeating: 0, count: ruleWords)
+        for (rule, limit) in bounds.enumerated() where limit < 0 || distance <= limit {
+          row[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+        }
+        reachRuleBits += row
+      }
+      reachRows.append(first..<(reachRuleBits.count / ruleWords))
+    }
+    self.reachRows = Self.copy(reachRows)
+    self.reachRuleBits = Self.copy(reachRuleBits)
+    self.nextGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].next) })
+    self.previousGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].previous) })
     var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
     for (rule, entry) in entries.enumerated() where entry.pass == .direct {
       directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
@@ -524,6 +644,10 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: directRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
+    UnsafeMutableBufferPointer(mutating: reachRows).deallocate()
+    UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: nextGateOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
