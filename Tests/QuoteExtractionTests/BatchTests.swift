@@ -23,6 +23,22 @@ import Testing
     #expect(ids == documents.map(\.id))
   }
 
+  /// Many groups of documents: the workers and the iterating task (which extracts groups too
+  /// while it waits) share them, and the results still come in input order.
+  @Test(arguments: [2, 3])
+  func manyGroupsComeInInputOrder(concurrency: Int) async throws {
+    let extractor = try QuoteExtractor()
+    let documents = (0..<700).map { BatchDocument(id: "m\($0)", text: Self.texts[$0 % 40]) }
+    let expected = try Self.texts.map { try extractor.extract(from: $0).attributions }
+    var count = 0
+    for await item in extractor.results(for: documents, concurrency: concurrency) {
+      #expect(item.id == "m\(count)")
+      #expect(try item.result.get().attributions == expected[count % 40])
+      count += 1
+    }
+    #expect(count == documents.count)
+  }
+
   @Test func leavingTheLoopEarlyStopsTheWorkers() async throws {
     let extractor = try QuoteExtractor()
     let documents = (0..<1000).map { BatchDocument(id: "e\($0)", text: Self.texts[$0 % 40]) }

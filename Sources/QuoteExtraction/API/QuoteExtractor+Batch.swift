@@ -31,8 +31,12 @@ extension QuoteExtractor {
   /// The number of worker threads used by default: the number of active processors.
   public static var defaultConcurrency: Int { max(1, activeProcessorCount()) }
 
-  /// Extracts every document of `documents` on `concurrency` worker threads and yields the
-  /// results in input order.
+  /// Extracts every document of `documents` on `concurrency` threads and yields the results in
+  /// input order.
+  ///
+  /// With a concurrency above one, the task that iterates is one of those threads: while the
+  /// result it asks for is being made, it extracts the next group of documents that no worker
+  /// has taken, so `concurrency - 1` worker threads are started.
   ///
   /// The documents are read lazily, as results are consumed: at most `window` groups of
   /// documents (by default twice the concurrency, plus two) are held at once, so memory stays
@@ -133,10 +137,13 @@ where Documents.Element == BatchDocument {
   /// Starts the workers and returns the iterator.
   public func makeAsyncIterator() -> Iterator {
     let workers = Swift.max(concurrency, 1)
+    // NB: the caller's task extracts groups too while it waits for the next result (see
+    // `Iterator.next`), so one thread fewer is started: with as many threads as cores, none of
+    // them pre-empts another, and half the results are handed out on the thread that made them.
     return Iterator(
       documents: documents.makeIterator(),
       pipeline: OrderedPipeline(
-        extractor: extractor, concurrency: workers,
+        extractor: extractor, concurrency: workers > 1 ? workers - 1 : 1,
         freeingWhileWorking: { extractor, group, discarded in
           var results: [BatchResult] = []
           results.reserveCapacity(group.count)
@@ -150,7 +157,7 @@ where Documents.Element == BatchDocument {
           }
           return results
         }),
-      limit: Swift.max(window ?? (2 * workers + 2), 1))
+      limit: Swift.max(window ?? (2 * workers + 2), 1), callerRuns: workers > 1)
   }
 
   /// Reads documents ahead, up to the window, and awaits the next result in order.
@@ -174,14 +181,17 @@ where Documents.Element == BatchDocument {
     var ready: [BatchResult] = []
     var readyIndex = 0
     var readyWorker = 0
+    /// Whether the caller extracts groups itself while it waits.
+    let callerRuns: Bool
 
     init(
       documents: Documents.Iterator, pipeline: OrderedPipeline<[BatchDocument], [BatchResult]>,
-      limit: Int
+      limit: Int, callerRuns: Bool
     ) {
       self.documents = documents
       self.owner = PipelineOwner(pipeline: pipeline)
       self.pending = PendingSlots(limit: limit)
+      self.callerRuns = callerRuns
     }
 
     /// The next group of documents, or nil after the last one.
@@ -234,6 +244,9 @@ where Documents.Element == BatchDocument {
         swap(&handedOut, &ready)
         pipeline.discard(handedOut, worker: readyWorker)
       }
+      // While the group it needs is being made, the caller makes the next one nobody has taken
+      // (the one it needs, if no worker has taken it yet).
+      while callerRuns && !slot.isDone && pipeline.runQueued() {}
       // NB: when the consumer has to wait, it waits for the next group too, if that one is
       // being made: the workers finish their groups at about the same time, and one wake-up
       // for two groups costs the cores half the switches (each wake-up pre-empts a worker).
@@ -410,6 +423,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   private var garbage: [[Output]]
   private let workers: Int
   private let group = DispatchGroup()
+  private let transform: @Sendable (QuoteExtractor, Input, inout [Output]) -> Output
+  private let extractor: QuoteExtractor
 
   convenience init(
     extractor: QuoteExtractor, concurrency: Int,
@@ -431,6 +446,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   ) {
     workers = concurrency
     garbage = Array(repeating: [], count: concurrency)
+    self.transform = transform
+    self.extractor = extractor
     for index in 0..<concurrency {
       let thread = DispatchQueue(label: "QuoteExtractor.worker.\(index)")
       thread.async(group: group) { [self] in
@@ -443,6 +460,26 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
         }
       }
     }
+  }
+
+  /// Runs the oldest input no worker has taken yet on the calling thread; false when there is
+  /// none.
+  func runQueued() -> Bool {
+    guard available.wait(timeout: .now()) == .success else { return false }
+    lock.wait()
+    let isEnd = queueHead < queue.count && queue[queueHead] == nil
+    let slot = isEnd ? nil : nextSlot()
+    lock.signal()
+    guard let slot else {
+      // An end marker (or nothing) is left for the worker it was meant for.
+      available.signal()
+      return false
+    }
+    guard let input = slot.takeInput() else { return true }
+    var discarded: [Output] = []
+    // NB: a worker index past the workers' ones: what the caller made is freed by the caller.
+    slot.fulfil(transform(extractor, input, &discarded), worker: workers)
+    return true
   }
 
   func submit(_ input: Input) -> Slot {
