@@ -79,8 +79,9 @@ extension QuoteExtractor {
     }
   }
 
-  /// Runs `transform` on every element of `inputs` on `concurrency` worker threads, and calls
-  /// `emit` with the outputs in input order, on the calling thread.
+  /// Runs `transform` on every element of `inputs` on `concurrency` threads (the calling thread
+  /// and `concurrency - 1` workers), and calls `emit` with the outputs in input order, on the
+  /// calling thread.
   ///
   /// This is the mechanism under ``results(for:concurrency:window:)->BatchResults<Documents>``, for callers that do more
   /// per document than extraction (parsing the input, formatting the output) and want that work
@@ -99,8 +100,10 @@ extension QuoteExtractor {
       }
       return
     }
+    // NB: the calling thread runs inputs too while it waits (as the batch iterator does), so
+    // one worker thread fewer is started.
     let pipeline = OrderedPipeline(
-      extractor: self, concurrency: concurrency, transform: transform)
+      extractor: self, concurrency: concurrency - 1, transform: transform)
     defer { pipeline.close() }
     let limit = max(window ?? (2 * concurrency + 2), 1)
     var pending = PendingSlots<Inputs.Element, Output>(limit: limit)
@@ -115,6 +118,7 @@ extension QuoteExtractor {
         }
       }
       guard let slot = pending.popFirst() else { return }
+      while !slot.isDone && pipeline.runQueued() {}
       guard try emit(slot.wait()) else { return }
     }
   }
