@@ -105,7 +105,7 @@ do {
   print("attributions: \(batched.reduce(0, +))")
   print("same results in order: \(inOrder && batched == oneByOne)")
   print("one by one: \(format(sequential))")
-  print("batch (\(workers) workers): \(format(batch))")
+  print("batch (concurrency \(workers)): \(format(batch))")
   print("speed-up: \(String(format: "%.2f", sequential.wall / max(batch.wall, 1e-9)))x")
   print(
     "bound: \(workers) shares one by one on \(workers) threads: \(format(split)), "
