@@ -260,7 +260,7 @@ func fictionSpeakers(_ text: String) throws -> [String?] {
 }
 
 /// The text of each attribution's speaker mention, in fiction.
-private func speakerMentions(_ text: String) throws -> [String?] {
+func speakerMentions(_ text: String) throws -> [String?] {
   var configuration = Configuration()
   configuration.genre = .fiction
   let extractor = try QuoteExtractor(configuration: configuration)

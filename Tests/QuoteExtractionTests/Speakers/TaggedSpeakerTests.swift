@@ -4,21 +4,9 @@ import Testing
 
 /// Tagged quotations of fiction: what a tag's pronoun, title or description refers to.
 
-/// The text of each attribution's speaker mention, read as fiction.
-private func taggedMentions(_ text: String) throws -> [String?] {
-  var configuration = Configuration()
-  configuration.genre = .fiction
-  let extractor = try QuoteExtractor(configuration: configuration)
-  let result = try extractor.extract(from: text)
-  let utf8 = Array(text.utf8)
-  return result.attributions.map { attribution in
-    attribution.speaker.map { String(decoding: utf8[$0], as: UTF8.self) }
-  }
-}
-
 @Test func dashDialogueTakesTheTagAfterItsSpeech() throws {
   // No closing mark ends the speech before the narrator's words: the tag follows the comma.
-  let mentions = try taggedMentions(
+  let mentions = try speakerMentions(
     """
     Harry Blake stood at the open door.
 

@@ -354,27 +354,8 @@ struct DialogueTurns {
   private func addressees(of group: Group, _ result: ExtractionResult, table: EntityTable)
     -> [Int]
   {
-    var found: [Int] = []
-    let capitalized = Token.Shape.capitalized.rawValue
-    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    for index in group.attributions {
-      for fragment in result.attributions[index].fragments {
-        let tokens = analyzer.tokens(in: fragment)
-        for token in tokens {
-          // NB: a name in address is a capitalised word (``vocativeStart(_:in:)`` asks first):
-          // the other tokens of the quotation are passed over here, with no call.
-          let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
-          guard shape & capitalShape == capitalized,
-            let first = vocativeStart(token, in: tokens),
-            let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
-            let id = table.match(nameWords: name.nameWords, gender: name.gender),
-            !found.contains(id)
-          else { continue }
-          found.append(id)
-        }
-      }
-    }
-    return found
+    // NB: a name in address is a capitalised word (``vocativeStart(_:in:)`` asks first).
+    people(in: group, result, table: table) { vocativeStart($0, in: $1) }
   }
 
   /// The people a turn's quotations name, in address or in the third person, as entities, in
@@ -382,6 +363,21 @@ struct DialogueTurns {
   private func namedPeople(of group: Group, _ result: ExtractionResult, table: EntityTable)
     -> [Int]
   {
+    people(in: group, result, table: table) { token, tokens in
+      // NB: a name ends with a capitalised word that no other name word follows.
+      guard isNameEnd(token), token + 1 >= tokens.upperBound || !analyzer.isNameWord(token + 1)
+      else { return nil }
+      return nameStart(token, in: tokens)
+    }
+  }
+
+  /// The entities of the names in a turn's quotations, in text order, each once: `nameStart`
+  /// gives the first token of the name that ends at a capitalised token of a quotation, or nil
+  /// when no name of the kind sought ends there.
+  private func people(
+    in group: Group, _ result: ExtractionResult, table: EntityTable,
+    nameStart: (Token.Index, Range<Token.Index>) -> Token.Index?
+  ) -> [Int] {
     var found: [Int] = []
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
@@ -389,13 +385,12 @@ struct DialogueTurns {
       for fragment in result.attributions[index].fragments {
         let tokens = analyzer.tokens(in: fragment)
         for token in tokens {
-          // NB: a name ends with a capitalised word that no other name word follows; the other
-          // tokens are passed over with no call.
+          // NB: only capitalised words can end a name: the other tokens of the quotation are
+          // passed over here, with no call.
           let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
-          guard shape & capitalShape == capitalized, isNameEnd(token),
-            token + 1 >= tokens.upperBound || !analyzer.isNameWord(token + 1),
-            let name = analyzer.analyze(tokens: nameStart(token, in: tokens)..<(token + 1)),
-            !name.nameWords.isEmpty,
+          guard shape & capitalShape == capitalized,
+            let first = nameStart(token, tokens),
+            let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender),
             !found.contains(id)
           else { continue }
