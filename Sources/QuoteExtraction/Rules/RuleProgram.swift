@@ -340,25 +340,29 @@ final class RuleProgram: @unchecked Sendable {
       }
       return []
     }
+    // The most a step may move the cursor; nil when it has no bound (a quotation, a clause, a
+    // long repetition).
+    func most(_ step: PatternStep, forward: Bool) -> Int? {
+      switch step.operation {
+      case .quote, .closedQuote: return nil
+      case .token: return step.maxCount <= PatternMatcher.window ? step.maxCount : nil
+      case .sentenceEdge, .paragraphEdge: return 0
+      case .phrase:
+        return PhraseFinder.reach(step.phrase, forward: forward).flatMap {
+          step.maxCount <= 4 ? $0 * step.maxCount : nil
+        }
+      }
+    }
     // How far a side reads before a quotation it must read: the most each step before it
-    // may move the cursor, added up; nil when a step has no bound (a clause, a quotation, a
-    // long repetition) or no quotation is required.
+    // may move the cursor, added up; -1 when a step has no bound or no quotation is required.
     func quoteReach(_ side: Range<Int>, forward: Bool) -> Int {
       var reach = 0
       for index in side {
         let step = steps[index]
-        let most: Int?
-        switch step.operation {
-        case .quote, .closedQuote:
+        if step.operation == .quote || step.operation == .closedQuote {
           return step.minCount >= 1 ? reach : -1
-        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
-        case .sentenceEdge, .paragraphEdge: most = 0
-        case .phrase:
-          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
-            step.maxCount <= 4 ? $0 * step.maxCount : nil
-          }
         }
-        guard let most else { return -1 }
+        guard let most = most(step, forward: forward) else { return -1 }
         reach += most
       }
       return -1
@@ -369,19 +373,12 @@ final class RuleProgram: @unchecked Sendable {
       var reach = 0
       for index in side {
         let step = steps[index]
-        let most: Int?
-        switch step.operation {
-        case .quote, .closedQuote: most = nil
-        case .token: most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
-        case .sentenceEdge, .paragraphEdge:
-          if step.minCount >= 1 { return (reach, step.operation == .paragraphEdge) }
-          most = 0
-        case .phrase:
-          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
-            step.maxCount <= 4 ? $0 * step.maxCount : nil
-          }
+        if (step.operation == .sentenceEdge || step.operation == .paragraphEdge)
+          && step.minCount >= 1
+        {
+          return (reach, step.operation == .paragraphEdge)
         }
-        guard let most else { return (-1, false) }
+        guard let most = most(step, forward: forward) else { return (-1, false) }
         reach += most
       }
       return (-1, false)
@@ -393,29 +390,20 @@ final class RuleProgram: @unchecked Sendable {
       var reach = 0
       for index in side {
         let step = steps[index]
-        let most: Int?
-        switch step.operation {
-        case .quote, .closedQuote: most = nil
-        case .token:
-          // NB: every spelling starting with a lower-case letter: a token that does not is none
-          // of them, which the matcher sees from its first byte (see ``PatternMatcher``).
-          if step.minCount >= 1 && Self.comparesPackedLowers(step.test)
-            && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
-              .allSatisfy({
-                $0.count > 0 && bytes[Int($0.lowerBound)] >= 0x61
-                  && bytes[Int($0.lowerBound)] <= 0x7A
-              })
-          {
-            return (index, reach)
-          }
-          most = step.maxCount <= PatternMatcher.window ? step.maxCount : nil
-        case .sentenceEdge, .paragraphEdge: most = 0
-        case .phrase:
-          most = PhraseFinder.reach(step.phrase, forward: forward).flatMap {
-            step.maxCount <= 4 ? $0 * step.maxCount : nil
-          }
+        // NB: every spelling starting with a lower-case letter: a token that does not is none
+        // of them, which the matcher sees from its first byte (see ``PatternMatcher``).
+        if step.operation == .token && step.minCount >= 1
+          && Self.comparesPackedLowers(step.test)
+          && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
+            .allSatisfy({
+              $0.count > 0 && bytes[Int($0.lowerBound)] >= 0x61
+                && bytes[Int($0.lowerBound)] <= 0x7A
+            })
+        {
+          return (index, reach)
         }
-        guard let most, reach + most <= Self.requiredReachLimit else { return (-1, -1) }
+        guard let most = most(step, forward: forward), reach + most <= Self.requiredReachLimit
+        else { return (-1, -1) }
         reach += most
       }
       return (-1, -1)

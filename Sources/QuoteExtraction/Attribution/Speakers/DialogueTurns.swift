@@ -113,10 +113,9 @@ struct DialogueTurns {
       _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
       table: EntityTable
     ) -> [Int] {
-      if let found = namedLists[number] { return found }
-      let found = turns.namedPeople(of: groups[number], result, table: table)
-      namedLists[number] = found
-      return found
+      Self.once(&namedLists[number]) {
+        turns.namedPeople(of: groups[number], result, table: table)
+      }
     }
 
     /// The addressees of the group at `number`, found once.
@@ -124,9 +123,14 @@ struct DialogueTurns {
       _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
       table: EntityTable
     ) -> [Int] {
-      if let found = lists[number] { return found }
-      let found = turns.addressees(of: groups[number], result, table: table)
-      lists[number] = found
+      Self.once(&lists[number]) { turns.addressees(of: groups[number], result, table: table) }
+    }
+
+    /// The list in `slot`, made by `make` the first time.
+    private static func once(_ slot: inout [Int]?, _ make: () -> [Int]) -> [Int] {
+      if let found = slot { return found }
+      let found = make()
+      slot = found
       return found
     }
   }
