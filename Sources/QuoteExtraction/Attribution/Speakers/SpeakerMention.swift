@@ -696,41 +696,43 @@ final class MentionAnalyzer {
     let tokenCount = document.tokens.count
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    for index in tokens {
-      // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer
-      // in place: a call per token reached the document's tokens through the analyzer.
-      let isCapital = document.tokens.withUnsafeBufferPointer {
-        $0[index].kind == .word && $0[index].shape.rawValue & capitalShape == capitalized
-      }
-      guard isCapital else { continue }
-      let before = index - 1
-      let after = index + 1
-      guard before >= 0, after < tokenCount else { continue }
-      // NB: the cheap tests first: whether the name closes the address, then whether the word
-      // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
-      let closes =
-        bytesEqual(after, ",") || bytesEqual(after, "!")
-        || bytesEqual(after, "?") || bytesEqual(after, ".")
-        || after == tokens.upperBound
-      guard closes else { continue }
-      func opensAddress(_ start: Token.Index) -> Bool {
-        start == tokens.lowerBound || bytesEqual(start - 1, ",")
-          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
-      }
-      var opens = opensAddress(index)
-      if !opens {
-        // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
-        // words before the title open the address.
-        var title = before
-        if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
-          title -= 1
+    // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer in
+    // place, reached once for the whole range: a call per token reached the document's tokens
+    // through the analyzer (and retained them).
+    document.tokens.withUnsafeBufferPointer { buffer in
+      for index in tokens {
+        guard buffer[index].kind == .word,
+          buffer[index].shape.rawValue & capitalShape == capitalized
+        else { continue }
+        let before = index - 1
+        let after = index + 1
+        guard before >= 0, after < tokenCount else { continue }
+        // NB: the cheap tests first: whether the name closes the address, then whether the word
+        // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
+        let closes =
+          bytesEqual(after, ",") || bytesEqual(after, "!")
+          || bytesEqual(after, "?") || bytesEqual(after, ".")
+          || after == tokens.upperBound
+        guard closes else { continue }
+        func opensAddress(_ start: Token.Index) -> Bool {
+          start == tokens.lowerBound || bytesEqual(start - 1, ",")
+            || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
         }
-        opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+        var opens = opensAddress(index)
+        if !opens {
+          // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+          // words before the title open the address.
+          var title = before
+          if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+            title -= 1
+          }
+          opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+        }
+        guard opens, !isHonorific(index), !isRole(index),
+          lists(index).isDisjoint(with: [.notName, .pronoun])
+        else { continue }
+        names.append(index)
       }
-      guard opens, !isHonorific(index), !isRole(index),
-        lists(index).isDisjoint(with: [.notName, .pronoun])
-      else { continue }
-      names.append(index)
     }
     return names
   }
