@@ -49,12 +49,44 @@ final class MentionAnalyzer {
     self.lexicons = lexicons
     entries = LexiconEntries(count: document.tokens.count)
     memo = memoizes ? AnalysisMemo(tokenCount: document.tokens.count) : nil
+    recentRanges = .allocate(capacity: MentionAnalyzer.rangeSlots)
+    recentRanges.initialize(repeating: (-1, -1, 0, 0), count: MentionAnalyzer.rangeSlots)
   }
 
   /// The tokens that overlap a UTF-8 byte range.
   /// - Complexity: O(log b) for b tokens in a block of ``blockShift`` bytes (after one pass
   ///   over the blocks per document, see ``blocks``).
   func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
+    // NB: the resolver and its helpers ask about the same ranges again and again (a direct
+    // quotation's fragments are read by the resolver, the turns and the namers): a recent
+    // answer is read from a small table first, where a search within a block reached a dozen
+    // tokens scattered over the document.
+    let lower = utf8Range.lowerBound
+    let upper = utf8Range.upperBound
+    guard lower >= 0, upper <= document.utf8.count else { return searchedTokens(in: utf8Range) }
+    let slot =
+      Int(truncatingIfNeeded: UInt64(UInt(bitPattern: lower &* 0x9E37_79B1 ^ upper)) >> 7)
+      & (MentionAnalyzer.rangeSlots - 1)
+    let cached = recentRanges[slot]
+    if Int(cached.lower) == lower, Int(cached.upper) == upper {
+      return Int(cached.low)..<Int(cached.high)
+    }
+    let found = searchedTokens(in: utf8Range)
+    recentRanges[slot] = (
+      Int32(lower), Int32(upper), Int32(found.lowerBound), Int32(found.upperBound)
+    )
+    return found
+  }
+
+  /// The recent answers of ``tokens(in:)``: for each slot, a byte range and its tokens (a
+  /// lower bound of -1: none). A raw buffer: reading it retains nothing, and a class's `var`
+  /// would pay a dynamic exclusivity check on every access.
+  private let recentRanges:
+    UnsafeMutablePointer<(lower: Int32, upper: Int32, low: Int32, high: Int32)>
+  static let rangeSlots = 512
+
+  /// The tokens that overlap a UTF-8 byte range, searched (see ``tokens(in:)``).
+  private func searchedTokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
     let blocks = self.blocks
     return document.tokens.withUnsafeBufferPointer { tokens in
       let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, blocks)
@@ -112,7 +144,10 @@ final class MentionAnalyzer {
     return UnsafeBufferPointer(blocks)
   }
 
-  deinit { blockStorage?.deallocate() }
+  deinit {
+    blockStorage?.deallocate()
+    recentRanges.deallocate()
+  }
 
   /// The first token that ends after a UTF-8 byte offset (the token count when none does).
   ///
