@@ -32,7 +32,10 @@ struct SpeakerResolver {
 
   func resolve(_ result: inout ExtractionResult) {
     guard !document.tokens.isEmpty else { return }
-    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+    // NB: analyses are kept by spelling in fiction only: a novel names its people and tags its
+    // speakers the same way thousands of times, where a news story's few mentions rarely
+    // repeat, and keeping them cost more than the copies saved.
+    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons, memoizes: fiction)
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
