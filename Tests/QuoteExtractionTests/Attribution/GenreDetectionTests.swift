@@ -34,3 +34,44 @@ private func automaticTypes(_ text: String) throws -> [Attribution.Kind] {
   let types = try automaticTypes(column)
   #expect(types.contains(.indirect))
 }
+
+/// A report that quotes its people at length: their "I" and "me" are inside quotation marks,
+/// its narration names people and places.
+private let quotingReport = """
+  The candidate spoke to a crowd of supporters in the high school gym in Dayton on Tuesday evening. "I know what you want from me, and I am not going to let you down," Martinez told them. "I grew up here. My mother worked two jobs so that I could go to school, and she taught me that a promise is a debt. I have kept every promise I made to her, and I will keep the ones I make to you."
+
+  The crowd cheered as Martinez walked across the stage with Dana Whitfield, the mayor of Dayton. Several supporters said the speech was the best of the campaign so far. "She talks to me like a neighbor," said Ellen Porter, a retired teacher from Kettering. "I trust her more than I trust the others, and I will vote for her in November."
+
+  Martinez said the plant on the east side of Dayton would reopen next spring under a plan drafted with the Ohio Department of Development. Whitfield said the city would match the money. "I told her I would be there on the first day," Porter said. "I want to see it with my own eyes. I have waited for this since my husband lost his job there."
+  """
+
+@Test func pronounsInsideQuotationsDoNotMakeAReportAStory() throws {
+  // Counted with the quoted speakers' pronouns the report reads as a story; its narration's
+  // own voice (names, places, few pronouns) is news'.
+  #expect(try automaticTypes(quotingReport).contains(.indirect))
+}
+
+@Test func pronounsOfNarrationStillMakeAStory() throws {
+  // The same pronouns moved out of the quotation marks are the narration's: a story.
+  let narrated = quotingReport.replacingOccurrences(of: "\"", with: "")
+  #expect(!(try automaticTypes(narrated).contains(.indirect)))
+}
+
+@Test func politiciansNamedByOfficeMakeAPronounDensePieceNews() throws {
+  // Two officials named by their office ("Sen. Alvarez", "Governor Brandt") tell a
+  // first-person report from a story.
+  let report = personalPiece.replacingOccurrences(
+    of: "When I left,",
+    with:
+      "Sen. Alvarez had promised to save the mill, and Governor Brandt had signed the bill. When I left,"
+  )
+  #expect(try automaticTypes(report).contains(.indirect))
+}
+
+@Test func oneOfficeTitleLeavesAStoryAStory() throws {
+  // One president named in passing is not news' habit of naming people by office.
+  let story = personalPiece.replacingOccurrences(
+    of: "When I left,",
+    with: "Her father had once shaken hands with President Lincoln. When I left,")
+  #expect(try automaticTypes(story).isEmpty)
+}
