@@ -16,8 +16,12 @@ struct DocumentStyle {
   private(set) var titledNames = 0
   /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
   private var previousOpensName = false
-  /// Whether the previous word was an office's title (kept across its abbreviation's period).
+  /// Whether the previous token was an office's title.
+  /// NB: a period after a title's abbreviation (sen, rep, gov) belongs to it; after a title
+  /// spelled out, it ends a sentence ("the president. Its").
   private var previousIsTitle = false
+  /// Whether the last title was an abbreviation (3 letters).
+  private var titleIsAbbreviated = false
   /// Whether the token is inside double quotation marks, as the marks read so far open and
   /// close them.
   private var insideQuotation = false
@@ -70,10 +74,12 @@ struct DocumentStyle {
       }
       // Capitalized and not all capitals.
       let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
-      if opensName && shape & capitals == Token.Shape.capitalized.rawValue { names += 1 }
-      if followsTitle && shape & capitals == Token.Shape.capitalized.rawValue { titledNames += 1 }
+      let capitalized = shape & capitals == Token.Shape.capitalized.rawValue
+      if opensName && capitalized { names += 1 }
+      if followsTitle && capitalized { titledNames += 1 }
       if length >= 3, length <= 15, Self.isOfficeTitle(text, Int(token.utf8Start), Int(length)) {
         previousIsTitle = true
+        titleIsAbbreviated = length == 3
       }
     case .number:
       previousOpensName =
@@ -100,8 +106,9 @@ struct DocumentStyle {
         }
       }
     default:
-      // The period of an abbreviated title ("Sen.") keeps the title for the next word.
-      previousIsTitle = followsTitle && length == 1 && firstByte == UInt8(ascii: ".")
+      // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
+      previousIsTitle =
+        followsTitle && titleIsAbbreviated && length == 1 && firstByte == UInt8(ascii: ".")
       previousOpensName =
         length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
     }
@@ -109,10 +116,10 @@ struct DocumentStyle {
 
   /// The titles of elected and appointed office that news puts before a name (senator,
   /// representative, congressman, congresswoman, governor, secretary, president and the
-  /// abbreviations sen, rep, gov), capitalised or not: a story's narration rarely names its
-  /// people by office, news names every politician so.
-  /// NB: read only for words of 3 to 15 bytes (a period included); the first byte and the length pick the one
-  /// spelling to compare.
+  /// abbreviations sen, rep, gov), capitalised or not ("former congressman Anthony"): a
+  /// story's narration rarely names its people by office, news names every politician so.
+  /// NB: read only for words of 3 to 15 bytes (a period included); the first byte and the
+  /// length pick the one spelling to compare.
   @inline(__always)
   static func isOfficeTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
     -> Bool

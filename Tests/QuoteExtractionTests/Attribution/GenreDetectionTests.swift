@@ -75,3 +75,14 @@ private let quotingReport = """
     with: "Her father had once shaken hands with President Lincoln. When I left,")
   #expect(try automaticTypes(story).isEmpty)
 }
+
+@Test func aTitleEndingASentenceNamesNobody() throws {
+  // "the president. Her" is a sentence's end and the next one's start, not a title and name;
+  // an abbreviation's period ("Sen. Alvarez") is not.
+  let story = personalPiece.replacingOccurrences(
+    of: "When I left,",
+    with:
+      "Her father had voted for the president. He had met the governor. She had not. When I left,"
+  )
+  #expect(try automaticTypes(story).isEmpty)
+}
