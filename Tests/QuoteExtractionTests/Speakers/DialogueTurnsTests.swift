@@ -321,3 +321,16 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry", "Tom"])
 }
+
+@Test func personTheNarrationTurnsToIsNotTheSpeakerOfTheNextQuotation() throws {
+  // The narration before the quotation ends on Tom, the one Harry turns to: Harry speaks.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry sat by the fire of the inn.
+
+    After a long silence Harry turned to Tom.
+
+    “Shall we go on tomorrow?”
+    """)
+  #expect(names == ["Harry"])
+}

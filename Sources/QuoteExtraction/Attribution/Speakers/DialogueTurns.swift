@@ -688,11 +688,34 @@ struct DialogueTurns {
     }?.entity
   }
 
-  /// The last person mentioned in a range: not a place, nor the narrator's "I".
+  /// The last person mentioned in a range: not a place, nor the narrator's "I", nor someone the
+  /// narration turns to (see ``isTurnedTo(_:)``): the narration paragraph before a quotation
+  /// ends on who speaks it, unless on the one it is spoken to.
   private func lastMention(in utf8Range: Range<Int>, table: EntityTable) -> Int? {
     mentions(in: utf8Range).last {
-      !table.records[$0.entity].isPlaceLike && !isNarratorMention($0)
+      !table.records[$0.entity].isPlaceLike && !isNarratorMention($0) && !isTurnedTo($0)
     }?.entity
+  }
+
+  /// Whether a mention of the narration is someone the narration turns to rather than someone
+  /// who acts: the object of "to", "at" or "towards" ("Jane turned to Tom.", "looked up at the
+  /// girl"), or "him" or "them". Narration before a quotation most often ends on the person
+  /// about to be spoken to (Harry turned to Tom. / “…”: Harry speaks).
+  ///
+  /// NB: of PDNC's wrong turns given by the last person of the narration paragraph before
+  /// them, half (235 of 442) had gone to the person they address. Skipping these mentions
+  /// there: PDNC +27 quotations (alias), LitBank unchanged. Skipped by ``firstMention(in:table:)``
+  /// too it gained 10 more on PDNC but changed a news article read as fiction (“She applauded
+  /// him for …”).
+  private func isTurnedTo(_ mention: NarrationMention) -> Bool {
+    let token = analyzer.tokens(in: mention.utf8Start..<(mention.utf8Start + 1)).lowerBound
+    if analyzer.bytesEqual(token, "him") || analyzer.bytesEqual(token, "them") { return true }
+    guard token > 0 else { return false }
+    var before = token - 1
+    // Past the article of a description ("to the girl").
+    if before > 0, analyzer.bytesEqual(before, "the") { before -= 1 }
+    return analyzer.bytesEqual(before, "to") || analyzer.bytesEqual(before, "at")
+      || analyzer.bytesEqual(before, "towards") || analyzer.bytesEqual(before, "toward")
   }
 
   /// Whether a mention of the narration is the narrator's "I" ("me", "my", "myself").
