@@ -334,3 +334,21 @@ import Testing
     """)
   #expect(names == ["Harry"])
 }
+
+@Test func nameTheNarratorIsCalledByAddressesTheNarrator() throws {
+  // No one in the narration is called Ned: the name the others call the narrator by. The last
+  // turn calls Ned, so it is not the narrator's, though the narrator spoke the turn before last.
+  let names = try fictionSpeakers(
+    """
+    Tom and I walked to the gate of the old house.
+
+    “Are you tired, Ned?” said Tom.
+
+    “Not at all,” I said.
+
+    “Good, Ned.”
+
+    “Then let us go in, Ned.”
+    """)
+  #expect(names == ["Tom", "Ned", "Tom", "Tom"])
+}

@@ -81,7 +81,8 @@ struct DialogueTurns {
       guard first <= last else { continue }
       for paragraph in first...last { quoteParagraphs[paragraph] = true }
     }
-    var addressed = Addressees(count: groups.count)
+    var addressed = Addressees(
+      count: groups.count, narratorName: narratorName(result, table: table))
     forward(
       groups, &result, table: &table, quoteParagraphs: quoteParagraphs, guessing: false,
       addressed: &addressed)
@@ -102,10 +103,14 @@ struct DialogueTurns {
   private struct Addressees {
     private var lists: [[Int]?]
     private var namedLists: [[Int]?]
+    /// The name the other characters call a first-person narrator by (see
+    /// ``narratorName(_:table:)``), lower-cased.
+    let narratorName: String?
 
-    init(count: Int) {
+    init(count: Int, narratorName: String?) {
       lists = Array(filled: nil, count: count)
       namedLists = Array(filled: nil, count: count)
+      self.narratorName = narratorName
     }
 
     /// The people each group's quotations name, in address or not, found once.
@@ -123,7 +128,9 @@ struct DialogueTurns {
       _ number: Int, _ groups: [Group], _ turns: DialogueTurns, _ result: ExtractionResult,
       table: EntityTable
     ) -> [Int] {
-      Self.once(&lists[number]) { turns.addressees(of: groups[number], result, table: table) }
+      Self.once(&lists[number]) {
+        turns.addressees(of: groups[number], result, table: table, narratorName: narratorName)
+      }
     }
 
     /// The list in `slot`, made by `make` the first time.
@@ -355,11 +362,42 @@ struct DialogueTurns {
   /// honorific (“…, Mrs. Moore?”, “Dear Mr. Gray, …”).
   // NB: only the quotations are read: in the narration, a name between commas is most often
   // an apposition or an object (“said Tom, Jane's brother”).
-  private func addressees(of group: Group, _ result: ExtractionResult, table: EntityTable)
-    -> [Int]
-  {
+  /// A name no one in the table bears that is the name the narrator is called by addresses the
+  /// narrator (“Well, Watson, …” in a story Watson tells).
+  private func addressees(
+    of group: Group, _ result: ExtractionResult, table: EntityTable, narratorName: String?
+  ) -> [Int] {
     // NB: a name in address is a capitalised word (``vocativeStart(_:in:)`` asks first).
-    people(in: group, result, table: table) { vocativeStart($0, in: $1) }
+    people(in: group, result, table: table, narratorName: narratorName) {
+      vocativeStart($0, in: $1)
+    }
+  }
+
+  /// The name the other characters call a first-person narrator by: the name used most often in
+  /// address, at least ``NarratorNamer/minimumCount`` times, that no one in the table bears
+  /// (a narrator is rarely named in their own narration). Lower-cased; nil without a narrator.
+  ///
+  /// NB: ``NarratorNamer`` names the narrator so, but only once the turns are given: the turns
+  /// need the name to tell that a quotation calling the narrator is not the narrator's.
+  private func narratorName(_ result: ExtractionResult, table: EntityTable) -> String? {
+    guard fiction, let narrator = table.narrator,
+      table.records[narrator].mentions.count * Self.bytesPerNarratorMention >= document.utf8.count
+    else { return nil }
+    var counts: [String: Int] = [:]
+    for index in result.attributions.indices where result.attributions[index].type == .direct {
+      guard result.attributions[index].entity != narrator else { continue }
+      for fragment in result.attributions[index].fragments {
+        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          let name = document.text(of: token).lowercased()
+          guard table.match(nameWords: [name], gender: .unknown) == nil else { continue }
+          counts[name, default: 0] += 1
+        }
+      }
+    }
+    guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      best.value >= NarratorNamer.minimumCount
+    else { return nil }
+    return best.key
   }
 
   /// The people a turn's quotations name, in address or in the third person, as entities, in
@@ -379,7 +417,7 @@ struct DialogueTurns {
   /// gives the first token of the name that ends at a capitalised token of a quotation, or nil
   /// when no name of the kind sought ends there.
   private func people(
-    in group: Group, _ result: ExtractionResult, table: EntityTable,
+    in group: Group, _ result: ExtractionResult, table: EntityTable, narratorName: String? = nil,
     nameStart: (Token.Index, Range<Token.Index>) -> Token.Index?
   ) -> [Int] {
     var found: [Int] = []
@@ -395,7 +433,8 @@ struct DialogueTurns {
           guard shape & capitalShape == capitalized,
             let first = nameStart(token, tokens),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
-            let id = table.match(nameWords: name.nameWords, gender: name.gender),
+            let id = table.match(nameWords: name.nameWords, gender: name.gender)
+              ?? narrator(calledBy: name.nameWords, narratorName, table: table),
             !found.contains(id)
           else { continue }
           found.append(id)
@@ -403,6 +442,22 @@ struct DialogueTurns {
       }
     }
     return found
+  }
+
+  /// How many bytes of text a first-person narration has at most per mention of its "I"
+  /// ("me", "my"): a story told in the first person says "I" every few sentences; a story told
+  /// in the third person has an "I" only here and there, in a letter or a tag.
+  ///
+  /// NB: on the fiction corpora, first-person stories have one per 600 to 1,500 bytes, the
+  /// others one per 5,000 or more.
+  private static let bytesPerNarratorMention = 2_000
+
+  /// The narrator, when a name no one bears is the one the narrator is called by.
+  private func narrator(calledBy words: [String], _ narratorName: String?, table: EntityTable)
+    -> Int?
+  {
+    guard let narratorName, words.last == narratorName else { return nil }
+    return table.narrator
   }
 
   /// Whether a capitalised token may end a person's name: no honorific, role, pronoun or word
