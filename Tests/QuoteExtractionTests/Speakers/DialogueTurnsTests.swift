@@ -352,3 +352,17 @@ import Testing
     """)
   #expect(names == ["Tom", "Ned", "Tom", "Tom"])
 }
+
+@Test func personTheNarrationLooksAtIsNotTheSpeakerOfTheQuotationThatFollows() throws {
+  // The narration before the quotation, in its own paragraph, names first Tom, whom Harry
+  // looks at: Harry speaks.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry sat by the fire of the inn.
+
+    “Is it far?” said Tom.
+
+    Looking at Tom, Harry shook his head. “Not very far.”
+    """)
+  #expect(names == ["Tom", "Harry"])
+}
