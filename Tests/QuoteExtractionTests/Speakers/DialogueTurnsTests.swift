@@ -366,3 +366,21 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry"])
 }
+
+@Test func chainIsReadAgainFromAPronounTagThatOnlyOneOfItsTwoSpeakersFits() throws {
+  // Read forwards, the first turn goes to Tom, whom the narration before it is about; "she"
+  // can only be Jane, so the turns go the other way round.
+  let names = try fictionSpeakers(
+    """
+    Tom and Jane walked to the gate.
+
+    Tom looked at the sky.
+
+    “Is it far?”
+
+    “Not very.”
+
+    “Then we walk,” she said.
+    """)
+  #expect(names == ["Jane", "Tom", "Jane"])
+}
