@@ -118,3 +118,31 @@ import Testing
     """)
   #expect(names == ["the Marquis", "Tom Hale", "the Marquis"])
 }
+
+@Test func descriptionByRoleDoesNotPutTheArticleBeforeTheName() throws {
+  // "the doctor" joins Walter Gresh by the role the narration gave him: it is not his name
+  // written after "the", so however often the story uses it, his name keeps no article.
+  let names = try fictionSpeakers(
+    """
+    Walter Gresh, the old doctor, came in from the rain and shook his coat.
+
+    “It is cold tonight,” said Gresh.
+
+    “Sit by the fire,” said Anna Lee.
+
+    “Thank you,” said the doctor.
+
+    “Tea?” said Anna.
+
+    “Gladly,” said the doctor.
+
+    “With milk?” said Anna.
+
+    “Without,” said the doctor.
+    """)
+  #expect(
+    names == [
+      "Walter Gresh", "Anna Lee", "Walter Gresh", "Anna Lee", "Walter Gresh", "Anna Lee",
+      "Walter Gresh",
+    ])
+}

@@ -399,11 +399,18 @@ struct SpeakerResolver {
       let tokens = analyzer.tokens(in: range)
       guard let first = tokens.first, analyzer.isWord(first) else { continue }
       if analyzer.lists(first).contains(.pronoun) { continue }
+      let opensWithArticle = analyzer.bytesEqual(first, "the") || analyzer.bytesEqual(first, "The")
+      // NB: only a mention of the name counts: a description that joined the person by a
+      // role ("the Professor" for Professor de Worms, "the doctor") opens with "the" too.
+      let nameToken = opensWithArticle ? first + 1 : first
+      guard nameToken < tokens.upperBound, analyzer.isWord(nameToken),
+        record.words.contains(analyzer.lowercasedWord(nameToken))
+      else { continue }
       named += 1
-      let opening = [first, first - 1]
-      if opening.contains(where: {
-        $0 >= 0 && (analyzer.bytesEqual($0, "the") || analyzer.bytesEqual($0, "The"))
-      }) {
+      if opensWithArticle
+        || (first > 0
+          && (analyzer.bytesEqual(first - 1, "the") || analyzer.bytesEqual(first - 1, "The")))
+      {
         withArticle += 1
       }
     }
