@@ -146,3 +146,35 @@ import Testing
       "Walter Gresh",
     ])
 }
+
+@Test func pronounTagIsNotThePersonTheNarrationNamesAsAnObject() throws {
+  // "to Tom's face" names Tom as what Harry looks at: the next "he" is still Harry, the
+  // subject of the narration, not the person named last.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    He turned his eyes from the road to Tom's face.
+
+    “The road is bad,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Harry"])
+}
+
+@Test func pronounTagIsTheSubjectOfTheNarrationParagraphBefore() throws {
+  // The paragraph of narration just before the quotation is about Tom: he goes on to speak,
+  // though Harry is the person it named last.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    Tom waited by the door while Harry packed the bags.
+
+    “Then we shall walk,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}
