@@ -321,3 +321,66 @@ import Testing
     """)
   #expect(names == ["Tom", "Harry", "Tom"])
 }
+
+@Test func personTheNarrationTurnsToIsNotTheSpeakerOfTheNextQuotation() throws {
+  // The narration before the quotation ends on Tom, the one Harry turns to: Harry speaks.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry sat by the fire of the inn.
+
+    After a long silence Harry turned to Tom.
+
+    “Shall we go on tomorrow?”
+    """)
+  #expect(names == ["Harry"])
+}
+
+@Test func nameTheNarratorIsCalledByAddressesTheNarrator() throws {
+  // No one in the narration is called Ned: the name the others call the narrator by. The last
+  // turn calls Ned, so it is not the narrator's, though the narrator spoke the turn before last.
+  let names = try fictionSpeakers(
+    """
+    Tom and I walked to the gate of the old house.
+
+    “Are you tired, Ned?” said Tom.
+
+    “Not at all,” I said.
+
+    “Good, Ned.”
+
+    “Then let us go in, Ned.”
+    """)
+  #expect(names == ["Tom", "Ned", "Tom", "Tom"])
+}
+
+@Test func personTheNarrationLooksAtIsNotTheSpeakerOfTheQuotationThatFollows() throws {
+  // The narration before the quotation, in its own paragraph, names first Tom, whom Harry
+  // looks at: Harry speaks.
+  let names = try fictionSpeakers(
+    """
+    Tom and Harry sat by the fire of the inn.
+
+    “Is it far?” said Tom.
+
+    Looking at Tom, Harry shook his head. “Not very far.”
+    """)
+  #expect(names == ["Tom", "Harry"])
+}
+
+@Test func chainIsReadAgainFromAPronounTagThatOnlyOneOfItsTwoSpeakersFits() throws {
+  // Read forwards, the first turn goes to Tom, whom the narration before it is about; "she"
+  // can only be Jane, so the turns go the other way round.
+  let names = try fictionSpeakers(
+    """
+    Tom and Jane walked to the gate.
+
+    Tom looked at the sky.
+
+    “Is it far?”
+
+    “Not very.”
+
+    “Then we walk,” she said.
+    """)
+  #expect(names == ["Jane", "Tom", "Jane"])
+}
