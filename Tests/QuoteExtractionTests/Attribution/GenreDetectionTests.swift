@@ -58,31 +58,31 @@ private let quotingReport = """
 }
 
 @Test func politiciansNamedByOfficeMakeAPronounDensePieceNews() throws {
-  // Two officials named by their office ("Sen. Alvarez", "Governor Brandt") tell a
+  // Two officials named by their abbreviated office ("Sen. Alvarez", "Gov. Brandt") tell a
   // first-person report from a story.
   let report = personalPiece.replacingOccurrences(
     of: "When I left,",
     with:
-      "Sen. Alvarez had promised to save the mill, and Governor Brandt had signed the bill. When I left,"
+      "Sen. Alvarez had promised to save the mill, and Gov. Brandt had signed the bill. When I left,"
   )
   #expect(try automaticTypes(report).contains(.indirect))
 }
 
 @Test func oneOfficeTitleLeavesAStoryAStory() throws {
-  // One president named in passing is not news' habit of naming people by office.
+  // One governor named in passing is not news' habit of naming people by office.
   let story = personalPiece.replacingOccurrences(
     of: "When I left,",
-    with: "Her father had once shaken hands with President Lincoln. When I left,")
+    with: "Her father had once shaken hands with Gov. Lincoln. When I left,")
   #expect(try automaticTypes(story).isEmpty)
 }
 
-@Test func aTitleEndingASentenceNamesNobody() throws {
-  // "the president. Her" is a sentence's end and the next one's start, not a title and name;
-  // an abbreviation's period ("Sen. Alvarez") is not.
+@Test func aCharacterNamedByOfficeLeavesAStoryAStory() throws {
+  // A novel names a character by a title spelled out all along ("Governor Hale"); news
+  // abbreviates the title before a name.
   let story = personalPiece.replacingOccurrences(
     of: "When I left,",
     with:
-      "Her father had voted for the president. He had met the governor. She had not. When I left,"
+      "Governor Hale had owned the mill. Governor Hale sold it. She never forgave Governor Hale. When I left,"
   )
   #expect(try automaticTypes(story).isEmpty)
 }
