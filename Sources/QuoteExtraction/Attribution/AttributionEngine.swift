@@ -456,8 +456,12 @@ struct AttributionEngine {
       var words = 0
       var punctuated = false
       for token in max(open + 1, covered + 1)..<close {
-        if document.tokens[token].kind == .word { words += 1 }
-        if context.isTerminal(token) || context.isText(token, ",") { punctuated = true }
+        if document.tokens[token].kind == .word {
+          words += 1
+        } else if !punctuated && (context.isTerminal(token) || context.isText(token, ",")) {
+          // NB: only other tokens are punctuation, and only until one is found.
+          punctuated = true
+        }
       }
       guard (words >= 4 && punctuated) || words >= 8 else { continue }
       for token in max(open, covered + 1)...close { quoted[token] = true }
