@@ -60,8 +60,9 @@ let benchmarks: @Sendable () -> Void = {
     try documents.reduce(0) { $0 &+ (try Stages.document($1)).sentences.count }
   }
   sample("Stage.QuoteScan") { built.reduce(0) { $0 &+ Stages.quotes($1) } }
+  let scanned = built.map(Stages.scanned)
   sample("Stage.Attribution") {
-    built.reduce(0) { $0 &+ Stages.attribute($1, extractor: extractor) }
+    scanned.reduce(0) { $0 &+ Stages.attribute($1, extractor: extractor) }
   }
   sample("Stage.JSONOutput") { results.reduce(0) { $0 &+ Stages.json($1) } }
   sample("EndToEnd") {

@@ -17,6 +17,7 @@ let extractor = try QuoteExtractor()
 let built = try documents.map { try Stages.document($0) }
 let results = try documents.map { try extractor.extract(utf8: $0) }
 let tokenized = built.map(\.tokens)
+let scanned = built.map(Stages.scanned)
 
 let wallClock = CommandLine.arguments.contains("--wall")
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
@@ -51,7 +52,10 @@ let stages: [(String, () throws -> Void)] = [
     { for d in documents { sink &+= try Stages.document(d).sentences.count } }
   ),
   ("stage: quote scan", { for d in built { sink &+= Stages.quotes(d) } }),
-  ("stage: attribution", { for d in built { sink &+= Stages.attribute(d, extractor: extractor) } }),
+  (
+    "stage: attribution",
+    { for d in scanned { sink &+= Stages.attribute(d, extractor: extractor) } }
+  ),
   ("stage: JSON output", { for r in results { sink &+= Stages.json(r) } }),
   (
     "end to end (extract + JSON)",

@@ -64,11 +64,22 @@ public enum Stages {
     QuoteScanner(document: document).scan().quotes.count
   }
 
-  /// The attribution passes (rules and speakers) over a document, with the extractor's rule set
-  /// (loaded once); returns the number of attributions. Includes the quote scan it needs.
-  public static func attribute(_ document: Document, extractor: QuoteExtractor) -> Int {
-    let scan = QuoteScanner(document: document).scan()
-    var result = ExtractionResult(document: document, quotes: scan.quotes)
+  /// A built document with its quoted spans found: what the attribution stage starts from.
+  public struct ScannedDocument: Sendable {
+    let document: Document
+    let quotes: [QuotedSpan]
+  }
+
+  /// The quote scanner's output kept for ``attribute(_:extractor:)``, so that the attribution
+  /// stage is timed without the scan (a stage of its own, ``quotes(_:)``).
+  public static func scanned(_ document: Document) -> ScannedDocument {
+    ScannedDocument(document: document, quotes: QuoteScanner(document: document).scan().quotes)
+  }
+
+  /// The attribution passes (rules and speakers) over a scanned document, with the extractor's
+  /// rule set (loaded once); returns the number of attributions.
+  public static func attribute(_ scanned: ScannedDocument, extractor: QuoteExtractor) -> Int {
+    var result = ExtractionResult(document: scanned.document, quotes: scanned.quotes)
     extractor.engine.attribute(&result)
     return result.attributions.count
   }

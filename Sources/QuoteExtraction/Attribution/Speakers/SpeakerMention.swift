@@ -40,16 +40,53 @@ final class MentionAnalyzer {
   /// Each token's speaker-lexicon entry, looked up at most once per document.
   let entries: LexiconEntries
 
-  init(document: Document, lexicons: SpeakerLexicons) {
+  /// The analyses made so far, by spelling; nil to analyse every mention afresh (the tests
+  /// compare the two).
+  private let memo: AnalysisMemo?
+
+  init(document: Document, lexicons: SpeakerLexicons, memoizes: Bool = true) {
     self.document = document
     self.lexicons = lexicons
     entries = LexiconEntries(count: document.tokens.count)
+    memo = memoizes ? AnalysisMemo(tokenCount: document.tokens.count) : nil
+    recentRanges = .allocate(capacity: MentionAnalyzer.rangeSlots)
+    recentRanges.initialize(repeating: (-1, -1, 0, 0), count: MentionAnalyzer.rangeSlots)
   }
 
   /// The tokens that overlap a UTF-8 byte range.
   /// - Complexity: O(log b) for b tokens in a block of ``blockShift`` bytes (after one pass
   ///   over the blocks per document, see ``blocks``).
   func tokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
+    // NB: the resolver and its helpers ask about the same ranges again and again (a direct
+    // quotation's fragments are read by the resolver, the turns and the namers): a recent
+    // answer is read from a small table first, where a search within a block reached a dozen
+    // tokens scattered over the document.
+    let lower = utf8Range.lowerBound
+    let upper = utf8Range.upperBound
+    guard lower >= 0, upper <= document.utf8.count else { return searchedTokens(in: utf8Range) }
+    let slot =
+      Int(truncatingIfNeeded: UInt64(UInt(bitPattern: lower &* 0x9E37_79B1 ^ upper)) >> 7)
+      & (MentionAnalyzer.rangeSlots - 1)
+    let cached = recentRanges[slot]
+    if Int(cached.lower) == lower, Int(cached.upper) == upper {
+      return Int(cached.low)..<Int(cached.high)
+    }
+    let found = searchedTokens(in: utf8Range)
+    recentRanges[slot] = (
+      Int32(lower), Int32(upper), Int32(found.lowerBound), Int32(found.upperBound)
+    )
+    return found
+  }
+
+  /// The recent answers of ``tokens(in:)``: for each slot, a byte range and its tokens (a
+  /// lower bound of -1: none). A raw buffer: reading it retains nothing, and a class's `var`
+  /// would pay a dynamic exclusivity check on every access.
+  private let recentRanges:
+    UnsafeMutablePointer<(lower: Int32, upper: Int32, low: Int32, high: Int32)>
+  static let rangeSlots = 512
+
+  /// The tokens that overlap a UTF-8 byte range, searched (see ``tokens(in:)``).
+  private func searchedTokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
     let blocks = self.blocks
     return document.tokens.withUnsafeBufferPointer { tokens in
       let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, blocks)
@@ -107,7 +144,10 @@ final class MentionAnalyzer {
     return UnsafeBufferPointer(blocks)
   }
 
-  deinit { blockStorage?.deallocate() }
+  deinit {
+    blockStorage?.deallocate()
+    recentRanges.deallocate()
+  }
 
   /// The first token that ends after a UTF-8 byte offset (the token count when none does).
   ///
@@ -408,7 +448,94 @@ final class MentionAnalyzer {
   }
 
   /// Decides the kind, name and gender of a mention over `range`.
+  ///
+  /// NB: analysed once per spelling (see ``AnalysisMemo``): a novel names its people, and
+  /// tags its speakers ("he said", "said Mr. Bennet"), thousands of times, and each analysis
+  /// looked its words up and built its strings.
   func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
+    guard let memo, let key = memoKey(range) else { return freshAnalysis(range) }
+    if let found = memo.find(key, range, self) { return found }
+    let mention = freshAnalysis(range)
+    memo.add(key, range, mention)
+    return mention
+  }
+
+  /// The key a mention over `range` is kept under, or nil when its analysis reads more than
+  /// the range's own tokens: a range over two sentences (its name stops at the boundary), or
+  /// one that ends with a one-letter capital (an initial only before a period, the token
+  /// after the range).
+  ///
+  /// The analysis reads the tokens' bytes, kinds and shapes (the first token's
+  /// `attachedBefore` aside), and outside them only whether the range opens its sentence (a
+  /// capitalised sentence opener is no part of a name): the key is a hash of those, and a
+  /// match is confirmed against the first range with it (see ``AnalysisMemo``).
+  private func memoKey(_ range: Range<Token.Index>) -> AnalysisMemo.Key? {
+    let tokenCount = document.tokens.count
+    guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= tokenCount,
+      range.count <= AnalysisMemo.longest
+    else { return nil }
+    let last = range.upperBound - 1
+    guard document.sentence(of: range.lowerBound) == document.sentence(of: last) else {
+      return nil
+    }
+    let lastToken = document.tokens[last]
+    if lastToken.utf8End - lastToken.utf8Start == 1, isCapitalized(last) { return nil }
+    // NB: only a range of several tokens asks whether a name in it opens the sentence.
+    let opensSentence = range.count > 1 && isSentenceInitial(range.lowerBound)
+    let start = Int(document.tokens[range.lowerBound].utf8Start)
+    let end = Int(lastToken.utf8End)
+    let hash = document.utf8.withUnsafeBufferPointer {
+      ByteLexicon<Void>.hash(UnsafeBufferPointer(rebasing: $0[start..<end]))
+    }
+    return AnalysisMemo.Key(
+      hash: hash ^ UInt64(truncatingIfNeeded: range.count &* 0x9E37_79B9)
+        ^ (opensSentence ? 0x5bd1_e995 : 0),
+      opensSentence: opensSentence)
+  }
+
+  /// Whether the tokens of two ranges of the same length read the same to an analysis: the
+  /// same bytes, kinds and shapes, in the same places relative to the range's start (the
+  /// first token's `attachedBefore` aside: no analysis reads it).
+  fileprivate func readsTheSame(_ first: Range<Token.Index>, _ second: Range<Token.Index>)
+    -> Bool
+  {
+    guard first.count == second.count else { return false }
+    return document.tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        let firstBase = Int(tokens[first.lowerBound].utf8Start)
+        let secondBase = Int(tokens[second.lowerBound].utf8Start)
+        let firstEnd = Int(tokens[first.upperBound - 1].utf8End)
+        let secondEnd = Int(tokens[second.upperBound - 1].utf8End)
+        guard firstEnd - firstBase == secondEnd - secondBase else { return false }
+        let attached = Token.Shape.attachedBefore.rawValue
+        for offset in 0..<first.count {
+          let a = tokens[first.lowerBound + offset]
+          let b = tokens[second.lowerBound + offset]
+          let shapeMask: UInt8 = offset == 0 ? ~attached : 0xFF
+          guard a.kind == b.kind, a.shape.rawValue & shapeMask == b.shape.rawValue & shapeMask,
+            Int(a.utf8Start) - firstBase == Int(b.utf8Start) - secondBase,
+            Int(a.utf8End) - firstBase == Int(b.utf8End) - secondBase
+          else { return false }
+        }
+        // NB: a loop over the bytes: the generic `elementsEqual` cost more than the hit saved.
+        for offset in 0..<(firstEnd - firstBase)
+        where utf8[firstBase + offset] != utf8[secondBase + offset] {
+          return false
+        }
+        return true
+      }
+    }
+  }
+
+  /// The UTF-8 byte range from the first token of `range` to the end of its last.
+  fileprivate func utf8Range(of range: Range<Token.Index>) -> Range<Int> {
+    document.tokens.withUnsafeBufferPointer {
+      Int($0[range.lowerBound].utf8Start)..<Int($0[range.upperBound - 1].utf8End)
+    }
+  }
+
+  /// The analysis of a mention over `range`, made from its tokens (see ``analyze(tokens:)``).
+  private func freshAnalysis(_ range: Range<Token.Index>) -> SpeakerMention? {
     // NB: loops rather than closures over `self` here: a closure that escapes (`lazy.filter`)
     // copies the analyzer and retains every array of the document; this runs for every
     // pronoun of the narration.
@@ -604,41 +731,43 @@ final class MentionAnalyzer {
     let tokenCount = document.tokens.count
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    for index in tokens {
-      // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer
-      // in place: a call per token reached the document's tokens through the analyzer.
-      let isCapital = document.tokens.withUnsafeBufferPointer {
-        $0[index].kind == .word && $0[index].shape.rawValue & capitalShape == capitalized
-      }
-      guard isCapital else { continue }
-      let before = index - 1
-      let after = index + 1
-      guard before >= 0, after < tokenCount else { continue }
-      // NB: the cheap tests first: whether the name closes the address, then whether the word
-      // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
-      let closes =
-        bytesEqual(after, ",") || bytesEqual(after, "!")
-        || bytesEqual(after, "?") || bytesEqual(after, ".")
-        || after == tokens.upperBound
-      guard closes else { continue }
-      func opensAddress(_ start: Token.Index) -> Bool {
-        start == tokens.lowerBound || bytesEqual(start - 1, ",")
-          || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
-      }
-      var opens = opensAddress(index)
-      if !opens {
-        // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
-        // words before the title open the address.
-        var title = before
-        if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
-          title -= 1
+    // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer in
+    // place, reached once for the whole range: a call per token reached the document's tokens
+    // through the analyzer (and retained them).
+    document.tokens.withUnsafeBufferPointer { buffer in
+      for index in tokens {
+        guard buffer[index].kind == .word,
+          buffer[index].shape.rawValue & capitalShape == capitalized
+        else { continue }
+        let before = index - 1
+        let after = index + 1
+        guard before >= 0, after < tokenCount else { continue }
+        // NB: the cheap tests first: whether the name closes the address, then whether the word
+        // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
+        let closes =
+          bytesEqual(after, ",") || bytesEqual(after, "!")
+          || bytesEqual(after, "?") || bytesEqual(after, ".")
+          || after == tokens.upperBound
+        guard closes else { continue }
+        func opensAddress(_ start: Token.Index) -> Bool {
+          start == tokens.lowerBound || bytesEqual(start - 1, ",")
+            || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
         }
-        opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+        var opens = opensAddress(index)
+        if !opens {
+          // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+          // words before the title open the address.
+          var title = before
+          if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+            title -= 1
+          }
+          opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+        }
+        guard opens, !isHonorific(index), !isRole(index),
+          lists(index).isDisjoint(with: [.notName, .pronoun])
+        else { continue }
+        names.append(index)
       }
-      guard opens, !isHonorific(index), !isRole(index),
-        lists(index).isDisjoint(with: [.notName, .pronoun])
-      else { continue }
-      names.append(index)
     }
     return names
   }
@@ -675,5 +804,95 @@ final class LexiconEntries {
       precondition(index >= 0 && index < count)
       storage[index] = newValue
     }
+  }
+}
+
+/// The mention analyses of one document by spelling (see
+/// ``MentionAnalyzer/analyze(tokens:)``): each later range that reads the same as a kept one
+/// gets a copy of its analysis, moved to its own tokens.
+///
+/// A class over raw buffers of a fixed size, made with the analyzer: it is filled while the
+/// analyzer answers, and a class's `var` arrays paid a dynamic exclusivity check on every
+/// access (more than a hit saved). Once half its slots are used, later spellings are analysed
+/// every time. Belongs to one analyzer.
+final class AnalysisMemo {
+  struct Key {
+    var hash: UInt64
+    var opensSentence: Bool
+  }
+
+  /// The longest range kept, in tokens: a longer mention is rarely written twice.
+  static let longest = 8
+
+  /// The slots' count, a power of two.
+  private let slotCount: Int
+  /// For each slot, the key's hash and the index of its analysis plus one (0: empty).
+  private let slots: UnsafeMutablePointer<(hash: UInt64, analysis: Int32)>
+  /// The range each analysis was made for, and whether it opens its sentence.
+  private let ranges: UnsafeMutablePointer<(tokens: Range<Token.Index>, opensSentence: Bool)>
+  /// The analyses, in the order their spellings were first seen.
+  private let mentions: UnsafeMutablePointer<SpeakerMention?>
+  /// How many analyses are kept (in a buffer of its own: see the type's note).
+  private let used: UnsafeMutablePointer<Int>
+
+  /// A memo for a document of `tokenCount` tokens: room for one spelling per eight tokens.
+  init(tokenCount: Int) {
+    var count = 64
+    while count < tokenCount / 4, count < 1 << 16 { count <<= 1 }
+    slotCount = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: (0, 0), count: count)
+    ranges = .allocate(capacity: count / 2)
+    mentions = .allocate(capacity: count / 2)
+    used = .allocate(capacity: 1)
+    used.initialize(to: 0)
+  }
+
+  deinit {
+    mentions.deinitialize(count: used.pointee)
+    mentions.deallocate()
+    ranges.deallocate()
+    slots.deallocate()
+    used.deallocate()
+  }
+
+  /// The analysis kept for a range that reads as `range` does, moved to `range`: `.some(nil)`
+  /// when that range holds no mention, nil when no such range was analysed.
+  func find(_ key: Key, _ range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> SpeakerMention??
+  {
+    let mask = slotCount - 1
+    var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 29)) & mask
+    while slots[slot].analysis != 0 {
+      let index = Int(slots[slot].analysis) - 1
+      if slots[slot].hash == key.hash, ranges[index].opensSentence == key.opensSentence,
+        analyzer.readsTheSame(ranges[index].tokens, range)
+      {
+        guard var mention = mentions[index] else { return .some(nil) }
+        let shift = range.lowerBound - ranges[index].tokens.lowerBound
+        mention.tokens = range
+        mention.utf8Range = analyzer.utf8Range(of: range)
+        if let name = mention.nameTokens {
+          mention.nameTokens = (name.lowerBound + shift)..<(name.upperBound + shift)
+        }
+        if let honorific = mention.honorific { mention.honorific = honorific + shift }
+        return .some(mention)
+      }
+      slot = (slot + 1) & mask
+    }
+    return nil
+  }
+
+  /// Keeps the analysis of `range` under `key`, while there is room.
+  func add(_ key: Key, _ range: Range<Token.Index>, _ mention: SpeakerMention?) {
+    let index = used.pointee
+    guard (index + 1) * 2 <= slotCount else { return }
+    let mask = slotCount - 1
+    var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 29)) & mask
+    while slots[slot].analysis != 0 { slot = (slot + 1) & mask }
+    (ranges + index).initialize(to: (range, key.opensSentence))
+    (mentions + index).initialize(to: mention)
+    used.pointee = index + 1
+    slots[slot] = (key.hash, Int32(index + 1))
   }
 }

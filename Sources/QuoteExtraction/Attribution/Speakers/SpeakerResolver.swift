@@ -32,7 +32,10 @@ struct SpeakerResolver {
 
   func resolve(_ result: inout ExtractionResult) {
     guard !document.tokens.isEmpty else { return }
-    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons)
+    // NB: analyses are kept by spelling in fiction only: a novel names its people and tags its
+    // speakers the same way thousands of times, where a news story's few mentions rarely
+    // repeat, and keeping them cost more than the copies saved.
+    let analyzer = MentionAnalyzer(document: document, lexicons: lexicons, memoizes: fiction)
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
@@ -126,14 +129,24 @@ struct SpeakerResolver {
     // The name the direct quotations of each paragraph last address someone by (a token
     // index, -1 for none). NB: fiction only.
     var addressedNames = [Int](filled: -1, count: fiction ? document.paragraphs.count : 0)
+    // The names each direct quotation addresses someone by, in text order: those of attribution
+    // `i` are `vocatives[vocativeStarts[i]..<vocativeStarts[i + 1]]`. NB: fiction only, found
+    // once: a pronoun's tag below asks again about its quotation's.
+    var vocatives: [Int] = []
+    var vocativeStarts: [Int] = []
     if fiction {
-      for index in result.attributions.indices where directTokens[index] >= 0 {
+      vocativeStarts.reserveCapacity(result.attributions.count + 1)
+      for index in result.attributions.indices {
+        vocativeStarts.append(vocatives.count)
+        guard directTokens[index] >= 0 else { continue }
         for fragment in result.attributions[index].fragments {
           for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
             addressedNames[document.paragraph(of: vocative)] = vocative
+            vocatives.append(vocative)
           }
         }
       }
+      vocativeStarts.append(vocatives.count)
     }
     // The people the narration of the current paragraph has mentioned since its latest speaker
     // tag, in text order (bounded).
@@ -224,10 +237,19 @@ struct SpeakerResolver {
         }
         addressedFrom = avoided.count
         if mention.kind == .pronoun {
-          for fragment in result.attributions[index].fragments {
-            for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          if fiction {
+            for vocative in vocatives[vocativeStarts[index]..<vocativeStarts[index + 1]] {
               let word = analyzer.lowercasedWord(vocative)
               if let id = table.match(nameWords: [word], gender: .unknown) { avoided.append(id) }
+            }
+          } else {
+            for fragment in result.attributions[index].fragments {
+              for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+                let word = analyzer.lowercasedWord(vocative)
+                if let id = table.match(nameWords: [word], gender: .unknown) {
+                  avoided.append(id)
+                }
+              }
             }
           }
         }
