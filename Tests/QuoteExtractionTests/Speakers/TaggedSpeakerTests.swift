@@ -118,3 +118,63 @@ import Testing
     """)
   #expect(names == ["the Marquis", "Tom Hale", "the Marquis"])
 }
+
+@Test func descriptionByRoleDoesNotPutTheArticleBeforeTheName() throws {
+  // "the doctor" joins Walter Gresh by the role the narration gave him: it is not his name
+  // written after "the", so however often the story uses it, his name keeps no article.
+  let names = try fictionSpeakers(
+    """
+    Walter Gresh, the old doctor, came in from the rain and shook his coat.
+
+    “It is cold tonight,” said Gresh.
+
+    “Sit by the fire,” said Anna Lee.
+
+    “Thank you,” said the doctor.
+
+    “Tea?” said Anna.
+
+    “Gladly,” said the doctor.
+
+    “With milk?” said Anna.
+
+    “Without,” said the doctor.
+    """)
+  #expect(
+    names == [
+      "Walter Gresh", "Anna Lee", "Walter Gresh", "Anna Lee", "Walter Gresh", "Anna Lee",
+      "Walter Gresh",
+    ])
+}
+
+@Test func pronounTagIsNotThePersonTheNarrationNamesAsAnObject() throws {
+  // "to Tom's face" names Tom as what Harry looks at: the next "he" is still Harry, the
+  // subject of the narration, not the person named last.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    He turned his eyes from the road to Tom's face.
+
+    “The road is bad,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Harry"])
+}
+
+@Test func pronounTagIsTheSubjectOfTheNarrationParagraphBefore() throws {
+  // The paragraph of narration just before the quotation is about Tom: he goes on to speak,
+  // though Harry is the person it named last.
+  let names = try fictionSpeakers(
+    """
+    “Is it far?” said Tom.
+
+    “Not very,” said Harry.
+
+    Tom waited by the door while Harry packed the bags.
+
+    “Then we shall walk,” he said.
+    """)
+  #expect(names == ["Tom", "Harry", "Tom"])
+}

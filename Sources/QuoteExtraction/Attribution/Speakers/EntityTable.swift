@@ -102,6 +102,14 @@ struct EntityTable {
   /// Entity ids, most recently mentioned last.
   private var recency: [Int] = []
 
+  /// The entities mentioned lately, most recent last: saved and put back around a mention that
+  /// does not bring its entity forward (see ``SpeakerResolver``).
+  /// NB: at most ``recencyLimit`` ids: a copy costs a bounded time.
+  var recentEntities: [Int] {
+    get { recency }
+    set { recency = newValue }
+  }
+
   /// How many recent entities a pronoun or description looks back over.
   static let lookBack = 12
   static let recencyLimit = 128

@@ -200,6 +200,14 @@ struct SpeakerResolver {
       {
         continue
       }
+      // NB: in fiction, a person the narration names already and names again after a
+      // preposition ("to Stephen's face", "looked at Tom") is the object of what someone
+      // else does: not the latest person a speaker's pronoun refers to. The mention is read,
+      // but the order of the people mentioned lately is put back after it.
+      let recencyBefore =
+        fiction && attribution == nil && mention.kind == .name && isObject(mention, analyzer)
+          && table.match(nameWords: mention.nameWords, gender: mention.gender) != nil
+        ? table.recentEntities : nil
       // A person the narration describes without naming ("the tall girl") is only taken in
       // when no named person of that gender is in view: otherwise it is most often one of
       // them. An indefinite description brings in someone new ("those of a white man and a
@@ -264,7 +272,7 @@ struct SpeakerResolver {
       // NB: not someone the quotation addresses (“Tom looked up. “You are late, Tom,” he
       // said.”).
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
-        paragraph == narrationParagraph,
+        paragraph == narrationParagraph || paragraph == narrationParagraph + 1,
         let subject = narrationSubject(
           sinceTag, gender: mention.gender, addressed: avoided[addressedFrom...], table: table)
       {
@@ -316,6 +324,7 @@ struct SpeakerResolver {
         }
       }
       if isBackground, let id, id >= knownEntities { table.noteBackground(id) }
+      if let recencyBefore { table.recentEntities = recencyBefore }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
         if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
@@ -399,11 +408,18 @@ struct SpeakerResolver {
       let tokens = analyzer.tokens(in: range)
       guard let first = tokens.first, analyzer.isWord(first) else { continue }
       if analyzer.lists(first).contains(.pronoun) { continue }
+      let opensWithArticle = analyzer.bytesEqual(first, "the") || analyzer.bytesEqual(first, "The")
+      // NB: only a mention of the name counts: a description that joined the person by a
+      // role ("the Professor" for Professor de Worms, "the doctor") opens with "the" too.
+      let nameToken = opensWithArticle ? first + 1 : first
+      guard nameToken < tokens.upperBound, analyzer.isWord(nameToken),
+        record.words.contains(analyzer.lowercasedWord(nameToken))
+      else { continue }
       named += 1
-      let opening = [first, first - 1]
-      if opening.contains(where: {
-        $0 >= 0 && (analyzer.bytesEqual($0, "the") || analyzer.bytesEqual($0, "The"))
-      }) {
+      if opensWithArticle
+        || (first > 0
+          && (analyzer.bytesEqual(first - 1, "the") || analyzer.bytesEqual(first - 1, "The")))
+      {
         withArticle += 1
       }
     }
@@ -426,6 +442,26 @@ struct SpeakerResolver {
       SpeakerResolver.placePrepositionLengths.contains(analyzer.wordRange(before).count)
     else { return false }
     return SpeakerResolver.placePrepositions.contains(analyzer.wordBytes(before))
+  }
+
+  /// Prepositions that put a person named after them in object position ("to Stephen's face",
+  /// "looked at Tom", "with Mary").
+  /// NB: a byte table, not a set of strings (see ``placePrepositions``).
+  private static let objectPrepositions = ByteLexicon<Void>(
+    words: [
+      "to", "at", "with", "from", "into", "toward", "towards", "upon", "on", "for", "of", "by",
+      "about", "behind", "beside", "after", "over", "under", "against", "past", "round",
+      "around", "near",
+    ])
+
+  /// Whether a mention of the narration follows a preposition: the object of what someone
+  /// else does.
+  private func isObject(_ mention: SpeakerMention, _ analyzer: MentionAnalyzer) -> Bool {
+    let before = mention.tokens.lowerBound - 1
+    guard before >= 0, analyzer.isWord(before), analyzer.wordRange(before).count <= 8 else {
+      return false
+    }
+    return SpeakerResolver.objectPrepositions.contains(analyzer.wordBytes(before))
   }
 
   /// Words after which an indefinite description says what someone is ("was a man", "as a
@@ -559,11 +595,11 @@ struct SpeakerResolver {
   /// How many narration mentions of a paragraph are kept as candidate subjects.
   static let subjectWindow = 6
 
-  /// The person a pronoun tag refers to when the narration of its own paragraph has just
-  /// mentioned them (“Kemp's face changed. “…,” he said.”): the first person of the
-  /// pronoun's gender that the narration mentioned since the paragraph's latest tag. The
-  /// subject of the paragraph's narration is the one who goes on to speak, whoever spoke the
-  /// turn before; but not someone the quotation addresses by name (`addressed`).
+  /// The person a pronoun tag refers to when the narration of its own paragraph, or of a
+  /// paragraph of narration just before, has just mentioned them (“Kemp's face changed. “…,”
+  /// he said.”): the first person of the pronoun's gender that the narration mentioned since
+  /// the latest tag. The subject of the narration is the one who goes on to speak, whoever
+  /// spoke the turn before; but not someone the quotation addresses by name (`addressed`).
   private func narrationSubject(
     _ candidates: [Int], gender: SpeakerGender, addressed: ArraySlice<Int>,
     table: EntityTable
