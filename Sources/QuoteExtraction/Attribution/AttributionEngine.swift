@@ -93,31 +93,57 @@ struct AttributionEngine {
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
     let anchors = AnchorIndex(context: context, matcher: matcher, directOnly: quoted)
+    // Each pass's rules: a range of the program's entries, in the order of the passes.
+    var passes: [(pass: Rule.Pass, rules: Range<Int>)] = []
     for pass in Rule.Pass.allCases {
-      if pass != .direct {
-        extendQuotations(&attributions, &roles, context)
-      }
       let firstRule = ruleIndex
       while ruleIndex < program.entries.count && program.entries[ruleIndex].pass == pass {
         ruleIndex += 1
       }
-      let passEnd = ruleIndex
-      guard firstRule < passEnd else { continue }
-      var candidates: [Candidate] = []
-      for (position, anchor) in anchors.tokens.enumerated() where roles[Int(anchor)] == .free {
-        let token = Int(anchor)
-        if pass != .direct && quoted[token] { continue }
+      passes.append((pass, firstRule..<ruleIndex))
+    }
+    // Every pass's candidate at each anchor, found in one walk over the anchors, and kept
+    // with its anchor: a pass takes those whose anchor is still free when it runs.
+    // NB: a match depends on the text alone, not on the roles taken, so it may be found
+    // before the earlier passes run; found anchor by anchor, the phrases the rules of every
+    // pass read there (the speaker before a cue, the adjuncts after it) are still in the
+    // phrase cache, where a walk per pass found most of them again.
+    var found = [(anchors: [Int32], candidates: [Candidate])](
+      repeating: ([], []), count: passes.count)
+    for (position, anchor) in anchors.tokens.enumerated() {
+      let token = Int(anchor)
+      for (number, pass) in passes.enumerated() where !pass.rules.isEmpty {
+        if pass.pass != .direct && quoted[token] { continue }
         // The rules in order, as far as the first that matches.
-        var next = anchors.nextRule(at: position, from: firstRule, before: passEnd)
+        let firstRule = pass.rules.lowerBound
+        var next = anchors.nextRule(at: position, from: firstRule, before: pass.rules.upperBound)
         while let rule = next {
-          next = anchors.nextRule(at: position, from: rule + 1, before: passEnd)
+          next = anchors.nextRule(at: position, from: rule + 1, before: pass.rules.upperBound)
           guard let captures = matcher.match(rule, at: token),
             var candidate = makeCandidate(rule, captures, context)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
-          candidates.append(candidate)
+          found[number].anchors.append(anchor)
+          found[number].candidates.append(candidate)
           break
         }
+      }
+    }
+    for (number, pass) in passes.enumerated() {
+      if pass.pass != .direct {
+        extendQuotations(&attributions, &roles, context)
+      }
+      guard !pass.rules.isEmpty else { continue }
+      var candidates: [Candidate] = []
+      swap(&candidates, &found[number].candidates)
+      let passAnchors = found[number].anchors
+      if passAnchors.contains(where: { roles[Int($0)] != .free }) {
+        var kept = 0
+        for index in candidates.indices where roles[Int(passAnchors[index])] == .free {
+          candidates.swapAt(kept, index)
+          kept += 1
+        }
+        candidates.removeSubrange(kept...)
       }
       // The widest content first: the outermost report wins over reports nested in it. But a
       // tentative reading (a cue with an object, confidence under 0.6) yields to a firmer
@@ -430,8 +456,12 @@ struct AttributionEngine {
       var words = 0
       var punctuated = false
       for token in max(open + 1, covered + 1)..<close {
-        if document.tokens[token].kind == .word { words += 1 }
-        if context.isTerminal(token) || context.isText(token, ",") { punctuated = true }
+        if document.tokens[token].kind == .word {
+          words += 1
+        } else if !punctuated && (context.isTerminal(token) || context.isText(token, ",")) {
+          // NB: only other tokens are punctuation, and only until one is found.
+          punctuated = true
+        }
       }
       guard (words >= 4 && punctuated) || words >= 8 else { continue }
       for token in max(open, covered + 1)...close { quoted[token] = true }

@@ -76,6 +76,23 @@ struct LexiconTable: Sendable {
     return bit
   }
 
+  /// Places the short table's keys again, the shortest first, each as near its home slot as
+  /// the keys before it leave room for: called once every lexicon is added (answers do not
+  /// change, only how soon a probe finds a key).
+  /// NB: the shortest words are the most frequent ones of a text ("a", "he", "the", "of"),
+  /// and most of them are in some lexicon: placed first, each is found at its home slot,
+  /// where a key placed after a run of others is found only past that run (the cue lexicons,
+  /// added first, hold long runs of verbs).
+  mutating func placeShortestFirst() {
+    let old = shortEntries.filter { $0.key != 0 }.sorted {
+      let lengths = ($0.key.leadingZeroBitCount, $1.key.leadingZeroBitCount)
+      return lengths.0 != lengths.1 ? lengths.0 > lengths.1 : $0.key < $1.key
+    }
+    shortEntries = Array(filled: ShortEntry(), count: shortEntries.count)
+    shortCount = 0
+    for entry in old { placeShort(entry.key, entry.mask) }
+  }
+
   /// The bit set of the lexicons that hold `bytes` (a token's spelling).
   func mask<C: Collection<UInt8>>(of bytes: C) -> UInt64 where C.Index == Int {
     let hash = Self.hash(bytes)

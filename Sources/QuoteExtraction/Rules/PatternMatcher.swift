@@ -149,11 +149,16 @@ struct PatternMatcher {
     let token = context.document.tokens[index]
     if let kind = test.kind, token.kind != kind { return false }
     if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
-    if !test.texts.isEmpty
-      && !spelled(
-        index, token, test.texts, test.textsUnpacked, test.textsFilter, ignoringCase: false)
-    {
-      return false
+    if !test.texts.isEmpty {
+      // NB: the first byte rules out most tokens before their spelling is packed; an empty
+      // token is spelled so only when some spelling is empty (then every bit is set).
+      let start = Int(token.utf8Start)
+      let first = start < Int(token.utf8End) ? context.document.utf8[start] : 0
+      guard test.textsStarts == ~0 || test.textsStarts & TokenCheck.firstByteBit(first) != 0,
+        start < Int(token.utf8End) || test.textsStarts == ~0,
+        spelled(
+          index, token, test.texts, test.textsUnpacked, test.textsFilter, ignoringCase: false)
+      else { return false }
     }
     if !test.lowers.isEmpty
       && !spelled(

@@ -57,6 +57,17 @@ struct TokenCheck: Equatable {
   var textsFilter: UInt64 = 0
   /// The same for the packed spellings of ``lowers``.
   var lowersFilter: UInt64 = 0
+  /// The ``firstByteBit(_:)`` of the first byte of every spelling of ``texts`` (every bit
+  /// when one is empty): a token whose first byte's bit is clear is none of them.
+  /// NB: most tokens an exact spelling test reads (a comma, a colon, a dash) are words; this
+  /// answers for them from one byte, without packing their spelling.
+  var textsStarts: UInt64 = 0
+
+  /// A byte's bit in ``textsStarts``: 6 bits of its hash.
+  @inline(__always)
+  static func firstByteBit(_ byte: UInt8) -> UInt64 {
+    UInt64(1) << ((UInt64(byte) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+  }
 
   /// A packed spelling's bit in ``textsFilter`` and ``lowersFilter``: 6 bits of its hash.
   @inline(__always)

@@ -296,6 +296,9 @@ final class RuleProgram: @unchecked Sendable {
       for spelling in Int(check.texts.lowerBound)..<Int(check.textsUnpacked) {
         check.textsFilter |= TokenCheck.filterBit(packedSpellings[spelling])
       }
+      for spelling in test.texts {
+        check.textsStarts |= spelling.first.map(TokenCheck.firstByteBit) ?? ~0
+      }
       for spelling in Int(check.lowers.lowerBound)..<Int(check.lowersUnpacked) {
         check.lowersFilter |= TokenCheck.filterBit(packedSpellings[spelling])
       }

@@ -95,6 +95,7 @@ final class RuleSet: Sendable {
             "too many lexicons: at most \(LexiconTable.capacity) (adding '\(addition.lexicon)')"))
       }
     }
+    table.placeShortestFirst()
     func bit(_ name: String) -> UInt64 { table.bit(of: name) ?? 0 }
     var bits = Bits()
     bits.pronouns = bit("pronouns")

@@ -1,3 +1,4 @@
+import QuoteExtractionTestSupport
 import Testing
 
 @testable import QuoteExtraction
@@ -42,6 +43,35 @@ struct LexiconTableTests {
       #expect(masks[index] == expected, "token «\(document.text(of: index))»")
     }
     #expect(masks.contains { $0 != 0 })
+  }
+
+  /// The built-in lexicons, placed as added and placed again shortest first
+  /// (``LexiconTable/placeShortestFirst()``), answer alike for every entry and every word of
+  /// corpus texts.
+  @Test func placingShortestFirstChangesNoAnswer() throws {
+    var added = LexiconTable()
+    var words: [String] = []
+    for lexicon in RuleSet.builtInLexicons {
+      let entries = RuleSet.entries(of: String(decoding: lexicon.bytes, as: UTF8.self))
+      added.add(lexicon.name, entries: entries)
+      words += entries
+    }
+    var placed = added
+    placed.placeShortestFirst()
+    let extractor = try QuoteExtractor()
+    var documents = [try extractor.segment(words.joined(separator: " "))]
+    for text in (try Fixtures.corpusTexts("litbank-dev") ?? []).prefix(3) {
+      documents.append(try extractor.segment(text))
+    }
+    var compared = 0
+    for document in documents {
+      let before = added.masksAndWords(of: document)
+      let after = placed.masksAndWords(of: document)
+      #expect(before.masks == after.masks)
+      #expect(before.words == after.words)
+      compared += before.masks.filter { $0 != 0 }.count
+    }
+    #expect(compared > words.count / 2)
   }
 
   @Test func typographicApostropheAndCaseReadAsTheEntry() throws {

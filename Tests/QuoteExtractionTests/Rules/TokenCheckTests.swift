@@ -4,7 +4,8 @@ import Testing
 @testable import QuoteExtraction
 
 /// The matcher's token test (``PatternMatcher/accepts(_:_:)``) takes shortcuts: packed
-/// spellings, the spelling filters of ``TokenCheck``, the key lengths of the anchor index. Over
+/// spellings, the spelling filters and first-byte bits of ``TokenCheck``, the key lengths of
+/// the anchor index. Over
 /// corpus texts, it answers as a plain comparison of the token's bytes with every spelling.
 struct TokenCheckTests {
   /// Whether `test` holds for the token at `index`, read the slow way: lexicon bits, kind and
