@@ -275,12 +275,12 @@ struct AttributionEngine {
   }
 
   /// Whether the document reads as fiction: by its genre when set, else by its style
-  /// (``DocumentStyle/isFiction``), counted in the rule context's pass over the tokens.
+  /// (``DocumentStyle/isFiction(_:)``), counted in the rule context's pass over the tokens.
   private func isFiction(_ context: RuleContext) -> Bool {
     switch genre {
     case .news: return false
     case .fiction: return true
-    case .automatic: return context.style?.isFiction ?? false
+    case .automatic: return context.style?.isFiction(context.document) ?? false
     }
   }
 

@@ -1,26 +1,16 @@
 /// The counts that tell fiction from news (see ``isFiction``), added up token by token.
 ///
 /// Counted in the rule context's pass over the tokens (``RuleContext``), which reads each
-/// token's first byte and packed spelling anyway: no pass of its own over every token.
+/// token's first byte and packed spelling anyway: no pass of its own over every token. The
+/// signs that can still make such a document news (``NewsSigns``) are counted apart, only for
+/// the documents these counts read as stories.
 struct DocumentStyle {
   private(set) var words = 0
   private(set) var numbers = 0
   private(set) var pronouns = 0
   private(set) var names = 0
-  /// Words of news reporting's register (see ``isNewsRegister(_:_:_:)``).
-  private(set) var register = 0
-  /// The pronouns outside quotation marks: the narration's own, not the quoted speakers'.
-  private(set) var narrationPronouns = 0
-  /// Capitalised words after an office's abbreviated title ("Sen. Warren", "Gov. Brown"; see
-  /// ``isOfficeTitle(_:_:_:)``).
-  private(set) var titledNames = 0
   /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
   private var previousOpensName = false
-  /// Whether the previous token was an office's abbreviated title, or its period.
-  private var previousIsTitle = false
-  /// Whether the token is inside double quotation marks, as the marks read so far open and
-  /// close them.
-  private var insideQuotation = false
 
   /// Counts the next token, given its first byte and its spelling packed as
   /// ``LexiconTable/packed(_:)`` packs it (0 when it cannot be).
@@ -31,8 +21,6 @@ struct DocumentStyle {
     let opensName = previousOpensName
     let length = token.utf8End - token.utf8Start
     let shape = token.shape.rawValue
-    let followsTitle = previousIsTitle
-    previousIsTitle = false
     // NB: one switch on the kind for every count; the pronouns are compared only for words of
     // at most 3 bytes, the length of every one of them.
     switch token.kind {
@@ -44,144 +32,64 @@ struct DocumentStyle {
       if length <= 3 {
         // he, she, i, him, her, me (packed from the lowest byte).
         switch packedWord {
-        case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D:
-          pronouns += 1
-          if !insideQuotation { narrationPronouns += 1 }
-        case 0:
-          // NB: not packed (a byte past ASCII, or a zero byte): the spelling packed from the
-          // highest byte, as this count always read it.
-          let start = Int(token.utf8Start)
-          var packed: UInt32 = 0
-          for offset in 0..<Int(length) {
-            let byte = text[start + offset]
-            packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-          }
-          switch packed {
-          case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65:
-            pronouns += 1
-            if !insideQuotation { narrationPronouns += 1 }
-          default: break
-          }
+        case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
+        case 0: if Self.isPronoun(text, Int(token.utf8Start), Int(length)) { pronouns += 1 }
         default: break
         }
       }
-      if length >= 7, Self.isNewsRegister(text, Int(token.utf8Start), Int(length)) {
-        register += 1
-      }
       // Capitalized and not all capitals.
       let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
-      let capitalized = shape & capitals == Token.Shape.capitalized.rawValue
-      if opensName && capitalized { names += 1 }
-      if followsTitle && capitalized { titledNames += 1 }
-      if length <= 4, length >= 3, Self.isOfficeTitle(text, Int(token.utf8Start), Int(length)) {
-        previousIsTitle = true
-      }
+      if opensName && shape & capitals == Token.Shape.capitalized.rawValue { names += 1 }
     case .number:
       previousOpensName =
         length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
       numbers += 1
-    case .quoteMark:
-      previousOpensName = false
-      let start = Int(token.utf8Start)
-      if firstByte == UInt8(ascii: "\"") {
-        // NB: a straight mark opens after a space, a bracket or at the start of the text and
-        // closes elsewhere; toggling would turn inside out at a quotation running over
-        // paragraphs, whose paragraphs open without closing.
-        let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
-        insideQuotation =
-          before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
-          || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
-          || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
-      } else if firstByte == 0xE2, length == 3, text[start + 1] == 0x80 {
-        // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
-        switch text[start + 2] {
-        case 0x9C: insideQuotation = true
-        case 0x9D: insideQuotation = false
-        default: break
-        }
-      }
     default:
-      // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
-      previousIsTitle = followsTitle && length == 1 && firstByte == UInt8(ascii: ".")
       previousOpensName =
         length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
     }
   }
 
-  /// The abbreviated titles of office that news puts before a politician's name (Sen., Rep.,
-  /// Gov.; the period in the token or the next one), capitalised or not.
-  /// NB: the titles spelled out are left out: a novel names a character by office all along
-  /// ("Governor Bellingham" in The Scarlet Letter reaches 2.2 in a thousand words), news
-  /// writing abbreviates them before a name.
-  @inline(__always)
-  static func isOfficeTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
-    -> Bool
-  {
-    guard length == 3 || (length == 4 && text[start + 3] == UInt8(ascii: ".")) else {
-      return false
+  /// Whether a word of at most 3 bytes is a personal pronoun the style counts (he, she, i,
+  /// him, her, me), in any case.
+  /// NB: for spellings ``LexiconTable/packed(_:)`` does not pack (a byte past ASCII, or a zero
+  /// byte), and for ``NewsSigns``, which has no packed spelling: packed from the highest byte.
+  static func isPronoun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+    var packed: UInt32 = 0
+    for offset in 0..<length {
+      let byte = text[start + offset]
+      packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
-    let second = text[start + 1] | 0x20
-    let third = text[start + 2] | 0x20
-    switch text[start] | 0x20 {
-    case UInt8(ascii: "s"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "n")
-    case UInt8(ascii: "r"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "p")
-    case UInt8(ascii: "g"): return second == UInt8(ascii: "o") && third == UInt8(ascii: "v")
+    switch packed {
+    case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: return true
     default: return false
     }
   }
 
-  /// The words with which news reporting sources and measures what it reports (according,
-  /// statement(s), reporters, officials, spokesman, spokeswoman, spokesperson, percent),
-  /// spelled in lower case or capitalised: rare in narration, where the other signs of style
-  /// can read an opinion piece or a transcript full of pronouns as a story.
-  /// NB: read only for words of 7 bytes or more; the first byte and the length pick the one
-  /// spelling to compare.
-  @inline(__always)
-  static func isNewsRegister(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
-    -> Bool
-  {
-    let expected: StaticString
-    switch (text[start] | 0x20, length) {
-    case (UInt8(ascii: "a"), 9): expected = "according"
-    case (UInt8(ascii: "p"), 7): expected = "percent"
-    case (UInt8(ascii: "s"), 9):
-      expected = text[start + 1] == UInt8(ascii: "p") ? "spokesman" : "statement"
-    case (UInt8(ascii: "s"), 10): expected = "statements"
-    case (UInt8(ascii: "r"), 9): expected = "reporters"
-    case (UInt8(ascii: "o"), 9): expected = "officials"
-    case (UInt8(ascii: "s"), 11): expected = "spokeswoman"
-    case (UInt8(ascii: "s"), 12): expected = "spokesperson"
-    default: return false
-    }
-    return expected.withUTF8Buffer { word in
-      for offset in 1..<length where text[start + offset] != word[offset] { return false }
-      return true
-    }
-  }
-
-  /// Whether the document reads as fiction, from four signs of style over at least 150
-  /// words: news is dense with numbers (dates, ages, counts), with capitalised names inside
-  /// sentences and with the words that source its reports (``isNewsRegister(_:_:_:)``),
-  /// fiction with personal pronouns (he, she, I, him, her, me). The document is fiction when
-  /// numbers per thousand words, plus twice the share of capitalised words after a lower-case
-  /// word or a comma (in percent), minus twice the share of pronouns (in percent), stays
-  /// under 6, and the words of news reporting's register are fewer than two in a thousand;
-  /// unless the same count with the narration's pronouns only (outside quotation marks)
-  /// reaches 10, or abbreviated office titles name people two times or more and twice in a thousand
-  /// words (``isOfficeTitle(_:_:_:)``).
-  var isFiction: Bool {
-    guard words >= 150 else { return false }
+  /// Whether the counts read the document as a story: at least 150 words, and numbers per
+  /// thousand words, plus twice the share of capitalised words after a lower-case word or a
+  /// comma (in percent), minus twice the share of pronouns (in percent), under 6. News is
+  /// dense with numbers (dates, ages, counts) and with capitalised names inside sentences,
+  /// fiction with personal pronouns (he, she, I, him, her, me).
+  var readsAsStory: Bool {
     // numbers/words × 1000 + 2 × names/words × 100 − 2 × pronouns/words × 100 < 6
-    let style = numbers * 1000 + 200 * names
-    return style - 200 * pronouns < 6 * words
-      && register * 500 < words
-      // The narration's voice alone: a column or a report quoting people at length takes
-      // their "I" and "me" into the count above, a story's narration keeps its own pronouns
-      // (LitBank's and PDNC's dev stories stay under 7.3; the articles this reads as news
-      // reach 10 to 17).
-      && style - 200 * narrationPronouns < 10 * words
+    words >= 150 && numbers * 1000 + 200 * names - 200 * pronouns < 6 * words
+  }
+
+  /// Whether the document reads as fiction: the counts read it as a story
+  /// (``readsAsStory``) and none of the signs of news writing that its own pass counts then
+  /// (``NewsSigns``) says otherwise.
+  func isFiction(_ document: Document) -> Bool {
+    guard readsAsStory else { return false }
+    let signs = NewsSigns(document)
+    // The narration's voice alone: a column or a report quoting people at length takes their
+    // "I" and "me" into the count above, a story's narration keeps its own pronouns
+    // (LitBank's and PDNC's dev stories stay under 7.3; the articles this reads as news reach
+    // 10 to 17).
+    let narrationStyle = numbers * 1000 + 200 * names - 200 * signs.narrationPronouns
+    return signs.register * 500 < words && narrationStyle < 10 * words
       // Politicians named by office ("Sen. Cruz", "Gov. Brown"), two at least and two in a
       // thousand words (LitBank's and PDNC's dev stories: none).
-      && (titledNames < 2 || titledNames * 500 < words)
+      && (signs.titledNames < 2 || signs.titledNames * 500 < words)
   }
 }

@@ -1,0 +1,134 @@
+/// The signs of news writing that can make a document news although its pronouns read it as a
+/// story (``DocumentStyle/readsAsStory``): the words that source news reports, the pronouns of
+/// the narration alone (outside quotation marks) and politicians named by an abbreviated
+/// title.
+///
+/// NB: counted in a pass of their own, run only for the documents the style counts read as
+/// stories: in the rule context's pass over every token they cost news and stories alike.
+struct NewsSigns {
+  /// Words of news reporting's register (see ``isNewsRegister(_:_:_:)``).
+  private(set) var register = 0
+  /// The pronouns outside quotation marks: the narration's own, not the quoted speakers'.
+  private(set) var narrationPronouns = 0
+  /// Capitalised words after an office's abbreviated title ("Sen. Warren", "Gov. Brown"; see
+  /// ``isOfficeTitle(_:_:_:)``).
+  private(set) var titledNames = 0
+
+  /// Counts the signs over the document's tokens.
+  /// - Complexity: O(n) in the number of tokens.
+  init(_ document: Document) {
+    // Whether the previous token was an office's abbreviated title, or its period.
+    var previousIsTitle = false
+    // Whether the token is inside double quotation marks, as the marks read so far open and
+    // close them.
+    var insideQuotation = false
+    let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
+    document.utf8.withUnsafeBufferPointer { text in
+      document.tokens.withUnsafeBufferPointer { tokens in
+        for token in tokens {
+          let start = Int(token.utf8Start)
+          let length = Int(token.utf8End) - start
+          guard length > 0 else { continue }
+          let first = text[start]
+          let followsTitle = previousIsTitle
+          previousIsTitle = false
+          switch token.kind {
+          case .word:
+            // NB: by length first: most words are 4 to 6 bytes long and none of these.
+            if length <= 4 {
+              // he, she, i, him, her, me: the first byte before the spelling.
+              let lower = first | 0x20
+              if length <= 3 && !insideQuotation
+                && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
+                  || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
+                && DocumentStyle.isPronoun(text, start, length)
+              {
+                narrationPronouns += 1
+              }
+              if length >= 3, Self.isOfficeTitle(text, start, length) { previousIsTitle = true }
+            } else if length >= 7, Self.isNewsRegister(text, start, length) {
+              register += 1
+            }
+            if followsTitle && token.shape.rawValue & capitals == Token.Shape.capitalized.rawValue {
+              titledNames += 1
+            }
+          case .number:
+            break
+          case .quoteMark:
+            if first == UInt8(ascii: "\"") {
+              // NB: a straight mark opens after a space, a bracket or at the start of the text
+              // and closes elsewhere; toggling would turn inside out at a quotation running
+              // over paragraphs, whose paragraphs open without closing.
+              let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
+              insideQuotation =
+                before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
+                || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
+                || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+            } else if first == 0xE2, length == 3, text[start + 1] == 0x80 {
+              // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
+              switch text[start + 2] {
+              case 0x9C: insideQuotation = true
+              case 0x9D: insideQuotation = false
+              default: break
+              }
+            }
+          default:
+            // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
+            previousIsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
+          }
+        }
+      }
+    }
+  }
+
+  /// The abbreviated titles of office that news puts before a politician's name (Sen., Rep.,
+  /// Gov.; the period in the token or the next one), capitalised or not.
+  /// NB: the titles spelled out are left out: a novel names a character by office all along
+  /// ("Governor Bellingham" in The Scarlet Letter reaches 2.2 in a thousand words), news
+  /// writing abbreviates them before a name.
+  @inline(__always)
+  static func isOfficeTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
+    -> Bool
+  {
+    guard length == 3 || (length == 4 && text[start + 3] == UInt8(ascii: ".")) else {
+      return false
+    }
+    let second = text[start + 1] | 0x20
+    let third = text[start + 2] | 0x20
+    switch text[start] | 0x20 {
+    case UInt8(ascii: "s"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "n")
+    case UInt8(ascii: "r"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "p")
+    case UInt8(ascii: "g"): return second == UInt8(ascii: "o") && third == UInt8(ascii: "v")
+    default: return false
+    }
+  }
+
+  /// The words with which news reporting sources and measures what it reports (according,
+  /// statement(s), reporters, officials, spokesman, spokeswoman, spokesperson, percent),
+  /// spelled in lower case or capitalised: rare in narration, where the other signs of style
+  /// can read an opinion piece or a transcript full of pronouns as a story.
+  /// NB: read only for words of 7 bytes or more; the first byte and the length pick the one
+  /// spelling to compare.
+  @inline(__always)
+  static func isNewsRegister(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
+    -> Bool
+  {
+    let expected: StaticString
+    switch (text[start] | 0x20, length) {
+    case (UInt8(ascii: "a"), 9): expected = "according"
+    case (UInt8(ascii: "p"), 7): expected = "percent"
+    case (UInt8(ascii: "s"), 9):
+      expected = text[start + 1] == UInt8(ascii: "p") ? "spokesman" : "statement"
+    case (UInt8(ascii: "s"), 10): expected = "statements"
+    case (UInt8(ascii: "r"), 9): expected = "reporters"
+    case (UInt8(ascii: "o"), 9): expected = "officials"
+    case (UInt8(ascii: "s"), 11): expected = "spokeswoman"
+    case (UInt8(ascii: "s"), 12): expected = "spokesperson"
+    default: return false
+    }
+    return expected.withUTF8Buffer { word in
+      for offset in 1..<length where text[start + offset] != word[offset] { return false }
+      return true
+    }
+  }
+}
