@@ -383,21 +383,15 @@ struct DialogueTurns {
     guard fiction, let narrator = table.narrator,
       table.records[narrator].mentions.count * Self.bytesPerNarratorMention >= document.utf8.count
     else { return nil }
-    var counts: [String: Int] = [:]
-    for index in result.attributions.indices where result.attributions[index].type == .direct {
-      guard result.attributions[index].entity != narrator else { continue }
-      for fragment in result.attributions[index].fragments {
-        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
-          let name = document.text(of: token).lowercased()
-          guard table.match(nameWords: [name], gender: .unknown) == nil else { continue }
-          counts[name, default: 0] += 1
-        }
-      }
-    }
-    guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-      best.value >= NarratorNamer.minimumCount
-    else { return nil }
-    return best.key
+    return NarratorNamer.mostUsedAddress(
+      in: result, analyzer,
+      counts: { index in
+        result.attributions[index].type == .direct && result.attributions[index].entity != narrator
+      },
+      key: { token, _ in
+        let name = document.text(of: token).lowercased()
+        return table.match(nameWords: [name], gender: .unknown) == nil ? name : nil
+      })
   }
 
   /// The people a turn's quotations name, in address or in the third person, as entities, in

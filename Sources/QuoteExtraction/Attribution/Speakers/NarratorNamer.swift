@@ -28,28 +28,52 @@ struct NarratorNamer {
     for index in result.attributions.indices where result.attributions[index].speakerKind == .name {
       if let entity = result.attributions[index].entity { namedSpeakers.insert(entity) }
     }
-    var counts: [String: Int] = [:]
-    for index in result.attributions.indices {
-      guard let entity = result.attributions[index].entity, entity != narrator else { continue }
-      for fragment in result.attributions[index].fragments {
-        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+    guard
+      let best = NarratorNamer.mostUsedAddress(
+        in: result, analyzer,
+        counts: { index in
+          result.attributions[index].entity.map { $0 != narrator } ?? false
+        },
+        key: { token, index in
           let name = document.text(of: token)
           if let id = table.match(nameWords: [name.lowercased()], gender: .unknown),
-            namedSpeakers.contains(id) || id == entity
+            namedSpeakers.contains(id) || id == result.attributions[index].entity
           {
-            continue
+            return nil
           }
-          counts[name, default: 0] += 1
+          return name
+        })
+    else { return }
+    if let id = table.match(nameWords: [best.lowercased()], gender: .unknown) {
+      table.rename(narrator, to: table.canonicalName(of: id))
+    } else {
+      table.rename(narrator, to: best)
+    }
+  }
+
+  /// The name used most often in address (``MentionAnalyzer/vocatives(in:)``) in the
+  /// quotations of `result`, at least ``minimumCount`` times: `counts` tells whether an
+  /// attribution's quotations count (by its index), and `key` the name a vocative of one counts
+  /// under (nil to skip it). Of names used as often, the first in
+  /// alphabetical order.
+  ///
+  /// NB: shared by ``name(_:table:)`` and the turns (``DialogueTurns``), which need the
+  /// narrator's name before the narrator is named.
+  static func mostUsedAddress(
+    in result: ExtractionResult, _ analyzer: MentionAnalyzer,
+    counts: (Int) -> Bool, key: (Token.Index, Int) -> String?
+  ) -> String? {
+    var uses: [String: Int] = [:]
+    for index in result.attributions.indices where counts(index) {
+      for fragment in result.attributions[index].fragments {
+        for token in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
+          if let name = key(token, index) { uses[name, default: 0] += 1 }
         }
       }
     }
-    guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-      best.value >= NarratorNamer.minimumCount
-    else { return }
-    if let id = table.match(nameWords: [best.key.lowercased()], gender: .unknown) {
-      table.rename(narrator, to: table.canonicalName(of: id))
-    } else {
-      table.rename(narrator, to: best.key)
-    }
+    guard let best = uses.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      best.value >= minimumCount
+    else { return nil }
+    return best.key
   }
 }
