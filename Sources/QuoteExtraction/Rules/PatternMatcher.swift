@@ -153,9 +153,10 @@ struct PatternMatcher {
       // NB: the first byte rules out most tokens before their spelling is packed; an empty
       // token is spelled so only when some spelling is empty (then every bit is set).
       let start = Int(token.utf8Start)
-      let first = start < Int(token.utf8End) ? context.document.utf8[start] : 0
-      guard test.textsStarts == ~0 || test.textsStarts & TokenCheck.firstByteBit(first) != 0,
-        start < Int(token.utf8End) || test.textsStarts == ~0,
+      let isEmpty = start >= Int(token.utf8End)
+      let first = isEmpty ? 0 : context.document.utf8[start]
+      guard
+        isEmpty ? test.textsStarts == ~0 : test.textsStarts & TokenCheck.firstByteBit(first) != 0,
         spelled(
           index, token, test.texts, test.textsUnpacked, test.textsFilter, ignoringCase: false)
       else { return false }
