@@ -223,7 +223,9 @@ struct SpeakerResolver {
       }
       // The entities before this mention: a described person added beyond them is new.
       let knownEntities = table.records.count
-      avoided.removeAll(keepingCapacity: true)
+      // NB: emptied only when it holds something: most mentions are of the narration, and
+      // it stays empty.
+      if !avoided.isEmpty { avoided.removeAll(keepingCapacity: true) }
       // Where the people the quotation addresses by name start in `avoided`.
       var addressedFrom = 0
       var paragraph: Int? = nil
@@ -327,10 +329,12 @@ struct SpeakerResolver {
       if let recencyBefore { table.recentEntities = recencyBefore }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
-        if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
+        if current != narrationParagraph, !sinceTag.isEmpty {
+          sinceTag.removeAll(keepingCapacity: true)
+        }
         narrationParagraph = current
         if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
-      } else if attribution != nil {
+      } else if attribution != nil, !sinceTag.isEmpty {
         sinceTag.removeAll(keepingCapacity: true)
       }
       if let paragraph, let id { turns[paragraph] = id }
