@@ -369,6 +369,27 @@ final class MentionAnalyzer {
     }
   }
 
+  /// Whether ``lowercasedWord(_:)`` of a token is one of `words`.
+  ///
+  /// NB: the bytes are compared in place: no string is made of the token's word.
+  func lowercasedWord(_ index: Token.Index, isIn words: [String]) -> Bool {
+    let range = wordRange(index)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      for word in words {
+        let equal = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+          guard bytes.count == range.count else { return false }
+          for offset in 0..<bytes.count
+          where bytes[offset] != ByteLexicon<Void>.lower(utf8[range.lowerBound + offset]) {
+            return false
+          }
+          return true
+        }
+        if equal ?? (word == lowercasedWord(index)) { return true }
+      }
+      return false
+    }
+  }
+
   /// Analyses the mention that the rules captured as `utf8Range`: drops a dateline and
   /// appositives, takes in titles written just before it, and decides its kind and name.
   func analyze(utf8Range: Range<Int>) -> SpeakerMention? {
