@@ -89,7 +89,7 @@ struct SpeakerResolver {
     speakerEvents.stableSort { $0.position < $1.position }
     let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(
-      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns)
+      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns, fiction: fiction)
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
     // tokens.
     var articles: [Int32] = []
