@@ -177,3 +177,18 @@ import Testing
   #expect(names[2] == "Sam")
   #expect(names.last == "Mr. Hobbs")
 }
+
+@Test func narratorsKinIsSomeoneOfTheirOwnNotTheManInView() throws {
+  // Mr. Hollis is the only man named, but "my uncle" is the narrator's uncle.
+  let names = try fictionSpeakers(
+    """
+    I sat by the fire with Mr. Hollis, who had come about the horse.
+
+    “The roads are bad this winter,” said Mr. Hollis.
+
+    “They were worse when I was a boy,” said my uncle.
+    """)
+  #expect(names.count == 2)
+  #expect(names.first == "Mr. Hollis")
+  #expect(names.last == "uncle")
+}
