@@ -127,50 +127,59 @@ struct PatternMatcher {
 
   /// Whether a token from `first` through `last` passes `test`, the test of a token a rule
   /// must read (``RuleProgram/RequiredToken``).
-  /// NB: most tokens fail a spelling test on their first byte or, for a short ASCII word, on
-  /// its filter bit, and a word that does not pack fails a test whose lower-cased spellings
-  /// all pack: all without a call to ``accepts(_:_:)``, which would answer no for the same
-  /// reasons.
+  /// NB: most tokens fail such a test on their lexicon bits, on the filter bit of their packed
+  /// spelling (a short ASCII word) or on their first byte, and a word that does not pack fails
+  /// a test whose lower-cased spellings all pack: all without a call to
+  /// ``accepts(_:_:)``, which would answer no for the same reasons. The lower-cased spelling is
+  /// read first: most tests compare it, and it needs no look at the token.
   private func reads(_ test: TokenCheck, from first: Int, through last: Int) -> Bool {
     let lower = max(0, first)
     let upper = min(context.tokenCount - 1, last)
     guard lower <= upper else { return false }
-    let spelled = !test.texts.isEmpty || !test.lowers.isEmpty
+    let hasLowers = !test.lowers.isEmpty
+    let hasTexts = !test.texts.isEmpty
     let lowersPack = test.lowersUnpacked == test.lowers.upperBound
     return context.words.withUnsafeBufferPointer { words in
-      context.document.tokens.withUnsafeBufferPointer { tokens in
-        context.document.utf8.withUnsafeBufferPointer { text in
-          for index in lower...upper {
-            if spelled {
+      context.masks.withUnsafeBufferPointer { masks in
+        context.document.tokens.withUnsafeBufferPointer { tokens in
+          context.document.utf8.withUnsafeBufferPointer { text in
+            // The token's first byte, 0 when it is empty.
+            func firstByte(_ index: Int) -> (byte: UInt8, isEmpty: Bool) {
               let start = Int(tokens[index].utf8Start)
-              let isEmpty = start >= Int(tokens[index].utf8End)
-              let byte = isEmpty ? 0 : text[start]
-              if !test.texts.isEmpty
-                && !(isEmpty
-                  ? test.textsStarts == ~0
-                  : test.textsStarts & TokenCheck.firstByteBit(byte) != 0)
-              {
-                continue
-              }
-              if !test.lowers.isEmpty {
+              return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
+            }
+            for index in lower...upper {
+              if test.anyOf != 0 && masks[index] & test.anyOf == 0 { continue }
+              if hasLowers {
                 let word = words[index]
                 if word != 0 {
                   if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-                } else if tokens[index].kind == .word && lowersPack {
+                } else if lowersPack && tokens[index].kind == .word {
                   continue
-                } else if isEmpty
-                  ? test.lowersStarts != ~0
-                  : test.lowersStarts
-                    & TokenCheck.firstByteBit(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    == 0
+                } else {
+                  let (byte, isEmpty) = firstByte(index)
+                  let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                  if isEmpty
+                    ? test.lowersStarts != ~0
+                    : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
+                  {
+                    continue
+                  }
+                }
+              }
+              if hasTexts {
+                let (byte, isEmpty) = firstByte(index)
+                if isEmpty
+                  ? test.textsStarts != ~0
+                  : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
                 {
                   continue
                 }
               }
+              if accepts(test, index) { return true }
             }
-            if accepts(test, index) { return true }
+            return false
           }
-          return false
         }
       }
     }
