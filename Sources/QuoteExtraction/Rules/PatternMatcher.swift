@@ -53,17 +53,32 @@ struct PatternMatcher {
         return nil
       }
     }
+    return matchSides(entry, at: token, noting: true)
+  }
+
+  /// The answer of ``match(_:at:)`` read without its shortcuts (the sides that failed at the
+  /// anchor, the tokens the rule must read), which tests compare it with.
+  func matchPlainly(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
+    matchSides(program.entries[rule], at: token, noting: false)
+  }
+
+  /// Matches both sides of a rule at `token`; notes a side that fails in ``failures`` when
+  /// `noting`.
+  @inline(__always)
+  private func matchSides(_ entry: RuleProgram.Entry, at token: Int, noting: Bool)
+    -> UnsafeBufferPointer<Capture>?
+  {
     var captured = 0
     // The two sides match apart, so either may go first: the cheaper one does (see
     // ``RuleProgram/Entry/backwardFirst``), and the other is read only when it matched.
     if entry.backwardFirst {
       guard matchBackward(entry, at: token, &captured) else {
-        failures.insert(entry.backwardSide)
+        if noting { failures.insert(entry.backwardSide) }
         return nil
       }
       let backwardCount = captured
       guard matchForward(entry, at: token, &captured) else {
-        failures.insert(entry.forwardSide)
+        if noting { failures.insert(entry.forwardSide) }
         return nil
       }
       // The backward captures came nearest first: reversed, everything is in text order.
@@ -72,12 +87,12 @@ struct PatternMatcher {
       return UnsafeBufferPointer(captures)
     }
     guard matchForward(entry, at: token, &captured) else {
-      failures.insert(entry.forwardSide)
+      if noting { failures.insert(entry.forwardSide) }
       return nil
     }
     let forwardCount = captured
     guard matchBackward(entry, at: token, &captured) else {
-      failures.insert(entry.backwardSide)
+      if noting { failures.insert(entry.backwardSide) }
       return nil
     }
     // The backward captures came nearest first, after the forward ones: reversing the whole
