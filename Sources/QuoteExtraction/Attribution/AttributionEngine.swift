@@ -462,6 +462,9 @@ struct AttributionEngine {
           // NB: only other tokens are punctuation, and only until one is found.
           punctuated = true
         }
+        // NB: the counts only grow: once they suffice, the rest of a long quotation is not
+        // read.
+        if words >= 8 || (words >= 4 && punctuated) { break }
       }
       guard (words >= 4 && punctuated) || words >= 8 else { continue }
       for token in max(open, covered + 1)...close { quoted[token] = true }
