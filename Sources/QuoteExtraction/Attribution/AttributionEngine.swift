@@ -92,7 +92,13 @@ struct AttributionEngine {
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    let anchors = AnchorIndex(context: context, matcher: matcher, directOnly: quoted)
+    // Fiction reports direct quotations only: a reported-speech rule's match there would take
+    // the quotation it holds as its content and be dropped, leaving the quotation unattributed
+    // (“I won't,” he said, and told her that … took “I won't” with it). So only the direct
+    // pass runs; unattributed quotations go to the dialogue pass.
+    let fiction = isFiction(context)
+    let anchors = AnchorIndex(
+      context: context, matcher: matcher, directOnly: quoted, directPassOnly: fiction)
     // Each pass's rules: a range of the program's entries, in the order of the passes.
     var passes: [(pass: Rule.Pass, rules: Range<Int>)] = []
     for pass in Rule.Pass.allCases {
@@ -164,7 +170,6 @@ struct AttributionEngine {
       }
     }
 
-    let fiction = isFiction(context)
     // NB: in fiction an untagged quotation paragraph is the next turn of the dialogue, not
     // more of the previous speaker's words: the resolver's turn-taking decides its speaker.
     if !fiction { continueParagraphs(&attributions, &roles, context) }
