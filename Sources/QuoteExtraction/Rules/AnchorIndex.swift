@@ -107,7 +107,7 @@ struct AnchorIndex {
       while quotes.closing < closingTokens.count && Int(closingTokens[quotes.closing]) < token {
         quotes.closing += 1
       }
-      let mask = context.masks[token]
+      let mask = context.mask(token)
       let spelling = context.rawSpelling(token)
       let info = context.document.tokens[token]
       // The shape bits an anchor test reads: capitalized, all caps, lower case.

@@ -118,32 +118,31 @@ struct PatternMatcher {
     let upper = min(context.tokenCount - 1, last)
     guard lower <= upper else { return false }
     let document = context.document
-    return context.words.withUnsafeBufferPointer { words in
-      document.tokens.withUnsafeBufferPointer { tokens in
-        document.utf8.withUnsafeBufferPointer { text in
-          for index in lower...upper {
-            let word = words[index]
-            if word != 0 {
-              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-            } else if tokens[index].kind == .word {
-              continue
-            } else {
-              let start = Int(tokens[index].utf8Start)
-              guard start < Int(tokens[index].utf8End) else { continue }
-              let first = text[start] | 0x20
-              if first < 0x61 || first > 0x7A { continue }
-            }
-            if accepts(test, index) { return true }
+    // NB: the context's packed spellings are read one by one (``RuleContext/word(_:)``).
+    return document.tokens.withUnsafeBufferPointer { tokens in
+      document.utf8.withUnsafeBufferPointer { text in
+        for index in lower...upper {
+          let word = context.word(index)
+          if word != 0 {
+            if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
+          } else if tokens[index].kind == .word {
+            continue
+          } else {
+            let start = Int(tokens[index].utf8Start)
+            guard start < Int(tokens[index].utf8End) else { continue }
+            let first = text[start] | 0x20
+            if first < 0x61 || first > 0x7A { continue }
           }
-          return false
+          if accepts(test, index) { return true }
         }
+        return false
       }
     }
   }
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
     guard index >= 0 && index < context.tokenCount else { return false }
-    let mask = context.masks[index]
+    let mask = context.mask(index)
     if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
     if mask & test.noneOf != 0 { return false }
     let token = context.document.tokens[index]
@@ -179,7 +178,7 @@ struct PatternMatcher {
   ) -> Bool {
     // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
     // not ASCII, with upper case) spells no such word, so the answer is whole.
-    if ignoringCase, case let word = context.words[index], word != 0 {
+    if ignoringCase, case let word = context.word(index), word != 0 {
       guard filter & TokenCheck.filterBit(word) != 0 else { return false }
       for spelling in Int(range.lowerBound)..<Int(unpacked)
       where program.packedSpellings[spelling] == word {
