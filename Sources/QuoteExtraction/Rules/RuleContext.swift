@@ -252,6 +252,10 @@ final class RuleContext {
     return mask != Self.unknownMask ? mask : lookUp(token).mask
   }
 
+  /// Whether the pass over the tokens read a token, or left it to be looked up when read and
+  /// it has not been read since.
+  func wasScanned(_ token: Int) -> Bool { masks[token] != Self.unknownMask }
+
   /// A token's spelling lower-cased and packed into one integer when it is a word of 1 to 8
   /// ASCII bytes without a zero byte (see ``LexiconTable/packed(_:)``), else 0.
   @inline(__always)
