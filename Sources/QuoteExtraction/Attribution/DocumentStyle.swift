@@ -2,8 +2,8 @@
 ///
 /// Counted in a pass of its own (``init(counting:)``), before the rule context: the genre
 /// decides which rules run, and so which tokens the context reads (see ``RuleContext``). The
-/// signs that can still make such a document news (``NewsSigns``) are counted apart, only for
-/// the documents these counts read as stories.
+/// signs that can still make such a document news (``NewsSigns``) are counted in the same
+/// pass, read only for the documents these counts read as stories.
 struct DocumentStyle {
   private(set) var words = 0
   private(set) var numbers = 0
@@ -11,21 +11,28 @@ struct DocumentStyle {
   private(set) var names = 0
   /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
   private var previousOpensName = false
+  /// The signs of news writing, when counted with the style (``init(counting:)``).
+  private var signs: NewsSigns?
 
   /// No token counted yet.
   init() {}
 
   /// Counts every token of a document.
   /// - Complexity: O(n) in the number of tokens.
+  /// NB: the signs of news writing (``NewsSigns``) in the same pass, for every document: a
+  /// pass of their own over the stories cost more than counting them over the news.
   init(counting document: Document) {
+    var signs = NewsSigns()
     document.utf8.withUnsafeBufferPointer { text in
       document.tokens.withUnsafeBufferPointer { tokens in
         for token in tokens {
           let start = Int(token.utf8Start)
           add(token, firstByte: start < Int(token.utf8End) ? text[start] : 0, text: text)
+          signs.add(token, text: text)
         }
       }
     }
+    self.signs = signs
   }
 
   /// Counts the next token, given its first byte.
@@ -94,7 +101,7 @@ struct DocumentStyle {
   /// (``NewsSigns``) says otherwise.
   func isFiction(_ document: Document) -> Bool {
     guard readsAsStory else { return false }
-    let signs = NewsSigns(document)
+    let signs = self.signs ?? NewsSigns(document)
     // The narration's voice alone: a column or a report quoting people at length takes their
     // "I" and "me" into the count above, a story's narration keeps its own pronouns
     // (LitBank's and PDNC's dev stories stay under 7.3; the articles this reads as news reach
