@@ -148,3 +148,47 @@ import Testing
   #expect(names.count == 2)
   #expect(names.last??.hasSuffix("boy") == true)
 }
+
+@Test func describedSpeakerIsThePersonATagNamesForTheFirstTimeOnTheirTurn() throws {
+  // "a stout gentleman" speaks, the dialogue goes on by turns, and when his turn comes round
+  // the narration names someone new: the gentleman is Mr. Hobbs.
+  let names = try fictionSpeakers(
+    """
+    Sam sat on the kerb with his box of brushes.
+
+    “Shine your boots, sir?” said Sam.
+
+    “How much?” asked a stout gentleman.
+
+    “Five cents,” said Sam.
+
+    “I have only a dime. Bring the change to my shop on the corner.”
+
+    “What name, sir?”
+
+    “Hobbs, on the second floor.”
+
+    “I'll bring it, sir.”
+
+    “I hope the boy is honest,” said Mr. Hobbs, walking away.
+    """)
+  #expect(names.first == "Sam")
+  #expect(names[1] == "Mr. Hobbs")
+  #expect(names[2] == "Sam")
+  #expect(names.last == "Mr. Hobbs")
+}
+
+@Test func narratorsKinIsSomeoneOfTheirOwnNotTheManInView() throws {
+  // Mr. Hollis is the only man named, but "my uncle" is the narrator's uncle.
+  let names = try fictionSpeakers(
+    """
+    I sat by the fire with Mr. Hollis, who had come about the horse.
+
+    “The roads are bad this winter,” said Mr. Hollis.
+
+    “They were worse when I was a boy,” said my uncle.
+    """)
+  #expect(names.count == 2)
+  #expect(names.first == "Mr. Hollis")
+  #expect(names.last == "uncle")
+}

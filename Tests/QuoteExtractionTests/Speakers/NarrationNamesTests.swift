@@ -47,3 +47,18 @@ struct NarrationNamesTests {
     #expect(repeated >= 6)
   }
 }
+
+/// A middle initial that is also a word of its own ("O", "A") is part of the name in fiction
+/// (here at the start of a wrapped line, as in a book's text).
+@Test func fictionNameKeepsAMiddleInitialThatIsAlsoAWord() throws {
+  let names = try fictionSpeakers(
+    """
+    It began on a grey morning in May. There were two of us in the boat, Walter
+    O. Pembroke and I, and neither of us had rowed since we were boys at school.
+
+    “Row faster,” said Walter.
+
+    “I am rowing,” I said.
+    """)
+  #expect(names.first == "Walter O. Pembroke")
+}

@@ -131,9 +131,13 @@ struct EntityTable {
   ///
   /// `namesPlace`: the narration names a place there ("in Mexico City"): the name does not
   /// lengthen the name of someone named by its first word alone ("Mexico agreed …").
+  ///
+  /// `refersBack`: whether a definite description may refer back like a pronoun to the latest
+  /// person who fits; when false it joins only someone known by its role, else it is someone
+  /// new (see ``SpeakerResolver``).
   mutating func add(
     _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
-    onlySpeakers: Bool = false, namesPlace: Bool = false
+    onlySpeakers: Bool = false, namesPlace: Bool = false, refersBack: Bool = true
   ) -> Int? {
     if !byInitials.isEmpty, let id = organization(abbreviatedAs: mention.displayName) {
       note(id, mention: mention)
@@ -153,7 +157,7 @@ struct EntityTable {
       }
       // "the girl", "her husband", "said his host": a definite description of a speaker
       // refers back like a pronoun does (to anyone, when it shows no gender).
-      if mention.isDefinite, !mention.isPlural, isSpeaker,
+      if refersBack, mention.isDefinite, !mention.isPlural, isSpeaker,
         let id = antecedent(of: mention, avoiding: avoiding, onlySpeakers: onlySpeakers)
       {
         note(id, mention: mention)

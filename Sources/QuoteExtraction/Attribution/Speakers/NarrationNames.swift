@@ -10,6 +10,10 @@ struct NarrationNames {
   /// The runs of tokens inside quotations (see `insideQuote`), in order: the scan skips each
   /// at once.
   let quotedRuns: [Range<Token.Index>]
+  /// Whether the document reads as fiction: a one-letter word that is no name alone ("O",
+  /// "A") is then read as a middle initial inside a name (see ``scan(known:findsArticles:articles:)``).
+  /// NB: off in news, whose output this scan must leave as it was.
+  var fiction = false
 
   var document: Document { analyzer.document }
   var lexicons: SpeakerLexicons { analyzer.lexicons }
@@ -149,6 +153,12 @@ struct NarrationNames {
       while end < tokens.count, end - first < 4, !insideQuote[end],
         document.sentence(of: end) == sentence, analyzer.isNameWord(end),
         analyzer.lists(end).isDisjoint(with: [.notName, .role, .honorific])
+          // "Terry O. Nicholson": after a name word, a capital letter with its period before
+          // another capitalised word is a middle initial, even one that is a word of its own
+          // elsewhere ("O", "A"). NB: `isNameWord` has checked the period.
+          || (fiction && end > first && tokens[end].utf8Range.count == 1
+            && analyzer.lists(end).isDisjoint(with: [.role, .honorific])
+            && end + 2 < tokens.count && analyzer.isCapitalized(end + 2))
       {
         end += 1
         if analyzer.isPossessive(end - 1) { break }

@@ -89,7 +89,7 @@ struct SpeakerResolver {
     speakerEvents.stableSort { $0.position < $1.position }
     let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(
-      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns)
+      analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns, fiction: fiction)
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
     // tokens.
     var articles: [Int32] = []
@@ -316,9 +316,15 @@ struct SpeakerResolver {
         // NB: in news only: fiction marks places after the fact (below), and its names of
         // people and places are told apart by turn-taking as well.
         let namesPlace = !fiction && attribution == nil && isPlaceName(mention, analyzer)
+        // "said my uncle", in fiction: the narrator's own kin is someone of their own, not the
+        // latest man in view (the narrator tells of him as "my uncle" throughout). NB: only a
+        // person noun with a gender: "my companion" or "my friend" is as often the one in view.
+        let refersBack =
+          !(fiction && attribution != nil && mention.kind == .description
+          && mention.gender != .unknown && opensWithFirstPersonPossessive(mention, analyzer))
         id = table.add(
           mention, isSpeaker: attribution != nil, avoiding: avoided,
-          onlySpeakers: onlySpeakers, namesPlace: namesPlace)
+          onlySpeakers: onlySpeakers, namesPlace: namesPlace, refersBack: refersBack)
         if fiction, let id, attribution == nil, isPlaceName(mention, analyzer) {
           table.notePlace(id)
         }
@@ -503,6 +509,15 @@ struct SpeakerResolver {
     of mention: SpeakerMention, _ analyzer: MentionAnalyzer, table: EntityTable
   ) -> Int? {
     possessiveGender(mention, analyzer).flatMap { table.latestPerson(gender: $0) }
+  }
+
+  /// Whether a description opens with the narrator's possessive ("my uncle", "our mother").
+  private func opensWithFirstPersonPossessive(
+    _ mention: SpeakerMention, _ analyzer: MentionAnalyzer
+  ) -> Bool {
+    let first = mention.tokens.lowerBound
+    return analyzer.bytesEqual(first, "my") || analyzer.bytesEqual(first, "My")
+      || analyzer.bytesEqual(first, "our") || analyzer.bytesEqual(first, "Our")
   }
 
   /// The gender of a description's opening possessive ("his", "her"), or nil for another word.
