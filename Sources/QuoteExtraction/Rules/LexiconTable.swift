@@ -95,14 +95,8 @@ struct LexiconTable: Sendable {
 
   /// The bit set of the lexicons that hold `bytes` (a token's spelling).
   func mask<C: Collection<UInt8>>(of bytes: C) -> UInt64 where C.Index == Int {
-    let hash = Self.hash(bytes)
-    let modulus = slots.count - 1
-    var index = Int(truncatingIfNeeded: hash) & modulus
-    while true {
-      let slot = slots[index]
-      if slot.start < 0 { return 0 }
-      if slot.hash == hash && equal(slot, bytes) { return slot.mask }
-      index = (index + 1) & modulus
+    slots.withUnsafeBufferPointer { slots in
+      pool.withUnsafeBufferPointer { Self.mask(anySpelling: bytes, slots, $0) }
     }
   }
 
@@ -316,11 +310,10 @@ struct LexiconTable: Sendable {
     }
   }
 
-  /// The bit set of a spelling of any bytes (``mask(of:)`` over raw buffers).
-  private static func mask(
-    anySpelling bytes: UnsafeBufferPointer<UInt8>, _ slots: UnsafeBufferPointer<Slot>,
-    _ pool: UnsafeBufferPointer<UInt8>
-  ) -> UInt64 {
+  /// The bit set of a spelling of any bytes, over the table's raw buffers.
+  private static func mask<C: Collection<UInt8>>(
+    anySpelling bytes: C, _ slots: UnsafeBufferPointer<Slot>, _ pool: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 where C.Index == Int {
     let hash = Self.hash(bytes)
     let modulus = slots.count - 1
     var index = Int(truncatingIfNeeded: hash) & modulus

@@ -1,4 +1,3 @@
-import Foundation
 import QuoteExtractionTestSupport
 import Testing
 
@@ -65,28 +64,17 @@ struct MentionAnalyzerLookupTests {
     checkTokenRanges(try Document(text: String(repeating: "x", count: 500) + " y " + "z"))
   }
 
-  /// Over the corpus documents (when `../shared` is present), every seventeenth token of the first few.
+  /// Over the corpus documents (when `../shared` is present), every seventeenth token of the
+  /// first few.
   @Test func tokenRangesMatchAWalkOverCorpusDocuments() throws {
-    guard let shared = Fixtures.shared else {
-      print("skipped: ../shared is absent, so the corpus documents cannot be read")
-      return
-    }
     for corpus in ["polnear-dev", "litbank-dev"] {
-      let url = shared.appendingPathComponent("corpora/\(corpus).jsonl")
-      guard let data = try? Data(contentsOf: url) else {
-        print("skipped: \(url.path) is absent")
-        continue
-      }
-      for line in data.split(separator: UInt8(ascii: "\n")).prefix(4) {
-        let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-        let text = try #require(object?["text"] as? String)
+      guard let texts = try Fixtures.corpusTexts(corpus) else { return }
+      for text in texts.prefix(4) {
         checkTokenRanges(try Document(text: text), stride: 17)
       }
     }
   }
 
-  /// The small table of description words says what the merged lexicon and the roles list
-  /// say: a determiner first, else a role's male or female gender, else nothing.
   /// The vocatives kept by range (see ``MentionAnalyzer/vocatives(in:)``) are those a fresh
   /// analyzer reads, whatever the order the ranges are asked in and however often.
   private func checkVocatives(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
@@ -121,21 +109,12 @@ struct MentionAnalyzerLookupTests {
 
   /// Over a few fiction documents of the corpora (when `../shared` is present).
   @Test func keptVocativesAreTheOnesReadAfreshInCorpusDocuments() throws {
-    guard let shared = Fixtures.shared else {
-      print("skipped: ../shared is absent, so the corpus documents cannot be read")
-      return
-    }
-    let url = shared.appendingPathComponent("corpora/litbank-dev.jsonl")
-    guard let data = try? Data(contentsOf: url) else {
-      print("skipped: \(url.path) is absent")
-      return
-    }
-    for line in data.split(separator: UInt8(ascii: "\n")).prefix(3) {
-      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-      try checkVocatives(try #require(object?["text"] as? String))
-    }
+    guard let texts = try Fixtures.corpusTexts("litbank-dev") else { return }
+    for text in texts.prefix(3) { try checkVocatives(text) }
   }
 
+  /// The small table of description words says what the merged lexicon and the roles list
+  /// say: a determiner first, else a role's male or female gender, else nothing.
   @Test func descriptionWordsAgreeWithTheLexicons() {
     let lexicons = SpeakerLexicons.shared
     var checked = 0
