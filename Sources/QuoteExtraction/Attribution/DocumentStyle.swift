@@ -61,13 +61,14 @@ struct DocumentStyle {
             }
             let first = text[start]
             let entry = candidates[Int(first)]
-            switch token.kind {
-            case .word:
-              words += 1
+            // NB: words first (four tokens in five), counted with wrapping additions: no
+            // count can reach Int.max, and the overflow checks cost a branch each.
+            if token.kind == .word {
+              words &+= 1
               let shape = token.shape.rawValue
               if shape & capitals == capitalized {
-                if opensName { names += 1 }
-                if followsTitle { titledNames += 1 }
+                if opensName { names &+= 1 }
+                if followsTitle { titledNames &+= 1 }
               }
               opensName =
                 shape & lowercase != 0 || (length == 1 && entry & Self.separatorBit != 0)
@@ -76,27 +77,28 @@ struct DocumentStyle {
               // none of them and skip every comparison.
               guard length < 16, entry & (1 << UInt16(length)) != 0 else { continue }
               if length <= 3 && Self.isPronoun(text, start, length) {
-                pronouns += 1
-                if !insideQuotation { narrationPronouns += 1 }
+                pronouns &+= 1
+                if !insideQuotation { narrationPronouns &+= 1 }
               }
               if length <= 4 {
                 if length >= 3, NewsSigns.isOfficeTitle(text, start, length) {
                   followsTitle = true
                 }
               } else if length >= 7, NewsSigns.isNewsRegister(text, start, length) {
-                register += 1
+                register &+= 1
               }
+              continue
+            }
+            opensName = length == 1 && entry & Self.separatorBit != 0
+            switch token.kind {
             case .number:
-              numbers += 1
-              opensName = length == 1 && entry & Self.separatorBit != 0
+              numbers &+= 1
               followsTitle = false
             case .quoteMark:
-              opensName = length == 1 && entry & Self.separatorBit != 0
               followsTitle = false
               insideQuotation = NewsSigns.quotation(
                 after: insideQuotation, mark: text, start, length)
             default:
-              opensName = length == 1 && entry & Self.separatorBit != 0
               // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
               followsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
             }
