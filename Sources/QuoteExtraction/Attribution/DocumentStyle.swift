@@ -12,31 +12,137 @@ struct DocumentStyle {
   /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
   private var previousOpensName = false
   /// The signs of news writing, when counted with the style (``init(counting:)``).
-  private var signs: NewsSigns?
+  private(set) var signs: NewsSigns?
 
   /// No token counted yet.
   init() {}
 
-  /// Counts every token of a document.
+  /// Counts every token of a document, and the signs of news writing (``NewsSigns``) with
+  /// them.
   /// - Complexity: O(n) in the number of tokens.
-  /// NB: the signs of news writing (``NewsSigns``) in the same pass, for every document: a
-  /// pass of their own over the stories cost more than counting them over the news.
+  /// NB: the signs in the same pass, for every document: a pass of their own over the
+  /// stories cost more than counting them over the news. The two counts share one loop
+  /// (``add(_:firstByte:text:)`` and ``NewsSigns/add(_:text:)`` token by token are the
+  /// reference the tests compare it with): the token's fields and first byte are read once,
+  /// and most words cost a table load and a branch (``wordCandidates``).
   init(counting document: Document) {
-    var signs = NewsSigns()
-    document.utf8.withUnsafeBufferPointer { text in
-      document.tokens.withUnsafeBufferPointer { tokens in
-        for token in tokens {
-          let start = Int(token.utf8Start)
-          add(token, firstByte: start < Int(token.utf8End) ? text[start] : 0, text: text)
-          signs.add(token, text: text)
+    var words = 0
+    var numbers = 0
+    var pronouns = 0
+    var names = 0
+    var register = 0
+    var narrationPronouns = 0
+    var titledNames = 0
+    var opensName = false
+    var followsTitle = false
+    var insideQuotation = false
+    let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
+    let capitalized = Token.Shape.capitalized.rawValue
+    let lowercase = Token.Shape.lowercase.rawValue
+    Self.wordCandidates.withUnsafeBufferPointer { candidates in
+      document.utf8.withUnsafeBufferPointer { text in
+        document.tokens.withUnsafeBufferPointer { tokens in
+          for token in tokens {
+            let start = Int(token.utf8Start)
+            let length = Int(token.utf8End) - start
+            guard length > 0 else {
+              // NB: an empty token counts for the style alone (first byte 0), as the signs
+              // skip it; none is expected.
+              let shape = token.shape.rawValue
+              if token.kind == .word {
+                words += 1
+                if opensName && shape & capitals == capitalized { names += 1 }
+                opensName = shape & lowercase != 0
+              } else {
+                if token.kind == .number { numbers += 1 }
+                opensName = false
+              }
+              continue
+            }
+            let first = text[start]
+            let entry = candidates[Int(first)]
+            // NB: words first (four tokens in five), counted with wrapping additions: no
+            // count can reach Int.max, and the overflow checks cost a branch each.
+            if token.kind == .word {
+              words &+= 1
+              let shape = token.shape.rawValue
+              if shape & capitals == capitalized {
+                if opensName { names &+= 1 }
+                if followsTitle { titledNames &+= 1 }
+              }
+              opensName =
+                shape & lowercase != 0 || (length == 1 && entry & Self.separatorBit != 0)
+              followsTitle = false
+              // NB: the lengths of the spellings that start with this byte: most words are
+              // none of them and skip every comparison.
+              guard length < 16, entry & (1 << UInt16(length)) != 0 else { continue }
+              if length <= 3 && Self.isPronoun(text, start, length) {
+                pronouns &+= 1
+                if !insideQuotation { narrationPronouns &+= 1 }
+              }
+              if length <= 4 {
+                if length >= 3, NewsSigns.isOfficeTitle(text, start, length) {
+                  followsTitle = true
+                }
+              } else if length >= 7, NewsSigns.isNewsRegister(text, start, length) {
+                register &+= 1
+              }
+              continue
+            }
+            opensName = length == 1 && entry & Self.separatorBit != 0
+            switch token.kind {
+            case .number:
+              numbers &+= 1
+              followsTitle = false
+            case .quoteMark:
+              followsTitle = false
+              insideQuotation = NewsSigns.quotation(
+                after: insideQuotation, mark: text, start, length)
+            default:
+              // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
+              followsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
+            }
+          }
         }
       }
     }
-    self.signs = signs
+    self.words = words
+    self.numbers = numbers
+    self.pronouns = pronouns
+    self.names = names
+    self.signs = NewsSigns(
+      register: register, narrationPronouns: narrationPronouns, titledNames: titledNames)
   }
 
+  /// The bit of ``wordCandidates`` for a comma or a semicolon, after which a capitalised word
+  /// counts as a name.
+  private static let separatorBit: UInt16 = 1 << 15
+
+  /// For each first byte, bit n set when a word of n bytes starting with it can be one of the
+  /// spellings the counts compare (a pronoun, an office title, a word of news' register; see
+  /// ``isPronoun(_:_:_:)``, ``NewsSigns/isOfficeTitle(_:_:_:)``,
+  /// ``NewsSigns/isNewsRegister(_:_:_:)``), and ``separatorBit`` for a comma or a semicolon.
+  /// NB: built from the spellings themselves, in both cases of their first letter.
+  static let wordCandidates: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 256)
+    let spellings = [
+      "he", "she", "i", "him", "her", "me", "sen", "rep", "gov", "sen.", "rep.", "gov.",
+      "according", "percent", "spokesman", "statement", "statements", "reporters",
+      "officials", "spokeswoman", "spokesperson",
+    ]
+    for spelling in spellings {
+      let bytes = Array(spelling.utf8)
+      guard let first = bytes.first else { continue }
+      for byte in [first, first & ~0x20] { table[Int(byte)] |= 1 << UInt16(bytes.count) }
+    }
+    table[Int(UInt8(ascii: ","))] |= separatorBit
+    table[Int(UInt8(ascii: ";"))] |= separatorBit
+    return table
+  }()
+
   /// Counts the next token, given its first byte.
-  @inline(__always)
+  /// NB: the reference for the fused pass of ``init(counting:)``, which the tests compare
+  /// with it.
   mutating func add(_ token: Token, firstByte: UInt8, text: UnsafeBufferPointer<UInt8>) {
     let opensName = previousOpensName
     let length = token.utf8End - token.utf8Start

@@ -23,6 +23,13 @@ struct NewsSigns {
   /// No token counted yet.
   init() {}
 
+  /// The signs counted elsewhere (``DocumentStyle/init(counting:)``).
+  init(register: Int, narrationPronouns: Int, titledNames: Int) {
+    self.register = register
+    self.narrationPronouns = narrationPronouns
+    self.titledNames = titledNames
+  }
+
   /// Counts the signs over the document's tokens.
   /// - Complexity: O(n) in the number of tokens.
   init(_ document: Document) {
@@ -64,27 +71,38 @@ struct NewsSigns {
     case .number:
       break
     case .quoteMark:
-      if first == UInt8(ascii: "\"") {
-        // NB: a straight mark opens after a space, a bracket or at the start of the text
-        // and closes elsewhere; toggling would turn inside out at a quotation running
-        // over paragraphs, whose paragraphs open without closing.
-        let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
-        insideQuotation =
-          before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
-          || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
-          || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
-      } else if first == 0xE2, length == 3, text[start + 1] == 0x80 {
-        // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
-        switch text[start + 2] {
-        case 0x9C: insideQuotation = true
-        case 0x9D: insideQuotation = false
-        default: break
-        }
-      }
+      insideQuotation = Self.quotation(after: insideQuotation, mark: text, start, length)
     default:
       // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
       previousIsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
     }
+  }
+
+  /// Whether the text is inside double quotation marks after a quotation mark token of
+  /// `length` bytes (at least 1) at `start`, given whether it was before.
+  @inline(__always)
+  static func quotation(
+    after inside: Bool, mark text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int
+  ) -> Bool {
+    let first = text[start]
+    if first == UInt8(ascii: "\"") {
+      // NB: a straight mark opens after a space, a bracket or at the start of the text
+      // and closes elsewhere; toggling would turn inside out at a quotation running
+      // over paragraphs, whose paragraphs open without closing.
+      let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
+      return before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
+        || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
+        || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+    }
+    if first == 0xE2, length == 3, text[start + 1] == 0x80 {
+      // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
+      switch text[start + 2] {
+      case 0x9C: return true
+      case 0x9D: return false
+      default: break
+      }
+    }
+    return inside
   }
 
   /// The abbreviated titles of office that news puts before a politician's name (Sen., Rep.,

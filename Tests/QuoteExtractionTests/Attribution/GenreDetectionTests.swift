@@ -1,3 +1,4 @@
+import QuoteExtractionTestSupport
 import Testing
 
 @testable import QuoteExtraction
@@ -85,4 +86,179 @@ private let quotingReport = """
       "Governor Hale had owned the mill. Governor Hale sold it. She never forgave Governor Hale. When I left,"
   )
   #expect(try automaticTypes(story).isEmpty)
+}
+
+/// The counts of the genre's style pass (``DocumentStyle/init(counting:)``, one fused loop
+/// with a first-byte table) against a count spelled out token by token from the spellings,
+/// and against the style's and the signs' own token-by-token counts.
+@Suite struct StyleCountTests {
+  /// The seven counts the genre is decided from.
+  struct Counts: Equatable, CustomStringConvertible {
+    var words = 0
+    var numbers = 0
+    var pronouns = 0
+    var names = 0
+    var register = 0
+    var narrationPronouns = 0
+    var titledNames = 0
+
+    var description: String {
+      "words \(words) numbers \(numbers) pronouns \(pronouns) names \(names) register "
+        + "\(register) narration pronouns \(narrationPronouns) titled names \(titledNames)"
+    }
+  }
+
+  static let pronouns: Set<String> = ["he", "she", "i", "him", "her", "me"]
+  static let titles: Set<String> = ["sen", "rep", "gov", "sen.", "rep.", "gov."]
+  static let register: Set<String> = [
+    "according", "statement", "statements", "reporters", "officials", "spokesman",
+    "spokeswoman", "spokesperson", "percent",
+  ]
+
+  /// The spelling with ASCII capitals lowered (and nothing else).
+  static func asciiLowered(_ bytes: ArraySlice<UInt8>) -> String {
+    String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  /// The counts, spelled out: each sign is read from the token's spelling and its
+  /// neighbours, with no state carried from token to token but the quotation marks.
+  static func reference(_ document: Document) -> Counts {
+    let text = document.utf8
+    let tokens = document.tokens
+    func spelling(_ token: Token) -> ArraySlice<UInt8> { text[token.utf8Range] }
+    func isNameShape(_ token: Token) -> Bool {
+      token.shape.contains(.capitalized) && !token.shape.contains(.allCaps)
+    }
+    var counts = Counts()
+    var inside = false
+    for (index, token) in tokens.enumerated() {
+      let bytes = spelling(token)
+      let lowered = asciiLowered(bytes)
+      if token.kind == .word {
+        counts.words += 1
+        if pronouns.contains(lowered) { counts.pronouns += 1 }
+        if index > 0 && isNameShape(token) {
+          let previous = tokens[index - 1]
+          let previousSpelling = String(decoding: spelling(previous), as: UTF8.self)
+          if (previous.kind == .word && previous.shape.contains(.lowercase))
+            || previousSpelling == "," || previousSpelling == ";"
+          {
+            counts.names += 1
+          }
+        }
+      }
+      if token.kind == .number { counts.numbers += 1 }
+      // The signs skip empty tokens.
+      guard let first = bytes.first else { continue }
+      if token.kind == .word {
+        if pronouns.contains(lowered) && !inside { counts.narrationPronouns += 1 }
+        // Only the first letter may be capitalised.
+        let rest = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        if register.contains(asciiLowered(bytes.prefix(1)) + rest) { counts.register += 1 }
+        // After a title, or a title and its periods.
+        var before = index - 1
+        while before >= 0 {
+          let previous = tokens[before]
+          let previousSpelling = spelling(previous)
+          if previousSpelling.isEmpty {
+            before -= 1
+          } else if previous.kind != .word && previous.kind != .number
+            && previous.kind != .quoteMark && previousSpelling.elementsEqual([UInt8(ascii: ".")])
+          {
+            before -= 1
+          } else {
+            break
+          }
+        }
+        if before >= 0 {
+          let previous = tokens[before]
+          if previous.kind == .word && titles.contains(asciiLowered(spelling(previous)))
+            && isNameShape(token)
+          {
+            counts.titledNames += 1
+          }
+        }
+      }
+      if token.kind == .quoteMark {
+        if first == UInt8(ascii: "\"") {
+          let previous = token.utf8Start == 0 ? UInt8(ascii: " ") : text[bytes.startIndex - 1]
+          inside = " \n\t\r([".utf8.contains(previous)
+        } else if String(decoding: bytes, as: UTF8.self) == "\u{201C}" {
+          inside = true
+        } else if String(decoding: bytes, as: UTF8.self) == "\u{201D}" {
+          inside = false
+        }
+      }
+    }
+    return counts
+  }
+
+  static func counts(_ style: DocumentStyle, _ signs: NewsSigns?) -> Counts {
+    Counts(
+      words: style.words, numbers: style.numbers, pronouns: style.pronouns, names: style.names,
+      register: signs?.register ?? -1, narrationPronouns: signs?.narrationPronouns ?? -1,
+      titledNames: signs?.titledNames ?? -1)
+  }
+
+  /// The fused pass, the token-by-token counts and the reference, on one document.
+  static func compare(_ text: String, _ label: String) throws -> Counts {
+    let document = try Document(text: text)
+    let fused = DocumentStyle(counting: document)
+    var stepwise = DocumentStyle()
+    document.utf8.withUnsafeBufferPointer { bytes in
+      for token in document.tokens {
+        let start = Int(token.utf8Start)
+        stepwise.add(token, firstByte: start < Int(token.utf8End) ? bytes[start] : 0, text: bytes)
+      }
+    }
+    let expected = reference(document)
+    #expect(counts(fused, fused.signs) == expected, "\(label)")
+    #expect(counts(stepwise, NewsSigns(document)) == expected, "\(label)")
+    return expected
+  }
+
+  @Test func inventedTextsCountAsSpelledOut() throws {
+    let texts = [
+      personalPiece, quotingReport,
+      "Sen. Cruz and GOV. Brown met rep Smith, Rep.. Jones and sen Warren; Gov. OBAMA did not.",
+      "According to officials, 40 percent of Statements said \u{201C}I saw him\u{201D} and "
+        + "\u{201C}she left me\u{201D}; ACCORDING to SPOKESMAN Lee, Spokeswoman Diaz said so.",
+      "He said (\"I know her\") and she said \"me too,\" and HIM, Her, hE went; I, i, Me.",
+      "\"I\" opened it.\nShe closed it: \"he\"\"she\" x\"me\" Reporters, Officials, Statement.",
+      "Ünïcode Ärger, Émile said: „ich“ — «moi» and ‘she’ met Gov. Ödön, sen. Émile.",
+      "", "Sen.", "\"", "I",
+    ]
+    var total = Counts()
+    for (index, text) in texts.enumerated() {
+      let counts = try Self.compare(text, "invented text \(index)")
+      total.titledNames += counts.titledNames
+      total.register += counts.register
+      total.narrationPronouns += counts.narrationPronouns
+      total.names += counts.names
+      total.pronouns += counts.pronouns
+    }
+    // Every count is exercised, and inside quotation marks pronouns are left out.
+    #expect(total.titledNames >= 5)
+    #expect(total.register >= 6)
+    #expect(total.names > 0)
+    #expect(total.narrationPronouns > 0 && total.narrationPronouns < total.pronouns)
+  }
+
+  @Test func corpusDocumentsCountAsSpelledOut() throws {
+    guard Fixtures.shared != nil else {
+      print("skipped: ../shared is absent, so the corpus documents cannot be read")
+      return
+    }
+    var total = Counts()
+    for corpus in ["polnear-dev", "litbank-dev", "pdnc-dev"] {
+      guard let texts = try Fixtures.corpusTexts(corpus) else { continue }
+      for (index, text) in texts.prefix(25).enumerated() {
+        let counts = try Self.compare(text, "\(corpus) #\(index)")
+        total.titledNames += counts.titledNames
+        total.register += counts.register
+        total.narrationPronouns += counts.narrationPronouns
+      }
+    }
+    #expect(total.titledNames > 0 && total.register > 0 && total.narrationPronouns > 0)
+  }
 }
