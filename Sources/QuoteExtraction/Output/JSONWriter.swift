@@ -172,6 +172,32 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// The most `[start,end]` elements one piece of ``pairElements(count:_:)`` holds: each takes
+  /// at most 44 bytes (a comma, two brackets, a comma and two numbers of 20), 880 in all.
+  private static let pairsPerPiece = 20
+
+  /// Writes `count` elements `[first,second]` into the open array, `pair(i)` giving the numbers
+  /// of the `i`th: many to a piece.
+  ///
+  /// NB: an entity's mentions are most of a fiction record's numbers; as an array each, every
+  /// one cost an append per number and bracket and a push and pop of the comma state.
+  mutating func pairElements(count: Int, _ pair: (Int) -> (Int, Int)) {
+    var next = 0
+    while next < count {
+      let end = min(next + Self.pairsPerPiece, count)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.membersCapacity) { buffer in
+        var piece = Piece(buffer: buffer)
+        for index in next..<end {
+          if takeComma() { piece.byte(UInt8(ascii: ",")) }
+          let (first, second) = pair(index)
+          piece.pair(first, second)
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+      }
+      next = end
+    }
+  }
+
   /// Writes a member: `,"key":` (the comma when needed) and what `value` writes, in one piece
   /// when the key is short and needs no escape, as keys are.
   @inline(__always)
