@@ -84,8 +84,12 @@ public struct JSONWriter: Sendable {
     /// A quoted string that ``JSONWriter/isPlain(_:)`` accepts (at most 64 bytes, nothing to
     /// escape).
     mutating func plainString(_ value: String) {
-      precondition(JSONWriter.isPlain(value))
-      JSONWriter.withUTF8(of: value) { quoted($0) }
+      JSONWriter.withUTF8(of: value) { utf8 in
+        // NB: the length alone keeps the piece in bounds; callers have checked `isPlain`
+        // (or write names that are), so it is not scanned a second time here.
+        precondition(utf8.count <= JSONWriter.maxPieceString)
+        quoted(utf8)
+      }
     }
 
     /// `true` or `false`.
