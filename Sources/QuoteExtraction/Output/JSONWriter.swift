@@ -140,13 +140,32 @@ public struct JSONWriter: Sendable {
       var rest = magnitude
       var index = count + length
       count = index
-      for _ in 0..<length {
-        index -= 1
-        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
+      // Two digits a division (offsets run to six or seven digits), from a table of the
+      // hundred pairs; a StaticString's bytes need no lazy initialisation, unlike a static array.
+      let pairs = JSONWriter.digitPairs.utf8Start
+      var remaining = length
+      while remaining >= 2 {
+        let pair = Int(rest % 100) &* 2
+        rest /= 100
+        index -= 2
+        buffer[index] = pairs[pair]
+        buffer[index + 1] = pairs[pair + 1]
+        remaining -= 2
+      }
+      if remaining == 1 {
+        buffer[index - 1] = UInt8(ascii: "0") + UInt8(rest % 10)
       }
     }
   }
+
+  /// "00", "01", … "99": the two digits of each number below a hundred.
+  fileprivate static let digitPairs: StaticString = """
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
 
   /// Gathers what `body` writes into a piece and appends it.
   @inline(__always)
