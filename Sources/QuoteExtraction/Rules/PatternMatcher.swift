@@ -9,6 +9,8 @@ struct PatternMatcher {
   let context: RuleContext
   let phrases: PhraseFinder
   let program: RuleProgram
+  /// The sides that failed at the anchor of the last match.
+  let failures: SideFailures
 
   /// How far (in tokens) a token element may be from the anchor.
   static let window = 80
@@ -17,6 +19,7 @@ struct PatternMatcher {
     self.context = context
     self.phrases = PhraseFinder(context: context)
     self.program = context.rules.program
+    self.failures = SideFailures(sides: program.sideCount)
   }
 
   /// What one element captured: tokens `tokens`, or quotation `quote` (its content).
@@ -31,37 +34,67 @@ struct PatternMatcher {
   /// NB: the captures live in the context's buffer, valid until the next match.
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
     let entry = program.entries[rule]
-    // A token the rule must read near the anchor: looked for first, since most tries of the
-    // rules that have one fail for the lack of it.
-    if entry.forwardRequiredStep >= 0
-      && !reads(
-        program.steps[entry.forwardRequiredStep].test, from: token + 1,
-        through: token + 1 + entry.forwardRequiredReach)
-    {
+    // A side depends on its steps and the anchor only: one that failed at this anchor for an
+    // earlier rule (the same adjuncts and punctuation after "said", the same speaker before
+    // it) fails again, unread.
+    failures.move(to: token)
+    if failures.contains(entry.forwardSide) || failures.contains(entry.backwardSide) {
       return nil
     }
-    if entry.backwardRequiredStep >= 0
-      && !reads(
-        program.steps[entry.backwardRequiredStep].test,
-        from: token - 1 - entry.backwardRequiredReach, through: token - 1)
-    {
-      return nil
+    // The tokens the rule must read near the anchor: looked for first, since most tries fail
+    // for the lack of one.
+    for index in entry.required {
+      let required = program.requiredTokens[index]
+      if !reads(
+        program.steps[required.step].test, from: token + required.nearest,
+        through: token + required.farthest)
+      {
+        failures.insert(required.forward ? entry.forwardSide : entry.backwardSide)
+        return nil
+      }
     }
+    return matchSides(entry, at: token, noting: true)
+  }
+
+  /// The answer of ``match(_:at:)`` read without its shortcuts (the sides that failed at the
+  /// anchor, the tokens the rule must read), which tests compare it with.
+  func matchPlainly(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
+    matchSides(program.entries[rule], at: token, noting: false)
+  }
+
+  /// Matches both sides of a rule at `token`; notes a side that fails in ``failures`` when
+  /// `noting`.
+  @inline(__always)
+  private func matchSides(_ entry: RuleProgram.Entry, at token: Int, noting: Bool)
+    -> UnsafeBufferPointer<Capture>?
+  {
     var captured = 0
     // The two sides match apart, so either may go first: the cheaper one does (see
     // ``RuleProgram/Entry/backwardFirst``), and the other is read only when it matched.
     if entry.backwardFirst {
-      guard matchBackward(entry, at: token, &captured) else { return nil }
+      guard matchBackward(entry, at: token, &captured) else {
+        if noting { failures.insert(entry.backwardSide) }
+        return nil
+      }
       let backwardCount = captured
-      guard matchForward(entry, at: token, &captured) else { return nil }
+      guard matchForward(entry, at: token, &captured) else {
+        if noting { failures.insert(entry.forwardSide) }
+        return nil
+      }
       // The backward captures came nearest first: reversed, everything is in text order.
       var captures = UnsafeMutableBufferPointer(start: context.captures, count: captured)
       captures[..<backwardCount].reverse()
       return UnsafeBufferPointer(captures)
     }
-    guard matchForward(entry, at: token, &captured) else { return nil }
+    guard matchForward(entry, at: token, &captured) else {
+      if noting { failures.insert(entry.forwardSide) }
+      return nil
+    }
     let forwardCount = captured
-    guard matchBackward(entry, at: token, &captured) else { return nil }
+    guard matchBackward(entry, at: token, &captured) else {
+      if noting { failures.insert(entry.backwardSide) }
+      return nil
+    }
     // The backward captures came nearest first, after the forward ones: reversing the whole
     // and then the forward part puts everything in text order.
     var captures = UnsafeMutableBufferPointer(start: context.captures, count: captured)
@@ -108,34 +141,60 @@ struct PatternMatcher {
   }
 
   /// Whether a token from `first` through `last` passes `test`, the test of a token a rule
-  /// must read (``RuleProgram/Entry/forwardRequiredStep``).
-  /// NB: a short ASCII word whose filter bit is clear, a word that does not pack and another
-  /// token that does not start with a letter fail the test without a call to ``accepts(_:_:)``,
-  /// which would answer no for the same reasons: every spelling of the test packs and starts
-  /// with a lower-case letter.
+  /// must read (``RuleProgram/RequiredToken``).
+  /// NB: most tokens fail such a test on their lexicon bits, on the filter bit of their packed
+  /// spelling (a short ASCII word) or on their first byte, and a word that does not pack fails
+  /// a test whose lower-cased spellings all pack: all without a call to
+  /// ``accepts(_:_:)``, which would answer no for the same reasons. The lower-cased spelling is
+  /// read first: most tests compare it, and it needs no look at the token.
   private func reads(_ test: TokenCheck, from first: Int, through last: Int) -> Bool {
     let lower = max(0, first)
     let upper = min(context.tokenCount - 1, last)
     guard lower <= upper else { return false }
-    let document = context.document
+    let hasLowers = !test.lowers.isEmpty
+    let hasTexts = !test.texts.isEmpty
+    let lowersPack = test.lowersUnpacked == test.lowers.upperBound
     return context.words.withUnsafeBufferPointer { words in
-      document.tokens.withUnsafeBufferPointer { tokens in
-        document.utf8.withUnsafeBufferPointer { text in
-          for index in lower...upper {
-            let word = words[index]
-            if word != 0 {
-              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-            } else if tokens[index].kind == .word {
-              continue
-            } else {
+      context.masks.withUnsafeBufferPointer { masks in
+        context.document.tokens.withUnsafeBufferPointer { tokens in
+          context.document.utf8.withUnsafeBufferPointer { text in
+            // The token's first byte, 0 when it is empty.
+            func firstByte(_ index: Int) -> (byte: UInt8, isEmpty: Bool) {
               let start = Int(tokens[index].utf8Start)
-              guard start < Int(tokens[index].utf8End) else { continue }
-              let first = text[start] | 0x20
-              if first < 0x61 || first > 0x7A { continue }
+              return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
             }
-            if accepts(test, index) { return true }
+            for index in lower...upper {
+              if test.anyOf != 0 && masks[index] & test.anyOf == 0 { continue }
+              if hasLowers {
+                let word = words[index]
+                if word != 0 {
+                  if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
+                } else if lowersPack && tokens[index].kind == .word {
+                  continue
+                } else {
+                  let (byte, isEmpty) = firstByte(index)
+                  let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                  if isEmpty
+                    ? test.lowersStarts != ~0
+                    : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
+                  {
+                    continue
+                  }
+                }
+              }
+              if hasTexts {
+                let (byte, isEmpty) = firstByte(index)
+                if isEmpty
+                  ? test.textsStarts != ~0
+                  : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
+                {
+                  continue
+                }
+              }
+              if accepts(test, index) { return true }
+            }
+            return false
           }
-          return false
         }
       }
     }
@@ -158,12 +217,14 @@ struct PatternMatcher {
       guard
         isEmpty ? test.textsStarts == ~0 : test.textsStarts & TokenCheck.firstByteBit(first) != 0,
         spelled(
-          index, token, test.texts, test.textsUnpacked, test.textsFilter, ignoringCase: false)
+          index, token, test.texts, test.textsUnpacked, test.textsFilter, test.textsSlots,
+          ignoringCase: false)
       else { return false }
     }
     if !test.lowers.isEmpty
       && !spelled(
-        index, token, test.lowers, test.lowersUnpacked, test.lowersFilter, ignoringCase: true)
+        index, token, test.lowers, test.lowersUnpacked, test.lowersFilter, test.lowersSlots,
+        ignoringCase: true)
     {
       return false
     }
@@ -172,30 +233,20 @@ struct PatternMatcher {
 
   /// Whether a token is spelled as one of the program's spellings `range`, those from
   /// `unpacked` on the ones that do not pack into one integer; `filter` holds the filter bits
-  /// of those that do (see ``TokenCheck/textsFilter``).
+  /// of those that do (see ``TokenCheck/textsFilter``), and `slots` their hash table.
   private func spelled(
     _ index: Int, _ token: Token, _ range: Range<Int32>, _ unpacked: Int32, _ filter: UInt64,
-    ignoringCase: Bool
+    _ slots: Range<Int32>, ignoringCase: Bool
   ) -> Bool {
     // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
     // not ASCII, with upper case) spells no such word, so the answer is whole.
     if ignoringCase, case let word = context.words[index], word != 0 {
-      guard filter & TokenCheck.filterBit(word) != 0 else { return false }
-      for spelling in Int(range.lowerBound)..<Int(unpacked)
-      where program.packedSpellings[spelling] == word {
-        return true
-      }
-      return false
+      return filter & TokenCheck.filterBit(word) != 0 && program.containsPacked(word, in: slots)
     }
     // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling
     // that packs to 0 (longer) spells no such token.
     if !ignoringCase, case let word = context.rawSpelling(index), word != 0 {
-      guard filter & TokenCheck.filterBit(word) != 0 else { return false }
-      for spelling in Int(range.lowerBound)..<Int(unpacked)
-      where program.packedSpellings[spelling] == word {
-        return true
-      }
-      return false
+      return filter & TokenCheck.filterBit(word) != 0 && program.containsPacked(word, in: slots)
     }
     // NB: a token that does not pack cannot have a spelling that does (shorter, or ASCII
     // without a zero byte, which the token's bytes are not): only the others are compared.

@@ -50,6 +50,11 @@ struct TokenCheck: Equatable {
   var textsUnpacked: Int32 = 0
   /// The same for ``lowers``.
   var lowersUnpacked: Int32 = 0
+  /// The hash table of the packed spellings of ``texts`` (those before ``textsUnpacked``) in
+  /// ``RuleProgram/packedSlots`` (empty when none packs).
+  var textsSlots: Range<Int32> = 0..<0
+  /// The same for ``lowers``.
+  var lowersSlots: Range<Int32> = 0..<0
   /// The ``filterBit(_:)`` of every packed spelling of ``texts`` (those before
   /// ``textsUnpacked``): a packed token spelling whose bit is clear is none of them.
   /// NB: most tokens a spelling test reads are none of its spellings; this answers for most
@@ -62,6 +67,9 @@ struct TokenCheck: Equatable {
   /// NB: most tokens an exact spelling test reads (a comma, a colon, a dash) are words; this
   /// answers for them from one byte, without packing their spelling.
   var textsStarts: UInt64 = 0
+  /// The same for ``lowers``, of the first bytes lower-cased (ASCII): a token whose first
+  /// byte, lower-cased, has its bit clear is none of them.
+  var lowersStarts: UInt64 = 0
 
   /// A byte's bit in ``textsStarts``: 6 bits of its hash.
   @inline(__always)

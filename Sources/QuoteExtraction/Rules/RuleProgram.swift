@@ -24,21 +24,29 @@ final class RuleProgram: @unchecked Sendable {
     /// it hold a clause or the rest of a sentence (``PhraseFinder`` reads those to the
     /// sentence's end), the bounded side before it most often fails first, and cheaper.
     var backwardFirst: Bool
-    /// A token the steps from the anchor on must read near it, when its test only compares
-    /// lower-cased spellings that start with a letter (see
-    /// ``RuleProgram/comparesPackedLowers(_:)``): the step's number in ``steps`` (-1: none),
-    /// and the most tokens the steps before it may read. Some token from 1 to
-    /// ``forwardRequiredReach`` + 1 tokens after the anchor must pass the step's test for the
-    /// rule to match ("that" after "said" and its adjuncts).
-    /// NB: a bound of the same kind as ``ConditionCheck/forwardQuoteReach``, and as exact: the
-    /// matcher looks for the token before it starts, and most tries of such rules stop there.
-    var forwardRequiredStep: Int
-    var forwardRequiredReach: Int
-    /// The same for the steps before the anchor: some token from 1 to
-    /// ``backwardRequiredReach`` + 1 tokens before the anchor must pass the step's test (a
-    /// document noun before "saying").
-    var backwardRequiredStep: Int
-    var backwardRequiredReach: Int
+    /// The tokens the rule must read near the anchor (see ``RequiredToken``): a range of
+    /// ``requiredTokens``, those of the side read first before the others', nearest first.
+    /// NB: the matcher looks for them before it starts, and most tries stop there.
+    var required: Range<Int>
+    /// The numbers of the rule's sides among the distinct sides of the program (see
+    /// ``sideCount``): rules whose sides read the same steps (captures aside) share a number,
+    /// so a side that failed at an anchor for one rule fails there for the others unread.
+    var forwardSide: Int
+    var backwardSide: Int
+  }
+
+  /// A token one side of a rule must read within a bounded distance of the anchor: some token
+  /// from ``nearest`` to ``farthest`` (offsets from the anchor: positive after it, negative
+  /// before it) must pass the test of step ``step``, or the rule does not match there ("that"
+  /// after "said" and its adjuncts, a document noun before "saying").
+  /// NB: a bound of the same kind as ``ConditionCheck/forwardQuoteReach``, and as exact: the
+  /// steps before it on its side move the cursor at most that far.
+  struct RequiredToken {
+    var step: Int
+    var nearest: Int
+    var farthest: Int
+    /// Whether the token is read by the steps after the anchor (else by those before it).
+    var forward: Bool
   }
 
   /// A necessary condition on the token next to an anchor, or one way of passing it (see
@@ -147,6 +155,33 @@ final class RuleProgram: @unchecked Sendable {
   /// NB: a spelling compared ignoring case that holds upper-case letters packs to 0:
   /// lower-casing it would let it match, where the byte comparison never does.
   let packedSpellings: UnsafeBufferPointer<UInt64>
+  /// The packed spellings of each list (those of ``packedSpellings`` that are not 0) as small
+  /// hash tables with linear probing, 0 in the empty slots: a token's packed spelling is
+  /// looked up in a probe or two (see ``TokenCheck/textsSlots``), where a list of forty
+  /// document nouns or cue verbs was compared one by one.
+  let packedSlots: UnsafeBufferPointer<UInt64>
+
+  /// The first slot of a packed spelling in a table of `size` slots (a power of two).
+  @inline(__always)
+  static func slot(of packed: UInt64, size: Int) -> Int {
+    Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1)
+  }
+
+  /// Whether the packed spelling `packed` (not 0) is in the table `table` of ``packedSlots``.
+  @inline(__always)
+  func containsPacked(_ packed: UInt64, in table: Range<Int32>) -> Bool {
+    let size = table.count
+    guard size > 0 else { return false }
+    let start = Int(table.lowerBound)
+    var slot = Self.slot(of: packed, size: size)
+    while true {
+      let found = packedSlots[start + slot]
+      if found == packed { return true }
+      if found == 0 { return false }
+      slot = (slot + 1) & (size - 1)
+    }
+  }
+
   /// The most captures one match can make: every step taken as often as it may be.
   let captureCapacity: Int
   /// The distinct anchor tests, each with its rules.
@@ -202,16 +237,32 @@ final class RuleProgram: @unchecked Sendable {
   /// are not compared at all.
   let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
 
-  /// The most tokens the steps before a required token (see ``Entry/forwardRequiredStep``)
-  /// may read: the window the matcher searches.
-  static let requiredReachLimit = 15
+  /// The tokens rules must read near their anchors (see ``Entry/required``).
+  let requiredTokens: UnsafeBufferPointer<RequiredToken>
+  /// The number of distinct sides of the rules (see ``Entry/forwardSide``).
+  let sideCount: Int
 
-  /// Whether a token test only compares the token's spelling lower-cased with spellings that
-  /// pack into one integer: a short ASCII word (``RuleContext/words``) whose filter bit is clear
-  /// fails it without comparing anything, and so does a word that does not pack.
-  static func comparesPackedLowers(_ test: TokenCheck) -> Bool {
-    test.anyOf == 0 && test.noneOf == 0 && test.kind == nil && test.shape == 0
-      && test.texts.isEmpty && !test.lowers.isEmpty && test.lowersUnpacked == test.lowers.upperBound
+  /// The most tokens the steps before a required token (see ``RequiredToken``) may read: the
+  /// window the matcher searches.
+  static let requiredReachLimit = 15
+  /// The most required tokens looked for on each side of a rule.
+  static let requiredPerSide = 3
+  /// The most tokens searched for a required token whose test compares exact spellings only
+  /// (punctuation: a comma, a colon, a dash).
+  /// NB: punctuation is common, so a long search for it rejects few tries and costs more than
+  /// it saves; a search near the anchor ("he said, …") still pays.
+  static let punctuationReachLimit = 5
+
+  /// Whether a token test asks for a lexicon or a spelling: one that few tokens near an
+  /// anchor pass, worth looking for before matching (a test of kind or shape alone is passed
+  /// by most).
+  static func isSelective(_ test: TokenCheck) -> Bool {
+    test.anyOf != 0 || !test.texts.isEmpty || !test.lowers.isEmpty
+  }
+
+  /// Whether a token test compares exact spellings only (see ``punctuationReachLimit``).
+  static func comparesTextsOnly(_ test: TokenCheck) -> Bool {
+    test.anyOf == 0 && test.lowers.isEmpty && !test.texts.isEmpty
   }
 
   /// A length's bit in ``keyLengthsOfByte``.
@@ -269,7 +320,17 @@ final class RuleProgram: @unchecked Sendable {
     var packedSpellings: [UInt64] = []
     // Adds spellings, those that pack into one integer first; returns their range and the
     // first that does not pack (see ``TokenCheck/textsUnpacked``).
+    // NB: a list added before comes back with its first range: equal tests of two rules
+    // compile to equal checks, so that their sides compare equal (see ``Entry/forwardSide``).
+    var added: [[[UInt8]]: (Range<Int32>, Int32)] = [:]
     func add(_ words: [[UInt8]], lowered: Bool) -> (Range<Int32>, Int32) {
+      let key = [[lowered ? 1 : 0]] + words
+      if let found = added[key] { return found }
+      let range = addNew(words, lowered: lowered)
+      added[key] = range
+      return range
+    }
+    func addNew(_ words: [[UInt8]], lowered: Bool) -> (Range<Int32>, Int32) {
       let start = Int32(spellings.count)
       func packed(_ word: [UInt8]) -> UInt64 {
         let hasUpper = word.contains { $0 >= 0x41 && $0 <= 0x5A }
@@ -283,6 +344,29 @@ final class RuleProgram: @unchecked Sendable {
       }
       return (start..<Int32(spellings.count), start + Int32(packable.count))
     }
+    // The hash table of the packed spellings `packed` (see ``packedSlots``), one per list.
+    var packedSlots: [UInt64] = []
+    var tables: [Range<Int32>: Range<Int32>] = [:]
+    func slots(_ packed: Range<Int32>) -> Range<Int32> {
+      guard !packed.isEmpty else { return 0..<0 }
+      if let found = tables[packed] { return found }
+      // NB: at least twice as many slots as spellings: a probe meets an empty slot soon.
+      var size = 4
+      while size < 2 * packed.count { size *= 2 }
+      let start = packedSlots.count
+      packedSlots += [UInt64](repeating: 0, count: size)
+      for spelling in packed {
+        let word = packedSpellings[Int(spelling)]
+        var slot = Self.slot(of: word, size: size)
+        while packedSlots[start + slot] != 0 && packedSlots[start + slot] != word {
+          slot = (slot + 1) & (size - 1)
+        }
+        packedSlots[start + slot] = word
+      }
+      let table = Int32(start)..<Int32(start + size)
+      tables[packed] = table
+      return table
+    }
     func check(_ test: TokenTest) -> TokenCheck {
       var check = TokenCheck(anyOf: test.anyOf, noneOf: test.noneOf, kind: test.kind)
       switch test.shape {
@@ -293,6 +377,8 @@ final class RuleProgram: @unchecked Sendable {
       }
       (check.texts, check.textsUnpacked) = add(test.texts, lowered: false)
       (check.lowers, check.lowersUnpacked) = add(test.lowers, lowered: true)
+      check.textsSlots = slots(check.texts.lowerBound..<check.textsUnpacked)
+      check.lowersSlots = slots(check.lowers.lowerBound..<check.lowersUnpacked)
       for spelling in Int(check.texts.lowerBound)..<Int(check.textsUnpacked) {
         check.textsFilter |= TokenCheck.filterBit(packedSpellings[spelling])
       }
@@ -301,6 +387,12 @@ final class RuleProgram: @unchecked Sendable {
       }
       for spelling in Int(check.lowers.lowerBound)..<Int(check.lowersUnpacked) {
         check.lowersFilter |= TokenCheck.filterBit(packedSpellings[spelling])
+      }
+      for spelling in test.lowers {
+        // NB: the bit of the first byte lower-cased, as the matcher lower-cases the token's.
+        check.lowersStarts |=
+          spelling.first.map { TokenCheck.firstByteBit($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }
+          ?? ~0
       }
       return check
     }
@@ -386,31 +478,47 @@ final class RuleProgram: @unchecked Sendable {
       }
       return (-1, false)
     }
-    // The first token a side must read whose test compares packed lower-cased spellings only,
-    // and the most the steps before it may read, as ``quoteReach``; (-1, -1) when there is
-    // none within ``requiredReachLimit``.
-    func requiredToken(_ side: Range<Int>, forward: Bool) -> (step: Int, reach: Int) {
+    // The tokens a side must read within ``requiredReachLimit`` of the anchor with a
+    // selective test, nearest first (at most ``requiredPerSide``), as ``quoteReach``.
+    // NB: not the side's first step when it reads the token next to the anchor: the anchor
+    // index asked for it already (see ``ConditionCheck/next``).
+    func requiredTokens(_ side: Range<Int>, forward: Bool) -> [RequiredToken] {
+      var found: [RequiredToken] = []
       var reach = 0
-      for index in side {
+      for index in side where found.count < Self.requiredPerSide {
         let step = steps[index]
-        // NB: every spelling starting with a lower-case letter: a token that does not is none
-        // of them, which the matcher sees from its first byte (see ``PatternMatcher``).
-        if step.operation == .token && step.minCount >= 1
-          && Self.comparesPackedLowers(step.test)
-          && spellings[Int(step.test.lowers.lowerBound)..<Int(step.test.lowers.upperBound)]
-            .allSatisfy({
-              $0.count > 0 && bytes[Int($0.lowerBound)] >= 0x61
-                && bytes[Int($0.lowerBound)] <= 0x7A
-            })
+        if step.operation == .token && step.minCount >= 1 && Self.isSelective(step.test)
+          && (index != side.lowerBound || reach > 0)
+          && (!Self.comparesTextsOnly(step.test) || reach < Self.punctuationReachLimit)
         {
-          return (index, reach)
+          found.append(
+            RequiredToken(
+              step: index, nearest: forward ? 1 : -1 - reach, farthest: forward ? 1 + reach : -1,
+              forward: forward))
         }
         guard let most = most(step, forward: forward), reach + most <= Self.requiredReachLimit
-        else { return (-1, -1) }
+        else { break }
         reach += most
       }
-      return (-1, -1)
+      return found
     }
+    // Whether two sides read the same steps, whatever they capture.
+    func sameSteps(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+      guard first.count == second.count else { return false }
+      return zip(first, second).allSatisfy { pair in
+        let (one, other) = (steps[pair.0], steps[pair.1])
+        return one.operation == other.operation && one.minCount == other.minCount
+          && one.maxCount == other.maxCount && one.test == other.test
+          && (one.operation != .phrase || one.phrase == other.phrase)
+      }
+    }
+    var sides: [Range<Int>] = []
+    func sideNumber(_ side: Range<Int>) -> Int {
+      if let found = sides.firstIndex(where: { sameSteps($0, side) }) { return found }
+      sides.append(side)
+      return sides.count - 1
+    }
+    var required: [RequiredToken] = []
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -437,11 +545,18 @@ final class RuleProgram: @unchecked Sendable {
       let anchorOnce = anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1
       let forwardEdge = edgeReach(forwardStart..<backwardStart, forward: true)
       let backwardEdge = edgeReach(backwardStart..<steps.count, forward: false)
+      let backwardFirst =
+        readsToEdge(forwardStart..<backwardStart) && !readsToEdge(backwardStart..<steps.count)
       // NB: after the anchor only when it is read exactly once, at the anchor token.
       let forwardRequired =
-        anchorOnce
-        ? requiredToken((forwardStart + 1)..<backwardStart, forward: true) : (step: -1, reach: -1)
-      let backwardRequired = requiredToken(backwardStart..<steps.count, forward: false)
+        anchorOnce ? requiredTokens((forwardStart + 1)..<backwardStart, forward: true) : []
+      let backwardRequired = requiredTokens(backwardStart..<steps.count, forward: false)
+      let firstRequired = required.count
+      // Punctuation after the words: those reject more tries.
+      let ordered =
+        backwardFirst ? backwardRequired + forwardRequired : forwardRequired + backwardRequired
+      required += ordered.filter { !Self.comparesTextsOnly(steps[$0.step].test) }
+      required += ordered.filter { Self.comparesTextsOnly(steps[$0.step].test) }
       entries.append(
         Entry(
           forward: forwardStart..<backwardStart, backward: backwardStart..<steps.count,
@@ -454,11 +569,9 @@ final class RuleProgram: @unchecked Sendable {
             backwardEdgeReach: backwardEdge.0, backwardEdgeParagraph: backwardEdge.1,
             next: gateNumber(anchorOnce ? gate((forwardStart + 1)..<backwardStart) : []),
             previous: gateNumber(gate(backwardStart..<steps.count))),
-          backwardFirst: readsToEdge(forwardStart..<backwardStart)
-            && !readsToEdge(backwardStart..<steps.count),
-          forwardRequiredStep: forwardRequired.step, forwardRequiredReach: forwardRequired.reach,
-          backwardRequiredStep: backwardRequired.step,
-          backwardRequiredReach: backwardRequired.reach))
+          backwardFirst: backwardFirst, required: firstRequired..<required.count,
+          forwardSide: sideNumber(forwardStart..<backwardStart),
+          backwardSide: sideNumber(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
@@ -542,9 +655,12 @@ final class RuleProgram: @unchecked Sendable {
     }
     self.entries = Self.copy(entries)
     self.steps = Self.copy(steps)
+    self.requiredTokens = Self.copy(required)
+    self.sideCount = sides.count
     self.spellings = Self.copy(spellings)
     self.bytes = Self.copy(bytes)
     self.packedSpellings = Self.copy(packedSpellings)
+    self.packedSlots = Self.copy(packedSlots)
     self.anchorGroups = Self.copy(groups)
     var gateRanges: [Range<Int>] = []
     var gateTerms: [Gate] = []
@@ -624,9 +740,11 @@ final class RuleProgram: @unchecked Sendable {
   deinit {
     UnsafeMutableBufferPointer(mutating: entries).deallocate()
     UnsafeMutableBufferPointer(mutating: steps).deallocate()
+    UnsafeMutableBufferPointer(mutating: requiredTokens).deallocate()
     UnsafeMutableBufferPointer(mutating: spellings).deallocate()
     UnsafeMutableBufferPointer(mutating: bytes).deallocate()
     UnsafeMutableBufferPointer(mutating: packedSpellings).deallocate()
+    UnsafeMutableBufferPointer(mutating: packedSlots).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: gates).deallocate()
     UnsafeMutableBufferPointer(mutating: gateTerms).deallocate()

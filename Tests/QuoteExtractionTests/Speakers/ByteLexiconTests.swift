@@ -140,4 +140,57 @@ struct ByteLexiconFilterTests {
     let lexicon = ByteLexicon<Void>()
     Array("word".utf8).withUnsafeBufferPointer { #expect(!lexicon.mayContain($0)) }
   }
+
+  /// The lines of a resource as reading it by characters splits them: the reference for
+  /// ``ByteLexicon/lines(_:)``, which cuts them by bytes.
+  private func linesByCharacters(_ bytes: [UInt8]) -> [[Substring]] {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var result: [[Substring]] = []
+    for line in text.split(whereSeparator: \.isNewline) {
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      let columns = content.split(whereSeparator: \.isWhitespace)
+      if !columns.isEmpty { result.append(columns) }
+    }
+    return result
+  }
+
+  private func expectSameLines(_ bytes: [UInt8], _ comment: Comment) {
+    let lines = ByteLexicon<Void>.lines(bytes).map { $0.map(String.init) }
+    let reference = linesByCharacters(bytes).map { $0.map(String.init) }
+    #expect(lines == reference, comment)
+  }
+
+  @Test func cutsEveryResourceIntoTheLinesThatCharactersGive() {
+    let resources: [(String, [UInt8])] = [
+      ("pronouns", PackageResources.speakers_pronouns_txt),
+      ("honorifics", PackageResources.speakers_honorifics_txt),
+      ("roles", PackageResources.speakers_roles_txt),
+      ("org-heads", PackageResources.speakers_org_heads_txt),
+      ("groups", PackageResources.speakers_groups_txt),
+      ("names-male", PackageResources.speakers_names_male_txt),
+      ("names-female", PackageResources.speakers_names_female_txt),
+      ("dialogue-verbs", PackageResources.speakers_dialogue_verbs_txt),
+      ("determiners", PackageResources.speakers_determiners_txt),
+      ("not-names", PackageResources.speakers_not_names_txt),
+      ("kinship", PackageResources.speakers_kinship_txt),
+      ("continuation-verbs", PackageResources.speakers_continuation_verbs_txt),
+      ("children", PackageResources.speakers_children_txt),
+    ]
+    for (name, bytes) in resources {
+      #expect(!ByteLexicon<Void>.lines(bytes).isEmpty, "\(name)")
+      expectSameLines(bytes, "\(name)")
+    }
+  }
+
+  @Test func cutsLinesAsCharactersDoWhateverTheBreaksAndSpaces() {
+    let texts = [
+      "a\r\nb\rc\nd", "\u{0B}a\u{0C}b\u{85}c\u{2028}d\u{2029}e", "a\tb  c\u{A0}d\u{3000}e",
+      "# comment “x”\nword m # “note”\n", "x#\u{301}y z\n", "caf\u{E9} m\n\u{E9}#\u{301}\n",
+      "e\u{301} f\n#\n  \n", "word#a#b\n", "", "\n\n", "last line without break",
+      "a\u{85}\u{2028}", "\u{FEFF}bom x\n",
+    ]
+    for text in texts { expectSameLines(Array(text.utf8), "\(text.debugDescription)") }
+    // Invalid UTF-8 is read as `String(decoding:)` repairs it.
+    expectSameLines([0x61, 0xFF, 0x20, 0x62, 0x0A, 0xC2, 0x20, 0x63], "invalid")
+  }
 }

@@ -87,6 +87,55 @@ struct MentionAnalyzerLookupTests {
 
   /// The small table of description words says what the merged lexicon and the roles list
   /// say: a determiner first, else a role's male or female gender, else nothing.
+  /// The vocatives kept by range (see ``MentionAnalyzer/vocatives(in:)``) are those a fresh
+  /// analyzer reads, whatever the order the ranges are asked in and however often.
+  private func checkVocatives(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
+    let document = try Document(text: text)
+    let quotes = QuoteScanner(document: document).scan().quotes
+    let reader = MentionAnalyzer(document: document, lexicons: .shared)
+    var ranges = quotes.map { reader.tokens(in: $0.content) }
+    // Paragraphs too: long ranges over narration and quotations, with names after commas.
+    ranges += document.paragraphs.map { $0.tokens }
+    let kept = MentionAnalyzer(document: document, lexicons: .shared)
+    var mismatches = 0
+    var found = 0
+    for range in ranges + ranges.reversed() {
+      let fresh = MentionAnalyzer(document: document, lexicons: .shared).vocatives(in: range)
+      if kept.vocatives(in: range) != fresh { mismatches += 1 }
+      found += fresh.count
+    }
+    #expect(mismatches == 0, sourceLocation: sourceLocation)
+    #expect(found > 0, "no vocative to compare", sourceLocation: sourceLocation)
+  }
+
+  @Test func keptVocativesAreTheOnesReadAfresh() throws {
+    try checkVocatives(
+      """
+      “Well, Watson, what do you make of it?” asked Holmes. “Tell me, Mrs. Hudson.”
+
+      “Yes, Mr. Bennet,” said she. “My dear Mr. Bennet, have you heard?” “No, Jane.”
+      """)
+  }
+
+  /// Over a few fiction documents of the corpora (when `../shared` is present).
+  @Test func keptVocativesAreTheOnesReadAfreshInCorpusDocuments() throws {
+    guard let shared = Fixtures.shared else {
+      print("skipped: ../shared is absent, so the corpus documents cannot be read")
+      return
+    }
+    let url = shared.appendingPathComponent("corpora/litbank-dev.jsonl")
+    guard let data = try? Data(contentsOf: url) else {
+      print("skipped: \(url.path) is absent")
+      return
+    }
+    for line in data.split(separator: UInt8(ascii: "\n")).prefix(3) {
+      let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+      try checkVocatives(try #require(object?["text"] as? String))
+    }
+  }
+
   @Test func descriptionWordsAgreeWithTheLexicons() {
     let lexicons = SpeakerLexicons.shared
     var checked = 0

@@ -227,14 +227,88 @@ extension ByteLexicon where Value == Void {
 extension ByteLexicon {
   /// The non-empty lines of a resource, split into whitespace-separated columns, comments
   /// removed.
+  ///
+  /// NB: the lines are cut by bytes: splitting the text by characters (grapheme clusters) cost
+  /// more than building every speaker lexicon from what it read, at the start of each process.
+  /// A line is read by characters only when what it holds before its comment is not ASCII (see
+  /// ``columns(_:)``); the lines are the same either way (see ``lineBreakLength(_:at:)``).
   static func lines(_ bytes: [UInt8]) -> [[Substring]] {
     let text = String(decoding: bytes, as: UTF8.self)
+    // NB: the text's own bytes: `String(decoding:)` repairs invalid UTF-8, and the offsets
+    // below are offsets into what it holds.
+    let utf8 = Array(text.utf8)
     var result: [[Substring]] = []
-    for line in text.split(whereSeparator: \.isNewline) {
-      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-      let columns = content.split(whereSeparator: \.isWhitespace)
-      if !columns.isEmpty { result.append(columns) }
+    var lineStart = 0
+    var offset = 0
+    while offset <= utf8.count {
+      let breakLength = offset < utf8.count ? lineBreakLength(utf8, at: offset) : 1
+      guard breakLength > 0 else {
+        offset += 1
+        continue
+      }
+      if offset > lineStart {
+        let columns = self.columns(text, utf8, lineStart..<offset)
+        if !columns.isEmpty { result.append(columns) }
+      }
+      offset += breakLength
+      lineStart = offset
     }
     return result
+  }
+
+  /// The length of the line break that starts at `offset` (0 for none): a byte of U+000A to
+  /// U+000D, or the bytes of U+0085, U+2028 or U+2029, the characters `Character.isNewline`
+  /// holds. NB: "\r\n" is one character but two breaks here: the empty line between them is
+  /// dropped, as every empty line is.
+  private static func lineBreakLength(_ utf8: [UInt8], at offset: Int) -> Int {
+    let byte = utf8[offset]
+    if byte >= 0x0A && byte <= 0x0D { return 1 }
+    if byte == 0xC2, offset + 1 < utf8.count, utf8[offset + 1] == 0x85 { return 2 }
+    if byte == 0xE2, offset + 2 < utf8.count, utf8[offset + 1] == 0x80,
+      utf8[offset + 2] == 0xA8 || utf8[offset + 2] == 0xA9
+    {
+      return 3
+    }
+    return 0
+  }
+
+  /// The whitespace-separated columns of the line at `range` of the text, its comment removed.
+  ///
+  /// NB: read by bytes when the line is ASCII up to its first "#" and the byte after it (a
+  /// combining mark after "#" would make it another character): an ASCII byte is then a
+  /// character of its own, and the ASCII whitespace is what `Character.isWhitespace` holds.
+  /// Otherwise by characters.
+  private static func columns(_ text: String, _ utf8: [UInt8], _ range: Range<Int>) -> [Substring] {
+    var end = range.upperBound
+    var ascii = true
+    for offset in range {
+      if utf8[offset] >= 0x80 {
+        ascii = false
+        break
+      }
+      if utf8[offset] == UInt8(ascii: "#") {
+        end = offset
+        ascii = offset + 1 >= range.upperBound || utf8[offset + 1] < 0x80
+        break
+      }
+    }
+    func index(_ offset: Int) -> String.Index {
+      text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+    guard ascii else {
+      let line = text[index(range.lowerBound)..<index(range.upperBound)]
+      let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+      return content.split(whereSeparator: \.isWhitespace)
+    }
+    var columns: [Substring] = []
+    var start = range.lowerBound
+    for offset in range.lowerBound...end {
+      let isSpace =
+        offset == end || utf8[offset] == 0x20 || (utf8[offset] >= 0x09 && utf8[offset] <= 0x0D)
+      guard isSpace else { continue }
+      if offset > start { columns.append(text[index(start)..<index(offset)]) }
+      start = offset + 1
+    }
+    return columns
   }
 }

@@ -426,6 +426,7 @@ struct DialogueTurns {
           let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
           guard shape & capitalShape == capitalized,
             let first = nameStart(token, tokens),
+            mayName(token, table: table, narratorName: narratorName),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender)
               ?? narrator(calledBy: name.nameWords, narratorName, table: table),
@@ -436,6 +437,18 @@ struct DialogueTurns {
       }
     }
     return found
+  }
+
+  /// Whether a name that ends at a capitalised token can be someone's in the table, or the
+  /// narrator's name: whether the token's word is one of their name words.
+  ///
+  /// NB: the name's last word is the token's (see ``MentionAnalyzer/analyze(tokens:)``), and
+  /// ``EntityTable/match(nameWords:gender:)`` looks that word up first: a name whose last word
+  /// no one bears matches no one. Asked before the name is analysed: most capitalised words of
+  /// the quotations are no one's, and each analysis looked words up and built strings.
+  private func mayName(_ token: Token.Index, table: EntityTable, narratorName: String?) -> Bool {
+    let word = analyzer.lowercasedWord(token)
+    return table.knowsWord(word) || word == narratorName
   }
 
   /// How many bytes of text a first-person narration has at most per mention of its "I"

@@ -394,7 +394,12 @@ struct EntityTable {
       }
       if records[id].gender == .unknown { records[id].gender = mention.gender }
       if !mention.roles.isEmpty { records[id].roles.formUnion(mention.roles) }
-      if let title = mention.honorificWord { records[id].honorifics.insert(title) }
+      // NB: the title is most often there already ("Mr. Bennet" again): a look over the one
+      // or two titles, not a set's hash of it.
+      if let title = mention.honorificWord, !records[id].honorifics.contains(where: { $0 == title })
+      {
+        records[id].honorifics.insert(title)
+      }
       records[id].forms[mention.displayName, default: 0] += 1
       if words.count >= 2 { records[id].fullForms[mention.displayName, default: 0] += 1 }
       return id

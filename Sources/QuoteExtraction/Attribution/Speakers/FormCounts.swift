@@ -19,22 +19,27 @@ struct FormCounts: Sequence, ExpressibleByDictionaryLiteral {
   }
 
   /// How often a form occurs, or `defaultValue` when it has not been seen.
+  ///
+  /// NB: a change (`+= 1`) finds the form once: a getter and a setter each looked for it.
   subscript(form: String, default defaultValue: @autoclosure () -> Int) -> Int {
     get { position(of: form).map { entries[$0].value } ?? defaultValue() }
-    set {
-      if let position = position(of: form) {
-        entries[position].value = newValue
-        return
-      }
-      entries.append((form, newValue))
-      if index != nil {
-        index?[form] = entries.count - 1
-      } else if entries.count > FormCounts.indexedCount {
-        var table = StringTable<Int>()
-        for (position, entry) in entries.enumerated() { table[entry.key] = position }
-        index = table
-      }
+    _modify {
+      let position = self.position(of: form) ?? add(form, defaultValue())
+      yield &entries[position].value
     }
+  }
+
+  /// Adds a form not seen yet, with its count, and returns its position.
+  private mutating func add(_ form: String, _ count: Int) -> Int {
+    entries.append((form, count))
+    if index != nil {
+      index?[form] = entries.count - 1
+    } else if entries.count > FormCounts.indexedCount {
+      var table = StringTable<Int>()
+      for (position, entry) in entries.enumerated() { table[entry.key] = position }
+      index = table
+    }
+    return entries.count - 1
   }
 
   private func position(of form: String) -> Int? {

@@ -358,9 +358,15 @@ private struct OneWordNames {
       if slots[slot].hash == hash {
         let first = tokens[Int(slots[slot].token) - 1]
         // NB: the exact bytes, not the lower-cased hash: the display name keeps the case.
-        let same = utf8.withUnsafeBufferPointer {
-          UnsafeBufferPointer(rebasing: $0[first.utf8Range])
-            .elementsEqual(UnsafeBufferPointer(rebasing: $0[token.utf8Range]))
+        // NB: a loop over the bytes: the generic `elementsEqual` cost more than the rest of a
+        // hit.
+        let same = utf8.withUnsafeBufferPointer { utf8 in
+          let count = Int(token.utf8End - token.utf8Start)
+          guard Int(first.utf8End - first.utf8Start) == count else { return false }
+          let a = Int(first.utf8Start)
+          let b = Int(token.utf8Start)
+          for offset in 0..<count where utf8[a + offset] != utf8[b + offset] { return false }
+          return true
         }
         guard same else {
           return analyzer.analyze(tokens: index..<(index + 1))

@@ -223,7 +223,9 @@ struct SpeakerResolver {
       }
       // The entities before this mention: a described person added beyond them is new.
       let knownEntities = table.records.count
-      avoided.removeAll(keepingCapacity: true)
+      // NB: emptied only when it holds something: most mentions are of the narration, and
+      // it stays empty.
+      if !avoided.isEmpty { avoided.removeAll(keepingCapacity: true) }
       // Where the people the quotation addresses by name start in `avoided`.
       var addressedFrom = 0
       var paragraph: Int? = nil
@@ -333,10 +335,12 @@ struct SpeakerResolver {
       if let recencyBefore { table.recentEntities = recencyBefore }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
-        if current != narrationParagraph { sinceTag.removeAll(keepingCapacity: true) }
+        if current != narrationParagraph, !sinceTag.isEmpty {
+          sinceTag.removeAll(keepingCapacity: true)
+        }
         narrationParagraph = current
         if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
-      } else if attribution != nil {
+      } else if attribution != nil, !sinceTag.isEmpty {
         sinceTag.removeAll(keepingCapacity: true)
       }
       if let paragraph, let id { turns[paragraph] = id }
@@ -382,7 +386,7 @@ struct SpeakerResolver {
         // NB: the record's fields are read in place: a copy of it retains each of its
         // collections.
         var name = table.canonicalName(of: id)
-        if fiction, goesWithArticle(table.records[id], analyzer) { name = "the " + name }
+        if fiction, goesWithArticle(id, table, analyzer) { name = "the " + name }
         entities.append(
           Entity(
             name: name, kind: table.records[id].kind,
@@ -402,15 +406,27 @@ struct SpeakerResolver {
   ///
   /// NB: names only: a person known by a description is reported by its words alone ("old
   /// man").
-  private func goesWithArticle(_ record: EntityTable.Record, _ analyzer: MentionAnalyzer)
+  ///
+  /// NB: takes the entity id and reads its record in place: a copy of a record retains each of
+  /// its collections.
+  private func goesWithArticle(_ id: Int, _ table: EntityTable, _ analyzer: MentionAnalyzer)
     -> Bool
   {
-    guard record.kind == .person, !record.words.isEmpty, record.honorifics.isEmpty,
-      !record.name.hasPrefix("the "), !record.name.hasPrefix("The ")
+    guard table.records[id].kind == .person, !table.records[id].words.isEmpty,
+      table.records[id].honorifics.isEmpty, !table.records[id].name.hasPrefix("the "),
+      !table.records[id].name.hasPrefix("The ")
     else { return false }
+    let words = table.records[id].words
+    let mentions = table.records[id].mentions
     var named = 0
     var withArticle = 0
-    for range in record.mentions {
+    for (position, range) in mentions.enumerated() {
+      // NB: the mentions left can add at most one each to `named`, and to `withArticle` only
+      // with `named`: once they cannot change the answer, they are not read (a novel mentions
+      // its people hundreds of times, most without the article).
+      let left = mentions.count - position
+      if withArticle * 2 > named + left { return true }
+      if withArticle * 2 + left <= named { return false }
       let tokens = analyzer.tokens(in: range)
       guard let first = tokens.first, analyzer.isWord(first) else { continue }
       if analyzer.lists(first).contains(.pronoun) { continue }
@@ -419,7 +435,7 @@ struct SpeakerResolver {
       // role ("the Professor" for Professor de Worms, "the doctor") opens with "the" too.
       let nameToken = opensWithArticle ? first + 1 : first
       guard nameToken < tokens.upperBound, analyzer.isWord(nameToken),
-        record.words.contains(analyzer.lowercasedWord(nameToken))
+        analyzer.lowercasedWord(nameToken, isIn: words)
       else { continue }
       named += 1
       if opensWithArticle
