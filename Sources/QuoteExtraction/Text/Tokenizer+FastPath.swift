@@ -278,6 +278,18 @@ extension Tokenizer {
         builder.gap(newline: newline)
         continue
       }
+      // The commonest token, a lower-case word before a space (or the end), is made here: the
+      // rules below make it a word, `.lowercase` and `.ascii`. Any other word starts again.
+      // (Capitalised words too cost as many instructions as they save: too few end at a space.)
+      if utf8[index] &- 0x61 < 26 {
+        var probe = index + 1
+        while probe < end && utf8[probe] &- 0x61 < 26 { probe += 1 }
+        if probe == end || isSpace(utf8[probe]) {
+          builder.append(index, probe, kind: .word, shape: [.lowercase, .ascii])
+          index = probe
+          continue
+        }
+      }
       let (first, width) = wordClass(utf8, index, end)
       if first == .unknown {
         builder.rollBack(to: mark)
