@@ -78,9 +78,15 @@ struct AttributionEngine {
 
   func attribute(_ result: inout ExtractionResult) {
     let document = result.document
+    // Fiction reports direct quotations only: a reported-speech rule's match there would take
+    // the quotation it holds as its content and be dropped, leaving the quotation unattributed
+    // (“I won't,” he said, and told her that … took “I won't” with it). So only the direct
+    // pass runs; unattributed quotations go to the dialogue pass.
+    // NB: told before the rule context is built, which then reads only the tokens near
+    // quotation marks.
+    let fiction = isFiction(document)
     let context = RuleContext(
-      document: document, quotes: result.quotes, rules: rules,
-      countingStyle: genre == .automatic)
+      document: document, quotes: result.quotes, rules: rules, quotingOnly: fiction)
     let matcher = PatternMatcher(context: context)
     var roles = [Role](filled: .free, count: document.tokens.count)
     var attributions: [Attribution] = []
@@ -92,11 +98,6 @@ struct AttributionEngine {
     // nested in a quotation are part of it, so no rule is anchored there after the direct
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
-    // Fiction reports direct quotations only: a reported-speech rule's match there would take
-    // the quotation it holds as its content and be dropped, leaving the quotation unattributed
-    // (“I won't,” he said, and told her that … took “I won't” with it). So only the direct
-    // pass runs; unattributed quotations go to the dialogue pass.
-    let fiction = isFiction(context)
     let anchors = AnchorIndex(
       context: context, matcher: matcher, directOnly: quoted, directPassOnly: fiction)
     // Each pass's rules: a range of the program's entries, in the order of the passes.
@@ -280,12 +281,12 @@ struct AttributionEngine {
   }
 
   /// Whether the document reads as fiction: by its genre when set, else by its style
-  /// (``DocumentStyle/isFiction(_:)``), counted in the rule context's pass over the tokens.
-  private func isFiction(_ context: RuleContext) -> Bool {
+  /// (``DocumentStyle/isFiction(_:)``), counted in a pass of its own over the tokens.
+  private func isFiction(_ document: Document) -> Bool {
     switch genre {
     case .news: return false
     case .fiction: return true
-    case .automatic: return context.style?.isFiction(context.document) ?? false
+    case .automatic: return DocumentStyle(counting: document).isFiction(document)
     }
   }
 
@@ -294,7 +295,7 @@ struct AttributionEngine {
     let reported = reportedClasses
     guard reported != all, let cue = attribution.cue else { return true }
     let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
-    let classes = context.masks[token] & all
+    let classes = context.mask(token) & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
     let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
     return (classes == 0 ? speech : classes) & reported != 0
@@ -467,6 +468,9 @@ struct AttributionEngine {
           // NB: only other tokens are punctuation, and only until one is found.
           punctuated = true
         }
+        // NB: the counts only grow: once they suffice, the rest of a long quotation is not
+        // read.
+        if words >= 8 || (words >= 4 && punctuated) { break }
       }
       guard (words >= 4 && punctuated) || words >= 8 else { continue }
       for token in max(open, covered + 1)...close { quoted[token] = true }

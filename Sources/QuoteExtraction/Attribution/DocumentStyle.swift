@@ -1,9 +1,9 @@
 /// The counts that tell fiction from news (see ``isFiction``), added up token by token.
 ///
-/// Counted in the rule context's pass over the tokens (``RuleContext``), which reads each
-/// token's first byte and packed spelling anyway: no pass of its own over every token. The
-/// signs that can still make such a document news (``NewsSigns``) are counted apart, only for
-/// the documents these counts read as stories.
+/// Counted in a pass of its own (``init(counting:)``), before the rule context: the genre
+/// decides which rules run, and so which tokens the context reads (see ``RuleContext``). The
+/// signs that can still make such a document news (``NewsSigns``) are counted in the same
+/// pass, read only for the documents these counts read as stories.
 struct DocumentStyle {
   private(set) var words = 0
   private(set) var numbers = 0
@@ -11,13 +11,33 @@ struct DocumentStyle {
   private(set) var names = 0
   /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
   private var previousOpensName = false
+  /// The signs of news writing, when counted with the style (``init(counting:)``).
+  private var signs: NewsSigns?
 
-  /// Counts the next token, given its first byte and its spelling packed as
-  /// ``LexiconTable/packed(_:)`` packs it (0 when it cannot be).
+  /// No token counted yet.
+  init() {}
+
+  /// Counts every token of a document.
+  /// - Complexity: O(n) in the number of tokens.
+  /// NB: the signs of news writing (``NewsSigns``) in the same pass, for every document: a
+  /// pass of their own over the stories cost more than counting them over the news.
+  init(counting document: Document) {
+    var signs = NewsSigns()
+    document.utf8.withUnsafeBufferPointer { text in
+      document.tokens.withUnsafeBufferPointer { tokens in
+        for token in tokens {
+          let start = Int(token.utf8Start)
+          add(token, firstByte: start < Int(token.utf8End) ? text[start] : 0, text: text)
+          signs.add(token, text: text)
+        }
+      }
+    }
+    self.signs = signs
+  }
+
+  /// Counts the next token, given its first byte.
   @inline(__always)
-  mutating func add(
-    _ token: Token, firstByte: UInt8, packedWord: UInt64, text: UnsafeBufferPointer<UInt8>
-  ) {
+  mutating func add(_ token: Token, firstByte: UInt8, text: UnsafeBufferPointer<UInt8>) {
     let opensName = previousOpensName
     let length = token.utf8End - token.utf8Start
     let shape = token.shape.rawValue
@@ -29,13 +49,14 @@ struct DocumentStyle {
         shape & Token.Shape.lowercase.rawValue != 0
         || (length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";")))
       words += 1
-      if length <= 3 {
-        // he, she, i, him, her, me (packed from the lowest byte).
-        switch packedWord {
-        case 0x6568, 0x65_6873, 0x69, 0x6D_6968, 0x72_6568, 0x656D: pronouns += 1
-        case 0: if Self.isPronoun(text, Int(token.utf8Start), Int(length)) { pronouns += 1 }
-        default: break
-        }
+      // he, she, i, him, her, me: the first byte before the spelling.
+      let lower = firstByte | 0x20
+      if length <= 3
+        && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
+          || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
+        && Self.isPronoun(text, Int(token.utf8Start), Int(length))
+      {
+        pronouns += 1
       }
       // Capitalized and not all capitals.
       let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
@@ -52,8 +73,7 @@ struct DocumentStyle {
 
   /// Whether a word of at most 3 bytes is a personal pronoun the style counts (he, she, i,
   /// him, her, me), in any case.
-  /// NB: for spellings ``LexiconTable/packed(_:)`` does not pack (a byte past ASCII, or a zero
-  /// byte), and for ``NewsSigns``, which has no packed spelling: packed from the highest byte.
+  /// NB: packed from the highest byte, from the bytes one by one (no load past the text).
   static func isPronoun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
     var packed: UInt32 = 0
     for offset in 0..<length {
@@ -81,7 +101,7 @@ struct DocumentStyle {
   /// (``NewsSigns``) says otherwise.
   func isFiction(_ document: Document) -> Bool {
     guard readsAsStory else { return false }
-    let signs = NewsSigns(document)
+    let signs = self.signs ?? NewsSigns(document)
     // The narration's voice alone: a column or a report quoting people at length takes their
     // "I" and "me" into the count above, a story's narration keeps its own pronouns
     // (LitBank's and PDNC's dev stories stay under 7.3; the articles this reads as news reach

@@ -3,8 +3,9 @@
 /// the narration alone (outside quotation marks) and politicians named by an abbreviated
 /// title.
 ///
-/// NB: counted in a pass of their own, run only for the documents the style counts read as
-/// stories: in the rule context's pass over every token they cost news and stories alike.
+/// NB: counted token by token in the style's pass (``DocumentStyle/init(counting:)``): a pass
+/// of their own over the stories (most of the text) cost more than these counts over the
+/// news.
 struct NewsSigns {
   /// Words of news reporting's register (see ``isNewsRegister(_:_:_:)``).
   private(set) var register = 0
@@ -13,71 +14,76 @@ struct NewsSigns {
   /// Capitalised words after an office's abbreviated title ("Sen. Warren", "Gov. Brown"; see
   /// ``isOfficeTitle(_:_:_:)``).
   private(set) var titledNames = 0
+  /// Whether the previous token was an office's abbreviated title, or its period.
+  private var previousIsTitle = false
+  /// Whether the token is inside double quotation marks, as the marks read so far open and
+  /// close them.
+  private var insideQuotation = false
+
+  /// No token counted yet.
+  init() {}
 
   /// Counts the signs over the document's tokens.
   /// - Complexity: O(n) in the number of tokens.
   init(_ document: Document) {
-    // Whether the previous token was an office's abbreviated title, or its period.
-    var previousIsTitle = false
-    // Whether the token is inside double quotation marks, as the marks read so far open and
-    // close them.
-    var insideQuotation = false
-    let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
     document.utf8.withUnsafeBufferPointer { text in
-      document.tokens.withUnsafeBufferPointer { tokens in
-        for token in tokens {
-          let start = Int(token.utf8Start)
-          let length = Int(token.utf8End) - start
-          guard length > 0 else { continue }
-          let first = text[start]
-          let followsTitle = previousIsTitle
-          previousIsTitle = false
-          switch token.kind {
-          case .word:
-            // NB: by length first: most words are 4 to 6 bytes long and none of these.
-            if length <= 4 {
-              // he, she, i, him, her, me: the first byte before the spelling.
-              let lower = first | 0x20
-              if length <= 3 && !insideQuotation
-                && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
-                  || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
-                && DocumentStyle.isPronoun(text, start, length)
-              {
-                narrationPronouns += 1
-              }
-              if length >= 3, Self.isOfficeTitle(text, start, length) { previousIsTitle = true }
-            } else if length >= 7, Self.isNewsRegister(text, start, length) {
-              register += 1
-            }
-            if followsTitle && token.shape.rawValue & capitals == Token.Shape.capitalized.rawValue {
-              titledNames += 1
-            }
-          case .number:
-            break
-          case .quoteMark:
-            if first == UInt8(ascii: "\"") {
-              // NB: a straight mark opens after a space, a bracket or at the start of the text
-              // and closes elsewhere; toggling would turn inside out at a quotation running
-              // over paragraphs, whose paragraphs open without closing.
-              let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
-              insideQuotation =
-                before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
-                || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
-                || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
-            } else if first == 0xE2, length == 3, text[start + 1] == 0x80 {
-              // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
-              switch text[start + 2] {
-              case 0x9C: insideQuotation = true
-              case 0x9D: insideQuotation = false
-              default: break
-              }
-            }
-          default:
-            // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
-            previousIsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
-          }
+      for token in document.tokens { add(token, text: text) }
+    }
+  }
+
+  /// Counts the next token.
+  @inline(__always)
+  mutating func add(_ token: Token, text: UnsafeBufferPointer<UInt8>) {
+    let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
+    let start = Int(token.utf8Start)
+    let length = Int(token.utf8End) - start
+    guard length > 0 else { return }
+    let first = text[start]
+    let followsTitle = previousIsTitle
+    previousIsTitle = false
+    switch token.kind {
+    case .word:
+      // NB: by length first: most words are 4 to 6 bytes long and none of these.
+      if length <= 4 {
+        // he, she, i, him, her, me: the first byte before the spelling.
+        let lower = first | 0x20
+        if length <= 3 && !insideQuotation
+          && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
+            || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
+          && DocumentStyle.isPronoun(text, start, length)
+        {
+          narrationPronouns += 1
+        }
+        if length >= 3, Self.isOfficeTitle(text, start, length) { previousIsTitle = true }
+      } else if length >= 7, Self.isNewsRegister(text, start, length) {
+        register += 1
+      }
+      if followsTitle && token.shape.rawValue & capitals == Token.Shape.capitalized.rawValue {
+        titledNames += 1
+      }
+    case .number:
+      break
+    case .quoteMark:
+      if first == UInt8(ascii: "\"") {
+        // NB: a straight mark opens after a space, a bracket or at the start of the text
+        // and closes elsewhere; toggling would turn inside out at a quotation running
+        // over paragraphs, whose paragraphs open without closing.
+        let before = start == 0 ? UInt8(ascii: " ") : text[start - 1]
+        insideQuotation =
+          before == UInt8(ascii: " ") || before == UInt8(ascii: "\n")
+          || before == UInt8(ascii: "\t") || before == UInt8(ascii: "\r")
+          || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+      } else if first == 0xE2, length == 3, text[start + 1] == 0x80 {
+        // “ (E2 80 9C) opens, ” (E2 80 9D) closes; single marks are also apostrophes.
+        switch text[start + 2] {
+        case 0x9C: insideQuotation = true
+        case 0x9D: insideQuotation = false
+        default: break
         }
       }
+    default:
+      // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
+      previousIsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
     }
   }
 

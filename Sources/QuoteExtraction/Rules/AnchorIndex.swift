@@ -90,11 +90,24 @@ struct AnchorIndex {
       }
       return gateAnswers[slot]
     }
+    // The first depth-0 quotation opening at or after the candidate and the first closing at
+    // or after it (positions in the context's sorted lists).
+    // NB: the candidates come in text order, so each moves on from the previous candidate's:
+    // no search per candidate.
+    let openingTokens = context.openingTokens
+    let closingTokens = context.closingTokens
+    var quotes = (opening: 0, closing: 0)
     // NB: only the tokens that may pass an anchor test (found in the context's pass over the
     // tokens); the groups of each by its lexicons, its keys and its first byte.
     for (position, candidate) in context.anchorCandidates.enumerated() {
       let token = Int(candidate)
-      let mask = context.masks[token]
+      while quotes.opening < openingTokens.count && Int(openingTokens[quotes.opening]) < token {
+        quotes.opening += 1
+      }
+      while quotes.closing < closingTokens.count && Int(closingTokens[quotes.closing]) < token {
+        quotes.closing += 1
+      }
+      let mask = context.mask(token)
       let spelling = context.rawSpelling(token)
       let info = context.document.tokens[token]
       // The shape bits an anchor test reads: capitalized, all caps, lower case.
@@ -169,7 +182,7 @@ struct AnchorIndex {
           needed = true
         }
         guard needed else { continue }
-        let distance = Self.distance(reach, token, context)
+        let distance = Self.distance(reach, token, context, quotes)
         let row = (rows.lowerBound + min(distance, rows.count - 1)) * words
         for word in 0..<words { bits[word] &= program.reachRuleBits[row + word] }
       }
@@ -198,16 +211,24 @@ struct AnchorIndex {
   }
 
   /// A token's distance that checks bound (see ``RuleProgram/Reach``), `Int.max` when there is
-  /// no such quotation.
+  /// no such quotation; `quotes` are the positions, in the context's lists, of the first
+  /// quotation opening and closing at or after the token (as
+  /// ``RuleContext/distanceToOpening(from:)`` and ``RuleContext/distanceToClosing(before:)``
+  /// find them).
   /// NB: the edge a side must read: the first after the anchor is its sentence's (or
   /// paragraph's) end, 0 away when the anchor starts it (a check holds then whatever its
   /// bound); the last before it is its start (see ``RuleProgram/Entry``).
-  private static func distance(_ reach: RuleProgram.Reach, _ token: Int, _ context: RuleContext)
-    -> Int
-  {
+  private static func distance(
+    _ reach: RuleProgram.Reach, _ token: Int, _ context: RuleContext,
+    _ quotes: (opening: Int, closing: Int)
+  ) -> Int {
     switch reach {
-    case .forwardQuote: return context.distanceToOpening(from: token)
-    case .backwardQuote: return context.distanceToClosing(before: token)
+    case .forwardQuote:
+      return quotes.opening < context.openingTokens.count
+        ? Int(context.openingTokens[quotes.opening]) - token : Int.max
+    case .backwardQuote:
+      return quotes.closing > 0
+        ? token - 1 - Int(context.closingTokens[quotes.closing - 1]) : Int.max
     case .forwardSentenceEdge, .forwardParagraphEdge:
       let range = enclosing(token, paragraph: reach == .forwardParagraphEdge, context)
       return range.lowerBound == token ? 0 : range.upperBound - token

@@ -130,7 +130,8 @@ struct LexiconTable: Sendable {
   }
 
   /// The table read through raw buffers, for a pass over every token of a document (see
-  /// ``withProbe(_:)``).
+  /// ``withProbe(_:)``) or for lookups one at a time (see ``Pinned``).
+  /// NB: plain pointers and an integer: a copy retains nothing.
   struct Probe {
     fileprivate let slots: UnsafeBufferPointer<Slot>
     fileprivate let tags: UnsafeBufferPointer<UInt16>
@@ -138,7 +139,6 @@ struct LexiconTable: Sendable {
     fileprivate let shortEntries: UnsafeBufferPointer<ShortEntry>
     fileprivate let shortFilter: UnsafeBufferPointer<UInt64>
     fileprivate let longest: Int
-    fileprivate let table: LexiconTable
 
     /// The bit set of the word token `text[start..<end]`, and its spelling lower-cased and
     /// packed as ``LexiconTable/packed(_:)`` packs it (0 when it cannot be).
@@ -166,7 +166,36 @@ struct LexiconTable: Sendable {
         guard bytes.count <= longest else { return (0, 0) }
         return (LexiconTable.mask(asciiHash: hash, bytes, slots, tags, pool), 0)
       }
-      return (table.mask(of: bytes), 0)
+      return (LexiconTable.mask(anySpelling: bytes, slots, pool), 0)
+    }
+  }
+
+  /// The table's buffers copied once into memory of their own, which stays put as long as this
+  /// object lives: for lookups one at a time outside ``withProbe(_:)`` (a rule context looks a
+  /// word up when the rules first read it).
+  /// NB: immutable once built; its pointers are only read.
+  final class Pinned: @unchecked Sendable {
+    let probe: Probe
+
+    init(_ table: LexiconTable) {
+      func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+        // NB: at least one element, so that every buffer has memory to deallocate.
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, values.count))
+        _ = buffer.initialize(from: values)
+        return UnsafeBufferPointer(rebasing: buffer[..<values.count])
+      }
+      probe = Probe(
+        slots: copy(table.slots), tags: copy(table.tags), pool: copy(table.pool),
+        shortEntries: copy(table.shortEntries), shortFilter: copy(table.shortFilter),
+        longest: table.longest)
+    }
+
+    deinit {
+      UnsafeMutableBufferPointer(mutating: probe.slots).deallocate()
+      UnsafeMutableBufferPointer(mutating: probe.tags).deallocate()
+      UnsafeMutableBufferPointer(mutating: probe.pool).deallocate()
+      UnsafeMutableBufferPointer(mutating: probe.shortEntries).deallocate()
+      UnsafeMutableBufferPointer(mutating: probe.shortFilter).deallocate()
     }
   }
 
@@ -180,8 +209,7 @@ struct LexiconTable: Sendable {
               body(
                 Probe(
                   slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
-                  shortFilter: shortFilter,
-                  longest: longest, table: self))
+                  shortFilter: shortFilter, longest: longest))
             }
           }
         }
@@ -288,7 +316,30 @@ struct LexiconTable: Sendable {
     }
   }
 
+  /// The bit set of a spelling of any bytes (``mask(of:)`` over raw buffers).
+  private static func mask(
+    anySpelling bytes: UnsafeBufferPointer<UInt8>, _ slots: UnsafeBufferPointer<Slot>,
+    _ pool: UnsafeBufferPointer<UInt8>
+  ) -> UInt64 {
+    let hash = Self.hash(bytes)
+    let modulus = slots.count - 1
+    var index = Int(truncatingIfNeeded: hash) & modulus
+    while true {
+      let slot = slots[index]
+      if slot.start < 0 { return 0 }
+      if slot.hash == hash && equal(slot, bytes, pool) { return slot.mask }
+      index = (index + 1) & modulus
+    }
+  }
+
   private func equal<C: Collection<UInt8>>(_ slot: Slot, _ bytes: C) -> Bool where C.Index == Int {
+    pool.withUnsafeBufferPointer { Self.equal(slot, bytes, $0) }
+  }
+
+  /// Whether a slot's key is `bytes` normalized (ASCII lower case, `’` as `'`).
+  private static func equal<C: Collection<UInt8>>(
+    _ slot: Slot, _ bytes: C, _ pool: UnsafeBufferPointer<UInt8>
+  ) -> Bool where C.Index == Int {
     var position = Int(slot.start)
     let end = position + Int(slot.length)
     var index = bytes.startIndex

@@ -154,55 +154,54 @@ struct PatternMatcher {
     let hasLowers = !test.lowers.isEmpty
     let hasTexts = !test.texts.isEmpty
     let lowersPack = test.lowersUnpacked == test.lowers.upperBound
-    return context.words.withUnsafeBufferPointer { words in
-      context.masks.withUnsafeBufferPointer { masks in
-        context.document.tokens.withUnsafeBufferPointer { tokens in
-          context.document.utf8.withUnsafeBufferPointer { text in
-            // The token's first byte, 0 when it is empty.
-            func firstByte(_ index: Int) -> (byte: UInt8, isEmpty: Bool) {
-              let start = Int(tokens[index].utf8Start)
-              return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
-            }
-            for index in lower...upper {
-              if test.anyOf != 0 && masks[index] & test.anyOf == 0 { continue }
-              if hasLowers {
-                let word = words[index]
-                if word != 0 {
-                  if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-                } else if lowersPack && tokens[index].kind == .word {
-                  continue
-                } else {
-                  let (byte, isEmpty) = firstByte(index)
-                  let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                  if isEmpty
-                    ? test.lowersStarts != ~0
-                    : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
-                  {
-                    continue
-                  }
-                }
-              }
-              if hasTexts {
-                let (byte, isEmpty) = firstByte(index)
-                if isEmpty
-                  ? test.textsStarts != ~0
-                  : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
-                {
-                  continue
-                }
-              }
-              if accepts(test, index) { return true }
-            }
-            return false
-          }
+    // NB: the context's lexicon bits and packed spellings are read one by one
+    // (``RuleContext/mask(_:)``, ``RuleContext/word(_:)``): in fiction they are looked up
+    // when first read.
+    return context.document.tokens.withUnsafeBufferPointer { tokens in
+      context.document.utf8.withUnsafeBufferPointer { text in
+        // The token's first byte, 0 when it is empty.
+        func firstByte(_ index: Int) -> (byte: UInt8, isEmpty: Bool) {
+          let start = Int(tokens[index].utf8Start)
+          return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
         }
+        for index in lower...upper {
+          if test.anyOf != 0 && context.mask(index) & test.anyOf == 0 { continue }
+          if hasLowers {
+            let word = context.word(index)
+            if word != 0 {
+              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
+            } else if lowersPack && tokens[index].kind == .word {
+              continue
+            } else {
+              let (byte, isEmpty) = firstByte(index)
+              let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+              if isEmpty
+                ? test.lowersStarts != ~0
+                : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
+              {
+                continue
+              }
+            }
+          }
+          if hasTexts {
+            let (byte, isEmpty) = firstByte(index)
+            if isEmpty
+              ? test.textsStarts != ~0
+              : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
+            {
+              continue
+            }
+          }
+          if accepts(test, index) { return true }
+        }
+        return false
       }
     }
   }
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
     guard index >= 0 && index < context.tokenCount else { return false }
-    let mask = context.masks[index]
+    let mask = context.mask(index)
     if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
     if mask & test.noneOf != 0 { return false }
     let token = context.document.tokens[index]
@@ -240,7 +239,7 @@ struct PatternMatcher {
   ) -> Bool {
     // A short ASCII word compares as one packed integer. A spelling that packs to 0 (longer,
     // not ASCII, with upper case) spells no such word, so the answer is whole.
-    if ignoringCase, case let word = context.words[index], word != 0 {
+    if ignoringCase, case let word = context.word(index), word != 0 {
       return filter & TokenCheck.filterBit(word) != 0 && program.containsPacked(word, in: slots)
     }
     // An exact spelling of at most 8 bytes compares as one packed integer too; a spelling

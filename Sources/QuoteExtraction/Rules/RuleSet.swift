@@ -13,6 +13,8 @@ final class RuleSet: Sendable {
   let bits: Bits
   /// The rules compiled for the matcher, in the same order.
   let program: RuleProgram
+  /// ``lexicons`` in memory of its own, for the rule context's lookups one word at a time.
+  let pinnedLexicons: LexiconTable.Pinned
 
   struct Bits: Sendable {
     var pronouns: UInt64 = 0
@@ -78,6 +80,7 @@ final class RuleSet: Sendable {
     rules = []
     bits = Bits()
     program = RuleProgram(rules: [])
+    pinnedLexicons = LexiconTable.Pinned(lexicons)
   }
 
   /// Builds the rule set of a configuration.
@@ -125,5 +128,6 @@ final class RuleSet: Sendable {
     }.map(\.element)
     self.bits = bits
     self.program = RuleProgram(rules: self.rules)
+    self.pinnedLexicons = LexiconTable.Pinned(table)
   }
 }

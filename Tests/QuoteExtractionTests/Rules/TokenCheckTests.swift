@@ -15,7 +15,7 @@ struct TokenCheckTests {
     _ test: TokenCheck, _ index: Int, _ context: RuleContext, bytes: [UInt8], lowered: [UInt8],
     spellings: [[UInt8]]
   ) -> Bool {
-    let mask = context.masks[index]
+    let mask = context.mask(index)
     if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
     if mask & test.noneOf != 0 { return false }
     let token = context.document.tokens[index]

@@ -1,0 +1,48 @@
+import QuoteExtractionTestSupport
+import Testing
+
+@testable import QuoteExtraction
+
+/// A rule context that reads only the tokens near quotation marks (`quotingOnly`, as in
+/// fiction) answers as one that reads every token: every token's lexicon bits and packed
+/// spelling (those left out looked up when read) are the lexicon table's, and the anchor index
+/// lists the same rules at the same tokens when only the rules that quote are listed.
+struct RuleContextTests {
+  @Test(arguments: ["litbank-dev", "pdnc-dev", "polnear-dev"])
+  func quotingOnlyContextAnswersAsAFullOne(_ corpus: String) throws {
+    var compared = 0
+    var leftOut = 0
+    var listed = 0
+    var wrong: [String] = []
+    let read = try AnchorIndexTests.forEachContext(corpus) { result, full, rules in
+      let document = result.document
+      let windowed = RuleContext(
+        document: document, quotes: result.quotes, rules: rules, quotingOnly: true)
+      leftOut += (0..<windowed.tokenCount).count { !windowed.wasScanned($0) }
+      // The index first: it reads the pass's anchor candidates before any token is looked up.
+      let expected = AnchorIndexTests.listed(
+        AnchorIndex(context: full, matcher: PatternMatcher(context: full), directPassOnly: true),
+        rules: rules.rules.count)
+      let found = AnchorIndexTests.listed(
+        AnchorIndex(
+          context: windowed, matcher: PatternMatcher(context: windowed), directPassOnly: true),
+        rules: rules.rules.count)
+      listed += expected.count
+      for pair in expected.symmetricDifference(found) {
+        wrong.append("\(rules.rules[pair[1]].id) at «\(document.text(of: pair[0]))»")
+      }
+      let table = rules.lexicons.masksAndWords(of: document)
+      for token in 0..<windowed.tokenCount {
+        compared += 1
+        if windowed.mask(token) != table.masks[token] || windowed.word(token) != table.words[token]
+          || full.mask(token) != table.masks[token] || full.word(token) != table.words[token]
+        {
+          wrong.append("«\(document.text(of: token))»")
+        }
+      }
+    }
+    guard read else { return }
+    #expect(compared > 0 && leftOut > 0 && listed > 0)
+    #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+  }
+}
