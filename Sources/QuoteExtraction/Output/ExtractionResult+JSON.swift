@@ -18,16 +18,6 @@ extension ExtractionResult {
         end: document.offset(range.upperBound, in: unit), text: document.utf8[range])
       writer.endObject()
     }
-    func pair(_ key: String?, _ range: Range<Int>?) {
-      guard let range else {
-        if let key { writer.null(key) } else { writer.null() }
-        return
-      }
-      writer.beginArray(key)
-      writer.int(document.offset(range.lowerBound, in: unit))
-      writer.int(document.offset(range.upperBound, in: unit))
-      writer.endArray()
-    }
 
     writer.beginArray("attributions")
     // NB: through a buffer, so that each field is read in place rather than every
@@ -139,7 +129,14 @@ extension ExtractionResult {
       writer.string("kind", entity.kind.rawValue)
       if let gender = entity.gender { writer.string("gender", gender) }
       writer.beginArray("mentions")
-      for mention in entity.mentions { pair(nil, mention) }
+      entity.mentions.withUnsafeBufferPointer { mentions in
+        writer.pairElements(count: mentions.count) { index in
+          (
+            document.offset(mentions[index].lowerBound, in: unit),
+            document.offset(mentions[index].upperBound, in: unit)
+          )
+        }
+      }
       writer.endArray()
       writer.endObject()
     }
@@ -166,11 +163,8 @@ extension Document {
   ) {
     func pairs(_ key: String, _ ranges: [TextRange]) {
       writer.beginArray(key)
-      for range in ranges {
-        writer.beginArray()
-        writer.int(offset(range.utf8Start, in: unit))
-        writer.int(offset(range.utf8End, in: unit))
-        writer.endArray()
+      writer.pairElements(count: ranges.count) { index in
+        (offset(ranges[index].utf8Start, in: unit), offset(ranges[index].utf8End, in: unit))
       }
       writer.endArray()
     }

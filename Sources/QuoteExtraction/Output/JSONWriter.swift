@@ -84,8 +84,12 @@ public struct JSONWriter: Sendable {
     /// A quoted string that ``JSONWriter/isPlain(_:)`` accepts (at most 64 bytes, nothing to
     /// escape).
     mutating func plainString(_ value: String) {
-      precondition(JSONWriter.isPlain(value))
-      JSONWriter.withUTF8(of: value) { quoted($0) }
+      JSONWriter.withUTF8(of: value) { utf8 in
+        // NB: the length alone keeps the piece in bounds; callers have checked `isPlain`
+        // (or write names that are), so it is not scanned a second time here.
+        precondition(utf8.count <= JSONWriter.maxPieceString)
+        quoted(utf8)
+      }
     }
 
     /// `true` or `false`.
@@ -136,13 +140,32 @@ public struct JSONWriter: Sendable {
       var rest = magnitude
       var index = count + length
       count = index
-      for _ in 0..<length {
-        index -= 1
-        buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
+      // Two digits a division (offsets run to six or seven digits), from a table of the
+      // hundred pairs; a StaticString's bytes need no lazy initialisation, unlike a static array.
+      let pairs = JSONWriter.digitPairs.utf8Start
+      var remaining = length
+      while remaining >= 2 {
+        let pair = Int(rest % 100) &* 2
+        rest /= 100
+        index -= 2
+        buffer[index] = pairs[pair]
+        buffer[index + 1] = pairs[pair + 1]
+        remaining -= 2
+      }
+      if remaining == 1 {
+        buffer[index - 1] = UInt8(ascii: "0") + UInt8(rest % 10)
       }
     }
   }
+
+  /// "00", "01", … "99": the two digits of each number below a hundred.
+  fileprivate static let digitPairs: StaticString = """
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899
+    """
 
   /// Gathers what `body` writes into a piece and appends it.
   @inline(__always)
@@ -169,6 +192,32 @@ public struct JSONWriter: Sendable {
       body(&piece)
       precondition(piece.count <= Self.membersCapacity)
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+    }
+  }
+
+  /// The most `[start,end]` elements one piece of ``pairElements(count:_:)`` holds: each takes
+  /// at most 44 bytes (a comma, two brackets, a comma and two numbers of 20), 880 in all.
+  private static let pairsPerPiece = 20
+
+  /// Writes `count` elements `[first,second]` into the open array, `pair(i)` giving the numbers
+  /// of the `i`th: many to a piece.
+  ///
+  /// NB: an entity's mentions are most of a fiction record's numbers; as an array each, every
+  /// one cost an append per number and bracket and a push and pop of the comma state.
+  mutating func pairElements(count: Int, _ pair: (Int) -> (Int, Int)) {
+    var next = 0
+    while next < count {
+      let end = min(next + Self.pairsPerPiece, count)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.membersCapacity) { buffer in
+        var piece = Piece(buffer: buffer)
+        for index in next..<end {
+          if takeComma() { piece.byte(UInt8(ascii: ",")) }
+          let (first, second) = pair(index)
+          piece.pair(first, second)
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+      }
+      next = end
     }
   }
 

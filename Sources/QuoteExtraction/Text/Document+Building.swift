@@ -78,21 +78,26 @@ extension Document {
     // NB: zero-filled through the growth path, then written in place: an uninitialised array
     // is made by the standard library's unspecialised allocator (see `Array(filled:count:)`).
     var owner = [Int32](filled: 0, count: tokens.count)
+    // NB: through buffers, so that the loop over every token checks no array's bounds.
     owner.withUnsafeMutableBufferPointer { buffer in
-      var token = 0
-      for (index, range) in ranges.enumerated() {
-        let first = token
-        while token < tokens.count && Int(tokens[token].utf8Start) < range.upperBound {
-          buffer[token] = Int32(index)
+      tokens.withUnsafeBufferPointer { tokens in
+        var token = 0
+        for (index, range) in ranges.enumerated() {
+          let first = token
+          let owner = Int32(truncatingIfNeeded: index)
+          let end = range.upperBound
+          while token < tokens.count && Int(tokens[token].utf8Start) < end {
+            buffer[token] = owner
+            token += 1
+          }
+          result.append(
+            TextRange(utf8Start: range.lowerBound, utf8End: end, tokens: first..<token))
+        }
+        let last = Int32(truncatingIfNeeded: max(ranges.count - 1, 0))
+        while token < tokens.count {
+          buffer[token] = last
           token += 1
         }
-        result.append(
-          TextRange(utf8Start: range.lowerBound, utf8End: range.upperBound, tokens: first..<token))
-      }
-      let last = Int32(max(ranges.count - 1, 0))
-      while token < tokens.count {
-        buffer[token] = last
-        token += 1
       }
     }
     return (result, owner)

@@ -53,7 +53,9 @@ struct SentenceRepair {
     var paragraph = 0
     var sentenceStart = 0
     var list: ListMarker? = nil
-    for index in tokens.indices {
+    var index = 0
+    while index < tokens.count {
+      defer { index += 1 }
       let start = Int(tokens[index].utf8Start)
       var newParagraph = index == 0
       while paragraph < paragraphs.count && paragraphs[paragraph].upperBound <= start {
@@ -68,9 +70,11 @@ struct SentenceRepair {
       // Outside a list, a sentence ends only after a terminator or a closing mark (see
       // `terminator(before:sentenceStart:)`), which are punctuation or quotation marks: the
       // tokens after a word, a number or a symbol (most tokens) cannot start one.
-      if list == nil {
-        let kind = tokens[index - 1].kind
-        if kind != .punctuation && kind != .quoteMark { continue }
+      if list == nil && !Self.mayEndBefore(tokens[index - 1].kind) {
+        // NB: the run of such tokens up to the paragraph's end is skipped in a tight loop (the
+        // paragraph test above costs more than this one, and most tokens are in such runs).
+        index = nextAfterMark(from: index + 1, before: paragraphs, paragraph) - 1
+        continue
       }
       while enclosure < enclosures.count && enclosures[enclosure].upperBound < index {
         enclosure += 1
@@ -85,6 +89,29 @@ struct SentenceRepair {
       }
     }
     return result
+  }
+
+  /// Whether a sentence may end between a token of `kind` and the next one (outside a list).
+  @inline(__always)
+  private static func mayEndBefore(_ kind: Token.Kind) -> Bool {
+    kind == .punctuation || kind == .quoteMark
+  }
+
+  /// The first token at or after `index` that follows a punctuation or quotation mark or starts
+  /// at or after the end of `paragraphs[paragraph]` (or the token count when none does).
+  private func nextAfterMark(from index: Int, before paragraphs: [Range<Int>], _ paragraph: Int)
+    -> Int
+  {
+    let limit = paragraph < paragraphs.count ? paragraphs[paragraph].upperBound : Int.max
+    return tokens.withUnsafeBufferPointer { tokens in
+      var index = index
+      while index < tokens.count && Int(tokens[index].utf8Start) < limit
+        && !Self.mayEndBefore(tokens[index - 1].kind)
+      {
+        index += 1
+      }
+      return index
+    }
   }
 
   // MARK: - Decision

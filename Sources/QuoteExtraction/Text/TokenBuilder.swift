@@ -35,6 +35,29 @@ struct TokenBuilder {
     append(start, end, kind: kind, shape: Tokenizer.shape(utf8, start, end))
   }
 
+  /// What the builder holds at one moment, to go back to.
+  struct Mark {
+    fileprivate let tokens: Int
+    fileprivate let quoteMarks: Int
+    fileprivate let sawNewline: Bool
+    fileprivate let attached: Bool
+  }
+
+  /// The builder as it is now, for ``rollBack(to:)``.
+  var mark: Mark {
+    Mark(
+      tokens: tokens.count, quoteMarks: quoteMarks.count, sawNewline: sawNewline,
+      attached: attached)
+  }
+
+  /// Drops what was taken since `mark`.
+  mutating func rollBack(to mark: Mark) {
+    tokens.removeLast(tokens.count - mark.tokens)
+    quoteMarks.removeLast(quoteMarks.count - mark.quoteMarks)
+    sawNewline = mark.sawNewline
+    attached = mark.attached
+  }
+
   /// Takes a gap of ASCII whitespace.
   @inline(__always)
   mutating func gap(newline: Bool) {

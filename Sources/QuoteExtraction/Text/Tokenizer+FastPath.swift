@@ -95,6 +95,11 @@ extension Tokenizer {
     }
 
     while index < count {
+      if pending == nil {
+        // Gaps and chunks of known characters in one pass, up to a chunk that holds another.
+        index = splitKnownChunks(utf8, from: index, known: known, into: &builder)
+        if index == count { break }
+      }
       var newline = false
       let gapStart = index
       while index < count && isSpace(utf8[index]) {
@@ -201,6 +206,8 @@ extension Tokenizer {
           if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
           lowers += index - run
           previous = .letter
+          // Most words end at a space, which ends the token as `.other` does below.
+          if index < end && isSpace(utf8[index]) { break }
           continue
         }
         let (next, nextWidth) = wordClass(utf8, index, end)
@@ -239,6 +246,136 @@ extension Tokenizer {
         status >= 200 ? .word : status >= 100 ? .number : asciiKind(utf8[start])
       builder.append(start, index, kind: kind, shape: shape)
     }
+  }
+
+  /// Takes the gaps and the chunks of known characters from `start` on, as ``splitChunk`` does
+  /// each chunk, up to the first chunk that holds a character the fast path does not know.
+  /// Returns where the gap before that chunk starts (the builder as it was there), or the end.
+  ///
+  /// NB: one pass, rather than a pass to find each chunk's end and whether it is all known and
+  /// another to split it: the chunk ends at whitespace, which no rule below joins to anything
+  /// (it is `.other`), so the text's end serves as the chunk's. A chunk found to hold an unknown
+  /// character is rolled back: its few tokens are made twice, never more.
+  private static func splitKnownChunks(
+    _ utf8: UnsafeBufferPointer<UInt8>, from start: Int, known: KnownTokens,
+    into builder: inout TokenBuilder
+  ) -> Int {
+    let end = utf8.count
+    var index = start
+    // The start of the gap before the current chunk and the builder before that gap.
+    var gapStart = start
+    var mark = builder.mark
+    while index < end {
+      if isSpace(utf8[index]) {
+        gapStart = index
+        mark = builder.mark
+        var newline = false
+        repeat {
+          if utf8[index] == 0x0A || utf8[index] == 0x0D { newline = true }
+          index += 1
+        } while index < end && isSpace(utf8[index])
+        if index == end { return end }
+        builder.gap(newline: newline)
+        continue
+      }
+      // The commonest token, a lower-case word before a space (or the end), is made here: the
+      // rules below make it a word, `.lowercase` and `.ascii`. Any other word starts again.
+      // (Capitalised words too cost as many instructions as they save: too few end at a space.)
+      if utf8[index] &- 0x61 < 26 {
+        var probe = index + 1
+        while probe < end && utf8[probe] &- 0x61 < 26 { probe += 1 }
+        if probe == end || isSpace(utf8[probe]) {
+          builder.append(index, probe, kind: .word, shape: [.lowercase, .ascii])
+          index = probe
+          continue
+        }
+      }
+      let (first, width) = wordClass(utf8, index, end)
+      if first == .unknown {
+        builder.rollBack(to: mark)
+        return gapStart
+      }
+      let start = index
+      index += width
+      guard first == .letter || first == .digit || first == .underscore else {
+        if width == 1 {
+          builder.append(start, index, kind: asciiKind(utf8[start]), shape: .ascii)
+        } else {
+          let (kind, shape) = known[utf8[start + 2]]
+          builder.append(start, index, kind: kind, shape: shape)
+        }
+        continue
+      }
+      // ICU's status is that of the last rule applied: 200 after a letter, 100 after a digit;
+      // an underscore keeps the status before it, and two underscores make 200.
+      var status: Int32 = first == .letter ? 200 : first == .digit ? 100 : 0
+      var previous = first
+      var ascii = true
+      var uppers = 0
+      var lowers = 0
+      var shape: Token.Shape = []
+      @inline(__always) func count(_ byte: UInt8) {
+        if byte >= 0x41 && byte <= 0x5A {
+          if uppers == 0 && lowers == 0 { shape.insert(.capitalized) }
+          uppers += 1
+        } else if byte >= 0x61 && byte <= 0x7A {
+          if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
+          lowers += 1
+        }
+      }
+      count(utf8[start])
+      while index < end {
+        // A run of lower-case ASCII letters (most of a word's bytes), as the `.letter` case
+        // below, in a tight loop.
+        if utf8[index] &- 0x61 < 26 {
+          let run = index
+          index += 1
+          while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
+          status = 200
+          if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
+          lowers += index - run
+          previous = .letter
+          // Most words end at a space, which ends the token as `.other` does below.
+          if index < end && isSpace(utf8[index]) { break }
+          continue
+        }
+        let (next, nextWidth) = wordClass(utf8, index, end)
+        switch next {
+        case .letter:
+          status = 200
+          count(utf8[index])
+        case .digit:
+          status = 100
+        case .underscore:
+          if previous == .underscore { status = 200 }
+        case .midLetterOrNumber, .midNumber:
+          let after = index + nextWidth
+          guard after < end, previous == .letter || previous == .digit else { break }
+          let (following, _) = wordClass(utf8, after, end)
+          let joins =
+            following == previous && (previous == .digit || next == .midLetterOrNumber)
+          if joins {
+            if nextWidth > 1 { ascii = false }
+            // The character after the middle one is taken by the next round.
+            index = after
+            continue
+          }
+        default:
+          break
+        }
+        if next != .letter && next != .digit && next != .underscore { break }
+        previous = next
+        index += nextWidth
+      }
+      // NB: the only non-ASCII characters a word can hold here are ‘ and ’, which have no case,
+      // so the letters' case counted above is what ``shape`` finds from scalar properties.
+      if ascii { shape.insert(.ascii) }
+      if uppers >= 2 && lowers == 0 { shape.insert(.allCaps) }
+      let kind: Token.Kind =
+        status >= 200 ? .word : status >= 100 ? .number : asciiKind(utf8[start])
+      builder.append(start, index, kind: kind, shape: shape)
+    }
+    return end
   }
 
   /// ``classify``'s kind of an ASCII segment whose ICU status is 0, from its first byte.

@@ -75,4 +75,35 @@ struct JSONWriterSpanTests {
     single.endObject()
     #expect(gathered.bytes == single.bytes)
   }
+
+  /// Pairs written many to a piece are the bytes of the same pairs written as arrays one by
+  /// one: none, one, a piece's worth, one more, several pieces, and the longest numbers.
+  @Test(arguments: [0, 1, 20, 21, 45])
+  func pairElementsMatchArraysOneByOne(count: Int) {
+    func pair(_ index: Int) -> (Int, Int) {
+      index % 3 == 0 ? (Int.min, Int.max) : (index * 1_234_567, index % 10 - 5)
+    }
+    var gathered = JSONWriter()
+    gathered.beginObject()
+    gathered.beginArray("mentions")
+    gathered.pairElements(count: count, pair)
+    gathered.endArray()
+    gathered.int("after", 1)
+    gathered.endObject()
+
+    var single = JSONWriter()
+    single.beginObject()
+    single.beginArray("mentions")
+    for index in 0..<count {
+      let (first, second) = pair(index)
+      single.beginArray()
+      single.int(first)
+      single.int(second)
+      single.endArray()
+    }
+    single.endArray()
+    single.int("after", 1)
+    single.endObject()
+    #expect(gathered.bytes == single.bytes)
+  }
 }

@@ -31,7 +31,10 @@ struct JSONWriterTests {
     #expect(try decoded(writer) as? String == text)
   }
 
-  @Test(arguments: [0, 7, 9, 10, 42, -1, -10, 1_234_567, Int.max, Int.min])
+  @Test(arguments: [
+    0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, -1, -10, -100, 1_234_567, 12_345_678, 999_999,
+    1_000_000, Int.max, Int.min,
+  ])
   func integersRoundTrip(_ value: Int) throws {
     var writer = JSONWriter()
     writer.int(value)

@@ -78,6 +78,10 @@ struct TokenizerDifferentialTests {
     "“Yes,” he said.", " \u{0301}x", "x \u{0301}", "\u{0301}x", "a\r\n\u{0301}b",
     "café au lait", "naïve—really…", "", " ", "\n\n", "end.", "prefer.\n\n\u{FEFF}Also on",
     "\u{FEFF}Bill", "x \u{FEFF}Bill",
+    // A chunk the fast path does not know after known ones on the same line, after a line
+    // break, and at the very start: its tokens (and the gap before it) are taken back for ICU.
+    "plain words, then ca\u{0301}fe\u{0301}. More \"plain\" text", "one two\n\n  日本 three",
+    "Ωmega first, then plain", "x y.z ß",
   ])
   func fastPathMatchesICUOnEdgeCases(text: String) throws {
     #expect(try Self.firstDifference(Array(text.utf8)) == nil)
