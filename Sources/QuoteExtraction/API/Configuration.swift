@@ -71,6 +71,7 @@ public enum Genre: String, Sendable, Hashable, CaseIterable {
   case automatic
   /// News and other non-fiction: direct, indirect and mixed reports.
   case news
-  /// Novels and stories: direct quotations only.
+  /// Novels and stories: direct quotations only, found by the rules that quote (a
+  /// reported-speech rule would take a quotation into narration) and by dialogue turns.
   case fiction
 }
