@@ -5,26 +5,20 @@
 /// signs that can still make such a document news (``NewsSigns``) are counted in the same
 /// pass, read only for the documents these counts read as stories.
 struct DocumentStyle {
-  private(set) var words = 0
-  private(set) var numbers = 0
-  private(set) var pronouns = 0
-  private(set) var names = 0
-  /// The previous token's part in a name count: a lower-case word, a comma or a semicolon.
-  private var previousOpensName = false
-  /// The signs of news writing, when counted with the style (``init(counting:)``).
-  private(set) var signs: NewsSigns?
-
-  /// No token counted yet.
-  init() {}
+  let words: Int
+  let numbers: Int
+  let pronouns: Int
+  let names: Int
+  /// The signs of news writing, counted with the style.
+  let signs: NewsSigns
 
   /// Counts every token of a document, and the signs of news writing (``NewsSigns``) with
   /// them.
   /// - Complexity: O(n) in the number of tokens.
   /// NB: the signs in the same pass, for every document: a pass of their own over the
-  /// stories cost more than counting them over the news. The two counts share one loop
-  /// (``add(_:firstByte:text:)`` and ``NewsSigns/add(_:text:)`` token by token are the
-  /// reference the tests compare it with): the token's fields and first byte are read once,
-  /// and most words cost a table load and a branch (``wordCandidates``).
+  /// stories cost more than counting them over the news. The two counts share one loop: the
+  /// token's fields and first byte are read once, and most words cost a table load and a
+  /// branch (``wordCandidates``).
   init(counting document: Document) {
     var words = 0
     var numbers = 0
@@ -140,43 +134,6 @@ struct DocumentStyle {
     return table
   }()
 
-  /// Counts the next token, given its first byte.
-  /// NB: the reference for the fused pass of ``init(counting:)``, which the tests compare
-  /// with it.
-  mutating func add(_ token: Token, firstByte: UInt8, text: UnsafeBufferPointer<UInt8>) {
-    let opensName = previousOpensName
-    let length = token.utf8End - token.utf8Start
-    let shape = token.shape.rawValue
-    // NB: one switch on the kind for every count; the pronouns are compared only for words of
-    // at most 3 bytes, the length of every one of them.
-    switch token.kind {
-    case .word:
-      previousOpensName =
-        shape & Token.Shape.lowercase.rawValue != 0
-        || (length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";")))
-      words += 1
-      // he, she, i, him, her, me: the first byte before the spelling.
-      let lower = firstByte | 0x20
-      if length <= 3
-        && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
-          || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
-        && Self.isPronoun(text, Int(token.utf8Start), Int(length))
-      {
-        pronouns += 1
-      }
-      // Capitalized and not all capitals.
-      let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
-      if opensName && shape & capitals == Token.Shape.capitalized.rawValue { names += 1 }
-    case .number:
-      previousOpensName =
-        length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
-      numbers += 1
-    default:
-      previousOpensName =
-        length == 1 && (firstByte == UInt8(ascii: ",") || firstByte == UInt8(ascii: ";"))
-    }
-  }
-
   /// Whether a word of at most 3 bytes is a personal pronoun the style counts (he, she, i,
   /// him, her, me), in any case.
   /// NB: packed from the highest byte, from the bytes one by one (no load past the text).
@@ -207,7 +164,6 @@ struct DocumentStyle {
   /// (``NewsSigns``) says otherwise.
   func isFiction(_ document: Document) -> Bool {
     guard readsAsStory else { return false }
-    let signs = self.signs ?? NewsSigns(document)
     // The narration's voice alone: a column or a report quoting people at length takes their
     // "I" and "me" into the count above, a story's narration keeps its own pronouns
     // (LitBank's and PDNC's dev stories stay under 7.3; the articles this reads as news reach

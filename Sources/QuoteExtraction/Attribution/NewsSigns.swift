@@ -3,79 +3,22 @@
 /// the narration alone (outside quotation marks) and politicians named by an abbreviated
 /// title.
 ///
-/// NB: counted token by token in the style's pass (``DocumentStyle/init(counting:)``): a pass
-/// of their own over the stories (most of the text) cost more than these counts over the
-/// news.
+/// NB: counted in the style's pass (``DocumentStyle/init(counting:)``): a pass of their own
+/// over the stories (most of the text) cost more than these counts over the news.
 struct NewsSigns {
   /// Words of news reporting's register (see ``isNewsRegister(_:_:_:)``).
-  private(set) var register = 0
+  let register: Int
   /// The pronouns outside quotation marks: the narration's own, not the quoted speakers'.
-  private(set) var narrationPronouns = 0
+  let narrationPronouns: Int
   /// Capitalised words after an office's abbreviated title ("Sen. Warren", "Gov. Brown"; see
   /// ``isOfficeTitle(_:_:_:)``).
-  private(set) var titledNames = 0
-  /// Whether the previous token was an office's abbreviated title, or its period.
-  private var previousIsTitle = false
-  /// Whether the token is inside double quotation marks, as the marks read so far open and
-  /// close them.
-  private var insideQuotation = false
-
-  /// No token counted yet.
-  init() {}
+  let titledNames: Int
 
   /// The signs counted elsewhere (``DocumentStyle/init(counting:)``).
   init(register: Int, narrationPronouns: Int, titledNames: Int) {
     self.register = register
     self.narrationPronouns = narrationPronouns
     self.titledNames = titledNames
-  }
-
-  /// Counts the signs over the document's tokens.
-  /// - Complexity: O(n) in the number of tokens.
-  init(_ document: Document) {
-    document.utf8.withUnsafeBufferPointer { text in
-      for token in document.tokens { add(token, text: text) }
-    }
-  }
-
-  /// Counts the next token.
-  @inline(__always)
-  mutating func add(_ token: Token, text: UnsafeBufferPointer<UInt8>) {
-    let capitals = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
-    let start = Int(token.utf8Start)
-    let length = Int(token.utf8End) - start
-    guard length > 0 else { return }
-    let first = text[start]
-    let followsTitle = previousIsTitle
-    previousIsTitle = false
-    switch token.kind {
-    case .word:
-      // NB: by length first: most words are 4 to 6 bytes long and none of these.
-      if length <= 4 {
-        // he, she, i, him, her, me: the first byte before the spelling.
-        let lower = first | 0x20
-        if length <= 3 && !insideQuotation
-          && (lower == UInt8(ascii: "h") || lower == UInt8(ascii: "s")
-            || lower == UInt8(ascii: "i") || lower == UInt8(ascii: "m"))
-          && DocumentStyle.isPronoun(text, start, length)
-        {
-          narrationPronouns += 1
-        }
-        if length >= 3, Self.isOfficeTitle(text, start, length) { previousIsTitle = true }
-      } else if length >= 7, Self.isNewsRegister(text, start, length) {
-        register += 1
-      }
-      if followsTitle && token.shape.rawValue & capitals == Token.Shape.capitalized.rawValue {
-        titledNames += 1
-      }
-    case .number:
-      break
-    case .quoteMark:
-      insideQuotation = Self.quotation(after: insideQuotation, mark: text, start, length)
-    default:
-      // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
-      previousIsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
-    }
   }
 
   /// Whether the text is inside double quotation marks after a quotation mark token of
