@@ -256,6 +256,8 @@ extension Tokenizer {
   /// another to split it: the chunk ends at whitespace, which no rule below joins to anything
   /// (it is `.other`), so the text's end serves as the chunk's. A chunk found to hold an unknown
   /// character is rolled back: its few tokens are made twice, never more.
+  /// NB: the segment loop below is ``splitChunk``'s, written out again: one helper shared by
+  /// both, inlined, made the tokenizer 14 % more instructions (164M to 187M on bench-sample).
   private static func splitKnownChunks(
     _ utf8: UnsafeBufferPointer<UInt8>, from start: Int, known: KnownTokens,
     into builder: inout TokenBuilder
