@@ -99,7 +99,7 @@ struct AttributionEngine {
     // pass. (The direct pass may anchor there: “…,” he said, “…” has its cue outside.)
     let quoted = quotedSpeech(context)
     let anchors = AnchorIndex(
-      context: context, matcher: matcher, directOnly: quoted, directPassOnly: fiction)
+      context: context, matcher: matcher, directOnly: quoted, quotingOnly: fiction)
     // Each pass's rules: a range of the program's entries, in the order of the passes.
     var passes: [(pass: Rule.Pass, rules: Range<Int>)] = []
     for pass in Rule.Pass.allCases {

@@ -24,30 +24,16 @@ struct AnchorIndex {
   /// Words of rule bits per token.
   let words: Int
 
-  /// Builds the index; for the tokens marked in `directOnly`, and for every token when
-  /// `directPassOnly` is set (fiction: see ``AttributionEngine``), only the rules of the direct
-  /// pass are listed (the engine tries no other rule there).
+  /// Builds the index; for the tokens marked in `directOnly`, only the rules of the direct
+  /// pass are listed, and with `quotingOnly` (fiction: see ``AttributionEngine``) only the
+  /// rules that quote (``RuleProgram/Entry/quotes``): the engine tries no other rule there.
   init(
     context: RuleContext, matcher: PatternMatcher, directOnly: [Bool]? = nil,
-    directPassOnly: Bool = false
+    quotingOnly: Bool = false
   ) {
     let program = context.rules.program
     let words = program.ruleWords
     self.words = words
-    // The rules that quote: those of the direct pass and those of other passes whose content
-    // is a quotation (kind direct). Only they are listed when `directPassOnly` is set, and
-    // only the anchor groups that hold one of them are tested.
-    var quotingBits = [UInt64](repeating: 0, count: words)
-    for (rule, entry) in program.entries.enumerated()
-    where entry.pass == .direct || entry.kind == .direct {
-      quotingBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
-    }
-    let testedGroups = program.anchorGroups.map { group in
-      !directPassOnly
-        || (0..<words).contains {
-          program.groupRuleBits[group.bits + $0] & quotingBits[$0] != 0
-        }
-    }
     let lexicons = program.anchorLexicons
     tokens.reserveCapacity(context.anchorCandidates.count)
     rules.reserveCapacity(context.anchorCandidates.count * words)
@@ -140,7 +126,9 @@ struct AnchorIndex {
           groups &= groups - 1
           // Bit 63 stands for every group from the 64th on.
           for group in bit < 63 ? bit..<(bit + 1) : 63..<program.anchorGroups.count {
-            guard testedGroups[group], matcher.accepts(program.anchorGroups[group].test, token)
+            // NB: in fiction only the groups that hold a rule that quotes.
+            guard !quotingOnly || program.quotingGroups[group],
+              matcher.accepts(program.anchorGroups[group].test, token)
             else { continue }
             let offset = program.anchorGroups[group].bits
             for word in 0..<words { bits[word] |= program.groupRuleBits[offset + word] }
@@ -154,10 +142,10 @@ struct AnchorIndex {
         }
         guard any else { continue }
       }
-      if directPassOnly {
+      if quotingOnly {
         var any = false
         for word in 0..<words {
-          bits[word] &= quotingBits[word]
+          bits[word] &= program.quotingRuleBits[word]
           any = any || bits[word] != 0
         }
         guard any else { continue }

@@ -154,8 +154,7 @@ final class RuleContext {
   ) -> [Range<Int>]? {
     var forward = -1
     var backward = -1
-    for (rule, entry) in program.entries.enumerated()
-    where entry.pass == .direct || entry.kind == .direct {
+    for (rule, entry) in program.entries.enumerated() where entry.quotes {
       let check = program.conditionChecks[Int(program.checkOfRule[rule])]
       guard check.forwardQuoteReach >= 0 || check.backwardQuoteReach >= 0 else { return nil }
       forward = max(forward, check.forwardQuoteReach)

@@ -33,6 +33,10 @@ final class RuleProgram: @unchecked Sendable {
     /// so a side that failed at an anchor for one rule fails there for the others unread.
     var forwardSide: Int
     var backwardSide: Int
+
+    /// Whether the rule quotes: a rule of the direct pass, or of another pass whose content is
+    /// a quotation (kind direct). Fiction runs only these (see ``AttributionEngine``).
+    var quotes: Bool { pass == .direct || kind == .direct }
   }
 
   /// A token one side of a rule must read within a bounded distance of the anchor: some token
@@ -198,6 +202,10 @@ final class RuleProgram: @unchecked Sendable {
   let ruleWords: Int
   /// The bits of the rules of the direct pass (``Rule/Pass/direct``), ``ruleWords`` words.
   let directRuleBits: UnsafeBufferPointer<UInt64>
+  /// The bits of the rules that quote (``Entry/quotes``), ``ruleWords`` words.
+  let quotingRuleBits: UnsafeBufferPointer<UInt64>
+  /// For each anchor group, whether it holds a rule that quotes.
+  let quotingGroups: UnsafeBufferPointer<Bool>
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
@@ -710,6 +718,15 @@ final class RuleProgram: @unchecked Sendable {
       directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
     }
     self.directRuleBits = Self.copy(directRuleBits)
+    var quotingRuleBits = [UInt64](repeating: 0, count: ruleWords)
+    for (rule, entry) in entries.enumerated() where entry.quotes {
+      quotingRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+    }
+    self.quotingRuleBits = Self.copy(quotingRuleBits)
+    self.quotingGroups = Self.copy(
+      groups.map { group in
+        (0..<ruleWords).contains { groupRuleBits[group.bits + $0] & quotingRuleBits[$0] != 0 }
+      })
     self.anchorLexicons = anchorLexicons
     self.groupsOfLexicon = Self.copy(groupsOfLexicon)
     self.groupsOfByte = Self.copy(groupsOfByte)
@@ -752,6 +769,8 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: groupRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: checkOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: directRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: quotingRuleBits).deallocate()
+    UnsafeMutableBufferPointer(mutating: quotingGroups).deallocate()
     UnsafeMutableBufferPointer(mutating: conditionChecks).deallocate()
     UnsafeMutableBufferPointer(mutating: reachRows).deallocate()
     UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()

@@ -21,11 +21,11 @@ struct RuleContextTests {
       leftOut += (0..<windowed.tokenCount).count { !windowed.wasScanned($0) }
       // The index first: it reads the pass's anchor candidates before any token is looked up.
       let expected = AnchorIndexTests.listed(
-        AnchorIndex(context: full, matcher: PatternMatcher(context: full), directPassOnly: true),
+        AnchorIndex(context: full, matcher: PatternMatcher(context: full), quotingOnly: true),
         rules: rules.rules.count)
       let found = AnchorIndexTests.listed(
         AnchorIndex(
-          context: windowed, matcher: PatternMatcher(context: windowed), directPassOnly: true),
+          context: windowed, matcher: PatternMatcher(context: windowed), quotingOnly: true),
         rules: rules.rules.count)
       listed += expected.count
       for pair in expected.symmetricDifference(found) {
