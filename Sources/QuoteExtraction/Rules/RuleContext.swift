@@ -152,14 +152,8 @@ final class RuleContext {
   private static func quotingSpans(
     _ program: RuleProgram, _ openingTokens: [Int32], _ closingTokens: [Int32], count: Int
   ) -> [Range<Int>]? {
-    var forward = -1
-    var backward = -1
-    for (rule, entry) in program.entries.enumerated() where entry.quotes {
-      let check = program.conditionChecks[Int(program.checkOfRule[rule])]
-      guard check.forwardQuoteReach >= 0 || check.backwardQuoteReach >= 0 else { return nil }
-      forward = max(forward, check.forwardQuoteReach)
-      backward = max(backward, check.backwardQuoteReach)
-    }
+    guard let reach = program.quotingReach else { return nil }
+    let (forward, backward) = reach
     // An anchor at most `forward` tokens before an opening, or at most `backward` tokens
     // after the token after a closing (as ``distanceToOpening(from:)`` and
     // ``distanceToClosing(before:)`` count).

@@ -206,6 +206,10 @@ final class RuleProgram: @unchecked Sendable {
   let quotingRuleBits: UnsafeBufferPointer<UInt64>
   /// For each anchor group, whether it holds a rule that quotes.
   let quotingGroups: UnsafeBufferPointer<Bool>
+  /// The farthest the rules that quote may anchor from a quotation: before an opening mark
+  /// (`forward`) and after a closing one (`backward`), -1 where none anchors on that side; nil
+  /// when one of them has no such bound.
+  let quotingReach: (forward: Int, backward: Int)?
   /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
   let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
@@ -723,6 +727,20 @@ final class RuleProgram: @unchecked Sendable {
       quotingRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
     }
     self.quotingRuleBits = Self.copy(quotingRuleBits)
+    var quotingReach: (forward: Int, backward: Int)? = (-1, -1)
+    for (rule, entry) in entries.enumerated() where entry.quotes {
+      let check = checks[Int(checkOfRule[rule])]
+      guard let reach = quotingReach,
+        check.forwardQuoteReach >= 0 || check.backwardQuoteReach >= 0
+      else {
+        quotingReach = nil
+        break
+      }
+      quotingReach = (
+        max(reach.forward, check.forwardQuoteReach), max(reach.backward, check.backwardQuoteReach)
+      )
+    }
+    self.quotingReach = quotingReach
     self.quotingGroups = Self.copy(
       groups.map { group in
         (0..<ruleWords).contains { groupRuleBits[group.bits + $0] & quotingRuleBits[$0] != 0 }
