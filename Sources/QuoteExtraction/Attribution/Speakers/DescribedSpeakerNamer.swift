@@ -48,7 +48,7 @@ struct DescribedSpeakerNamer {
         table.records[entity].kind == .person, !table.records[entity].words.isEmpty,
         table.records[entity].gender.isCompatible(with: table.records[described].gender),
         let speaker = result.attributions[index].speaker,
-        table.records[entity].mentions.first == speaker
+        table.firstMention(of: entity) == speaker
       {
         people[described] = entity
         continue
@@ -67,7 +67,7 @@ struct DescribedSpeakerNamer {
         else {
           continue
         }
-        if let id = table.match(nameWords: [analyzer.lowercasedWord(vocative)], gender: gender) {
+        if let id = table.match(nameWord: analyzer.lowercasedWord(vocative), gender: gender) {
           if id != entity { people[described] = id }
         } else {
           names[described] = document.text(of: vocative)

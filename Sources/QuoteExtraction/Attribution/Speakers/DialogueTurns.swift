@@ -381,7 +381,7 @@ struct DialogueTurns {
   /// need the name to tell that a quotation calling the narrator is not the narrator's.
   private func narratorName(_ result: ExtractionResult, table: EntityTable) -> String? {
     guard fiction, let narrator = table.narrator,
-      table.records[narrator].mentions.count * Self.bytesPerNarratorMention >= document.utf8.count
+      table.records[narrator].mentionCount * Self.bytesPerNarratorMention >= document.utf8.count
     else { return nil }
     return NarratorNamer.mostUsedAddress(
       in: result, analyzer,
@@ -390,7 +390,7 @@ struct DialogueTurns {
       },
       key: { token, _ in
         let name = document.text(of: token).lowercased()
-        return table.match(nameWords: [name], gender: .unknown) == nil ? name : nil
+        return table.match(nameWord: name, gender: .unknown) == nil ? name : nil
       })
   }
 

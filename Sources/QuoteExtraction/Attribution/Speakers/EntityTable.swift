@@ -7,8 +7,10 @@ struct EntityTable {
     var words: [String]
     var kind: Entity.Kind
     var gender: SpeakerGender
-    var mentions: [Range<Int>]
-    var roles: Set<String>
+    /// The role words the person is described by, each once ("spokeswoman").
+    /// NB: an array, not a set: an entity has a few roles, compared in place; a set hashed
+    /// each role asked about, and was made for every new entity.
+    var roles: [String]
     /// Whether the entity is someone known only by a gendered description ("the girl"): a
     /// pronoun can refer to them, but a description never joins them to a named person.
     var isDescribedPerson = false
@@ -22,11 +24,17 @@ struct EntityTable {
     /// A name made of an honorific and one word ("Mr. Bennet").
     var isHonorificOnly = false
     /// How often each form of the name occurs ("Florence": 12, "Florence Linden": 1).
-    var forms: FormCounts = [:]
+    var forms = FormCounts()
     /// How often each form with a given name and a surname occurs.
-    var fullForms: FormCounts = [:]
-    /// The honorifics the person is named with ("mrs"), lower-cased.
-    var honorifics: Set<String> = []
+    var fullForms = FormCounts()
+    /// The honorifics the person is named with ("mrs"), lower-cased, each once.
+    /// NB: an array, not a set: one or two titles, compared in place (see ``roles``).
+    var honorifics: [String] = []
+    /// The entity's first and last mentions in ``EntityTable``'s chain of mentions (-1: none),
+    /// and how many it has (see ``EntityTable/mentions(of:)``).
+    var firstMention: Int32 = -1
+    var lastMention: Int32 = -1
+    var mentionCount = 0
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
     var isNamedAsPlace = false
     /// Whether it was first named as a place in news ("in Mexico City"): a later name that
@@ -101,6 +109,43 @@ struct EntityTable {
   private var byInitials = StringTable<Int>()
   /// Entity ids, most recently mentioned last.
   private var recency: [Int] = []
+  /// The recency list saved by ``saveRecency()``.
+  private var savedRecency: [Int] = []
+
+  /// The mentions of every entity, in the order they were noted, each entity's chained from
+  /// its record's ``Record/firstMention`` by `mentionNext` (-1 ends a chain).
+  ///
+  /// NB: one array for the whole table, not one per entity: an entity's own array was made at
+  /// its first mention and grown again and again as its mentions came (a novel has thousands
+  /// of entities), and freed with the table.
+  private var mentionRanges: [Range<Int>] = []
+  private var mentionNext: [Int32] = []
+
+  /// The UTF-8 ranges of an entity's mentions, in the order they were noted.
+  func mentions(of id: Int) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(records[id].mentionCount)
+    forEachMention(of: id) {
+      ranges.append($0)
+      return true
+    }
+    return ranges
+  }
+
+  /// Calls `body` with the UTF-8 range of each of an entity's mentions, in the order they were
+  /// noted, until it returns false.
+  func forEachMention(of id: Int, _ body: (Range<Int>) -> Bool) {
+    var mention = records[id].firstMention
+    while mention >= 0, body(mentionRanges[Int(mention)]) {
+      mention = mentionNext[Int(mention)]
+    }
+  }
+
+  /// The first mention noted of an entity, if any.
+  func firstMention(of id: Int) -> Range<Int>? {
+    let first = records[id].firstMention
+    return first < 0 ? nil : mentionRanges[Int(first)]
+  }
 
   /// The entities mentioned lately, most recent last: saved and put back around a mention that
   /// does not bring its entity forward (see ``SpeakerResolver``).
@@ -108,6 +153,21 @@ struct EntityTable {
   var recentEntities: [Int] {
     get { recency }
     set { recency = newValue }
+  }
+
+  /// Saves the recency list, to be put back by ``restoreRecency()``.
+  /// NB: copied into a buffer kept from one mention to the next: a copy of the list as a
+  /// value was shared with the table, so that the mention's move copied the list again (an
+  /// allocation and a release per mention kept out of recency).
+  mutating func saveRecency() {
+    savedRecency.removeAll(keepingCapacity: true)
+    savedRecency.append(contentsOf: recency)
+  }
+
+  /// Puts back the recency list saved by ``saveRecency()``.
+  mutating func restoreRecency() {
+    recency.removeAll(keepingCapacity: true)
+    recency.append(contentsOf: savedRecency)
   }
 
   /// How many recent entities a pronoun or description looks back over.
@@ -222,7 +282,7 @@ struct EntityTable {
 
   /// The titles that show a name's last word is a surname ("Mr. Bennet"; "Sir Henry" and "Lady
   /// Jane" go with a given name).
-  static let surnameTitles: Set<String> = ["mr", "mrs", "miss", "ms", "master", "madame", "mme"]
+  static let surnameTitles = ["mr", "mrs", "miss", "ms", "master", "madame", "mme"]
 
   /// The person "his wife" or "her mother" names when the story has not named them yet: the
   /// family title of the kin's gender with the possessor's surname ("Mrs. Bennet" for Mr.
@@ -235,7 +295,7 @@ struct EntityTable {
     guard let title = EntityTable.familyTitle(gender), records[owner].kind == .person,
       let surname = records[owner].words.last,
       records[owner].words.count >= 2
-        || !records[owner].honorifics.isDisjoint(with: EntityTable.surnameTitles),
+        || records[owner].honorifics.contains(where: EntityTable.surnameTitles.contains),
       !records[owner].honorifics.contains(String(title.dropLast()).lowercased()),
       // The surname as the text writes it: the last word of the possessor's name.
       let written = records[owner].name.split(separator: " ").last,
@@ -273,9 +333,10 @@ struct EntityTable {
     let id = records.count
     records.append(
       Record(
-        name: name, words: [surname], kind: .person, gender: gender, mentions: [],
-        roles: Set(mention.roles), isHonorificOnly: true, forms: [name: 1]))
-    records[id].honorifics.insert(String(title.dropLast()).lowercased())
+        name: name, words: [surname], kind: .person, gender: gender,
+        roles: EntityTable.distinct(mention.roles), isHonorificOnly: true,
+        forms: FormCounts(form: name)))
+    records[id].honorifics.append(String(title.dropLast()).lowercased())
     records[id].isInferred = true
     byWord[surname, default: []].append(id)
     note(id, mention: mention)
@@ -324,28 +385,43 @@ struct EntityTable {
   /// NB: a place the narration named ("in Mexico City") is taken only when no one else fits:
   /// "Mexico" is then the country named before, not the city.
   func match(nameWords words: [String], gender: SpeakerGender) -> Int? {
-    guard let lastWord = words.last, let ids = byWord[lastWord] else { return nil }
+    guard let last = words.last else { return nil }
+    return match(first: words[0], last: last, count: words.count, gender: gender)
+  }
+
+  /// The entity a name of one word (not added) would join, if any: what
+  /// ``match(nameWords:gender:)`` gives for `[word]`.
+  /// NB: no array is made for the word (a vocative or a name in address).
+  func match(nameWord word: String, gender: SpeakerGender) -> Int? {
+    match(first: word, last: word, count: 1, gender: gender)
+  }
+
+  /// ``match(nameWords:gender:)`` of a name of `count` words that opens with `first` and ends
+  /// with `last`.
+  private func match(first: String, last lastWord: String, count: Int, gender: SpeakerGender)
+    -> Int?
+  {
+    guard let ids = byWord[lastWord] else { return nil }
+    func fits(_ id: Int) -> Bool {
+      self.fits(id, first: first, last: lastWord, count: count, gender: gender)
+    }
     // A surname alone ("Bingley") names a man of the family in fiction, not a woman the text
     // names with a woman's title ("Miss Bingley", "Mrs. Sowerberry").
-    if separatesMarriedTitles, words.count == 1, gender == .unknown, ids.count > 1,
-      let man = ids.last(where: {
-        !records[$0].isPlace && !isTitledWoman($0) && fits($0, words: words, gender: gender)
-      })
+    if separatesMarriedTitles, count == 1, gender == .unknown, ids.count > 1,
+      let man = ids.last(where: { !records[$0].isPlace && !isTitledWoman($0) && fits($0) })
     {
       return man
     }
     // A word alone names someone by their given name or surname: "Walter" is Sir Walter
     // Elliot rather than William Walter Elliot, whose middle name it is.
-    if separatesMarriedTitles, words.count == 1, ids.count > 1,
+    if separatesMarriedTitles, count == 1, ids.count > 1,
       let named = ids.last(where: {
-        !records[$0].isPlace && isFirstOrLast(lastWord, $0)
-          && fits($0, words: words, gender: gender)
+        !records[$0].isPlace && isFirstOrLast(lastWord, $0) && fits($0)
       })
     {
       return named
     }
-    return ids.last(where: { !records[$0].isPlace && fits($0, words: words, gender: gender) })
-      ?? ids.last(where: { fits($0, words: words, gender: gender) })
+    return ids.last(where: { !records[$0].isPlace && fits($0) }) ?? ids.last(where: fits)
   }
 
   /// Whether a word is the first or the last word of a record's name.
@@ -393,12 +469,14 @@ struct EntityTable {
         records[id].isHonorificOnly = isHonorificOnly
       }
       if records[id].gender == .unknown { records[id].gender = mention.gender }
-      if !mention.roles.isEmpty { records[id].roles.formUnion(mention.roles) }
+      for role in mention.roles where !records[id].roles.contains(role) {
+        records[id].roles.append(role)
+      }
       // NB: the title is most often there already ("Mr. Bennet" again): a look over the one
       // or two titles, not a set's hash of it.
       if let title = mention.honorificWord, !records[id].honorifics.contains(where: { $0 == title })
       {
-        records[id].honorifics.insert(title)
+        records[id].honorifics.append(title)
       }
       records[id].forms[mention.displayName, default: 0] += 1
       if words.count >= 2 { records[id].fullForms[mention.displayName, default: 0] += 1 }
@@ -408,11 +486,11 @@ struct EntityTable {
     records.append(
       Record(
         name: mention.displayName, words: words, kind: .person, gender: mention.gender,
-        mentions: [], roles: Set(mention.roles), isHonorificOnly: isHonorificOnly,
-        forms: [mention.displayName: 1],
-        fullForms: words.count >= 2 ? [mention.displayName: 1] : [:]))
+        roles: EntityTable.distinct(mention.roles), isHonorificOnly: isHonorificOnly,
+        forms: FormCounts(form: mention.displayName),
+        fullForms: words.count >= 2 ? FormCounts(form: mention.displayName) : FormCounts()))
     records[id].isPlace = namesPlace
-    if let title = mention.honorificWord { records[id].honorifics.insert(title) }
+    if let title = mention.honorificWord { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
     for (position, word) in words.enumerated() where !words[..<position].contains(word) {
       byWord[word, default: []].append(id)
@@ -422,12 +500,14 @@ struct EntityTable {
   }
 
   /// Titles that name a woman ("Miss Bingley", "Mrs. Bennet", "Lady Bertram").
-  static let womensTitles: Set<String> = ["miss", "mrs", "ms", "lady", "madame", "mme"]
+  /// NB: the title lists are arrays, not sets: a record's title or two is compared in place
+  /// with each, where a set hashed it (asked for most name mentions in fiction).
+  static let womensTitles = ["miss", "mrs", "ms", "lady", "madame", "mme"]
 
   /// Whether the text names a person with a woman's title.
   /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
   private func isTitledWoman(_ id: Int) -> Bool {
-    !records[id].honorifics.isDisjoint(with: EntityTable.womensTitles)
+    records[id].honorifics.contains(where: EntityTable.womensTitles.contains)
   }
 
   /// Whether a record's name is this one word alone.
@@ -439,7 +519,7 @@ struct EntityTable {
 
   /// Titles a married woman is named by: "Mrs. Bennet" is the mother of the family, not
   /// Elizabeth Bennet or Lydia Bennet, though she shares their surname and gender.
-  static let marriedTitles: Set<String> = ["mrs", "lady", "madame", "mme"]
+  static let marriedTitles = ["mrs", "lady", "madame", "mme"]
 
   /// Whether a name mention can be a person already named by a surname they share: a married
   /// woman's title and a given name with the surname name different people unless the text
@@ -462,7 +542,7 @@ struct EntityTable {
       return false
     }
     if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
-      !records[id].honorifics.isDisjoint(with: EntityTable.marriedTitles)
+      records[id].honorifics.contains(where: EntityTable.marriedTitles.contains)
     {
       return mention.honorificWord.map { records[id].honorifics.contains($0) } ?? false
     }
@@ -470,16 +550,19 @@ struct EntityTable {
   }
 
   /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
-  private func fits(_ id: Int, words: [String], gender: SpeakerGender) -> Bool {
-    guard records[id].kind == .person, records[id].gender.isCompatible(with: gender),
-      let last = words.last
-    else { return false }
-    if words.count == 1 {
+  /// Whether a record fits a name of `count` words that opens with `first` and ends with
+  /// `last`.
+  private func fits(
+    _ id: Int, first: String, last: String, count: Int, gender: SpeakerGender
+  ) -> Bool {
+    guard records[id].kind == .person, records[id].gender.isCompatible(with: gender) else {
+      return false
+    }
+    if count == 1 {
       return records[id].words.contains(last)
     }
     guard records[id].words.last == last else { return false }
     if records[id].words.count == 1 { return true }
-    let first = words[0]
     let recordFirst = records[id].words[0]
     return first == recordFirst || (first.count == 1 && recordFirst.hasPrefix(first))
       || (recordFirst.count == 1 && first.hasPrefix(recordFirst))
@@ -495,8 +578,8 @@ struct EntityTable {
     let id = records.count
     records.append(
       Record(
-        name: name, words: [], kind: kind, gender: mention.gender, mentions: [],
-        roles: Set(mention.roles)))
+        name: name, words: [], kind: kind, gender: mention.gender,
+        roles: EntityTable.distinct(mention.roles)))
     byKey[key] = id
     if key == "pronoun:i" { narrator = id }
     if kind == .organization, let initials = Self.initials(of: name), byInitials[initials] == nil {
@@ -504,6 +587,19 @@ struct EntityTable {
     }
     note(id, mention: mention)
     return id
+  }
+
+  /// Words each once, in order: the array itself when no word repeats (as is most often so).
+  static func distinct(_ words: [String]) -> [String] {
+    var repeats = false
+    for (position, word) in words.enumerated() where words[..<position].contains(word) {
+      repeats = true
+      break
+    }
+    guard repeats else { return words }
+    var kept: [String] = []
+    for word in words where !kept.contains(word) { kept.append(word) }
+    return kept
   }
 
   /// The organisation an acronym ("ACLU", "DHS") stands for, among those named so far.
@@ -622,8 +718,14 @@ struct EntityTable {
   }
 
   private mutating func note(_ id: Int, mention: SpeakerMention) {
-    if records[id].mentions.last != mention.utf8Range {
-      records[id].mentions.append(mention.utf8Range)
+    let last = records[id].lastMention
+    if last < 0 || mentionRanges[Int(last)] != mention.utf8Range {
+      let added = Int32(mentionRanges.count)
+      mentionRanges.append(mention.utf8Range)
+      mentionNext.append(-1)
+      if last < 0 { records[id].firstMention = added } else { mentionNext[Int(last)] = added }
+      records[id].lastMention = added
+      records[id].mentionCount += 1
     }
     // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
     // entities a novel has.

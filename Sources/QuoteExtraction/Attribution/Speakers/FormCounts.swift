@@ -12,6 +12,13 @@ struct FormCounts: Sequence, ExpressibleByDictionaryLiteral {
 
   static let indexedCount = 16
 
+  /// No form.
+  init() {}
+
+  /// One form seen once.
+  /// NB: a literal (`[form: 1]`) made an array of its elements before this one.
+  init(form: String) { entries = [(form, 1)] }
+
   /// NB: the forms of a literal are distinct, as a dictionary literal's keys must be.
   init(dictionaryLiteral elements: (String, Int)...) {
     entries.reserveCapacity(elements.count)

@@ -36,7 +36,7 @@ struct NarratorNamer {
         },
         key: { token, index in
           let name = document.text(of: token)
-          if let id = table.match(nameWords: [name.lowercased()], gender: .unknown),
+          if let id = table.match(nameWord: name.lowercased(), gender: .unknown),
             namedSpeakers.contains(id) || id == result.attributions[index].entity
           {
             return nil
@@ -44,7 +44,7 @@ struct NarratorNamer {
           return name
         })
     else { return }
-    if let id = table.match(nameWords: [best.lowercased()], gender: .unknown) {
+    if let id = table.match(nameWord: best.lowercased(), gender: .unknown) {
       table.rename(narrator, to: table.canonicalName(of: id))
     } else {
       table.rename(narrator, to: best)

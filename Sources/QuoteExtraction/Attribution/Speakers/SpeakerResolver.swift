@@ -204,10 +204,10 @@ struct SpeakerResolver {
       // preposition ("to Stephen's face", "looked at Tom") is the object of what someone
       // else does: not the latest person a speaker's pronoun refers to. The mention is read,
       // but the order of the people mentioned lately is put back after it.
-      let recencyBefore =
+      let keepsRecency =
         fiction && attribution == nil && mention.kind == .name && isObject(mention, analyzer)
-          && table.match(nameWords: mention.nameWords, gender: mention.gender) != nil
-        ? table.recentEntities : nil
+        && table.match(nameWords: mention.nameWords, gender: mention.gender) != nil
+      if keepsRecency { table.saveRecency() }
       // A person the narration describes without naming ("the tall girl") is only taken in
       // when no named person of that gender is in view: otherwise it is most often one of
       // them. An indefinite description brings in someone new ("those of a white man and a
@@ -250,13 +250,13 @@ struct SpeakerResolver {
           if fiction {
             for vocative in vocatives[vocativeStarts[index]..<vocativeStarts[index + 1]] {
               let word = analyzer.lowercasedWord(vocative)
-              if let id = table.match(nameWords: [word], gender: .unknown) { avoided.append(id) }
+              if let id = table.match(nameWord: word, gender: .unknown) { avoided.append(id) }
             }
           } else {
             for fragment in result.attributions[index].fragments {
               for vocative in analyzer.vocatives(in: analyzer.tokens(in: fragment)) {
                 let word = analyzer.lowercasedWord(vocative)
-                if let id = table.match(nameWords: [word], gender: .unknown) {
+                if let id = table.match(nameWord: word, gender: .unknown) {
                   avoided.append(id)
                 }
               }
@@ -332,7 +332,7 @@ struct SpeakerResolver {
         }
       }
       if isBackground, let id, id >= knownEntities { table.noteBackground(id) }
-      if let recencyBefore { table.recentEntities = recencyBefore }
+      if keepsRecency { table.restoreRecency() }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
         if current != narrationParagraph, !sinceTag.isEmpty {
@@ -387,10 +387,11 @@ struct SpeakerResolver {
         // collections.
         var name = table.canonicalName(of: id)
         if fiction, goesWithArticle(id, table, analyzer) { name = "the " + name }
+        var mentions = table.mentions(of: id)
+        mentions.stableSort { $0.lowerBound < $1.lowerBound }
         entities.append(
           Entity(
-            name: name, kind: table.records[id].kind,
-            mentions: table.records[id].mentions.stablySorted { $0.lowerBound < $1.lowerBound },
+            name: name, kind: table.records[id].kind, mentions: mentions,
             gender: table.records[id].gender.entityName))
       }
       result.attributions[index].entity = position
@@ -417,26 +418,35 @@ struct SpeakerResolver {
       !table.records[id].name.hasPrefix("The ")
     else { return false }
     let words = table.records[id].words
-    let mentions = table.records[id].mentions
+    let count = table.records[id].mentionCount
     var named = 0
     var withArticle = 0
-    for (position, range) in mentions.enumerated() {
+    var position = 0
+    var decided: Bool? = nil
+    table.forEachMention(of: id) { range in
+      defer { position += 1 }
       // NB: the mentions left can add at most one each to `named`, and to `withArticle` only
       // with `named`: once they cannot change the answer, they are not read (a novel mentions
       // its people hundreds of times, most without the article).
-      let left = mentions.count - position
-      if withArticle * 2 > named + left { return true }
-      if withArticle * 2 + left <= named { return false }
+      let left = count - position
+      if withArticle * 2 > named + left {
+        decided = true
+        return false
+      }
+      if withArticle * 2 + left <= named {
+        decided = false
+        return false
+      }
       let tokens = analyzer.tokens(in: range)
-      guard let first = tokens.first, analyzer.isWord(first) else { continue }
-      if analyzer.lists(first).contains(.pronoun) { continue }
+      guard let first = tokens.first, analyzer.isWord(first) else { return true }
+      if analyzer.lists(first).contains(.pronoun) { return true }
       let opensWithArticle = analyzer.bytesEqual(first, "the") || analyzer.bytesEqual(first, "The")
       // NB: only a mention of the name counts: a description that joined the person by a
       // role ("the Professor" for Professor de Worms, "the doctor") opens with "the" too.
       let nameToken = opensWithArticle ? first + 1 : first
       guard nameToken < tokens.upperBound, analyzer.isWord(nameToken),
         analyzer.lowercasedWord(nameToken, isIn: words)
-      else { continue }
+      else { return true }
       named += 1
       if opensWithArticle
         || (first > 0
@@ -444,8 +454,9 @@ struct SpeakerResolver {
       {
         withArticle += 1
       }
+      return true
     }
-    return withArticle * 2 > named
+    return decided ?? (withArticle * 2 > named)
   }
 
   /// Words that put a place after them ("at Vevey", "on Spruce Street", "the Strand"), rarely
@@ -676,7 +687,7 @@ struct SpeakerResolver {
       return nil
     }
     let word = analyzer.lowercasedWord(names[paragraph - 1])
-    guard let id = table.match(nameWords: [word], gender: gender), id != turns[paragraph - 1],
+    guard let id = table.match(nameWord: word, gender: gender), id != turns[paragraph - 1],
       id != table.narrator
     else { return nil }
     return id

@@ -1,0 +1,67 @@
+import Testing
+
+@testable import QuoteExtraction
+
+/// The entity table's own bookkeeping: each entity's mentions, kept in one chain for the table.
+struct EntityTableTests {
+  private static func name(_ words: [String], at start: Int) -> SpeakerMention {
+    SpeakerMention(
+      tokens: start..<(start + words.count), utf8Range: (start * 10)..<(start * 10 + 5),
+      kind: .name, nameTokens: start..<(start + words.count), honorific: nil, gender: .unknown,
+      isPlural: false, nameWords: words, roles: [],
+      displayName: words.map { $0.capitalized }.joined(separator: " "))
+  }
+
+  @Test func mentionsOfEachEntityInTheOrderNoted() {
+    var table = EntityTable()
+    // Two people named in turns, one named twice at the same place (noted once).
+    let tom = table.add(Self.name(["tom"], at: 1))
+    let jane = table.add(Self.name(["jane"], at: 2))
+    #expect(tom != nil && jane != nil && tom != jane)
+    #expect(table.add(Self.name(["tom"], at: 3)) == tom)
+    #expect(table.add(Self.name(["tom"], at: 3)) == tom)
+    #expect(table.add(Self.name(["jane"], at: 4)) == jane)
+    #expect(table.add(Self.name(["tom"], at: 5)) == tom)
+    guard let tom, let jane else { return }
+    #expect(table.mentions(of: tom) == [10..<15, 30..<35, 50..<55])
+    #expect(table.mentions(of: jane) == [20..<25, 40..<45])
+    #expect(table.records[tom].mentionCount == 3)
+    #expect(table.firstMention(of: jane) == 20..<25)
+    var early: [Range<Int>] = []
+    table.forEachMention(of: tom) {
+      early.append($0)
+      return early.count < 2
+    }
+    #expect(early == [10..<15, 30..<35])
+  }
+
+  @Test func distinctWordsKeepTheirFirstOrder() {
+    #expect(EntityTable.distinct([]) == [])
+    #expect(EntityTable.distinct(["girl", "child"]) == ["girl", "child"])
+    #expect(
+      EntityTable.distinct(["girl", "child", "girl", "boy", "child"]) == ["girl", "child", "boy"])
+  }
+
+  @Test func recencyIsPutBackAsSaved() {
+    var table = EntityTable()
+    let tom = table.add(Self.name(["tom"], at: 1))
+    let jane = table.add(Self.name(["jane"], at: 2))
+    guard let tom, let jane else {
+      Issue.record("no entity")
+      return
+    }
+    table.saveRecency()
+    _ = table.add(Self.name(["tom"], at: 3))
+    _ = table.add(Self.name(["ann"], at: 4))
+    #expect(table.recentEntities.suffix(2) == [tom, tom + 2])
+    table.restoreRecency()
+    #expect(table.recentEntities == [tom, jane])
+  }
+
+  @Test func oneFormCountsAsTheLiteral() {
+    let literal: FormCounts = ["Florence": 1]
+    #expect(FormCounts(form: "Florence").map(\.key) == literal.map(\.key))
+    #expect(FormCounts(form: "Florence").map(\.value) == literal.map(\.value))
+    #expect(FormCounts().map(\.key).isEmpty)
+  }
+}
