@@ -47,6 +47,25 @@ struct StringTableTests {
     #expect(table.count == dictionary.count)
   }
 
+  @Test func findsTheLowercasedBytesAsTheirString() {
+    var table = StringTable<Int>()
+    for (position, key) in StringTableTests.keys.enumerated() where position % 3 != 0 {
+      table[key.lowercased()] = position
+    }
+    table["word4"] = nil
+    // Each key as written, upper-cased, and with a letter more: looked up by bytes as its
+    // lower-cased string is (ASCII letters only, as `MentionAnalyzer.lowercasedWord` does).
+    let spellings = StringTableTests.keys.flatMap { [$0, $0.uppercased(), $0 + "x"] }
+    for spelling in spellings + ["WORD4", "Cafe\u{301}", "cafe\u{301}"] {
+      let lowered = String(
+        decoding: spelling.utf8.map { ByteLexicon<Void>.lower($0) }, as: UTF8.self)
+      let found = Array(spelling.utf8).withUnsafeBufferPointer { table.hasValue(lowercasing: $0) }
+      #expect(found == (table[lowered] != nil), "\(spelling)")
+    }
+    #expect(Array("EMILY".utf8).withUnsafeBufferPointer { table.hasValue(lowercasing: $0) })
+    #expect(!Array("WORD4".utf8).withUnsafeBufferPointer { table.hasValue(lowercasing: $0) })
+  }
+
   @Test func formCountsCountAsADictionaryAndKeepTheFirstOrder() {
     var counts: FormCounts = ["Florence": 1]
     var dictionary: [String: Int] = ["Florence": 1]

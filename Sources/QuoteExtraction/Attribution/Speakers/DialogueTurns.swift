@@ -42,7 +42,11 @@ struct DialogueTurns {
         $0.type == .direct && $0.speaker == nil && $0.entity == nil
       })
     else { return }
-    var groups: [Group] = []
+    // The groups' attributions, group after group, and where each group's start in it.
+    // NB: one array for every group, each group a slice of it: an array per group was made
+    // and grown for each turn of the dialogue.
+    var members: [Int] = []
+    var bounds: [(paragraph: Int, end: Int, start: Int)] = []
     // The whole quotation of the latest group's last attribution, when that is one paragraph
     // of a quotation over several paragraphs.
     var lastWhole: Int? = nil
@@ -54,16 +58,23 @@ struct DialogueTurns {
       guard token < document.tokens.count else { continue }
       let paragraph = document.paragraph(of: token)
       let whole = fiction ? wholeQuotation(of: result.attributions[index], result.quotes) : nil
-      if let last = groups.last,
+      if let last = bounds.last,
         last.end == paragraph || (whole != nil && whole == lastWhole && last.end < paragraph)
       {
         // One paragraph of a speech that runs over several goes on with the same speaker.
-        groups[groups.count - 1].attributions.append(index)
-        groups[groups.count - 1].end = paragraph
+        bounds[bounds.count - 1].end = paragraph
       } else {
-        groups.append(Group(paragraph: paragraph, end: paragraph, attributions: [index]))
+        bounds.append((paragraph, paragraph, members.count))
       }
+      members.append(index)
       lastWhole = whole
+    }
+    var groups: [Group] = []
+    groups.reserveCapacity(bounds.count)
+    for (number, group) in bounds.enumerated() {
+      let end = number + 1 < bounds.count ? bounds[number + 1].start : members.count
+      groups.append(
+        Group(paragraph: group.paragraph, end: group.end, attributions: members[group.start..<end]))
     }
     shareTags(groups, &result)
     // NB: in news a quotation paragraph without a tag continues the previous paragraph's
@@ -142,6 +153,29 @@ struct DialogueTurns {
     }
   }
 
+  /// The people a turn is not given to: those its quotations address and those they name, and
+  /// one more.
+  /// NB: the two lists as they are found, not a set made of them: they hold a person or two,
+  /// and a set was made, hashed and freed for every untagged turn of every pass.
+  private struct Excluded {
+    var addressed: [Int]
+    var named: [Int]
+    /// One more person (-1: none).
+    var other = -1
+
+    func contains(_ id: Int) -> Bool {
+      id == other || addressed.contains(id) || named.contains(id)
+    }
+
+    /// These and `id`.
+    func adding(_ id: Int) -> Excluded {
+      var added = self
+      if other >= 0 { added.named.append(other) }
+      added.other = id
+      return added
+    }
+  }
+
   /// The direct quotations of one turn: the quotations of a paragraph, or of the paragraphs of
   /// one speech that runs over several.
   private struct Group {
@@ -149,7 +183,8 @@ struct DialogueTurns {
     var paragraph: Int
     /// The last paragraph.
     var end: Int
-    var attributions: [Int]
+    /// The attributions, in order (never empty).
+    var attributions: ArraySlice<Int>
   }
 
   /// The quotation over several paragraphs that an attribution's quotation is a later
@@ -164,7 +199,12 @@ struct DialogueTurns {
   // NB: the two below take the attributions, not the result: passing an `inout` result by
   // value copied it, retaining each of its arrays, for every group.
   private func speaker(of group: Group, _ attributions: [Attribution]) -> Int? {
-    group.attributions.lazy.compactMap { attributions[$0].entity }.last
+    // NB: a loop, not `lazy.compactMap(…).last`, which went through the lazy collections'
+    // generic code for every group of every pass.
+    for index in group.attributions.reversed() {
+      if let entity = attributions[index].entity { return entity }
+    }
+    return nil
   }
 
   private func isUntagged(_ group: Group, _ attributions: [Attribution]) -> Bool {
@@ -239,17 +279,19 @@ struct DialogueTurns {
     for (number, group) in groups.enumerated() {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
-        let position = result.attributions[group.attributions[0]].content.lowerBound
+        let opening = group.attributions[group.attributions.startIndex]
+        let position = result.attributions[opening].content.lowerBound
         let paragraph = document.paragraphs[group.paragraph]
         // Someone the quotation addresses by name is not its speaker (“Well, Watson, …”).
-        let addressed = Set(cache.of(number, groups, self, result, table: table))
+        let addressed = cache.of(number, groups, self, result, table: table)
         // Nor is someone it names otherwise (“Tom will never agree.”): a speaker rarely names
         // themselves.
-        let excluded = addressed.union(cache.named(number, groups, self, result, table: table))
+        let excluded = Excluded(
+          addressed: addressed, named: cache.named(number, groups, self, result, table: table))
         func allowed(_ id: Int?) -> Int? { id.flatMap { excluded.contains($0) ? nil : $0 } }
         // The quotation's first token.
         let quoteStart =
-          analyzer.tokens(in: result.attributions[group.attributions[0]].content).lowerBound
+          analyzer.tokens(in: result.attributions[opening].content).lowerBound
         let opensParagraph = quoteStart <= paragraph.tokens.lowerBound + 1
         if let last = previous, last.end == group.paragraph - 1 {
           found = allowed(
@@ -286,10 +328,10 @@ struct DialogueTurns {
           if found == nil, guessing {
             found =
               latestPerson(
-                before: position, excluding: excluded.union([last.entity]), table: table)
+                before: position, excluding: excluded.adding(last.entity), table: table)
               ?? (opensParagraph
                 ? nextPerson(
-                  after: position, excluding: excluded.union([last.entity]), table: table)
+                  after: position, excluding: excluded.adding(last.entity), table: table)
                 : nil)
           }
         } else if guessing || previous?.end != group.paragraph - 1 {
@@ -424,9 +466,11 @@ struct DialogueTurns {
           // NB: only capitalised words can end a name: the other tokens of the quotation are
           // passed over here, with no call.
           let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
+          // NB: whether anyone bears the word is asked first: most capitalised words of the
+          // quotations are no one's.
           guard shape & capitalShape == capitalized,
-            let first = nameStart(token, tokens),
             mayName(token, table: table, narratorName: narratorName),
+            let first = nameStart(token, tokens),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender)
               ?? narrator(calledBy: name.nameWords, narratorName, table: table),
@@ -446,9 +490,15 @@ struct DialogueTurns {
   /// ``EntityTable/match(nameWords:gender:)`` looks that word up first: a name whose last word
   /// no one bears matches no one. Asked before the name is analysed: most capitalised words of
   /// the quotations are no one's, and each analysis looked words up and built strings.
+  /// NB: the token's bytes are looked up and compared as they are, lower-cased on the fly: no
+  /// string is made of its word.
   private func mayName(_ token: Token.Index, table: EntityTable, narratorName: String?) -> Bool {
-    let word = analyzer.lowercasedWord(token)
-    return table.knowsWord(word) || word == narratorName
+    let range = analyzer.wordRange(token)
+    return document.utf8.withUnsafeBufferPointer { utf8 in
+      let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+      return table.knowsWord(lowercasing: bytes)
+        || narratorName.map { StringTable<Int>.isLowercased(bytes, $0) } ?? false
+    }
   }
 
   /// How many bytes of text a first-person narration has at most per mention of its "I"
@@ -538,9 +588,9 @@ struct DialogueTurns {
       var found = speaker(of: group, result.attributions)
       if found == nil, isUntagged(group, result.attributions) {
         // Neither someone the quotation addresses nor someone it names speaks it.
-        let excluded =
-          cache.of(number, groups, self, result, table: table)
-          + cache.named(number, groups, self, result, table: table)
+        let excluded = Excluded(
+          addressed: cache.of(number, groups, self, result, table: table),
+          named: cache.named(number, groups, self, result, table: table))
         if let answered = answered(after: number, groups, result, table: table, cache: &cache),
           !excluded.contains(answered), next.map({ $0.entity != answered }) ?? true
         {
@@ -727,7 +777,7 @@ struct DialogueTurns {
   /// The person mentioned last before a position (named, or known by a description such as
   /// "the girl"), other than the `excluded`, looking back over a
   /// bounded number of mentions.
-  private func latestPerson(before position: Int, excluding excluded: Set<Int>, table: EntityTable)
+  private func latestPerson(before position: Int, excluding excluded: Excluded, table: EntityTable)
     -> Int?
   {
     let before = mentions(in: 0..<position)
@@ -748,7 +798,7 @@ struct DialogueTurns {
   /// The person mentioned first after a position, other than the `excluded`, looking ahead
   /// over a bounded number of mentions: a best guess for a turn before anyone is named (a
   /// story that opens with dialogue).
-  private func nextPerson(after position: Int, excluding excluded: Set<Int>, table: EntityTable)
+  private func nextPerson(after position: Int, excluding excluded: Excluded, table: EntityTable)
     -> Int?
   {
     let after = mentions(in: position..<document.utf8.count)

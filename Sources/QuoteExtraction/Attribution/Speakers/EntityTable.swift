@@ -180,6 +180,12 @@ struct EntityTable {
   /// The entities that some mention of a name with these words could be.
   func knowsWord(_ word: String) -> Bool { byWord[word] != nil }
 
+  /// Whether some name has the word made of these bytes with ASCII letters lower-cased (see
+  /// ``knowsWord(_:)``), with no string made of them.
+  func knowsWord(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    byWord.hasValue(lowercasing: bytes)
+  }
+
   /// Adds a mention and returns its entity id.
   ///
   /// `avoiding` holds the speaker of the previous turn of dialogue and the people the quotation

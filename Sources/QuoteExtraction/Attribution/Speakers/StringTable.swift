@@ -55,6 +55,46 @@ struct StringTable<Value> {
     }
   }
 
+  /// Whether the key made of these bytes with ASCII letters lower-cased has a value: what
+  /// `self[key] != nil` gives, with no string made of the bytes.
+  func hasValue(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !slots.isEmpty else { return false }
+    // NB: the hash lower-cases ASCII letters as it goes: the bytes' hash is their key's.
+    let hash = ByteLexicon<Void>.hash(bytes)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while slots[slot] != 0 {
+      let entry = Int(slots[slot]) - 1
+      if hashes[entry] == hash, StringTable.isLowercased(bytes, keys[entry]) {
+        return values[entry] != nil
+      }
+      slot = (slot + 1) & mask
+    }
+    return false
+  }
+
+  /// Whether a string is these bytes with ASCII letters lower-cased, as strings compare (`==`).
+  /// NB: the bytes are compared first; text that is not ASCII is compared as strings, which
+  /// equate canonically equivalent spellings.
+  static func isLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
+    var ascii = true
+    let equal = string.utf8.withContiguousStorageIfAvailable { key -> Bool in
+      for byte in key where byte >= 0x80 { ascii = false }
+      guard key.count == bytes.count else { return false }
+      for offset in 0..<bytes.count where key[offset] != ByteLexicon<Void>.lower(bytes[offset]) {
+        return false
+      }
+      return true
+    }
+    if equal == true { return true }
+    if equal == false, ascii, !bytes.contains(where: { $0 >= 0x80 }) { return false }
+    let lowered = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      for offset in 0..<bytes.count { buffer[offset] = ByteLexicon<Void>.lower(bytes[offset]) }
+      return bytes.count
+    }
+    return lowered == string
+  }
+
   private func find(_ key: String, hash: UInt64) -> Int? {
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
