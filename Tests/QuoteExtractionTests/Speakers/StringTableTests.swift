@@ -68,6 +68,7 @@ struct StringTableTests {
 
   @Test func formCountsCountAsADictionaryAndKeepTheFirstOrder() {
     var counts: FormCounts = ["Florence": 1]
+    var countedOne = FormCounts(form: "Florence")
     var dictionary: [String: Int] = ["Florence": 1]
     var order = ["Florence"]
     // More forms than are searched in place, so that the index takes over.
@@ -75,9 +76,12 @@ struct StringTableTests {
       let form = StringTableTests.keys[(step * 7) % 40]
       if dictionary[form] == nil { order.append(form) }
       counts[form, default: 0] += 1
+      countedOne.countOne(form)
       dictionary[form, default: 0] += 1
     }
     #expect(counts.map(\.key) == order)
+    #expect(countedOne.map(\.key) == order)
+    #expect(countedOne.map(\.value) == counts.map(\.value))
     for (form, count) in counts { #expect(dictionary[form] == count, "\(form)") }
     #expect(counts["absent", default: 0] == 0)
     let empty: FormCounts = [:]

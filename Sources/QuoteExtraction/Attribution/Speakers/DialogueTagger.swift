@@ -104,12 +104,15 @@ struct DialogueTagger {
     return nil
   }
 
-  private static let subjectPronouns: Set<String> = ["he", "she", "i", "we", "they", "you"]
+  /// NB: the word lists are byte tables, not sets of strings: a string was made of each word
+  /// of a description and hashed with the standard hasher.
+  private static let subjectPronouns = ByteLexicon<Void>(
+    words: ["he", "she", "i", "we", "they", "you"])
 
-  private static let stopWords: Set<String> = [
+  private static let stopWords = ByteLexicon<Void>(words: [
     "to", "with", "in", "as", "at", "from", "for", "and", "but", "when", "while", "who", "after",
     "before", "again", "then", "not", "on", "of", "by", "that", "if", "so",
-  ]
+  ])
 
   /// A pronoun, a name with its honorific, or a short description opened by a determiner.
   private func speakerForward(from start: Token.Index, within paragraph: Range<Token.Index>)
@@ -121,7 +124,7 @@ struct DialogueTagger {
       lists.contains(.determiner) && start + 1 < paragraph.upperBound
       && analyzer.isWord(start + 1)
     if lists.contains(.pronoun), !opensDescription {
-      return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(start))
+      return DialogueTagger.subjectPronouns.contains(analyzer.wordBytes(start))
         ? start..<(start + 1) : nil
     }
     if analyzer.isCapitalized(start) {
@@ -143,7 +146,7 @@ struct DialogueTagger {
       var headRead = false
       while end < paragraph.upperBound, end - start < 7,
         (analyzer.isWord(end)
-          && !DialogueTagger.stopWords.contains(analyzer.lowercasedWord(end)) && !isVerb(end))
+          && !DialogueTagger.stopWords.contains(analyzer.wordBytes(end)) && !isVerb(end))
           || (analyzer.bytesEqual(end, "-") && document.tokens[end].shape.contains(.attachedBefore)
             && end + 1 < paragraph.upperBound && analyzer.isWord(end + 1))
       {
@@ -164,7 +167,7 @@ struct DialogueTagger {
   {
     guard last >= paragraph.lowerBound, analyzer.isWord(last) else { return nil }
     if analyzer.lists(last).contains(.pronoun) {
-      return DialogueTagger.subjectPronouns.contains(analyzer.lowercasedWord(last))
+      return DialogueTagger.subjectPronouns.contains(analyzer.wordBytes(last))
         ? last..<(last + 1) : nil
     }
     if analyzer.isCapitalized(last) {

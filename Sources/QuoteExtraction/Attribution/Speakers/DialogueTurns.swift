@@ -442,8 +442,11 @@ struct DialogueTurns {
     -> [Int]
   {
     people(in: group, result, table: table) { token, tokens in
-      // NB: a name ends with a capitalised word that no other name word follows.
-      guard isNameEnd(token), token + 1 >= tokens.upperBound || !analyzer.isNameWord(token + 1)
+      // NB: a name ends with a capitalised word that no other name word follows. Whether
+      // anyone bears the word is asked first: most capitalised words of the quotations are no
+      // one's (``people(in:_:table:narratorName:nameStart:)`` asks again, of the few left).
+      guard mayName(token, table: table, narratorName: nil), isNameEnd(token),
+        token + 1 >= tokens.upperBound || !analyzer.isNameWord(token + 1)
       else { return nil }
       return nameStart(token, in: tokens)
     }
@@ -457,20 +460,16 @@ struct DialogueTurns {
     nameStart: (Token.Index, Range<Token.Index>) -> Token.Index?
   ) -> [Int] {
     var found: [Int] = []
-    let capitalized = Token.Shape.capitalized.rawValue
-    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     for index in group.attributions {
       for fragment in result.attributions[index].fragments {
         let tokens = analyzer.tokens(in: fragment)
-        for token in tokens {
-          // NB: only capitalised words can end a name: the other tokens of the quotation are
-          // passed over here, with no call.
-          let shape = document.tokens.withUnsafeBufferPointer { $0[token].shape.rawValue }
-          // NB: whether anyone bears the word is asked first: most capitalised words of the
-          // quotations are no one's.
-          guard shape & capitalShape == capitalized,
+        // NB: only capitalised words can end a name: the other tokens of the quotation are
+        // passed over in one loop, with no call.
+        var next = tokens.lowerBound
+        while let token = capitalized(from: next, in: tokens) {
+          next = token + 1
+          guard let first = nameStart(token, tokens),
             mayName(token, table: table, narratorName: narratorName),
-            let first = nameStart(token, tokens),
             let name = analyzer.analyze(tokens: first..<(token + 1)), !name.nameWords.isEmpty,
             let id = table.match(nameWords: name.nameWords, gender: name.gender)
               ?? narrator(calledBy: name.nameWords, narratorName, table: table),
@@ -481,6 +480,23 @@ struct DialogueTurns {
       }
     }
     return found
+  }
+
+  /// The first token from `start` on within `tokens` that is capitalised and not written all
+  /// in capitals, if any.
+  private func capitalized(from start: Token.Index, in tokens: Range<Token.Index>)
+    -> Token.Index?
+  {
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    return document.tokens.withUnsafeBufferPointer { all in
+      var token = start
+      while token < tokens.upperBound {
+        if all[token].shape.rawValue & capitalShape == capitalized { return token }
+        token += 1
+      }
+      return nil
+    }
   }
 
   /// Whether a name that ends at a capitalised token can be someone's in the table, or the
@@ -759,17 +775,21 @@ struct DialogueTurns {
   private static let subjectReach = 6
 
   private func mentions(in utf8Range: Range<Int>) -> ArraySlice<NarrationMention> {
-    var low = 0
-    var high = mentions.count
-    while low < high {
-      let mid = (low + high) / 2
-      if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
-    }
-    var end = mentions.count
-    var from = low
-    while from < end {
-      let mid = (from + end) / 2
-      if mentions[mid].utf8Start < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+    // NB: searched in a buffer: indexing the array checked its bounds at every step.
+    let (low, end) = mentions.withUnsafeBufferPointer { mentions in
+      var low = 0
+      var high = mentions.count
+      while low < high {
+        let mid = (low + high) / 2
+        if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
+      }
+      var end = mentions.count
+      var from = low
+      while from < end {
+        let mid = (from + end) / 2
+        if mentions[mid].utf8Start < utf8Range.upperBound { from = mid + 1 } else { end = mid }
+      }
+      return (low, end)
     }
     return mentions[low..<max(low, end)]
   }

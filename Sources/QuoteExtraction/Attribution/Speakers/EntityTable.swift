@@ -183,7 +183,46 @@ struct EntityTable {
   /// Whether some name has the word made of these bytes with ASCII letters lower-cased (see
   /// ``knowsWord(_:)``), with no string made of them.
   func knowsWord(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    byWord.hasValue(lowercasing: bytes)
+    if let first = bytes.first, let last = bytes.last, !mayBeWord(first: first, last: last) {
+      return false
+    }
+    return byWord.hasValue(lowercasing: bytes)
+  }
+
+  /// A bit for each pair of first and last bytes (their five low bits, the same for a letter
+  /// in either case) that some word of ``byWord`` has; empty until the first word.
+  /// NB: the turns ask whether anyone bears each capitalised word of the dialogue, and the
+  /// names of the narration are looked up as they come: most are no one's, and a word whose
+  /// pair no name word has is told apart before it is hashed.
+  private var wordPairs: [UInt64] = []
+
+  /// The word of ``wordPairs`` and the bit in it for a word's first and last bytes.
+  private static func pairBit(first: UInt8, last: UInt8) -> (word: Int, bit: UInt64) {
+    let pair = Int(first & 31) << 5 | Int(last & 31)
+    return (pair >> 6, 1 << UInt64(pair & 63))
+  }
+
+  /// Whether a word with these first and last bytes may be a word of ``byWord``.
+  private func mayBeWord(first: UInt8, last: UInt8) -> Bool {
+    guard !wordPairs.isEmpty else { return false }
+    let (word, bit) = EntityTable.pairBit(first: first, last: last)
+    return wordPairs[word] & bit != 0
+  }
+
+  /// Lists an entity under one of its name words.
+  private mutating func index(_ word: String, _ id: Int) {
+    byWord[word, default: []].append(id)
+    // NB: the bytes are read in place: the UTF-8 view's `last` of a string walked it back.
+    let ends = word.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
+    }
+    guard
+      let (first, last) = ends
+        ?? word.utf8.first.flatMap({ first in word.utf8.last.map { (first, $0) } })
+    else { return }
+    if wordPairs.isEmpty { wordPairs = Array(filled: 0, count: 16) }
+    let (slot, bit) = EntityTable.pairBit(first: first, last: last)
+    wordPairs[slot] |= bit
   }
 
   /// Adds a mention and returns its entity id.
@@ -344,7 +383,7 @@ struct EntityTable {
         forms: FormCounts(form: name)))
     records[id].honorifics.append(String(title.dropLast()).lowercased())
     records[id].isInferred = true
-    byWord[surname, default: []].append(id)
+    index(surname, id)
     note(id, mention: mention)
     return id
   }
@@ -469,7 +508,7 @@ struct EntityTable {
       if words.count > records[id].words.count || (records[id].isHonorificOnly && words.count > 1) {
         records[id].name = mention.displayName
         for word in words where !records[id].words.contains(word) {
-          byWord[word, default: []].append(id)
+          index(word, id)
         }
         records[id].words = words
         records[id].isHonorificOnly = isHonorificOnly
@@ -484,8 +523,8 @@ struct EntityTable {
       {
         records[id].honorifics.append(title)
       }
-      records[id].forms[mention.displayName, default: 0] += 1
-      if words.count >= 2 { records[id].fullForms[mention.displayName, default: 0] += 1 }
+      records[id].forms.countOne(mention.displayName)
+      if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
       return id
     }
     let id = records.count
@@ -499,7 +538,7 @@ struct EntityTable {
     if let title = mention.honorificWord { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
     for (position, word) in words.enumerated() where !words[..<position].contains(word) {
-      byWord[word, default: []].append(id)
+      index(word, id)
     }
     note(id, mention: mention)
     return id
