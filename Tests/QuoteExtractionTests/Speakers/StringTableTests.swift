@@ -98,6 +98,12 @@ struct NameWordsTests {
     "José Martí", "Zoë Baird", "e\u{301} Acute", "Space \u{301}Mark", "Ångström Unit", "K\u{212A}",
   ]
 
+  @Test func spacesAreFoundAsCharactersAre() {
+    for name in NameWordsTests.names {
+      #expect(NameWords.hasSpace(name) == name.contains(" "), "\(name)")
+    }
+  }
+
   @Test func lastWordsMatchTheSplit() {
     for name in NameWordsTests.names {
       #expect(

@@ -783,8 +783,21 @@ struct DialogueTurns {
         let mid = (low + high) / 2
         if mentions[mid].utf8Start < utf8Range.lowerBound { low = mid + 1 } else { high = mid }
       }
-      var end = mentions.count
+      // NB: the end is galloped to from the start (a range most often holds a few mentions),
+      // then halved.
       var from = low
+      var end = mentions.count
+      var step = 1
+      while from < end {
+        let probe = min(from + step, end) - 1
+        if mentions[probe].utf8Start < utf8Range.upperBound {
+          from = probe + 1
+          step *= 2
+        } else {
+          end = probe
+          break
+        }
+      }
       while from < end {
         let mid = (from + end) / 2
         if mentions[mid].utf8Start < utf8Range.upperBound { from = mid + 1 } else { end = mid }

@@ -77,7 +77,7 @@ struct EntityTable {
   func canonicalName(of id: Int) -> String {
     let record = records[id]
     let name = record.canonicalName
-    guard record.kind == .person, record.words.count >= 2, !name.contains(" "),
+    guard record.kind == .person, record.words.count >= 2, !NameWords.hasSpace(name),
       let surname = record.words.last, name.lowercased() == record.words[0],
       let full = record.fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
       full.value >= EntityTable.fullNameRecurrence
@@ -120,6 +120,13 @@ struct EntityTable {
   /// of entities), and freed with the table.
   private var mentionRanges: [Range<Int>] = []
   private var mentionNext: [Int32] = []
+
+  /// Makes room for `count` more mentions in the chain.
+  /// NB: the resolver knows how many mentions it reads: the chain is not grown again and again.
+  mutating func reserveMentions(_ count: Int) {
+    mentionRanges.reserveCapacity(mentionRanges.count + count)
+    mentionNext.reserveCapacity(mentionNext.count + count)
+  }
 
   /// The UTF-8 ranges of an entity's mentions, in the order they were noted.
   func mentions(of id: Int) -> [Range<Int>] {
@@ -776,7 +783,17 @@ struct EntityTable {
     // entities a novel has.
     // The entity just mentioned is most often mentioned again: nothing moves.
     if recency.last == id { return }
-    if let position = recency.lastIndex(of: id) { recency.remove(at: position) }
+    // NB: an entity in the list is moved to its end in place (the ids after it move down one),
+    // not removed and appended again.
+    let moved = recency.withUnsafeMutableBufferPointer { recency -> Bool in
+      var position = recency.count - 2
+      while position >= 0, recency[position] != id { position -= 1 }
+      guard position >= 0 else { return false }
+      for later in position..<(recency.count - 1) { recency[later] = recency[later + 1] }
+      recency[recency.count - 1] = id
+      return true
+    }
+    if moved { return }
     recency.append(id)
     if recency.count > EntityTable.recencyLimit { recency.removeFirst(recency.count / 2) }
   }

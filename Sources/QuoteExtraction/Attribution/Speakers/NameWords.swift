@@ -62,6 +62,15 @@ enum NameWords {
     return initials
   }
 
+  /// Whether a name holds a space character: what `name.contains(" ")` gives.
+  /// NB: a name without a space byte has none, and is not walked by characters; one with a
+  /// space byte is (the space may be part of a character, with a combining mark after it).
+  static func hasSpace(_ name: String) -> Bool {
+    let spaceByte = name.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) }
+    if spaceByte == false { return false }
+    return name.contains(" ")
+  }
+
   private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     for byte in bytes where byte >= 0x80 { return false }
     return true

@@ -108,6 +108,7 @@ struct SpeakerResolver {
     }
 
     var table = EntityTable()
+    table.reserveMentions(speakerEvents.count + names.count + descriptions.count)
     table.separatesMarriedTitles = fiction
     table.joinsDescribedPeople = fiction
     var lastSpeakerRange: Range<Int>? = nil
@@ -150,7 +151,9 @@ struct SpeakerResolver {
     }
     // The people the narration of the current paragraph has mentioned since its latest speaker
     // tag, in text order (bounded).
-    var sinceTag: [Int] = []
+    // NB: a buffer of ``subjectWindow`` ids and a count: emptied at most paragraphs and tags.
+    var sinceTag = [Int](filled: -1, count: SpeakerResolver.subjectWindow)
+    var sinceTagCount = 0
     // The narration's names and descriptions come in text order: read merged with the
     // speakers (a description before a name only when it starts earlier), not sorted together
     // into one more array. NB: a narrative name and a speaker mention can cover the same
@@ -276,7 +279,8 @@ struct SpeakerResolver {
       if id == nil, fiction, mention.kind == .pronoun, let paragraph,
         paragraph == narrationParagraph || paragraph == narrationParagraph + 1,
         let subject = narrationSubject(
-          sinceTag, gender: mention.gender, addressed: avoided[addressedFrom...], table: table)
+          sinceTag[..<sinceTagCount], gender: mention.gender, addressed: avoided[addressedFrom...],
+          table: table)
       {
         id = table.refer(mention, to: subject)
       }
@@ -335,13 +339,14 @@ struct SpeakerResolver {
       if keepsRecency { table.restoreRecency() }
       if attribution == nil, mention.tokens.lowerBound < document.tokens.count {
         let current = document.paragraph(of: mention.tokens.lowerBound)
-        if current != narrationParagraph, !sinceTag.isEmpty {
-          sinceTag.removeAll(keepingCapacity: true)
-        }
+        if current != narrationParagraph { sinceTagCount = 0 }
         narrationParagraph = current
-        if let id, sinceTag.count < SpeakerResolver.subjectWindow { sinceTag.append(id) }
-      } else if attribution != nil, !sinceTag.isEmpty {
-        sinceTag.removeAll(keepingCapacity: true)
+        if let id, sinceTagCount < SpeakerResolver.subjectWindow {
+          sinceTag[sinceTagCount] = id
+          sinceTagCount += 1
+        }
+      } else if attribution != nil {
+        sinceTagCount = 0
       }
       if let paragraph, let id { turns[paragraph] = id }
       if let id {
@@ -643,7 +648,7 @@ struct SpeakerResolver {
   /// the latest tag. The subject of the narration is the one who goes on to speak, whoever
   /// spoke the turn before; but not someone the quotation addresses by name (`addressed`).
   private func narrationSubject(
-    _ candidates: [Int], gender: SpeakerGender, addressed: ArraySlice<Int>,
+    _ candidates: ArraySlice<Int>, gender: SpeakerGender, addressed: ArraySlice<Int>,
     table: EntityTable
   ) -> Int? {
     guard gender == .male || gender == .female else { return nil }
