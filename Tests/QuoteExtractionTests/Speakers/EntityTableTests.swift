@@ -33,6 +33,12 @@ struct EntityTableTests {
       return early.count < 2
     }
     #expect(early == [10..<15, 30..<35])
+    var tokens: [Range<Token.Index>] = []
+    table.forEachMentionTokens(of: jane) {
+      tokens.append($0)
+      return true
+    }
+    #expect(tokens == [2..<3, 4..<5])
   }
 
   @Test func distinctWordsKeepTheirFirstOrder() {

@@ -119,12 +119,17 @@ struct EntityTable {
   /// its first mention and grown again and again as its mentions came (a novel has thousands
   /// of entities), and freed with the table.
   private var mentionRanges: [Range<Int>] = []
+  /// For each mention of the chain, its tokens.
+  /// NB: kept beside its UTF-8 range: a name's mentions are read again by their tokens at the
+  /// end (see ``SpeakerResolver``), and finding the tokens of each range searched the text.
+  private var mentionTokens: [Range<Token.Index>] = []
   private var mentionNext: [Int32] = []
 
   /// Makes room for `count` more mentions in the chain.
   /// NB: the resolver knows how many mentions it reads: the chain is not grown again and again.
   mutating func reserveMentions(_ count: Int) {
     mentionRanges.reserveCapacity(mentionRanges.count + count)
+    mentionTokens.reserveCapacity(mentionTokens.count + count)
     mentionNext.reserveCapacity(mentionNext.count + count)
   }
 
@@ -144,6 +149,15 @@ struct EntityTable {
   func forEachMention(of id: Int, _ body: (Range<Int>) -> Bool) {
     var mention = records[id].firstMention
     while mention >= 0, body(mentionRanges[Int(mention)]) {
+      mention = mentionNext[Int(mention)]
+    }
+  }
+
+  /// Calls `body` with the tokens of each of an entity's mentions, in the order they were
+  /// noted, until it returns false.
+  func forEachMentionTokens(of id: Int, _ body: (Range<Token.Index>) -> Bool) {
+    var mention = records[id].firstMention
+    while mention >= 0, body(mentionTokens[Int(mention)]) {
       mention = mentionNext[Int(mention)]
     }
   }
@@ -774,6 +788,7 @@ struct EntityTable {
     if last < 0 || mentionRanges[Int(last)] != mention.utf8Range {
       let added = Int32(mentionRanges.count)
       mentionRanges.append(mention.utf8Range)
+      mentionTokens.append(mention.tokens)
       mentionNext.append(-1)
       if last < 0 { records[id].firstMention = added } else { mentionNext[Int(last)] = added }
       records[id].lastMention = added

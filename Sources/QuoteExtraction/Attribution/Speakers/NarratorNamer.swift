@@ -24,9 +24,10 @@ struct NarratorNamer {
     guard let narrator = table.narrator else { return }
     if fiction { table.rename(narrator, to: NarratorNamer.unnamedNarrator) }
     // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
-    var namedSpeakers = Set<Int>()
+    // NB: a flag per entity, not a set: no hashing per attribution.
+    var namedSpeakers = [Bool](filled: false, count: table.records.count)
     for index in result.attributions.indices where result.attributions[index].speakerKind == .name {
-      if let entity = result.attributions[index].entity { namedSpeakers.insert(entity) }
+      if let entity = result.attributions[index].entity { namedSpeakers[entity] = true }
     }
     guard
       let best = NarratorNamer.mostUsedAddress(
@@ -37,7 +38,7 @@ struct NarratorNamer {
         key: { token, index in
           let name = document.text(of: token)
           if let id = table.match(nameWord: name.lowercased(), gender: .unknown),
-            namedSpeakers.contains(id) || id == result.attributions[index].entity
+            namedSpeakers[id] || id == result.attributions[index].entity
           {
             return nil
           }

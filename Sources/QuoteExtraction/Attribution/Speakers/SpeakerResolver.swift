@@ -428,7 +428,9 @@ struct SpeakerResolver {
     var withArticle = 0
     var position = 0
     var decided: Bool? = nil
-    table.forEachMention(of: id) { range in
+    // NB: each mention's tokens as noted: its UTF-8 range runs from its first token's start to
+    // its last token's end, and finding its tokens again searched the text.
+    table.forEachMentionTokens(of: id) { tokens in
       defer { position += 1 }
       // NB: the mentions left can add at most one each to `named`, and to `withArticle` only
       // with `named`: once they cannot change the answer, they are not read (a novel mentions
@@ -442,7 +444,6 @@ struct SpeakerResolver {
         decided = false
         return false
       }
-      let tokens = analyzer.tokens(in: range)
       guard let first = tokens.first, analyzer.isWord(first) else { return true }
       if analyzer.lists(first).contains(.pronoun) { return true }
       let opensWithArticle = analyzer.bytesEqual(first, "the") || analyzer.bytesEqual(first, "The")
