@@ -41,6 +41,22 @@ struct EntityTableTests {
     #expect(tokens == [2..<3, 4..<5])
   }
 
+  @Test func aWordNamesTheLatestEntityThatFits() {
+    var table = EntityTable()
+    let bennet = table.add(Self.name(["elizabeth", "bennet"], at: 1))
+    let darcy = table.add(Self.name(["fitzwilliam", "darcy"], at: 3))
+    let jane = table.add(Self.name(["jane", "bennet"], at: 5))
+    #expect(Set([bennet, darcy, jane]).count == 3)
+    // The surname alone is the latest person who bears it; a given name, its bearer.
+    #expect(table.match(nameWord: "bennet", gender: .unknown) == jane)
+    #expect(table.match(nameWord: "elizabeth", gender: .unknown) == bennet)
+    #expect(table.match(nameWords: ["elizabeth", "bennet"], gender: .unknown) == bennet)
+    #expect(table.match(nameWord: "collins", gender: .unknown) == nil)
+    #expect(table.knowsWord("darcy") && !table.knowsWord("collins"))
+    #expect(Array("DARCY".utf8).withUnsafeBufferPointer { table.knowsWord(lowercasing: $0) })
+    #expect(!Array("Dorcy".utf8).withUnsafeBufferPointer { table.knowsWord(lowercasing: $0) })
+  }
+
   @Test func distinctWordsKeepTheirFirstOrder() {
     #expect(EntityTable.distinct([]) == [])
     #expect(EntityTable.distinct(["girl", "child"]) == ["girl", "child"])

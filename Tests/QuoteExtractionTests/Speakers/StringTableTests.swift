@@ -31,6 +31,21 @@ struct StringTableTests {
     #expect(table.isEmpty == dictionary.isEmpty)
   }
 
+  @Test func updatesAndReturnsTheOldValueAsADictionary() {
+    var table = StringTable<Int>()
+    var dictionary: [String: Int] = [:]
+    for (position, key) in (StringTableTests.keys + StringTableTests.keys.reversed()).enumerated() {
+      #expect(
+        table.updateValue(position, forKey: key) == dictionary.updateValue(position, forKey: key))
+      if position % 5 == 0 {
+        table[key] = nil
+        dictionary[key] = nil
+      }
+    }
+    for key in StringTableTests.keys { #expect(table[key] == dictionary[key], "\(key)") }
+    #expect(table.count == dictionary.count)
+  }
+
   @Test func appendsThroughTheDefaultSubscript() {
     var table = StringTable<[Int]>()
     var dictionary: [String: [Int]] = [:]

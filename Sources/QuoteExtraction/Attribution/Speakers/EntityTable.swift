@@ -75,16 +75,17 @@ struct EntityTable {
   /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
   /// list of characters uses.
   func canonicalName(of id: Int) -> String {
-    let record = records[id]
-    let name = record.canonicalName
-    guard record.kind == .person, record.words.count >= 2, !NameWords.hasSpace(name),
-      let surname = record.words.last, name.lowercased() == record.words[0],
-      let full = record.fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+    // NB: the record's fields are read in place: a copy of it retains each of its collections.
+    let name = records[id].canonicalName
+    guard records[id].kind == .person, records[id].words.count >= 2, !NameWords.hasSpace(name),
+      let surname = records[id].words.last, name.lowercased() == records[id].words[0],
+      let full = records[id].fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
       full.value >= EntityTable.fullNameRecurrence
     else { return name }
-    let shared = (byWord[surname] ?? []).contains {
-      $0 != id && records[$0].kind == .person && !records[$0].isInferred
-    }
+    let shared =
+      latest(withWord: surname) {
+        $0 != id && records[$0].kind == .person && !records[$0].isInferred
+      } != nil
     return shared ? name : full.key
   }
 
@@ -101,7 +102,12 @@ struct EntityTable {
   /// man" after "a white man"), as it joins a named person with that role. On in fiction only.
   var joinsDescribedPeople = false
   /// Entity ids by name word, for names.
-  private var byWord = StringTable<[Int]>()
+  /// NB: each word's ids are a chain in ``wordNodes``, newest first: the table holds the
+  /// newest node. An array per word was made for every new name word.
+  private var byWord = StringTable<Int32>()
+  /// For each node of a word's chain, an entity id and the node listed before it under the
+  /// same word (-1: none).
+  private var wordNodes: [(id: Int32, older: Int32)] = []
   /// Entity ids by lower-cased name, for organisations, groups and descriptions.
   private var byKey = StringTable<Int>()
   /// Organisations by the initials of their name ("ACLU" for the American Civil Liberties
@@ -230,9 +236,30 @@ struct EntityTable {
     return wordPairs[word] & bit != 0
   }
 
+  /// The first node of the entities listed under a name word, newest first (-1: none).
+  private func newestNode(withWord word: String) -> Int32 { byWord[word] ?? -1 }
+
+  /// The entity listed latest under a word, from the word's node `node` on, that satisfies
+  /// `predicate`: the last one of the word's entities in the order they were listed.
+  private func latest(from node: Int32, where predicate: (Int) -> Bool) -> Int? {
+    var node = node
+    while node >= 0 {
+      let id = Int(wordNodes[Int(node)].id)
+      if predicate(id) { return id }
+      node = wordNodes[Int(node)].older
+    }
+    return nil
+  }
+
+  /// The entity listed latest under a word that satisfies `predicate`.
+  private func latest(withWord word: String, where predicate: (Int) -> Bool) -> Int? {
+    latest(from: newestNode(withWord: word), where: predicate)
+  }
+
   /// Lists an entity under one of its name words.
   private mutating func index(_ word: String, _ id: Int) {
-    byWord[word, default: []].append(id)
+    let node = Int32(wordNodes.count)
+    wordNodes.append((Int32(id), byWord.updateValue(node, forKey: word) ?? -1))
     // NB: the bytes are read in place: the UTF-8 view's `last` of a string walked it back.
     let ends = word.utf8.withContiguousStorageIfAvailable { bytes in
       bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
@@ -328,9 +355,9 @@ struct EntityTable {
   func titledNamesake(of owner: Int, gender: SpeakerGender) -> Int? {
     guard records[owner].kind == .person,
       records[owner].words.count >= 2 || !records[owner].honorifics.isEmpty,
-      let surname = records[owner].words.last, let ids = byWord[surname]
+      let surname = records[owner].words.last
     else { return nil }
-    return ids.last {
+    return latest(withWord: surname) {
       $0 != owner && records[$0].kind == .person && records[$0].gender == gender
         && !records[$0].honorifics.isEmpty && records[$0].words.last == surname
     }
@@ -380,10 +407,13 @@ struct EntityTable {
     guard let title = EntityTable.familyTitle(gender) else { return nil }
     let surname = written.lowercased()
     let word = String(title.dropLast()).lowercased()
-    if let id = (byWord[surname] ?? []).last(where: {
-      records[$0].kind == .person && records[$0].gender == gender
-        && records[$0].honorifics.contains(word) && records[$0].words.last == surname
-    }) {
+    if let id = latest(
+      withWord: surname,
+      where: {
+        records[$0].kind == .person && records[$0].gender == gender
+          && records[$0].honorifics.contains(word) && records[$0].words.last == surname
+      })
+    {
       note(id, mention: mention)
       return id
     }
@@ -467,27 +497,34 @@ struct EntityTable {
   private func match(first: String, last lastWord: String, count: Int, gender: SpeakerGender)
     -> Int?
   {
-    guard let ids = byWord[lastWord] else { return nil }
+    let newest = newestNode(withWord: lastWord)
+    guard newest >= 0 else { return nil }
+    // Whether more than one entity is listed under the word.
+    let several = wordNodes[Int(newest)].older >= 0
     func fits(_ id: Int) -> Bool {
       self.fits(id, first: first, last: lastWord, count: count, gender: gender)
     }
     // A surname alone ("Bingley") names a man of the family in fiction, not a woman the text
     // names with a woman's title ("Miss Bingley", "Mrs. Sowerberry").
-    if separatesMarriedTitles, count == 1, gender == .unknown, ids.count > 1,
-      let man = ids.last(where: { !records[$0].isPlace && !isTitledWoman($0) && fits($0) })
+    if separatesMarriedTitles, count == 1, gender == .unknown, several,
+      let man = latest(
+        from: newest, where: { !records[$0].isPlace && !isTitledWoman($0) && fits($0) })
     {
       return man
     }
     // A word alone names someone by their given name or surname: "Walter" is Sir Walter
     // Elliot rather than William Walter Elliot, whose middle name it is.
-    if separatesMarriedTitles, count == 1, ids.count > 1,
-      let named = ids.last(where: {
-        !records[$0].isPlace && isFirstOrLast(lastWord, $0) && fits($0)
-      })
+    if separatesMarriedTitles, count == 1, several,
+      let named = latest(
+        from: newest,
+        where: {
+          !records[$0].isPlace && isFirstOrLast(lastWord, $0) && fits($0)
+        })
     {
       return named
     }
-    return ids.last(where: { !records[$0].isPlace && fits($0) }) ?? ids.last(where: fits)
+    return latest(from: newest, where: { !records[$0].isPlace && fits($0) })
+      ?? latest(from: newest, where: fits)
   }
 
   /// Whether a word is the first or the last word of a record's name.
@@ -505,12 +542,14 @@ struct EntityTable {
     if let id = found, separatesMarriedTitles, !isSamePerson(id, mention) {
       found = nil
     }
-    if found == nil, words.count >= 2, !namesPlace, let ids = byWord[words[0]] {
+    if found == nil, words.count >= 2, !namesPlace {
       // "Elizabeth" seen before "Elizabeth Bennet".
-      found = ids.last(where: {
-        isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
-          && !records[$0].isHonorificOnly
-      })
+      found = latest(
+        withWord: words[0],
+        where: {
+          isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
+            && !records[$0].isHonorificOnly
+        })
     }
     let isHonorificOnly = words.count == 1 && mention.honorific != nil
     if let id = found {
@@ -522,7 +561,7 @@ struct EntityTable {
       // one person's first name and surname.
       let isJuxtaposition =
         words.count >= 2
-        && (byWord[words[0]] ?? []).contains { $0 != id && isOnly(words[0], $0) }
+        && latest(withWord: words[0], where: { $0 != id && isOnly(words[0], $0) }) != nil
       if isJuxtaposition { return id }
       // NB: the record is changed in place: a copy would retain, then release, each of its
       // collections.

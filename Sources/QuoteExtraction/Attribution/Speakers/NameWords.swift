@@ -66,8 +66,12 @@ enum NameWords {
   /// NB: a name without a space byte has none, and is not walked by characters; one with a
   /// space byte is (the space may be part of a character, with a combining mark after it).
   static func hasSpace(_ name: String) -> Bool {
-    let spaceByte = name.utf8.withContiguousStorageIfAvailable { $0.contains(0x20) }
-    if spaceByte == false { return false }
+    // NB: in ASCII text each byte is a character: a space byte is a space.
+    let spaceByte = name.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      let space = bytes.contains(0x20)
+      return !space || isASCII(bytes) ? space : nil
+    }
+    if let spaceByte, let spaceByte { return spaceByte }
     return name.contains(" ")
   }
 

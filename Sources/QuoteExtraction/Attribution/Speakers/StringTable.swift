@@ -95,6 +95,20 @@ struct StringTable<Value> {
     return lowered == string
   }
 
+  /// Sets a key's value and returns the value it had (nil for none), with one lookup.
+  @discardableResult
+  mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
+    let hash = StringTable.hash(key)
+    guard let entry = find(key, hash: hash) else {
+      insert(key, hash: hash, value)
+      return nil
+    }
+    let old = values[entry]
+    if old == nil { count += 1 }
+    values[entry] = value
+    return old
+  }
+
   private func find(_ key: String, hash: UInt64) -> Int? {
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
@@ -110,6 +124,14 @@ struct StringTable<Value> {
   @discardableResult
   private mutating func insert(_ key: String, hash: UInt64, _ value: Value) -> Int {
     if (keys.count + 1) * 2 > slots.count { grow() }
+    // NB: room for as many entries as the first slots take: the arrays were grown from one
+    // entry, again and again, in each of a document's tables.
+    if keys.isEmpty {
+      let room = slots.count / 2
+      keys.reserveCapacity(room)
+      hashes.reserveCapacity(room)
+      values.reserveCapacity(room)
+    }
     let entry = keys.count
     keys.append(key)
     hashes.append(hash)
