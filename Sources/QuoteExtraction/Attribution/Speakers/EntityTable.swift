@@ -75,8 +75,9 @@ struct EntityTable {
   /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
   /// list of characters uses.
   func canonicalName(of id: Int) -> String {
-    // NB: the record's fields are read in place: a copy of it retains each of its collections.
-    let name = records[id].canonicalName
+    // NB: the record's fields are read in place: a copy of it retains each of its collections
+    // (and the property's record was copied out of the array, not read through a buffer).
+    let name = records.withUnsafeBufferPointer { $0[id].canonicalName }
     guard records[id].kind == .person, records[id].words.count >= 2, !NameWords.hasSpace(name),
       let surname = records[id].words.last, name.lowercased() == records[id].words[0],
       let full = records[id].fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
@@ -591,9 +592,10 @@ struct EntityTable {
     records.append(
       Record(
         name: mention.displayName, words: words, kind: .person, gender: mention.gender,
-        roles: EntityTable.distinct(mention.roles), isHonorificOnly: isHonorificOnly,
-        forms: FormCounts(form: mention.displayName),
-        fullForms: words.count >= 2 ? FormCounts(form: mention.displayName) : FormCounts()))
+        roles: EntityTable.distinct(mention.roles), isHonorificOnly: isHonorificOnly))
+    // NB: the forms are counted in place: built as arguments, they were copied into the record.
+    records[id].forms.countOne(mention.displayName)
+    if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
     records[id].isPlace = namesPlace
     if let title = mention.honorificWord { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
