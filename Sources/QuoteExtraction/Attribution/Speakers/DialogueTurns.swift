@@ -37,9 +37,12 @@ struct DialogueTurns {
   func assign(_ result: inout ExtractionResult, table: inout EntityTable) {
     // NB: only a direct quotation with neither a speaker nor an entity is given one below (and
     // the rest is read only for it): without one, nothing is gathered.
+    // NB: by index, the attributions read in place: `contains(where:)` copied each one it
+    // passed (a retain of each of its arrays), most of them in news.
     guard
-      result.attributions.contains(where: {
-        $0.type == .direct && $0.speaker == nil && $0.entity == nil
+      result.attributions.indices.contains(where: {
+        result.attributions[$0].type == .direct && result.attributions[$0].speaker == nil
+          && result.attributions[$0].entity == nil
       })
     else { return }
     // The groups' attributions, group after group, and where each group's start in it.
@@ -57,7 +60,7 @@ struct DialogueTurns {
       let token = analyzer.tokens(in: fragment).lowerBound
       guard token < document.tokens.count else { continue }
       let paragraph = document.paragraph(of: token)
-      let whole = fiction ? wholeQuotation(of: result.attributions[index], result.quotes) : nil
+      let whole = fiction ? wholeQuotation(of: index, result) : nil
       if let last = bounds.last,
         last.end == paragraph || (whole != nil && whole == lastWhole && last.end < paragraph)
       {
@@ -189,10 +192,12 @@ struct DialogueTurns {
 
   /// The quotation over several paragraphs that an attribution's quotation is a later
   /// paragraph of, if any.
-  private func wholeQuotation(of attribution: Attribution, _ quotes: [QuotedSpan]) -> Int? {
-    guard let quote = attribution.quotes.first, quote < quotes.count, quotes[quote].part != nil
+  /// NB: takes the attribution's index: an attribution passed by value was copied.
+  private func wholeQuotation(of index: Int, _ result: ExtractionResult) -> Int? {
+    guard let quote = result.attributions[index].quotes.first, quote < result.quotes.count,
+      result.quotes[quote].part != nil
     else { return nil }
-    return quotes[quote].parent
+    return result.quotes[quote].parent
   }
 
   /// The speaker of a paragraph of dialogue so far, if any.
@@ -228,16 +233,25 @@ struct DialogueTurns {
   private func continueParagraphs(
     _ groups: [Group], _ result: inout ExtractionResult, table: inout EntityTable
   ) {
-    var sourceOfParagraph: [Int: Int] = [:]
+    // The attribution with an entity that each paragraph's quotations take last (-1: none).
+    // NB: an array over the paragraphs, not a dictionary: no hashing per attribution. Made at
+    // the first attribution with an entity (none: empty).
+    var sourceOfParagraph: [Int] = []
     for index in result.attributions.indices {
       guard result.attributions[index].entity != nil,
         let first = result.attributions[index].fragments.first
       else { continue }
       let token = analyzer.tokens(in: first).lowerBound
-      if token < document.tokens.count { sourceOfParagraph[document.paragraph(of: token)] = index }
+      guard token < document.tokens.count else { continue }
+      if sourceOfParagraph.isEmpty {
+        sourceOfParagraph = Array(filled: -1, count: document.paragraphs.count)
+      }
+      sourceOfParagraph[document.paragraph(of: token)] = index
     }
     for group in groups where isUntagged(group, result.attributions) {
-      guard let source = sourceOfParagraph[group.paragraph - 1] else { continue }
+      guard group.paragraph > 0, group.paragraph - 1 < sourceOfParagraph.count,
+        case let source = sourceOfParagraph[group.paragraph - 1], source >= 0
+      else { continue }
       let speaker = result.attributions[source].speaker
       let entity = result.attributions[source].entity
       let kind: Attribution.MentionKind? =
@@ -247,7 +261,9 @@ struct DialogueTurns {
         result.attributions[index].entity = entity
         result.attributions[index].speakerKind = kind
       }
-      sourceOfParagraph[group.paragraph] = group.attributions.last
+      if let last = group.attributions.last, group.paragraph < sourceOfParagraph.count {
+        sourceOfParagraph[group.paragraph] = last
+      }
     }
   }
 
