@@ -207,16 +207,19 @@ struct AttributionEngine {
       !reports(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
     }
-    if fiction { attributions = utterances(attributions, result.quotes) }
+    if fiction { splitUtterances(&attributions, result.quotes) }
     // In text order, ties in their order (a stable sort). NB: the start offsets and positions
-    // are sorted, not the attributions: moving those copies their arrays and strings.
+    // are sorted, not the attributions, which are then swapped into place: a copy of one
+    // retains its arrays and strings.
     let starts = attributions.map { $0.fragments.first?.lowerBound ?? 0 }
-    var order: [Int] = []
-    order.append(contentsOf: attributions.indices)
-    order.stableSort {
-      starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+    if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) {
+      var order: [Int] = []
+      order.append(contentsOf: attributions.indices)
+      order.stableSort {
+        starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+      }
+      Self.permute(&attributions, to: &order)
     }
-    attributions = order.map { attributions[$0] }
     result.attributions = attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
     Self.dropMentionsInsideContent(&result.attributions)
@@ -245,39 +248,95 @@ struct AttributionEngine {
   /// he said, “how are you?” is two, as novels' dialogue is read and annotated), and so is
   /// each paragraph of a speech that runs over several paragraphs. News keeps one attribution
   /// with fragments, the convention of news attribution corpora.
-  private func utterances(_ attributions: [Attribution], _ quotes: [QuotedSpan]) -> [Attribution] {
+  /// NB: in place: the attributions that stay whole (most) are moved within the array, not
+  /// copied (a copy retains its arrays and strings).
+  private func splitUtterances(_ attributions: inout [Attribution], _ quotes: [QuotedSpan]) {
     var partsOf: [Int: [Int]] = [:]
     for (index, quote) in quotes.enumerated() where quote.part != nil {
       if let parent = quote.parent { partsOf[parent, default: []].append(index) }
     }
-    var result: [Attribution] = []
-    result.reserveCapacity(attributions.count)
-    for attribution in attributions {
-      var pieces: [(Range<Int>, [Int])] = []
-      for fragment in attribution.fragments {
-        let whole = attribution.quotes.first { quotes[$0].content == fragment }
-        if let whole, let parts = partsOf[whole], parts.count > 1 {
-          pieces += parts.map { (quotes[$0].content, [$0]) }
-        } else {
-          pieces.append(
-            (
-              fragment,
-              attribution.quotes.filter { fragment.contains(quotes[$0].content.lowerBound) }
-            ))
+    // The paragraphs of the quotation (one of `inside`) whose whole content `fragment` is,
+    // when it runs over several.
+    func parts(of fragment: Range<Int>, _ inside: [Int]) -> [Int]? {
+      guard let whole = inside.first(where: { quotes[$0].content == fragment }),
+        let parts = partsOf[whole], parts.count > 1
+      else { return nil }
+      return parts
+    }
+    // The pieces of each attribution: one per fragment, or per paragraph of a quotation that
+    // runs over several; one for an attribution without fragments, which stays as it is.
+    // NB: the attributions are read and moved through a raw buffer: the array's subscript
+    // copies a whole attribution to read one of its fields, and its `swapAt` copies both.
+    var counts = [Int](filled: 1, count: attributions.count)
+    var total = 0
+    attributions.withUnsafeBufferPointer { attributions in
+      for (index, attribution) in attributions.enumerated() {
+        if attribution.fragments.count > 1 || !partsOf.isEmpty {
+          var count = 0
+          for fragment in attribution.fragments {
+            count += parts(of: fragment, attribution.quotes)?.count ?? 1
+          }
+          counts[index] = max(1, count)
         }
-      }
-      guard pieces.count > 1 else {
-        result.append(attribution)
-        continue
-      }
-      for (content, inside) in pieces {
-        var piece = attribution
-        piece.fragments = [content]
-        piece.quotes = inside
-        result.append(piece)
+        total += counts[index]
       }
     }
-    return result
+    guard total > attributions.count else { return }
+    attributions.append(
+      contentsOf: repeatElement(
+        Attribution(type: .direct, fragments: [], rule: "", confidence: 0),
+        count: total - attributions.count))
+    // From the last on, each attribution moves to the end of the room left, or its pieces
+    // fill it: nothing is written over before it is read.
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      var end = total
+      for index in stride(from: counts.count - 1, through: 0, by: -1) {
+        end -= counts[index]
+        guard counts[index] > 1 else {
+          attributions.swapAt(index, end)
+          continue
+        }
+        let attribution = attributions[index]
+        var position = end
+        for fragment in attribution.fragments {
+          if let parts = parts(of: fragment, attribution.quotes) {
+            for part in parts {
+              var piece = attribution
+              piece.fragments = [quotes[part].content]
+              piece.quotes = [part]
+              attributions[position] = piece
+              position += 1
+            }
+          } else {
+            var piece = attribution
+            piece.fragments = [fragment]
+            piece.quotes = attribution.quotes.filter {
+              fragment.contains(quotes[$0].content.lowerBound)
+            }
+            attributions[position] = piece
+            position += 1
+          }
+        }
+      }
+    }
+  }
+
+  /// Puts `order[k]` at position `k`, by swaps along the cycles of the permutation (which
+  /// `order` is left as the identity).
+  /// NB: swapped in a raw buffer, whose `swapAt` moves them (the array's copies them).
+  private static func permute(_ attributions: inout [Attribution], to order: inout [Int]) {
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      for start in order.indices where order[start] != start {
+        var position = start
+        while order[position] != start {
+          let next = order[position]
+          attributions.swapAt(position, next)
+          order[position] = position
+          position = next
+        }
+        order[position] = position
+      }
+    }
   }
 
   /// Whether the document reads as fiction: by its genre when set, else by its style
