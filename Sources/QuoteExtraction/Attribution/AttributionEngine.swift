@@ -50,7 +50,10 @@ struct AttributionEngine {
   /// A rule match waiting for acceptance.
   ///
   /// NB: it holds the rule's index, kind and confidence, not the `Rule`: a copy of a `Rule`
-  /// retains its strings, which every worker thread shares.
+  /// retains its strings, which every worker thread shares. And its lists are ranges of the
+  /// document's ``Pieces``, not arrays of its own: a candidate is plain values, which the
+  /// passes copy, filter and sort without a retain or an allocation (news, polnear-dev: 65,643
+  /// copies of candidates that held three arrays each cost 13.5M instructions).
   struct Candidate {
     /// The rule's index in ``RuleSet/rules``.
     var rule: Int
@@ -58,11 +61,23 @@ struct AttributionEngine {
     var confidence: Double
     var speaker: Range<Int>?
     var cue: Range<Int>
-    var content: [Range<Int>]
-    var quotes: [Int]
-    /// Token ranges of the content, quotation marks included (for overlap checks).
-    var contentTokens: [Range<Int>]
+    /// Its content fragments in ``Pieces/content``, and their token ranges at the same
+    /// positions of ``Pieces/contentTokens``.
+    var content: Range<Int>
+    /// Its quotations in ``Pieces/quotes``.
+    var quotes: Range<Int>
     var width: Int
+  }
+
+  /// The lists of a document's candidates, one after another (see ``Candidate``).
+  struct Pieces {
+    /// Content fragments (UTF-8 ranges).
+    var content: [Range<Int>] = []
+    /// The token ranges of the content fragments, quotation marks included (for overlap
+    /// checks).
+    var contentTokens: [Range<Int>] = []
+    /// Quotation numbers.
+    var quotes: [Int] = []
   }
 
   /// Rules at or above this confidence are firm readings: their candidates are accepted
@@ -117,6 +132,7 @@ struct AttributionEngine {
     // phrase cache, where a walk per pass found most of them again.
     var found = [(anchors: [Int32], candidates: [Candidate])](
       repeating: ([], []), count: passes.count)
+    var pieces = Pieces()
     for (position, anchor) in anchors.tokens.enumerated() {
       let token = Int(anchor)
       for (number, pass) in passes.enumerated() where !pass.rules.isEmpty {
@@ -127,7 +143,7 @@ struct AttributionEngine {
         while let rule = next {
           next = anchors.nextRule(at: position, from: rule + 1, before: pass.rules.upperBound)
           guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rule, captures, context)
+            var candidate = makeCandidate(rule, captures, context, &pieces)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
           found[number].anchors.append(anchor)
@@ -161,13 +177,13 @@ struct AttributionEngine {
         )
         return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
       }
-      for candidate in candidates where !conflicts(candidate, roles) {
-        claim(candidate, &roles)
+      for candidate in candidates where !conflicts(candidate, pieces, roles) {
+        claim(candidate, pieces, &roles)
         attributions.append(
           Attribution(
-            type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
-            confidence: candidate.confidence, quotes: candidate.quotes))
+            type: candidate.kind, fragments: Array(pieces.content[candidate.content]),
+            cue: candidate.cue, speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
+            confidence: candidate.confidence, quotes: Array(pieces.quotes[candidate.quotes])))
       }
     }
 
@@ -360,20 +376,37 @@ struct AttributionEngine {
     return (classes == 0 ? speech : classes) & reported != 0
   }
 
+  /// The candidate of a rule's match, its lists added to `pieces`; nil (and `pieces` as it
+  /// was) when the match makes none.
   private func makeCandidate(
     _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
-    _ context: RuleContext
+    _ context: RuleContext, _ pieces: inout Pieces
+  ) -> Candidate? {
+    let marks = (pieces.content.count, pieces.quotes.count)
+    guard let candidate = makeCandidate(ruleIndex, captures, context, marks, &pieces) else {
+      pieces.content.removeSubrange(marks.0...)
+      pieces.contentTokens.removeSubrange(marks.0...)
+      pieces.quotes.removeSubrange(marks.1...)
+      return nil
+    }
+    return candidate
+  }
+
+  /// The work of ``makeCandidate(_:_:_:_:)``: its lists start at `marks` in `pieces`.
+  private func makeCandidate(
+    _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
+    _ context: RuleContext, _ marks: (content: Int, quotes: Int), _ pieces: inout Pieces
   ) -> Candidate? {
     let tokens = context.document.tokens
-    let rule = rules.program.entries[ruleIndex]
+    let rule = rules.program.entry(ruleIndex)
     func bytes(_ range: Range<Int>) -> Range<Int> {
       Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
     }
     var speaker: Range<Int>?
     var cue: Range<Int>?
-    var content: [Range<Int>] = []
-    var contentTokens: [Range<Int>] = []
-    var quotes: [Int] = []
+    // This candidate's content fragments (and as many token ranges) and quotations so far.
+    var contentCount: Int { pieces.content.count - marks.content }
+    var quoteCount: Int { pieces.quotes.count - marks.quotes }
     var width = 0
     for capture in captures where !capture.tokens.isEmpty {
       var range = bytes(capture.tokens)
@@ -381,7 +414,8 @@ struct AttributionEngine {
       case .speaker:
         // NB: a quotation that ends its paragraph is not credited to a speaker in the next one
         // ("“…” ⏎ He added, …" starts the next report).
-        if let quote = quotes.last, context.quoteTokens[quote].close < capture.tokens.lowerBound,
+        if quoteCount > 0, let quote = pieces.quotes.last,
+          context.quoteTokens[quote].close < capture.tokens.lowerBound,
           context.document.paragraph(of: context.quoteTokens[quote].close)
             != context.document.paragraph(of: capture.tokens.lowerBound)
         {
@@ -406,43 +440,46 @@ struct AttributionEngine {
         if let quote = capture.quote {
           let span = context.quotes[quote]
           guard !span.content.isEmpty else { return nil }
-          content.append(span.content)
-          quotes.append(quote)
-        } else if let quote = quotes.last, content.count == quotes.count,
+          pieces.content.append(span.content)
+          pieces.quotes.append(quote)
+        } else if quoteCount > 0, let quote = pieces.quotes.last, contentCount == quoteCount,
           context.document.sentence(of: capture.tokens.lowerBound)
             != context.document.sentence(of: context.quoteTokens[quote].close)
         {
           // NB: a clause read after a quotation that ends its sentence is the next sentence,
           // not more of the report.
           continue
-        } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
-          let previous = content.last, quotes.isEmpty || content.count > quotes.count
+        } else if contentCount > 0, let last = pieces.contentTokens.last,
+          last.upperBound == capture.tokens.lowerBound, let previous = pieces.content.last,
+          quoteCount == 0 || contentCount > quoteCount
         {
           // Adjacent pieces of one content (a first word and the clause after it) join.
-          content[content.count - 1] = previous.lowerBound..<range.upperBound
-          contentTokens[contentTokens.count - 1] = last.lowerBound..<capture.tokens.upperBound
+          pieces.content[pieces.content.count - 1] = previous.lowerBound..<range.upperBound
+          pieces.contentTokens[pieces.contentTokens.count - 1] =
+            last.lowerBound..<capture.tokens.upperBound
           width += capture.tokens.count
           continue
         } else {
-          content.append(range)
+          pieces.content.append(range)
         }
-        contentTokens.append(capture.tokens)
+        pieces.contentTokens.append(capture.tokens)
         width += capture.tokens.count
       case .addressee:
         break
       }
     }
-    guard let cue, !content.isEmpty else { return nil }
-    if rule.pass == .indirect, let speakerTokens = captures.first(where: { $0.role == .speaker }),
+    guard let cue, contentCount > 0 else { return nil }
+    if rule.pointee.pass == .indirect,
+      let speakerTokens = captures.first(where: { $0.role == .speaker }),
       let cueToken = captures.first(where: { $0.role == .cue })?.tokens.lowerBound,
       describes(cueToken, after: speakerTokens.tokens, context)
     {
       return nil
     }
     return Candidate(
-      rule: ruleIndex, kind: rule.kind, confidence: rule.confidence, speaker: speaker, cue: cue,
-      content: content, quotes: quotes,
-      contentTokens: contentTokens, width: width)
+      rule: ruleIndex, kind: rule.pointee.kind, confidence: rule.pointee.confidence,
+      speaker: speaker, cue: cue, content: marks.content..<pieces.content.count,
+      quotes: marks.quotes..<pieces.quotes.count, width: width)
   }
 
   /// A clause that is one whole quotation with its marks ("As S put it, “…”.") reports the
@@ -495,15 +532,16 @@ struct AttributionEngine {
     return first..<(last + 1)
   }
 
-  private func conflicts(_ candidate: Candidate, _ roles: [Role]) -> Bool {
-    for range in candidate.contentTokens where range.contains(where: { roles[$0] != .free }) {
+  private func conflicts(_ candidate: Candidate, _ pieces: Pieces, _ roles: [Role]) -> Bool {
+    for range in pieces.contentTokens[candidate.content]
+    where range.contains(where: { roles[$0] != .free }) {
       return true
     }
     return false
   }
 
-  private func claim(_ candidate: Candidate, _ roles: inout [Role]) {
-    for range in candidate.contentTokens {
+  private func claim(_ candidate: Candidate, _ pieces: Pieces, _ roles: inout [Role]) {
+    for range in pieces.contentTokens[candidate.content] {
       for token in range { roles[token] = .content }
     }
   }
