@@ -695,13 +695,16 @@ struct AttributionEngine {
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })
       else { continue }
+      let opensParagraph = context.paragraphBoundary(before: open)
       var words = 0
       var sentenceEnd = false
       for token in (open + 1)..<close {
         if document.tokens[token].kind == .word { words += 1 }
         if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
+        // NB: the counts only grow: once they answer the test below, the rest of a long
+        // quotation is not read.
+        if words >= 8 || (words >= 1 && opensParagraph) || (sentenceEnd && words >= 3) { break }
       }
-      let opensParagraph = context.paragraphBoundary(before: open)
       // Speech of dash dialogue that resumes after a narrator's clause (no mark opens it) is
       // dialogue however short, never a quoted term.
       let resumed = fiction && quote.kind == .dashDialogue && quote.openMark.isEmpty
