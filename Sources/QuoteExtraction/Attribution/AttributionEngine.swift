@@ -588,7 +588,10 @@ struct AttributionEngine {
       let end = max(
         attribution.content.upperBound, attribution.cue?.upperBound ?? 0,
         attribution.speaker?.upperBound ?? 0)
-      var last = RuleContext.token(at: max(0, end - 1), in: document.tokens)
+      // NB: searched from its first quotation's opening on, which its content holds.
+      var last = RuleContext.token(
+        at: max(0, end - 1), in: document.tokens,
+        notBefore: context.quoteTokens[attribution.quotes[0]].open)
       if let lastQuote = attribution.quotes.last {
         last = max(last, context.quoteTokens[lastQuote].close)
       }

@@ -133,9 +133,17 @@ final class RuleContext {
       quotingOnly && rules.lexicons.names.count < LexiconTable.capacity
       ? Self.quotingSpans(rules.program, openingTokens, closingTokens, count: tokens.count)
       : nil
-    if spans != nil {
-      masks.initialize(repeating: Self.unknownMask, count: tokens.count)
-      words.initialize(repeating: Self.unknownWord, count: tokens.count)
+    if let spans {
+      // NB: only the tokens between the spans (in order, apart): the pass writes the others.
+      var gapStart = 0
+      for index in 0...spans.count {
+        let gapEnd = index < spans.count ? spans[index].lowerBound : tokens.count
+        if gapStart < gapEnd {
+          (masks + gapStart).initialize(repeating: Self.unknownMask, count: gapEnd - gapStart)
+          (words + gapStart).initialize(repeating: Self.unknownWord, count: gapEnd - gapStart)
+        }
+        if index < spans.count { gapStart = spans[index].upperBound }
+      }
     }
     (anchorCandidates, candidateGroups) = Self.scan(
       document, rules, spans ?? [0..<tokens.count], masks: masks, words: words)
