@@ -50,7 +50,10 @@ struct AttributionEngine {
   /// A rule match waiting for acceptance.
   ///
   /// NB: it holds the rule's index, kind and confidence, not the `Rule`: a copy of a `Rule`
-  /// retains its strings, which every worker thread shares.
+  /// retains its strings, which every worker thread shares. And its lists are ranges of the
+  /// document's ``Pieces``, not arrays of its own: a candidate is plain values, which the
+  /// passes copy, filter and sort without a retain or an allocation (news, polnear-dev: 65,643
+  /// copies of candidates that held three arrays each cost 13.5M instructions).
   struct Candidate {
     /// The rule's index in ``RuleSet/rules``.
     var rule: Int
@@ -58,11 +61,23 @@ struct AttributionEngine {
     var confidence: Double
     var speaker: Range<Int>?
     var cue: Range<Int>
-    var content: [Range<Int>]
-    var quotes: [Int]
-    /// Token ranges of the content, quotation marks included (for overlap checks).
-    var contentTokens: [Range<Int>]
+    /// Its content fragments in ``Pieces/content``, and their token ranges at the same
+    /// positions of ``Pieces/contentTokens``.
+    var content: Range<Int>
+    /// Its quotations in ``Pieces/quotes``.
+    var quotes: Range<Int>
     var width: Int
+  }
+
+  /// The lists of a document's candidates, one after another (see ``Candidate``).
+  struct Pieces {
+    /// Content fragments (UTF-8 ranges).
+    var content: [Range<Int>] = []
+    /// The token ranges of the content fragments, quotation marks included (for overlap
+    /// checks).
+    var contentTokens: [Range<Int>] = []
+    /// Quotation numbers.
+    var quotes: [Int] = []
   }
 
   /// Rules at or above this confidence are firm readings: their candidates are accepted
@@ -117,6 +132,7 @@ struct AttributionEngine {
     // phrase cache, where a walk per pass found most of them again.
     var found = [(anchors: [Int32], candidates: [Candidate])](
       repeating: ([], []), count: passes.count)
+    var pieces = Pieces()
     for (position, anchor) in anchors.tokens.enumerated() {
       let token = Int(anchor)
       for (number, pass) in passes.enumerated() where !pass.rules.isEmpty {
@@ -127,7 +143,7 @@ struct AttributionEngine {
         while let rule = next {
           next = anchors.nextRule(at: position, from: rule + 1, before: pass.rules.upperBound)
           guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rule, captures, context)
+            var candidate = makeCandidate(rule, captures, context, &pieces)
           else { continue }
           candidate.width = candidate.width * 64 - (rule - firstRule)
           found[number].anchors.append(anchor)
@@ -161,13 +177,13 @@ struct AttributionEngine {
         )
         return firm.0 != firm.1 ? firm.0 : $0.width > $1.width
       }
-      for candidate in candidates where !conflicts(candidate, roles) {
-        claim(candidate, &roles)
+      for candidate in candidates where !conflicts(candidate, pieces, roles) {
+        claim(candidate, pieces, &roles)
         attributions.append(
           Attribution(
-            type: candidate.kind, fragments: candidate.content, cue: candidate.cue,
-            speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
-            confidence: candidate.confidence, quotes: candidate.quotes))
+            type: candidate.kind, fragments: Array(pieces.content[candidate.content]),
+            cue: candidate.cue, speaker: candidate.speaker, rule: ruleIDs.id(of: candidate.rule),
+            confidence: candidate.confidence, quotes: Array(pieces.quotes[candidate.quotes])))
       }
     }
 
@@ -207,16 +223,19 @@ struct AttributionEngine {
       !reports(attribution.type) || !reportsClass(of: attribution, context)
         || (fiction && attribution.type != .direct)
     }
-    if fiction { attributions = utterances(attributions, result.quotes) }
+    if fiction { splitUtterances(&attributions, result.quotes) }
     // In text order, ties in their order (a stable sort). NB: the start offsets and positions
-    // are sorted, not the attributions: moving those copies their arrays and strings.
+    // are sorted, not the attributions, which are then swapped into place: a copy of one
+    // retains its arrays and strings.
     let starts = attributions.map { $0.fragments.first?.lowerBound ?? 0 }
-    var order: [Int] = []
-    order.append(contentsOf: attributions.indices)
-    order.stableSort {
-      starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+    if zip(starts, starts.dropFirst()).contains(where: { $0 > $1 }) {
+      var order: [Int] = []
+      order.append(contentsOf: attributions.indices)
+      order.stableSort {
+        starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1
+      }
+      Self.permute(&attributions, to: &order)
     }
-    attributions = order.map { attributions[$0] }
     result.attributions = attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
     Self.dropMentionsInsideContent(&result.attributions)
@@ -245,39 +264,95 @@ struct AttributionEngine {
   /// he said, “how are you?” is two, as novels' dialogue is read and annotated), and so is
   /// each paragraph of a speech that runs over several paragraphs. News keeps one attribution
   /// with fragments, the convention of news attribution corpora.
-  private func utterances(_ attributions: [Attribution], _ quotes: [QuotedSpan]) -> [Attribution] {
+  /// NB: in place: the attributions that stay whole (most) are moved within the array, not
+  /// copied (a copy retains its arrays and strings).
+  private func splitUtterances(_ attributions: inout [Attribution], _ quotes: [QuotedSpan]) {
     var partsOf: [Int: [Int]] = [:]
     for (index, quote) in quotes.enumerated() where quote.part != nil {
       if let parent = quote.parent { partsOf[parent, default: []].append(index) }
     }
-    var result: [Attribution] = []
-    result.reserveCapacity(attributions.count)
-    for attribution in attributions {
-      var pieces: [(Range<Int>, [Int])] = []
-      for fragment in attribution.fragments {
-        let whole = attribution.quotes.first { quotes[$0].content == fragment }
-        if let whole, let parts = partsOf[whole], parts.count > 1 {
-          pieces += parts.map { (quotes[$0].content, [$0]) }
-        } else {
-          pieces.append(
-            (
-              fragment,
-              attribution.quotes.filter { fragment.contains(quotes[$0].content.lowerBound) }
-            ))
+    // The paragraphs of the quotation (one of `inside`) whose whole content `fragment` is,
+    // when it runs over several.
+    func parts(of fragment: Range<Int>, _ inside: [Int]) -> [Int]? {
+      guard let whole = inside.first(where: { quotes[$0].content == fragment }),
+        let parts = partsOf[whole], parts.count > 1
+      else { return nil }
+      return parts
+    }
+    // The pieces of each attribution: one per fragment, or per paragraph of a quotation that
+    // runs over several; one for an attribution without fragments, which stays as it is.
+    // NB: the attributions are read and moved through a raw buffer: the array's subscript
+    // copies a whole attribution to read one of its fields, and its `swapAt` copies both.
+    var counts = [Int](filled: 1, count: attributions.count)
+    var total = 0
+    attributions.withUnsafeBufferPointer { attributions in
+      for (index, attribution) in attributions.enumerated() {
+        if attribution.fragments.count > 1 || !partsOf.isEmpty {
+          var count = 0
+          for fragment in attribution.fragments {
+            count += parts(of: fragment, attribution.quotes)?.count ?? 1
+          }
+          counts[index] = max(1, count)
         }
-      }
-      guard pieces.count > 1 else {
-        result.append(attribution)
-        continue
-      }
-      for (content, inside) in pieces {
-        var piece = attribution
-        piece.fragments = [content]
-        piece.quotes = inside
-        result.append(piece)
+        total += counts[index]
       }
     }
-    return result
+    guard total > attributions.count else { return }
+    attributions.append(
+      contentsOf: repeatElement(
+        Attribution(type: .direct, fragments: [], rule: "", confidence: 0),
+        count: total - attributions.count))
+    // From the last on, each attribution moves to the end of the room left, or its pieces
+    // fill it: nothing is written over before it is read.
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      var end = total
+      for index in stride(from: counts.count - 1, through: 0, by: -1) {
+        end -= counts[index]
+        guard counts[index] > 1 else {
+          attributions.swapAt(index, end)
+          continue
+        }
+        let attribution = attributions[index]
+        var position = end
+        for fragment in attribution.fragments {
+          if let parts = parts(of: fragment, attribution.quotes) {
+            for part in parts {
+              var piece = attribution
+              piece.fragments = [quotes[part].content]
+              piece.quotes = [part]
+              attributions[position] = piece
+              position += 1
+            }
+          } else {
+            var piece = attribution
+            piece.fragments = [fragment]
+            piece.quotes = attribution.quotes.filter {
+              fragment.contains(quotes[$0].content.lowerBound)
+            }
+            attributions[position] = piece
+            position += 1
+          }
+        }
+      }
+    }
+  }
+
+  /// Puts `order[k]` at position `k`, by swaps along the cycles of the permutation (which
+  /// `order` is left as the identity).
+  /// NB: swapped in a raw buffer, whose `swapAt` moves them (the array's copies them).
+  private static func permute(_ attributions: inout [Attribution], to order: inout [Int]) {
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      for start in order.indices where order[start] != start {
+        var position = start
+        while order[position] != start {
+          let next = order[position]
+          attributions.swapAt(position, next)
+          order[position] = position
+          position = next
+        }
+        order[position] = position
+      }
+    }
   }
 
   /// Whether the document reads as fiction: by its genre when set, else by its style
@@ -301,20 +376,37 @@ struct AttributionEngine {
     return (classes == 0 ? speech : classes) & reported != 0
   }
 
+  /// The candidate of a rule's match, its lists added to `pieces`; nil (and `pieces` as it
+  /// was) when the match makes none.
   private func makeCandidate(
     _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
-    _ context: RuleContext
+    _ context: RuleContext, _ pieces: inout Pieces
+  ) -> Candidate? {
+    let marks = (pieces.content.count, pieces.quotes.count)
+    guard let candidate = makeCandidate(ruleIndex, captures, context, marks, &pieces) else {
+      pieces.content.removeSubrange(marks.0...)
+      pieces.contentTokens.removeSubrange(marks.0...)
+      pieces.quotes.removeSubrange(marks.1...)
+      return nil
+    }
+    return candidate
+  }
+
+  /// The work of ``makeCandidate(_:_:_:_:)``: its lists start at `marks` in `pieces`.
+  private func makeCandidate(
+    _ ruleIndex: Int, _ captures: UnsafeBufferPointer<PatternMatcher.Capture>,
+    _ context: RuleContext, _ marks: (content: Int, quotes: Int), _ pieces: inout Pieces
   ) -> Candidate? {
     let tokens = context.document.tokens
-    let rule = rules.program.entries[ruleIndex]
+    let rule = rules.program.entry(ruleIndex)
     func bytes(_ range: Range<Int>) -> Range<Int> {
       Int(tokens[range.lowerBound].utf8Start)..<Int(tokens[range.upperBound - 1].utf8End)
     }
     var speaker: Range<Int>?
     var cue: Range<Int>?
-    var content: [Range<Int>] = []
-    var contentTokens: [Range<Int>] = []
-    var quotes: [Int] = []
+    // This candidate's content fragments (and as many token ranges) and quotations so far.
+    var contentCount: Int { pieces.content.count - marks.content }
+    var quoteCount: Int { pieces.quotes.count - marks.quotes }
     var width = 0
     for capture in captures where !capture.tokens.isEmpty {
       var range = bytes(capture.tokens)
@@ -322,7 +414,8 @@ struct AttributionEngine {
       case .speaker:
         // NB: a quotation that ends its paragraph is not credited to a speaker in the next one
         // ("“…” ⏎ He added, …" starts the next report).
-        if let quote = quotes.last, context.quoteTokens[quote].close < capture.tokens.lowerBound,
+        if quoteCount > 0, let quote = pieces.quotes.last,
+          context.quoteTokens[quote].close < capture.tokens.lowerBound,
           context.document.paragraph(of: context.quoteTokens[quote].close)
             != context.document.paragraph(of: capture.tokens.lowerBound)
         {
@@ -347,43 +440,46 @@ struct AttributionEngine {
         if let quote = capture.quote {
           let span = context.quotes[quote]
           guard !span.content.isEmpty else { return nil }
-          content.append(span.content)
-          quotes.append(quote)
-        } else if let quote = quotes.last, content.count == quotes.count,
+          pieces.content.append(span.content)
+          pieces.quotes.append(quote)
+        } else if quoteCount > 0, let quote = pieces.quotes.last, contentCount == quoteCount,
           context.document.sentence(of: capture.tokens.lowerBound)
             != context.document.sentence(of: context.quoteTokens[quote].close)
         {
           // NB: a clause read after a quotation that ends its sentence is the next sentence,
           // not more of the report.
           continue
-        } else if let last = contentTokens.last, last.upperBound == capture.tokens.lowerBound,
-          let previous = content.last, quotes.isEmpty || content.count > quotes.count
+        } else if contentCount > 0, let last = pieces.contentTokens.last,
+          last.upperBound == capture.tokens.lowerBound, let previous = pieces.content.last,
+          quoteCount == 0 || contentCount > quoteCount
         {
           // Adjacent pieces of one content (a first word and the clause after it) join.
-          content[content.count - 1] = previous.lowerBound..<range.upperBound
-          contentTokens[contentTokens.count - 1] = last.lowerBound..<capture.tokens.upperBound
+          pieces.content[pieces.content.count - 1] = previous.lowerBound..<range.upperBound
+          pieces.contentTokens[pieces.contentTokens.count - 1] =
+            last.lowerBound..<capture.tokens.upperBound
           width += capture.tokens.count
           continue
         } else {
-          content.append(range)
+          pieces.content.append(range)
         }
-        contentTokens.append(capture.tokens)
+        pieces.contentTokens.append(capture.tokens)
         width += capture.tokens.count
       case .addressee:
         break
       }
     }
-    guard let cue, !content.isEmpty else { return nil }
-    if rule.pass == .indirect, let speakerTokens = captures.first(where: { $0.role == .speaker }),
+    guard let cue, contentCount > 0 else { return nil }
+    if rule.pointee.pass == .indirect,
+      let speakerTokens = captures.first(where: { $0.role == .speaker }),
       let cueToken = captures.first(where: { $0.role == .cue })?.tokens.lowerBound,
       describes(cueToken, after: speakerTokens.tokens, context)
     {
       return nil
     }
     return Candidate(
-      rule: ruleIndex, kind: rule.kind, confidence: rule.confidence, speaker: speaker, cue: cue,
-      content: content, quotes: quotes,
-      contentTokens: contentTokens, width: width)
+      rule: ruleIndex, kind: rule.pointee.kind, confidence: rule.pointee.confidence,
+      speaker: speaker, cue: cue, content: marks.content..<pieces.content.count,
+      quotes: marks.quotes..<pieces.quotes.count, width: width)
   }
 
   /// A clause that is one whole quotation with its marks ("As S put it, “…”.") reports the
@@ -436,15 +532,16 @@ struct AttributionEngine {
     return first..<(last + 1)
   }
 
-  private func conflicts(_ candidate: Candidate, _ roles: [Role]) -> Bool {
-    for range in candidate.contentTokens where range.contains(where: { roles[$0] != .free }) {
+  private func conflicts(_ candidate: Candidate, _ pieces: Pieces, _ roles: [Role]) -> Bool {
+    for range in pieces.contentTokens[candidate.content]
+    where range.contains(where: { roles[$0] != .free }) {
       return true
     }
     return false
   }
 
-  private func claim(_ candidate: Candidate, _ roles: inout [Role]) {
-    for range in candidate.contentTokens {
+  private func claim(_ candidate: Candidate, _ pieces: Pieces, _ roles: inout [Role]) {
+    for range in pieces.contentTokens[candidate.content] {
       for token in range { roles[token] = .content }
     }
   }
@@ -491,7 +588,10 @@ struct AttributionEngine {
       let end = max(
         attribution.content.upperBound, attribution.cue?.upperBound ?? 0,
         attribution.speaker?.upperBound ?? 0)
-      var last = RuleContext.token(at: max(0, end - 1), in: document.tokens)
+      // NB: searched from its first quotation's opening on, which its content holds.
+      var last = RuleContext.token(
+        at: max(0, end - 1), in: document.tokens,
+        notBefore: context.quoteTokens[attribution.quotes[0]].open)
       if let lastQuote = attribution.quotes.last {
         last = max(last, context.quoteTokens[lastQuote].close)
       }
@@ -532,11 +632,15 @@ struct AttributionEngine {
     _ attributions: inout [Attribution], _ roles: inout [Role], _ context: RuleContext
   ) {
     let document = context.document
-    var lastInParagraph: [Int: Int] = [:]
+    // For each paragraph, its last attribution with a speaker, or -1.
+    // NB: an array by paragraph, not a dictionary: news documents have a few dozen paragraphs,
+    // and the dictionary's hashing and growth cost most of this function (polnear-dev: 6M of
+    // 9.6M instructions).
+    var lastInParagraph = [Int](filled: -1, count: document.paragraphs.count)
     for (index, attribution) in attributions.enumerated() where attribution.speaker != nil {
       let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
       let paragraph = document.paragraph(of: token)
-      if let previous = lastInParagraph[paragraph],
+      if case let previous = lastInParagraph[paragraph], previous >= 0,
         attributions[previous].content.lowerBound > attribution.content.lowerBound
       {
         continue
@@ -550,7 +654,8 @@ struct AttributionEngine {
         !(open...min(close, document.tokens.count - 1)).contains(where: { roles[$0] != .free })
       else { continue }
       let paragraph = document.paragraph(of: open)
-      guard paragraph > 0, let previous = lastInParagraph[paragraph - 1] else { continue }
+      guard paragraph > 0, case let previous = lastInParagraph[paragraph - 1], previous >= 0
+      else { continue }
       let source = attributions[previous]
       guard !source.quotes.isEmpty || source.rule.hasPrefix("direct.") else { continue }
       for token in open...min(close, document.tokens.count - 1) { roles[token] = .content }
@@ -598,13 +703,16 @@ struct AttributionEngine {
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })
       else { continue }
+      let opensParagraph = context.paragraphBoundary(before: open)
       var words = 0
       var sentenceEnd = false
       for token in (open + 1)..<close {
         if document.tokens[token].kind == .word { words += 1 }
         if context.isTerminal(token) || context.isText(token, ",") { sentenceEnd = true }
+        // NB: the counts only grow: once they answer the test below, the rest of a long
+        // quotation is not read.
+        if words >= 8 || (words >= 1 && opensParagraph) || (sentenceEnd && words >= 3) { break }
       }
-      let opensParagraph = context.paragraphBoundary(before: open)
       // Speech of dash dialogue that resumes after a narrator's clause (no mark opens it) is
       // dialogue however short, never a quoted term.
       let resumed = fiction && quote.kind == .dashDialogue && quote.openMark.isEmpty

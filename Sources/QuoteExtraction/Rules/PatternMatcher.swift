@@ -33,23 +33,25 @@ struct PatternMatcher {
   /// accepts (see ``AnchorIndex``). Returns its captures in text order, or nil.
   /// NB: the captures live in the context's buffer, valid until the next match.
   func match(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
-    let entry = program.entries[rule]
+    // NB: the rule's entry is read in place, as the steps are (see ``step(_:_:_:_:_:)``).
+    let entry = program.entry(rule)
     // A side depends on its steps and the anchor only: one that failed at this anchor for an
     // earlier rule (the same adjuncts and punctuation after "said", the same speaker before
     // it) fails again, unread.
     failures.move(to: token)
-    if failures.contains(entry.forwardSide) || failures.contains(entry.backwardSide) {
+    if failures.contains(entry.pointee.forwardSide) || failures.contains(entry.pointee.backwardSide)
+    {
       return nil
     }
     // The tokens the rule must read near the anchor: looked for first, since most tries fail
     // for the lack of one.
-    for index in entry.required {
+    for index in entry.pointee.required {
       let required = program.requiredTokens[index]
       if !reads(
         program.steps[required.step].test, from: token + required.nearest,
         through: token + required.farthest)
       {
-        failures.insert(required.forward ? entry.forwardSide : entry.backwardSide)
+        failures.insert(required.forward ? entry.pointee.forwardSide : entry.pointee.backwardSide)
         return nil
       }
     }
@@ -59,26 +61,26 @@ struct PatternMatcher {
   /// The answer of ``match(_:at:)`` read without its shortcuts (the sides that failed at the
   /// anchor, the tokens the rule must read), which tests compare it with.
   func matchPlainly(_ rule: Int, at token: Int) -> UnsafeBufferPointer<Capture>? {
-    matchSides(program.entries[rule], at: token, noting: false)
+    matchSides(program.entry(rule), at: token, noting: false)
   }
 
   /// Matches both sides of a rule at `token`; notes a side that fails in ``failures`` when
   /// `noting`.
   @inline(__always)
-  private func matchSides(_ entry: RuleProgram.Entry, at token: Int, noting: Bool)
+  private func matchSides(_ entry: UnsafePointer<RuleProgram.Entry>, at token: Int, noting: Bool)
     -> UnsafeBufferPointer<Capture>?
   {
     var captured = 0
     // The two sides match apart, so either may go first: the cheaper one does (see
     // ``RuleProgram/Entry/backwardFirst``), and the other is read only when it matched.
-    if entry.backwardFirst {
+    if entry.pointee.backwardFirst {
       guard matchBackward(entry, at: token, &captured) else {
-        if noting { failures.insert(entry.backwardSide) }
+        if noting { failures.insert(entry.pointee.backwardSide) }
         return nil
       }
       let backwardCount = captured
       guard matchForward(entry, at: token, &captured) else {
-        if noting { failures.insert(entry.forwardSide) }
+        if noting { failures.insert(entry.pointee.forwardSide) }
         return nil
       }
       // The backward captures came nearest first: reversed, everything is in text order.
@@ -87,12 +89,12 @@ struct PatternMatcher {
       return UnsafeBufferPointer(captures)
     }
     guard matchForward(entry, at: token, &captured) else {
-      if noting { failures.insert(entry.forwardSide) }
+      if noting { failures.insert(entry.pointee.forwardSide) }
       return nil
     }
     let forwardCount = captured
     guard matchBackward(entry, at: token, &captured) else {
-      if noting { failures.insert(entry.backwardSide) }
+      if noting { failures.insert(entry.pointee.backwardSide) }
       return nil
     }
     // The backward captures came nearest first, after the forward ones: reversing the whole
@@ -105,17 +107,21 @@ struct PatternMatcher {
 
   /// Matches the steps from the anchor on, adding their captures from `captured` on.
   @inline(__always)
-  private func matchForward(_ entry: RuleProgram.Entry, at token: Int, _ captured: inout Int)
+  private func matchForward(
+    _ entry: UnsafePointer<RuleProgram.Entry>, at token: Int, _ captured: inout Int
+  )
     -> Bool
   {
     let forward = Side(
-      steps: UnsafeBufferPointer(rebasing: program.steps[entry.forward]), forward: true,
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.pointee.forward]), forward: true,
       anchor: token, id: nextSide())
     // An anchor read exactly once, as most are, is read here: its test passed already.
-    let anchor = forward.steps[0]
-    if anchor.operation == .token && anchor.minCount == 1 && anchor.maxCount == 1 {
+    let anchor = forward.step(0)
+    if anchor.pointee.operation == .token && anchor.pointee.minCount == 1
+      && anchor.pointee.maxCount == 1
+    {
       let mark = captured
-      if let role = anchor.capture {
+      if let role = anchor.pointee.capture {
         context.captures[captured] = Capture(role: role, tokens: token..<(token + 1), quote: nil)
         captured += 1
       }
@@ -131,11 +137,13 @@ struct PatternMatcher {
   /// Matches the steps before the anchor, adding their captures (nearest first) from
   /// `captured` on.
   @inline(__always)
-  private func matchBackward(_ entry: RuleProgram.Entry, at token: Int, _ captured: inout Int)
+  private func matchBackward(
+    _ entry: UnsafePointer<RuleProgram.Entry>, at token: Int, _ captured: inout Int
+  )
     -> Bool
   {
     let backward = Side(
-      steps: UnsafeBufferPointer(rebasing: program.steps[entry.backward]), forward: false,
+      steps: UnsafeBufferPointer(rebasing: program.steps[entry.pointee.backward]), forward: false,
       anchor: token, id: nextSide())
     return step(backward, 0, 0, token - 1, &captured)
   }
@@ -288,21 +296,29 @@ struct PatternMatcher {
     let anchor: Int
     /// This side's number, which keys its memo entries.
     let id: Int
+
+    /// Step `index`, in place.
+    @inline(__always)
+    func step(_ index: Int) -> UnsafePointer<PatternStep> {
+      steps.baseAddress.unsafelyUnwrapped + index
+    }
   }
 
   /// The cursor after one more occurrence of `element` read at `cursor`, for the elements that
   /// have at most one (all but phrases), or nil.
-  private func end(_ side: Side, _ element: PatternStep, _ cursor: Int) -> Int? {
-    switch element.operation {
+  private func end(_ side: Side, _ element: UnsafePointer<PatternStep>, _ cursor: Int) -> Int? {
+    switch element.pointee.operation {
     case .token:
-      guard abs(cursor - side.anchor) <= PatternMatcher.window, accepts(element.test, cursor)
+      guard abs(cursor - side.anchor) <= PatternMatcher.window,
+        accepts(element.pointee.test, cursor)
       else { return nil }
       return side.forward ? cursor + 1 : cursor - 1
     case .quote, .closedQuote:
       guard cursor >= 0 && cursor < context.tokenCount else { return nil }
       if side.forward {
         let quote = Int(context.quoteOpening[cursor])
-        guard quote >= 0, element.operation == .quote || context.quotes[quote].isClosed else {
+        guard quote >= 0, element.pointee.operation == .quote || context.quotes[quote].isClosed
+        else {
           return nil
         }
         return context.quoteTokens[quote].close + 1
@@ -315,7 +331,7 @@ struct PatternMatcher {
     case .sentenceEdge, .paragraphEdge:
       let boundary = side.forward ? cursor : cursor + 1
       let holds =
-        element.operation == .sentenceEdge
+        element.pointee.operation == .sentenceEdge
         ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
       return holds ? cursor : nil
     }
@@ -332,11 +348,13 @@ struct PatternMatcher {
     let slot = Int(
       truncatingIfNeeded: (UInt(bitPattern: state ^ side.id) &* 0x9E37_79B9_7F4A_7C15) >> 55)
     if context.memo[slot] == (side.id, state) { return false }
-    let element = side.steps[index]
-    if count < element.maxCount {
+    // NB: the step is read in place, field by field: a copy of it (its token test holds a
+    // dozen fields) was a tenth of this function's instructions.
+    let element = side.step(index)
+    if count < element.pointee.maxCount {
       // Only phrases may end at several places; the other elements skip the list.
-      if element.operation == .phrase {
-        let ends = phrases.ends(element.phrase, from: cursor, forward: side.forward)
+      if element.pointee.operation == .phrase {
+        let ends = phrases.ends(element.pointee.phrase, from: cursor, forward: side.forward)
         for position in 0..<ends.count
         where advance(side, element, index, count, cursor, ends[position], &captured) {
           return true
@@ -347,7 +365,9 @@ struct PatternMatcher {
         return true
       }
     }
-    if count >= element.minCount && step(side, index + 1, 0, cursor, &captured) { return true }
+    if count >= element.pointee.minCount && step(side, index + 1, 0, cursor, &captured) {
+      return true
+    }
     context.memo[slot] = (side.id, state)
     return false
   }
@@ -356,15 +376,15 @@ struct PatternMatcher {
   /// it; drops the capture when the rest does not match.
   @inline(__always)
   private func advance(
-    _ side: Side, _ element: PatternStep, _ index: Int, _ count: Int, _ cursor: Int,
+    _ side: Side, _ element: UnsafePointer<PatternStep>, _ index: Int, _ count: Int, _ cursor: Int,
     _ after: Int, _ captured: inout Int
   ) -> Bool {
     let mark = captured
     // Phrases and edges may be empty; repetition stays bounded by the count.
-    if let role = element.capture, after != cursor {
+    if let role = element.pointee.capture, after != cursor {
       let tokens = side.forward ? cursor..<after : (after + 1)..<(cursor + 1)
       var quote: Int?
-      if element.readsQuote {
+      if element.pointee.readsQuote {
         quote = Int(side.forward ? context.quoteOpening[cursor] : context.quoteClosing[cursor])
       }
       // NB: within the buffer: a match captures at most once per repetition of each step.

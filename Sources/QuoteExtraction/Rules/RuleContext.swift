@@ -102,9 +102,11 @@ final class RuleContext {
       var close: Int
       var closeStart: Int
       if let mark = quote.closeMark {
-        // NB: a mark can be two tokens ('' in the New York Times): take its last one.
-        close = Self.token(at: max(mark.lowerBound, mark.upperBound - 1), in: tokens)
-        closeStart = Self.token(at: mark.lowerBound, in: tokens)
+        // NB: a mark can be two tokens ('' in the New York Times): take its last one. Both
+        // are found from the opening on, a quotation's length away, not in the whole text.
+        closeStart = Self.token(at: mark.lowerBound, in: tokens, notBefore: open)
+        close = Self.token(
+          at: max(mark.lowerBound, mark.upperBound - 1), in: tokens, notBefore: closeStart)
       } else {
         let paragraph = document.paragraphs[quote.paragraphs.upperBound]
         close = max(open, paragraph.tokens.upperBound - 1)
@@ -131,9 +133,17 @@ final class RuleContext {
       quotingOnly && rules.lexicons.names.count < LexiconTable.capacity
       ? Self.quotingSpans(rules.program, openingTokens, closingTokens, count: tokens.count)
       : nil
-    if spans != nil {
-      masks.initialize(repeating: Self.unknownMask, count: tokens.count)
-      words.initialize(repeating: Self.unknownWord, count: tokens.count)
+    if let spans {
+      // NB: only the tokens between the spans (in order, apart): the pass writes the others.
+      var gapStart = 0
+      for index in 0...spans.count {
+        let gapEnd = index < spans.count ? spans[index].lowerBound : tokens.count
+        if gapStart < gapEnd {
+          (masks + gapStart).initialize(repeating: Self.unknownMask, count: gapEnd - gapStart)
+          (words + gapStart).initialize(repeating: Self.unknownWord, count: gapEnd - gapStart)
+        }
+        if index < spans.count { gapStart = spans[index].upperBound }
+      }
     }
     (anchorCandidates, candidateGroups) = Self.scan(
       document, rules, spans ?? [0..<tokens.count], masks: masks, words: words)
@@ -275,6 +285,30 @@ final class RuleContext {
   static func token(at utf8Offset: Int, in tokens: [Token]) -> Int {
     var low = 0
     var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
+    }
+    return min(low, max(0, tokens.count - 1))
+  }
+
+  /// The token that starts at or holds a byte offset, as ``token(at:in:)`` finds it, searched
+  /// from token `start` on (by doubling steps, then halving): as fast as the answer is near.
+  /// Searches the whole text when some token before `start` ends after the offset.
+  static func token(at utf8Offset: Int, in tokens: [Token], notBefore start: Int) -> Int {
+    guard start > 0, start < tokens.count, Int(tokens[start - 1].utf8End) <= utf8Offset else {
+      return token(at: utf8Offset, in: tokens)
+    }
+    // Every token before `low` ends at or before the offset; the one at `high` (if any) after.
+    var low = start
+    var high = start
+    var stride = 1
+    while high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
+      low = high + 1
+      high += stride
+      stride *= 2
+    }
+    high = min(high, tokens.count)
     while low < high {
       let middle = (low + high) / 2
       if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }

@@ -148,6 +148,14 @@ final class RuleProgram: @unchecked Sendable {
 
   /// The rules, in the order of ``RuleSet/rules``.
   let entries: UnsafeBufferPointer<Entry>
+
+  /// Entry `rule` in place, for reading a few of its fields without copying it whole.
+  @inline(__always)
+  func entry(_ rule: Int) -> UnsafePointer<Entry> {
+    precondition(rule >= 0 && rule < entries.count)
+    return entries.baseAddress.unsafelyUnwrapped + rule
+  }
+
   /// Every rule's steps.
   let steps: UnsafeBufferPointer<PatternStep>
   /// The spellings of the token tests: byte ranges into ``bytes``.

@@ -34,3 +34,28 @@ private let scene = """
   let report = result.attributions.first { $0.type == .mixed }
   #expect(report.map { result.text($0.content) }?.contains("a little goose") == true)
 }
+
+private let speeches = """
+  “I shall go,” said Anna, “and you shall stay here.”
+
+  Tom looked up. “It was long ago,” he began. “We were young then.
+
+  “And we were poor, all of us.”
+
+  She nodded.
+  """
+
+@Test func eachStretchAndParagraphOfSpeechIsAnUtteranceOfItsOwnInTextOrder() throws {
+  var configuration = Configuration()
+  configuration.genre = .fiction
+  let result = try QuoteExtractor(configuration: configuration).extract(from: speeches)
+  // Split in place from the last attribution on: every piece is one fragment, in text order.
+  #expect(result.attributions.allSatisfy { $0.fragments.count == 1 })
+  let starts = result.attributions.map(\.content.lowerBound)
+  #expect(starts == starts.sorted())
+  #expect(
+    result.attributions.map { result.text($0.content) } == [
+      "I shall go,", "and you shall stay here.", "It was long ago,", "We were young then.",
+      "And we were poor, all of us.",
+    ])
+}

@@ -43,19 +43,40 @@ struct QuoteCoverageTests {
     #expect(first == [.mixed, .mixed, .direct, .direct, .indirect, .indirect])
   }
 
-  /// Letters are counted eight bytes at a time: every byte value, at every offset from an
-  /// 8-byte boundary and with every tail length, counts as the byte-by-byte reading does.
-  @Test func lettersCountedEightAtATimeEqualOneByOne() {
+  /// Letters are told eight bytes at a time: for every byte value at every place in a word,
+  /// its bit says what the byte-by-byte reading says.
+  @Test func letterBitsOfAWordEqualOneByOne() {
     var bytes: [UInt8] = []
     for round in 0..<3 {
       for value in 0...255 { bytes.append(UInt8((value * (2 * round + 1) + round) & 0xFF)) }
     }
-    bytes.withUnsafeBufferPointer { all in
-      for start in 0..<9 {
-        for end in [start, start + 1, start + 7, start + 8, start + 9, all.count - 3, all.count] {
-          let part = UnsafeBufferPointer(rebasing: all[start..<end])
-          let expected = part.reduce(Int32(0)) { $0 + (QuoteCoverage.isLetter($1) ? 1 : 0) }
-          #expect(QuoteCoverage.letters(part) == expected, "bytes \(start)..<\(end)")
+    for start in 0...(bytes.count - 8) {
+      var word: UInt64 = 0
+      for offset in 0..<8 { word |= UInt64(bytes[start + offset]) << UInt64(offset * 8) }
+      let bits = QuoteCoverage.letterBits(word)
+      for offset in 0..<8 {
+        let bit = bits >> UInt64(offset * 8 + 7) & 1 == 1
+        #expect(bit == QuoteCoverage.isLetter(bytes[start + offset]), "byte \(start + offset)")
+      }
+    }
+  }
+
+  /// A letter is found wherever it is, in the words read eight at a time or in the tail, and
+  /// none is found in bytes without one.
+  @Test func aLetterIsFoundAnywhere() {
+    let none = (0...255).map { UInt8($0) }.filter { !QuoteCoverage.isLetter($0) }
+    let letters = (0...255).map { UInt8($0) }.filter { QuoteCoverage.isLetter($0) }
+    for count in [0, 1, 7, 8, 9, 16, 23] {
+      var bytes = (0..<count).map { none[($0 * 7) % none.count] }
+      bytes.withUnsafeBufferPointer { #expect(!QuoteCoverage.hasLetter($0), "\(count) bytes") }
+      for position in 0..<count {
+        for letter in letters {
+          let kept = bytes[position]
+          bytes[position] = letter
+          bytes.withUnsafeBufferPointer {
+            #expect(QuoteCoverage.hasLetter($0), "\(letter) at \(position) of \(count)")
+          }
+          bytes[position] = kept
         }
       }
     }

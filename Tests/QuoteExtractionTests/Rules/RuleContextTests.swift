@@ -45,4 +45,23 @@ struct RuleContextTests {
     #expect(compared > 0 && leftOut > 0 && listed > 0)
     #expect(wrong.isEmpty, "\(wrong.prefix(10))")
   }
+
+  /// The token at a byte offset searched from a given token on is the one the search over the
+  /// whole text finds, from every start: before the answer, at it and past it (where it falls
+  /// back to the whole search), at every offset of the text and past its end.
+  @Test func searchFromATokenFindsTheTokenTheWholeSearchFinds() throws {
+    let document = try QuoteExtractor().segment(
+      "“One,” she said — and then, after a while: “two ... three.”\n\nDone.")
+    let tokens = document.tokens
+    var compared = 0
+    for offset in 0...(document.utf8.count + 2) {
+      let expected = RuleContext.token(at: offset, in: tokens)
+      for start in 0...tokens.count {
+        let found = RuleContext.token(at: offset, in: tokens, notBefore: start)
+        #expect(found == expected, "offset \(offset) from token \(start)")
+        compared += 1
+      }
+    }
+    #expect(compared > 100)
+  }
 }
