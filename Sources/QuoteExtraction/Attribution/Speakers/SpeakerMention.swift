@@ -164,11 +164,17 @@ final class MentionAnalyzer {
     let block = min(offset >> MentionAnalyzer.blockShift, blocks.count - 1)
     // The first token that ends after `offset` lies in `low...high`: a block's first token
     // ends after its start (at or before `offset`), the next block's ends after `offset`.
+    // NB: bounds that are token indices, halved and stepped without overflow checks (the sum of
+    // two indices cannot overflow), and the half picked by selection: a search runs for every
+    // mention, cue and fragment, and the checks and branches cost more than the steps.
     var low = Int(blocks[block])
-    var high = block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count
-    while low < high {
-      let mid = (low + high) / 2
-      if Int(tokens[mid].utf8End) <= offset { low = mid + 1 } else { high = mid }
+    var count = (block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count) &- low
+    while count > 0 {
+      let half = count >> 1
+      let probe = low &+ half
+      let before = Int(tokens[probe].utf8End) <= offset
+      low = before ? probe &+ 1 : low
+      count = before ? count &- half &- 1 : half
     }
     return low
   }
