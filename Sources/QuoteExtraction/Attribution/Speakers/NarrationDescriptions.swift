@@ -32,6 +32,9 @@ struct NarrationDescriptions {
     // would copy (and retain) every array of it.
     let document = analyzer.document
     let tokens = document.tokens
+    // NB: the table read once for the scan: read through the shared lexicons, it was copied out
+    // of them for every word.
+    let descriptionWords = lexicons.descriptionWords
     // The first token after the ones the scan has passed.
     var index = 0
     for article in articles where Int(article) >= index {
@@ -52,7 +55,7 @@ struct NarrationDescriptions {
         // NB: one lookup in the small table of determiners and gendered roles, not one in the
         // merged table and another in the roles: most words are in neither, and its bitmap
         // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
-        let word = descriptionWord(end, tokens, document.utf8)
+        let word = descriptionWord(end, tokens, document.utf8, descriptionWords)
         // Another determiner starts another phrase, read from there ("to a large extent the
         // lad", "a chair for his sister").
         if word == .determiner {
@@ -94,12 +97,13 @@ struct NarrationDescriptions {
 
   /// What a token's word (possessive removed) is to a description, or nil when it is neither a
   /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
-  private func descriptionWord(_ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8])
-    -> DescriptionWord?
-  {
+  private func descriptionWord(
+    _ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8],
+    _ descriptionWords: ByteLexicon<DescriptionWord>
+  ) -> DescriptionWord? {
     utf8.withUnsafeBufferPointer { utf8 in
       let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
-      return lexicons.descriptionWords.value(UnsafeBufferPointer(rebasing: utf8[range]))
+      return descriptionWords.value(UnsafeBufferPointer(rebasing: utf8[range]))
     }
   }
 

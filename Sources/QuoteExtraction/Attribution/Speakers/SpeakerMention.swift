@@ -580,11 +580,26 @@ final class MentionAnalyzer {
       Int(
         document.tokens[range.lowerBound].utf8Start)..<Int(
         document.tokens[range.upperBound - 1].utf8End)
-    // NB: the display name is written by each way out below (only a pronoun keeps the whole
-    // range's text): building it here too cost a string per mention that was thrown away.
+    // NB: the display name is written by each way out of ``describe(_:_:lastWord:firstWord:)``
+    // (only a pronoun keeps the whole range's text): building it here too cost a string per
+    // mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+    describe(&mention, range, lastWord: lastWord, firstWord: firstWord)
+    return mention
+  }
+
+  /// Decides the kind, name and gender of `mention` over `range`, a range with a word-like
+  /// token (see ``freshAnalysis(_:)``).
+  ///
+  /// NB: a function of its own that changes the mention in place, with one return in the
+  /// caller: returned from each way out of one function, the mention was copied (each of its
+  /// arrays and strings retained) and the original destroyed.
+  private func describe(
+    _ mention: inout SpeakerMention, _ range: Range<Token.Index>, lastWord: Token.Index,
+    firstWord: Token.Index?
+  ) {
     // NB: no determiner is longer than five bytes: a longer word is not compared with each.
     if let first = firstWord, first == range.lowerBound, wordRange(first).count <= 5 {
       let firstRange = wordRange(first)
@@ -611,7 +626,7 @@ final class MentionAnalyzer {
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
       mention.displayName = collapsedText(range)
-      return mention
+      return
     }
     let last = lastWord
     let lastLists = lastEntry?.lists ?? []
@@ -626,13 +641,13 @@ final class MentionAnalyzer {
         if mention.roles.isEmpty, isWord(last) { mention.roles.append(lowercasedWord(last)) }
       }
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     // An organisation: a capitalised head word not followed by a role or a person's name
     // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
@@ -649,7 +664,7 @@ final class MentionAnalyzer {
     {
       mention.kind = .organization
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     // The name: the run of capitalised words at the end, after any title or honorific.
     var runStart = last + 1
@@ -684,7 +699,7 @@ final class MentionAnalyzer {
     guard runStart <= last else {
       mention.kind = .description
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
       !lists(runStart).contains(.givenName)
@@ -728,7 +743,6 @@ final class MentionAnalyzer {
     } else {
       mention.displayName = collapsedText(run)
     }
-    return mention
   }
 
   private func isNameParticle(_ index: Token.Index) -> Bool {
