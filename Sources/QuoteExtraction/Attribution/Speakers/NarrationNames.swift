@@ -180,10 +180,12 @@ struct NarrationNames {
         continue
       }
       let run = first..<end
+      // NB: the kept lists of the first word before the known names' lookups, which hash every
+      // word of the run (the tests have no effects: only their cost tells their order).
       let accepted =
         start < first
-        || (known.count > 0 && isKnown(run, known, document))
         || analyzer.lists(first).contains(.givenName)
+        || (known.count > 0 && isKnown(run, known, document))
         || recurring.count(of: wordHash(end - 1, document.utf8)) >= NarrationNames.recurrence
       if accepted,
         !analyzer.lists(first).contains(.notName) || start < first,

@@ -206,18 +206,29 @@ final class MentionAnalyzer {
 
   /// What the speaker lexicons say about a token's word (possessive removed), whatever its
   /// kind: one lookup for every list.
+  ///
+  /// NB: inlined, with the first lookup of a token in a function of its own: most questions are
+  /// about a token asked about before (every capitalised word of the narration is looked up by
+  /// its scan), and the call cost more than reading the kept entry.
+  @inline(__always)
   func word(_ index: Token.Index) -> SpeakerWord? {
-    var entry = entries[index]
-    if entry == LexiconEntries.unknown {
-      let range = wordRange(index)
-      entry = document.utf8.withUnsafeBufferPointer {
-        let bytes = UnsafeBufferPointer(rebasing: $0[range])
-        // NB: a word no key could be is not hashed.
-        guard lexicons.words.mayContain(bytes) else { return -1 }
-        return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
-      }
-      entries[index] = entry
+    let entry = entries[index]
+    if entry >= 0 { return lexicons.words.value(at: entry) }
+    return entry == LexiconEntries.unknown ? lookUpWord(index) : nil
+  }
+
+  /// What the speaker lexicons say about a token's word that was not looked up yet (see
+  /// ``word(_:)``); its entry is kept.
+  @inline(never)
+  private func lookUpWord(_ index: Token.Index) -> SpeakerWord? {
+    let range = wordRange(index)
+    let entry = document.utf8.withUnsafeBufferPointer {
+      let bytes = UnsafeBufferPointer(rebasing: $0[range])
+      // NB: a word no key could be is not hashed.
+      guard lexicons.words.mayContain(bytes) else { return Int32(-1) }
+      return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
     }
+    entries[index] = entry
     return entry < 0 ? nil : lexicons.words.value(at: entry)
   }
 
