@@ -92,8 +92,13 @@ final class MentionAnalyzer {
       let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, blocks)
       // The first token that starts at or after the range's end: every token before the first
       // one that reaches the end starts before it, and that one does unless it starts there.
-      let reaching = MentionAnalyzer.firstToken(
-        endingAfter: utf8Range.upperBound - 1, tokens, blocks)
+      // NB: a range that ends within its first token (a cue, a one-word speaker) is not
+      // searched again: that token is the first to reach its end.
+      let reaching =
+        utf8Range.upperBound > utf8Range.lowerBound && low < tokens.count
+          && Int(tokens[low].utf8End) >= utf8Range.upperBound
+        ? low
+        : MentionAnalyzer.firstToken(endingAfter: utf8Range.upperBound - 1, tokens, blocks)
       let end =
         reaching < tokens.count && Int(tokens[reaching].utf8Start) < utf8Range.upperBound
         ? reaching + 1 : reaching
@@ -117,8 +122,18 @@ final class MentionAnalyzer {
   /// buffer, not an array: reading it retains nothing.
   private var blockStorage: UnsafeMutableBufferPointer<Int32>? = nil
 
+  /// NB: inlined, with the blocks made in a function of its own: read for every search, made
+  /// once.
   private var blocks: UnsafeBufferPointer<Int32> {
-    if let blockStorage { return UnsafeBufferPointer(blockStorage) }
+    @inline(__always) get {
+      if let blockStorage { return UnsafeBufferPointer(blockStorage) }
+      return madeBlocks()
+    }
+  }
+
+  /// Makes ``blocks``.
+  @inline(never)
+  private func madeBlocks() -> UnsafeBufferPointer<Int32> {
     let count = (document.utf8.count >> MentionAnalyzer.blockShift) + 1
     let blocks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
     document.tokens.withUnsafeBufferPointer { tokens in
