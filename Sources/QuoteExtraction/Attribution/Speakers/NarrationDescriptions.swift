@@ -35,6 +35,7 @@ struct NarrationDescriptions {
     // NB: the table read once for the scan: read through the shared lexicons, it was copied out
     // of them for every word.
     let descriptionWords = lexicons.descriptionWords
+    let descriptionLengths = lexicons.descriptionLengths
     // The first token after the ones the scan has passed.
     var index = 0
     for article in articles where Int(article) >= index {
@@ -55,7 +56,8 @@ struct NarrationDescriptions {
         // NB: one lookup in the small table of determiners and gendered roles, not one in the
         // merged table and another in the roles: most words are in neither, and its bitmap
         // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
-        let word = descriptionWord(end, tokens, document.utf8, descriptionWords)
+        let word = descriptionWord(
+          end, tokens, document.utf8, descriptionWords, descriptionLengths)
         // Another determiner starts another phrase, read from there ("to a large extent the
         // lad", "a chair for his sister").
         if word == .determiner {
@@ -97,13 +99,19 @@ struct NarrationDescriptions {
 
   /// What a token's word (possessive removed) is to a description, or nil when it is neither a
   /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
+  /// NB: a word whose first byte and length no description word has is turned away before the
+  /// table is read (see ``SpeakerLexicons/descriptionLengths``).
   private func descriptionWord(
     _ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8],
-    _ descriptionWords: ByteLexicon<DescriptionWord>
+    _ descriptionWords: ByteLexicon<DescriptionWord>, _ descriptionLengths: [UInt32]
   ) -> DescriptionWord? {
     utf8.withUnsafeBufferPointer { utf8 in
       let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
-      return descriptionWords.value(UnsafeBufferPointer(rebasing: utf8[range]))
+      let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+      guard !bytes.isEmpty else { return nil }
+      let (word, bit) = SpeakerLexicons.descriptionLengthBit(bytes)
+      guard descriptionLengths[word] & bit != 0 else { return nil }
+      return descriptionWords.value(bytes)
     }
   }
 
