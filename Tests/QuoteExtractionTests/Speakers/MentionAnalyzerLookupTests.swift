@@ -144,6 +144,23 @@ struct MentionAnalyzerLookupTests {
     }
   }
 
+  /// The articles are told from their bytes, whatever the token's length and place in the text.
+  @Test func articlesAreToldByTheirBytes() throws {
+    let text = "a An the The A THE an. at Then as t the, x thee he a"
+    let document = try Document(text: text)
+    let articles: Set<String> = ["a", "an", "A", "An", "the", "The"]
+    var found = 0
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      for token in document.tokens where token.utf8End > token.utf8Start {
+        let word = String(decoding: utf8[token.utf8Range], as: UTF8.self)
+        let isArticle = NarrationDescriptions.isArticle(token, utf8)
+        #expect(isArticle == articles.contains(word), "\(word)")
+        if isArticle { found += 1 }
+      }
+    }
+    #expect(found == 8)
+  }
+
   /// The first bytes and lengths of the description words let every one of them through, in
   /// either case, and turn other words away.
   @Test func descriptionLengthsLetEveryDescriptionWordThrough() {

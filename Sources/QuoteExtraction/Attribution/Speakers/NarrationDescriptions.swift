@@ -129,26 +129,28 @@ struct NarrationDescriptions {
     }
   }
 
-  /// Whether a token is "a", "an", "A", "An", "the" or "The".
+  /// Whether a non-empty token is "a", "an", "A", "An", "the" or "The".
   ///
-  /// NB: the tests are combined as bits, with no branch: this is asked of every token, and a
-  /// mispredicted branch on the length cost more than reading three bytes.
+  /// NB: the tests are combined as bits, with no branch: this is asked of every short word of
+  /// the narration that starts as an article does, and a mispredicted branch on the length cost
+  /// more than reading the bytes. The middle and last bytes are those of the token whatever its
+  /// length (the second and third of "the", the second of "an"), so no index is bounded.
   @inline(__always)
   static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
     let length = Int(token.utf8End) - start
-    // Selected indices, not branches; `| 0x20` folds only "A" onto "a" and "T" onto "t".
-    let first = utf8[start < utf8.count ? start : 0] | 0x20
-    let second = utf8[start + 1 < utf8.count ? start + 1 : 0]
-    let third = utf8[start + 2 < utf8.count ? start + 2 : 0]
+    // `| 0x20` folds only "A" onto "a" and "T" onto "t".
+    let first = utf8[start] | 0x20
+    let middle = utf8[start + (length >> 1)]
+    let last = utf8[start + length - 1]
     let indefinite =
       NarrationNames.bit(first == UInt8(ascii: "a"))
       & (NarrationNames.bit(length == 1)
-        | (NarrationNames.bit(length == 2) & NarrationNames.bit(second == UInt8(ascii: "n"))))
+        | (NarrationNames.bit(length == 2) & NarrationNames.bit(last == UInt8(ascii: "n"))))
     let definite =
       NarrationNames.bit(length == 3) & NarrationNames.bit(first == UInt8(ascii: "t"))
-      & NarrationNames.bit(second == UInt8(ascii: "h"))
-      & NarrationNames.bit(third == UInt8(ascii: "e"))
+      & NarrationNames.bit(middle == UInt8(ascii: "h"))
+      & NarrationNames.bit(last == UInt8(ascii: "e"))
     return indefinite | definite != 0
   }
 }
