@@ -202,9 +202,7 @@ final class SpeakerLexicons: Sendable {
     var descriptionLengths = [UInt32](filled: 0, count: 32)
     descriptionWords.forEach { key, _ in
       guard !key.isEmpty else { return }
-      let (word, bit) = Array(key).withUnsafeBufferPointer {
-        SpeakerLexicons.descriptionLengthBit($0)
-      }
+      let (word, bit) = key.withUnsafeBufferPointer { SpeakerLexicons.descriptionLengthBit($0) }
       descriptionLengths[word] |= bit
     }
     self.descriptionLengths = descriptionLengths
