@@ -20,7 +20,9 @@ struct DocumentStyle {
   /// token's fields and first byte are read once, and most words cost a table load and a
   /// branch (``wordCandidates``).
   init(counting document: Document) {
-    var words = 0
+    // NB: the tokens that are no words are counted, and the words are the rest: four tokens in
+    // five are words, and their count cost a register move and an addition each.
+    var others = 0
     var numbers = 0
     var pronouns = 0
     var names = 0
@@ -44,10 +46,10 @@ struct DocumentStyle {
               // skip it; none is expected.
               let shape = token.shape.rawValue
               if token.kind == .word {
-                words += 1
                 if opensName && shape & capitals == capitalized { names += 1 }
                 opensName = shape & lowercase != 0
               } else {
+                others += 1
                 if token.kind == .number { numbers += 1 }
                 opensName = false
               }
@@ -58,7 +60,6 @@ struct DocumentStyle {
             // NB: words first (four tokens in five), counted with wrapping additions: no
             // count can reach Int.max, and the overflow checks cost a branch each.
             if token.kind == .word {
-              words &+= 1
               let shape = token.shape.rawValue
               if shape & capitals == capitalized {
                 if opensName { names &+= 1 }
@@ -83,6 +84,7 @@ struct DocumentStyle {
               }
               continue
             }
+            others &+= 1
             opensName = length == 1 && entry & Self.separatorBit != 0
             switch token.kind {
             case .number:
@@ -100,7 +102,7 @@ struct DocumentStyle {
         }
       }
     }
-    self.words = words
+    self.words = document.tokens.count - others
     self.numbers = numbers
     self.pronouns = pronouns
     self.names = names

@@ -60,6 +60,32 @@ struct ByteLexiconTests {
   }
 
   /// The merged table answers as each list does on its own.
+  /// The hash reads words eight bytes at a time: every byte, in every position and at every
+  /// length, counts, and only ASCII letters fold.
+  @Test func hashesEveryByteAndFoldsOnlyASCIILetters() {
+    for byte in 0...255 {
+      let word = UInt64(byte) * 0x0101_0101_0101_0101
+      let lower = UInt64(ByteLexicon<Void>.lower(UInt8(byte))) * 0x0101_0101_0101_0101
+      #expect(ByteLexicon<Void>.folded(word) == lower, "\(byte)")
+    }
+    let letters = Array("abcdefghijklmnopqrstuvwxyzabcdefghijklmnop".utf8)
+    var seen = Set<UInt64>()
+    for length in 0...letters.count {
+      let word = ArraySlice(letters[0..<length])
+      let hash = ByteLexicon<Void>.hash(word)
+      #expect(ByteLexicon<Void>.hash(ArraySlice(word.map { $0 & ~0x20 })) == hash, "\(length)")
+      #expect(seen.insert(hash).inserted, "\(length)")
+      for position in 0..<length {
+        var changed = Array(word)
+        changed[position] = UInt8(ascii: "@")
+        #expect(ByteLexicon<Void>.hash(ArraySlice(changed)) != hash, "\(length) \(position)")
+        // An accented capital is another byte, not folded.
+        changed[position] = 0xC9
+        #expect(ByteLexicon<Void>.hash(ArraySlice(changed)) != hash, "\(length) \(position)")
+      }
+    }
+  }
+
   @Test func mergedSpeakerWordsAgreeWithEachList() {
     let lexicons = SpeakerLexicons.shared
     for word in [

@@ -144,6 +144,49 @@ struct MentionAnalyzerLookupTests {
     }
   }
 
+  /// The articles are told from their bytes, whatever the token's length and place in the text.
+  @Test func articlesAreToldByTheirBytes() throws {
+    let text = "a An the The A THE an. at Then as t the, x thee he a"
+    let document = try Document(text: text)
+    let articles: Set<String> = ["a", "an", "A", "An", "the", "The"]
+    var found = 0
+    document.utf8.withUnsafeBufferPointer { utf8 in
+      for token in document.tokens where token.utf8End > token.utf8Start {
+        let word = String(decoding: utf8[token.utf8Range], as: UTF8.self)
+        let isArticle = NarrationDescriptions.isArticle(token, utf8)
+        #expect(isArticle == articles.contains(word), "\(word)")
+        if isArticle { found += 1 }
+      }
+    }
+    #expect(found == 8)
+  }
+
+  /// The first bytes and lengths of the description words let every one of them through, in
+  /// either case, and turn other words away.
+  @Test func descriptionLengthsLetEveryDescriptionWordThrough() {
+    let lexicons = SpeakerLexicons.shared
+    func passes(_ bytes: [UInt8]) -> Bool {
+      bytes.withUnsafeBufferPointer {
+        let (word, bit) = SpeakerLexicons.descriptionLengthBit($0)
+        return lexicons.descriptionLengths[word] & bit != 0
+      }
+    }
+    var checked = 0
+    lexicons.descriptionWords.forEach { key, _ in
+      let word = String(decoding: key, as: UTF8.self)
+      #expect(passes(Array(key)), "\(word)")
+      // Only ASCII letters fold: the upper-case spellings of the ASCII words.
+      if key.allSatisfy({ $0 < 0x80 }) {
+        #expect(passes(Array(word.uppercased().utf8)), "\(word)")
+        #expect(passes(Array((word.prefix(1).uppercased() + word.dropFirst()).utf8)), "\(word)")
+      }
+      checked += 1
+    }
+    #expect(checked > 50)
+    #expect(!passes(Array("q".utf8)))
+    #expect(!passes(Array("xylophone".utf8)))
+  }
+
   /// The narration scan's table of first bytes gives each byte the class of its letter with
   /// `0x20` set: "i", "h" or "s" for a subject pronoun, "a" or "t" for an article.
   @Test func firstByteClassesFoldUpperCaseLetters() {

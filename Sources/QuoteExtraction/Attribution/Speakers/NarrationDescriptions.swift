@@ -32,6 +32,10 @@ struct NarrationDescriptions {
     // would copy (and retain) every array of it.
     let document = analyzer.document
     let tokens = document.tokens
+    // NB: the table read once for the scan: read through the shared lexicons, it was copied out
+    // of them for every word.
+    let descriptionWords = lexicons.descriptionWords
+    let descriptionLengths = lexicons.descriptionLengths
     // The first token after the ones the scan has passed.
     var index = 0
     for article in articles where Int(article) >= index {
@@ -52,7 +56,8 @@ struct NarrationDescriptions {
         // NB: one lookup in the small table of determiners and gendered roles, not one in the
         // merged table and another in the roles: most words are in neither, and its bitmap
         // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
-        let word = descriptionWord(end, tokens, document.utf8)
+        let word = descriptionWord(
+          end, tokens, document.utf8, descriptionWords, descriptionLengths)
         // Another determiner starts another phrase, read from there ("to a large extent the
         // lad", "a chair for his sister").
         if word == .determiner {
@@ -94,12 +99,19 @@ struct NarrationDescriptions {
 
   /// What a token's word (possessive removed) is to a description, or nil when it is neither a
   /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
-  private func descriptionWord(_ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8])
-    -> DescriptionWord?
-  {
+  /// NB: a word whose first byte and length no description word has is turned away before the
+  /// table is read (see ``SpeakerLexicons/descriptionLengths``).
+  private func descriptionWord(
+    _ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8],
+    _ descriptionWords: ByteLexicon<DescriptionWord>, _ descriptionLengths: [UInt32]
+  ) -> DescriptionWord? {
     utf8.withUnsafeBufferPointer { utf8 in
       let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
-      return lexicons.descriptionWords.value(UnsafeBufferPointer(rebasing: utf8[range]))
+      let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+      guard !bytes.isEmpty else { return nil }
+      let (word, bit) = SpeakerLexicons.descriptionLengthBit(bytes)
+      guard descriptionLengths[word] & bit != 0 else { return nil }
+      return descriptionWords.value(bytes)
     }
   }
 
@@ -117,26 +129,28 @@ struct NarrationDescriptions {
     }
   }
 
-  /// Whether a token is "a", "an", "A", "An", "the" or "The".
+  /// Whether a non-empty token is "a", "an", "A", "An", "the" or "The".
   ///
-  /// NB: the tests are combined as bits, with no branch: this is asked of every token, and a
-  /// mispredicted branch on the length cost more than reading three bytes.
+  /// NB: the tests are combined as bits, with no branch: this is asked of every short word of
+  /// the narration that starts as an article does, and a mispredicted branch on the length cost
+  /// more than reading the bytes. The middle and last bytes are those of the token whatever its
+  /// length (the second and third of "the", the second of "an"), so no index is bounded.
   @inline(__always)
   static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
     let length = Int(token.utf8End) - start
-    // Selected indices, not branches; `| 0x20` folds only "A" onto "a" and "T" onto "t".
-    let first = utf8[start < utf8.count ? start : 0] | 0x20
-    let second = utf8[start + 1 < utf8.count ? start + 1 : 0]
-    let third = utf8[start + 2 < utf8.count ? start + 2 : 0]
+    // `| 0x20` folds only "A" onto "a" and "T" onto "t".
+    let first = utf8[start] | 0x20
+    let middle = utf8[start + (length >> 1)]
+    let last = utf8[start + length - 1]
     let indefinite =
       NarrationNames.bit(first == UInt8(ascii: "a"))
       & (NarrationNames.bit(length == 1)
-        | (NarrationNames.bit(length == 2) & NarrationNames.bit(second == UInt8(ascii: "n"))))
+        | (NarrationNames.bit(length == 2) & NarrationNames.bit(last == UInt8(ascii: "n"))))
     let definite =
       NarrationNames.bit(length == 3) & NarrationNames.bit(first == UInt8(ascii: "t"))
-      & NarrationNames.bit(second == UInt8(ascii: "h"))
-      & NarrationNames.bit(third == UInt8(ascii: "e"))
+      & NarrationNames.bit(middle == UInt8(ascii: "h"))
+      & NarrationNames.bit(last == UInt8(ascii: "e"))
     return indefinite | definite != 0
   }
 }

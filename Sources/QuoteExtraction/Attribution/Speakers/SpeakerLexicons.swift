@@ -111,6 +111,20 @@ final class SpeakerLexicons: Sendable {
   /// first-and-last-byte bitmap turns them away before they are hashed (the merged table's
   /// bitmap lets most words through).
   let descriptionWords: ByteLexicon<DescriptionWord>
+  /// For the five low bits of a first byte (see ``descriptionLengthBit(_:)``), the lengths of
+  /// the ``descriptionWords`` that start with it: bit n for n bytes (31 for 31 and more).
+  /// NB: some seventy words, whose first bytes and lengths turn away most of the words after an
+  /// article that their first and last bytes let through, before they are hashed.
+  let descriptionLengths: [UInt32]
+
+  /// The word of ``descriptionLengths`` and the bit in it for a non-empty word: a word whose bit
+  /// is not set is none of the ``descriptionWords``.
+  /// NB: the five low bits of a byte are the same for an upper-case ASCII letter and its lower
+  /// case (as ``ByteLexicon``'s own bitmap reads them).
+  @inline(__always)
+  static func descriptionLengthBit(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt32) {
+    (Int(bytes[0] & 31), 1 << UInt32(min(bytes.count, 31)))
+  }
 
   static let shared = SpeakerLexicons()
 
@@ -185,6 +199,13 @@ final class SpeakerLexicons: Sendable {
     // NB: after the roles: a determiner is read as one first.
     determiners.forEach { key, _ in descriptionWords.insert(bytes: key, value: .determiner) }
     self.descriptionWords = descriptionWords
+    var descriptionLengths = [UInt32](filled: 0, count: 32)
+    descriptionWords.forEach { key, _ in
+      guard !key.isEmpty else { return }
+      let (word, bit) = key.withUnsafeBufferPointer { SpeakerLexicons.descriptionLengthBit($0) }
+      descriptionLengths[word] |= bit
+    }
+    self.descriptionLengths = descriptionLengths
   }
 
   private static func gendered(_ bytes: [UInt8]) -> ByteLexicon<SpeakerGender> {

@@ -92,8 +92,13 @@ final class MentionAnalyzer {
       let low = MentionAnalyzer.firstToken(endingAfter: utf8Range.lowerBound, tokens, blocks)
       // The first token that starts at or after the range's end: every token before the first
       // one that reaches the end starts before it, and that one does unless it starts there.
-      let reaching = MentionAnalyzer.firstToken(
-        endingAfter: utf8Range.upperBound - 1, tokens, blocks)
+      // NB: a range that ends within its first token (a cue, a one-word speaker) is not
+      // searched again: that token is the first to reach its end.
+      let reaching =
+        utf8Range.upperBound > utf8Range.lowerBound && low < tokens.count
+          && Int(tokens[low].utf8End) >= utf8Range.upperBound
+        ? low
+        : MentionAnalyzer.firstToken(endingAfter: utf8Range.upperBound - 1, tokens, blocks)
       let end =
         reaching < tokens.count && Int(tokens[reaching].utf8Start) < utf8Range.upperBound
         ? reaching + 1 : reaching
@@ -117,8 +122,18 @@ final class MentionAnalyzer {
   /// buffer, not an array: reading it retains nothing.
   private var blockStorage: UnsafeMutableBufferPointer<Int32>? = nil
 
+  /// NB: inlined, with the blocks made in a function of its own: read for every search, made
+  /// once.
   private var blocks: UnsafeBufferPointer<Int32> {
-    if let blockStorage { return UnsafeBufferPointer(blockStorage) }
+    @inline(__always) get {
+      if let blockStorage { return UnsafeBufferPointer(blockStorage) }
+      return madeBlocks()
+    }
+  }
+
+  /// Makes ``blocks``.
+  @inline(never)
+  private func madeBlocks() -> UnsafeBufferPointer<Int32> {
     let count = (document.utf8.count >> MentionAnalyzer.blockShift) + 1
     let blocks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
     document.tokens.withUnsafeBufferPointer { tokens in
@@ -164,11 +179,17 @@ final class MentionAnalyzer {
     let block = min(offset >> MentionAnalyzer.blockShift, blocks.count - 1)
     // The first token that ends after `offset` lies in `low...high`: a block's first token
     // ends after its start (at or before `offset`), the next block's ends after `offset`.
+    // NB: bounds that are token indices, halved and stepped without overflow checks (the sum of
+    // two indices cannot overflow), and the half picked by selection: a search runs for every
+    // mention, cue and fragment, and the checks and branches cost more than the steps.
     var low = Int(blocks[block])
-    var high = block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count
-    while low < high {
-      let mid = (low + high) / 2
-      if Int(tokens[mid].utf8End) <= offset { low = mid + 1 } else { high = mid }
+    var count = (block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count) &- low
+    while count > 0 {
+      let half = count >> 1
+      let probe = low &+ half
+      let before = Int(tokens[probe].utf8End) <= offset
+      low = before ? probe &+ 1 : low
+      count = before ? count &- half &- 1 : half
     }
     return low
   }
@@ -200,18 +221,29 @@ final class MentionAnalyzer {
 
   /// What the speaker lexicons say about a token's word (possessive removed), whatever its
   /// kind: one lookup for every list.
+  ///
+  /// NB: inlined, with the first lookup of a token in a function of its own: most questions are
+  /// about a token asked about before (every capitalised word of the narration is looked up by
+  /// its scan), and the call cost more than reading the kept entry.
+  @inline(__always)
   func word(_ index: Token.Index) -> SpeakerWord? {
-    var entry = entries[index]
-    if entry == LexiconEntries.unknown {
-      let range = wordRange(index)
-      entry = document.utf8.withUnsafeBufferPointer {
-        let bytes = UnsafeBufferPointer(rebasing: $0[range])
-        // NB: a word no key could be is not hashed.
-        guard lexicons.words.mayContain(bytes) else { return -1 }
-        return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
-      }
-      entries[index] = entry
+    let entry = entries[index]
+    if entry >= 0 { return lexicons.words.value(at: entry) }
+    return entry == LexiconEntries.unknown ? lookUpWord(index) : nil
+  }
+
+  /// What the speaker lexicons say about a token's word that was not looked up yet (see
+  /// ``word(_:)``); its entry is kept.
+  @inline(never)
+  private func lookUpWord(_ index: Token.Index) -> SpeakerWord? {
+    let range = wordRange(index)
+    let entry = document.utf8.withUnsafeBufferPointer {
+      let bytes = UnsafeBufferPointer(rebasing: $0[range])
+      // NB: a word no key could be is not hashed.
+      guard lexicons.words.mayContain(bytes) else { return Int32(-1) }
+      return lexicons.words.entry(bytes, hash: ByteLexicon<Void>.hash(bytes))
     }
+    entries[index] = entry
     return entry < 0 ? nil : lexicons.words.value(at: entry)
   }
 
@@ -574,11 +606,26 @@ final class MentionAnalyzer {
       Int(
         document.tokens[range.lowerBound].utf8Start)..<Int(
         document.tokens[range.upperBound - 1].utf8End)
-    // NB: the display name is written by each way out below (only a pronoun keeps the whole
-    // range's text): building it here too cost a string per mention that was thrown away.
+    // NB: the display name is written by each way out of ``describe(_:_:lastWord:firstWord:)``
+    // (only a pronoun keeps the whole range's text): building it here too cost a string per
+    // mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
       gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+    describe(&mention, range, lastWord: lastWord, firstWord: firstWord)
+    return mention
+  }
+
+  /// Decides the kind, name and gender of `mention` over `range`, a range with a word-like
+  /// token (see ``freshAnalysis(_:)``).
+  ///
+  /// NB: a function of its own that changes the mention in place, with one return in the
+  /// caller: returned from each way out of one function, the mention was copied (each of its
+  /// arrays and strings retained) and the original destroyed.
+  private func describe(
+    _ mention: inout SpeakerMention, _ range: Range<Token.Index>, lastWord: Token.Index,
+    firstWord: Token.Index?
+  ) {
     // NB: no determiner is longer than five bytes: a longer word is not compared with each.
     if let first = firstWord, first == range.lowerBound, wordRange(first).count <= 5 {
       let firstRange = wordRange(first)
@@ -605,7 +652,7 @@ final class MentionAnalyzer {
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
       mention.displayName = collapsedText(range)
-      return mention
+      return
     }
     let last = lastWord
     let lastLists = lastEntry?.lists ?? []
@@ -620,13 +667,13 @@ final class MentionAnalyzer {
         if mention.roles.isEmpty, isWord(last) { mention.roles.append(lowercasedWord(last)) }
       }
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     // An organisation: a capitalised head word not followed by a role or a person's name
     // ("the Department of Homeland Security", "Reuters"; not "State Department spokeswoman X",
@@ -643,7 +690,7 @@ final class MentionAnalyzer {
     {
       mention.kind = .organization
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     // The name: the run of capitalised words at the end, after any title or honorific.
     var runStart = last + 1
@@ -678,7 +725,7 @@ final class MentionAnalyzer {
     guard runStart <= last else {
       mention.kind = .description
       mention.displayName = collapsedText(dropDeterminer(range))
-      return mention
+      return
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
       !lists(runStart).contains(.givenName)
@@ -722,7 +769,6 @@ final class MentionAnalyzer {
     } else {
       mention.displayName = collapsedText(run)
     }
-    return mention
   }
 
   private func isNameParticle(_ index: Token.Index) -> Bool {

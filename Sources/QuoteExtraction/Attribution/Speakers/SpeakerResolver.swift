@@ -741,46 +741,43 @@ struct SpeakerResolver {
   private func quotedTokens(_ quotes: [QuotedSpan], analyzer: MentionAnalyzer)
     -> (inside: [Bool], runs: [Range<Token.Index>])
   {
-    var inside = [Bool](filled: false, count: document.tokens.count)
+    // The quotations' token ranges, in order of their starts (quotations come in text order;
+    // otherwise they are sorted).
+    var ranges: [Range<Token.Index>] = []
+    ranges.reserveCapacity(quotes.count)
+    var ordered = true
+    for quote in quotes where quote.depth == 0 {
+      let tokens = analyzer.tokens(in: quote.content)
+      guard !tokens.isEmpty else { continue }
+      if let last = ranges.last, tokens.lowerBound < last.lowerBound { ordered = false }
+      ranges.append(tokens)
+    }
+    if !ordered { ranges.sort { $0.lowerBound < $1.lowerBound } }
+    // The runs: each range from where the ranges before it end, joined to the run before when
+    // they touch.
+    // NB: the runs are found before the flags are set, with no function nested over both: a
+    // nested function that changed them, captured from the buffer's closure, paid a dynamic
+    // exclusivity check on each for every quotation.
     var runs: [Range<Token.Index>] = []
-    // NB: the quotations' token ranges are set in place (the tokens outside every quotation are
-    // not visited), each from where the ranges set so far end: in order of their starts, the
-    // tokens before that are set already, so each token is set at most once.
+    runs.reserveCapacity(ranges.count)
+    var covered = 0
+    for tokens in ranges {
+      let start = max(tokens.lowerBound, covered)
+      if start < tokens.upperBound {
+        if let last = runs.last, last.upperBound == start {
+          runs[runs.count - 1] = last.lowerBound..<tokens.upperBound
+        } else {
+          runs.append(start..<tokens.upperBound)
+        }
+      }
+      covered = max(covered, tokens.upperBound)
+    }
+    // NB: the runs' tokens are set in place (the tokens outside every quotation are not
+    // visited), each once.
+    var inside = [Bool](filled: false, count: document.tokens.count)
     inside.withUnsafeMutableBufferPointer { inside in
-      var covered = 0
-      func cover(_ tokens: Range<Token.Index>) {
-        let start = max(tokens.lowerBound, covered)
-        if start < tokens.upperBound {
-          UnsafeMutableBufferPointer(rebasing: inside[start..<tokens.upperBound])
-            .update(repeating: true)
-          if let last = runs.last, last.upperBound == start {
-            runs[runs.count - 1] = last.lowerBound..<tokens.upperBound
-          } else {
-            runs.append(start..<tokens.upperBound)
-          }
-        }
-        covered = max(covered, tokens.upperBound)
-      }
-      var previousStart = 0
-      var ordered = true
-      // Quotations come in text order.
-      for quote in quotes where quote.depth == 0 {
-        let tokens = analyzer.tokens(in: quote.content)
-        guard !tokens.isEmpty else { continue }
-        guard tokens.lowerBound >= previousStart else {
-          ordered = false
-          break
-        }
-        previousStart = tokens.lowerBound
-        cover(tokens)
-      }
-      // Otherwise in order of their starts (setting a token again changes nothing).
-      guard !ordered else { return }
-      covered = 0
-      runs.removeAll()
-      let ranges = quotes.lazy.filter { $0.depth == 0 }.map { analyzer.tokens(in: $0.content) }
-      for tokens in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !tokens.isEmpty {
-        cover(tokens)
+      for run in runs {
+        UnsafeMutableBufferPointer(rebasing: inside[run]).update(repeating: true)
       }
     }
     return (inside, runs)

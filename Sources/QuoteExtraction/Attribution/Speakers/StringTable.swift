@@ -3,7 +3,7 @@
 ///
 /// NB: a dictionary hashed each string with the standard hasher (a few hundred instructions
 /// for a short name), several times for every name mention of a document. Here a key is hashed
-/// byte by byte with FNV-1a, probed in an open-addressing table, and compared with `==` (so two
+/// with ``ByteLexicon``'s hash, probed in an open-addressing table, and compared with `==` (so two
 /// keys that share a hash stay apart). Keys are never iterated: their order does not matter.
 struct StringTable<Value> {
   /// For each slot, the entry it holds plus one (0: empty); a power of two long, empty until
