@@ -270,16 +270,21 @@ struct AnchorIndex {
 
   /// The first rule at or after `rule` and before `end` that the token at `position` (of
   /// ``tokens``) may anchor, or nil.
+  /// NB: through the raw buffer, with wrapping arithmetic: the engine asks this before every
+  /// match it tries. The words read stay in the token's row (`end` is at most the rule count).
   func nextRule(at position: Int, from rule: Int, before end: Int) -> Int? {
     guard rule < end else { return nil }
-    var word = rule >> 6
-    var bits = rules[position * words + word] & (~UInt64(0) << UInt64(rule & 63))
-    while bits == 0 {
-      word += 1
-      guard word * 64 < end else { return nil }
-      bits = rules[position * words + word]
+    return rules.withUnsafeBufferPointer { rules in
+      let row = position &* words
+      var word = rule >> 6
+      var bits = rules[row &+ word] & (~UInt64(0) << UInt64(rule & 63))
+      while bits == 0 {
+        word &+= 1
+        guard word &* 64 < end else { return nil }
+        bits = rules[row &+ word]
+      }
+      let found = word &* 64 &+ bits.trailingZeroBitCount
+      return found < end ? found : nil
     }
-    let found = word * 64 + bits.trailingZeroBitCount
-    return found < end ? found : nil
   }
 }
