@@ -290,7 +290,11 @@ final class RuleProgram: @unchecked Sendable {
 
   /// A length's bit in ``keyLengthsOfByte``.
   @inline(__always)
-  static func lengthBit(_ length: Int) -> UInt64 { UInt64(1) << UInt64(min(max(length, 0), 63)) }
+  /// NB: one comparison, not two: a negative length (no token has one) reads as bit 63, which
+  /// only lets the keys be compared (``keyedGroups(_:first:from:to:)``), and none has that length.
+  static func lengthBit(_ length: Int) -> UInt64 {
+    UInt64(1) << min(UInt64(bitPattern: Int64(length)), 63)
+  }
 
   /// The first 8 bytes at most of the spelling `text[start..<end]` packed into one integer,
   /// its bytes in order from the lowest (zero-padded), as is and lower-cased (ASCII letters
