@@ -532,17 +532,28 @@ struct AttributionEngine {
     return first..<(last + 1)
   }
 
+  /// Whether a token of a candidate's content is taken.
+  /// NB: over the roles' raw buffer (ranges clamped to it): the content of a report is long,
+  /// and an array read per token paid its checks each time.
   private func conflicts(_ candidate: Candidate, _ pieces: Pieces, _ roles: [Role]) -> Bool {
-    for range in pieces.contentTokens[candidate.content]
-    where range.contains(where: { roles[$0] != .free }) {
-      return true
+    roles.withUnsafeBufferPointer { roles in
+      for range in pieces.contentTokens[candidate.content] {
+        for token in range.clamped(to: 0..<roles.count) where roles[token] != .free {
+          return true
+        }
+      }
+      return false
     }
-    return false
   }
 
+  /// Takes the tokens of a candidate's content (one fill per range of its raw buffer).
   private func claim(_ candidate: Candidate, _ pieces: Pieces, _ roles: inout [Role]) {
-    for range in pieces.contentTokens[candidate.content] {
-      for token in range { roles[token] = .content }
+    roles.withUnsafeMutableBufferPointer { roles in
+      guard let base = roles.baseAddress else { return }
+      for range in pieces.contentTokens[candidate.content] {
+        let range = range.clamped(to: 0..<roles.count)
+        (base + range.lowerBound).update(repeating: .content, count: range.count)
+      }
     }
   }
 

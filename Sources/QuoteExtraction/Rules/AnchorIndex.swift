@@ -83,6 +83,10 @@ struct AnchorIndex {
     let openingTokens = context.openingTokens
     let closingTokens = context.closingTokens
     var quotes = (opening: 0, closing: 0)
+    let reachesOfRule = program.reachesOfRule
+    let reachRows = program.reachRows
+    let reachRuleBits = program.reachRuleBits
+    let reaches = RuleProgram.Reach.allCases
     // NB: only the tokens that may pass an anchor test (found in the context's pass over the
     // tokens); the groups of each by its lexicons, its keys and its first byte.
     for (position, candidate) in context.anchorCandidates.enumerated() {
@@ -158,21 +162,27 @@ struct AnchorIndex {
         }
         guard any else { continue }
       }
-      // The rules' checks, all at once: for each distance a check bounds, the rules that hold
-      // at the token's distance (a row of ``RuleProgram/reachRuleBits``), found when some rule
-      // left has that bound; then each gate some rule left asks, once per token.
-      for reach in RuleProgram.Reach.allCases {
-        let rows = program.reachRows[reach.rawValue]
-        // The last row: the rules without this bound.
-        let unbounded = (rows.upperBound - 1) * words
-        var needed = false
-        for word in 0..<words where bits[word] & ~program.reachRuleBits[unbounded + word] != 0 {
-          needed = true
+      // The rules' checks, all at once: for each distance a check of some rule left bounds
+      // (``RuleProgram/reachesOfRule``), the rules that hold at the token's distance (a row of
+      // ``RuleProgram/reachRuleBits``); then each gate some rule left asks, once per token.
+      // NB: the reaches to read are gathered from the few rules left (8 on average on
+      // bench-sample), not found by a test of every reach's rows of rule bits, which cost
+      // more than the distances it spared.
+      var needed: UInt8 = 0
+      for word in 0..<words {
+        var pending = bits[word]
+        while pending != 0 {
+          needed |= reachesOfRule[word &* 64 &+ pending.trailingZeroBitCount]
+          pending &= pending &- 1
         }
-        guard needed else { continue }
-        let distance = Self.distance(reach, token, context, quotes)
-        let row = (rows.lowerBound + min(distance, rows.count - 1)) * words
-        for word in 0..<words { bits[word] &= program.reachRuleBits[row + word] }
+      }
+      while needed != 0 {
+        let reach = Int(needed.trailingZeroBitCount)
+        needed &= needed &- 1
+        let rows = reachRows[reach]
+        let distance = Self.distance(reaches[reach], token, context, quotes)
+        let row = (rows.lowerBound &+ min(distance, rows.count &- 1)) &* words
+        for word in 0..<words { bits[word] &= reachRuleBits[row &+ word] }
       }
       // NB: rule by rule, for the few rules left: a loop over every gate costs more.
       for word in 0..<words {
@@ -260,16 +270,21 @@ struct AnchorIndex {
 
   /// The first rule at or after `rule` and before `end` that the token at `position` (of
   /// ``tokens``) may anchor, or nil.
+  /// NB: through the raw buffer, with wrapping arithmetic: the engine asks this before every
+  /// match it tries. The words read stay in the token's row (`end` is at most the rule count).
   func nextRule(at position: Int, from rule: Int, before end: Int) -> Int? {
     guard rule < end else { return nil }
-    var word = rule >> 6
-    var bits = rules[position * words + word] & (~UInt64(0) << UInt64(rule & 63))
-    while bits == 0 {
-      word += 1
-      guard word * 64 < end else { return nil }
-      bits = rules[position * words + word]
+    return rules.withUnsafeBufferPointer { rules in
+      let row = position &* words
+      var word = rule >> 6
+      var bits = rules[row &+ word] & (~UInt64(0) << UInt64(rule & 63))
+      while bits == 0 {
+        word &+= 1
+        guard word &* 64 < end else { return nil }
+        bits = rules[row &+ word]
+      }
+      let found = word &* 64 &+ bits.trailingZeroBitCount
+      return found < end ? found : nil
     }
-    let found = word * 64 + bits.trailingZeroBitCount
-    return found < end ? found : nil
   }
 }

@@ -26,6 +26,13 @@ struct LexiconTable: Sendable {
   /// read a cache line of the table at random.
   private var shortFilter: [UInt64]
   private var shortCount = 0
+  /// One bit per 16-bit slice of the hash of the first 8 bytes of each key longer than 8 bytes
+  /// whose first 8 bytes are ASCII (see ``longBit(_:)``): a token longer than 8 bytes whose
+  /// first 8 bytes are ASCII and whose bit is clear is in no lexicon (its key would start
+  /// with those bytes lower-cased, and be longer than 8 bytes too).
+  /// NB: most long words of a text are in no lexicon; this answers for them without hashing
+  /// every byte and probing the table.
+  private var longFilter: [UInt64]
 
   fileprivate struct ShortEntry: Sendable {
     var key: UInt64 = 0
@@ -47,6 +54,7 @@ struct LexiconTable: Sendable {
     tags = Array(filled: 0, count: 1024)
     shortEntries = Array(filled: ShortEntry(), count: 1024)
     shortFilter = Array(filled: 0, count: 1024)
+    longFilter = Array(filled: 0, count: 1024)
   }
 
   private static func tag(_ hash: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: hash >> 48) | 1 }
@@ -132,6 +140,7 @@ struct LexiconTable: Sendable {
     fileprivate let pool: UnsafeBufferPointer<UInt8>
     fileprivate let shortEntries: UnsafeBufferPointer<ShortEntry>
     fileprivate let shortFilter: UnsafeBufferPointer<UInt64>
+    fileprivate let longFilter: UnsafeBufferPointer<UInt64>
     fileprivate let longest: Int
 
     /// The bit set of the word token `text[start..<end]`, and its spelling lower-cased and
@@ -147,6 +156,16 @@ struct LexiconTable: Sendable {
           return (0, packed)
         }
         return (LexiconTable.mask(packed: packed, shortEntries), packed)
+      }
+      if bytes.count > 8, start + 8 <= text.count, let base = text.baseAddress {
+        let prefix = UInt64(
+          littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        if prefix & 0x8080_8080_8080_8080 == 0 {
+          let bit = LexiconTable.longBit(LexiconTable.lowered(prefix))
+          guard longFilter[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else {
+            return (0, 0)
+          }
+        }
       }
       // ASCII spellings (most) hash and compare without the apostrophe check; a longer one
       // than every key is in no lexicon.
@@ -181,7 +200,7 @@ struct LexiconTable: Sendable {
       probe = Probe(
         slots: copy(table.slots), tags: copy(table.tags), pool: copy(table.pool),
         shortEntries: copy(table.shortEntries), shortFilter: copy(table.shortFilter),
-        longest: table.longest)
+        longFilter: copy(table.longFilter), longest: table.longest)
     }
 
     deinit {
@@ -190,6 +209,7 @@ struct LexiconTable: Sendable {
       UnsafeMutableBufferPointer(mutating: probe.pool).deallocate()
       UnsafeMutableBufferPointer(mutating: probe.shortEntries).deallocate()
       UnsafeMutableBufferPointer(mutating: probe.shortFilter).deallocate()
+      UnsafeMutableBufferPointer(mutating: probe.longFilter).deallocate()
     }
   }
 
@@ -200,10 +220,12 @@ struct LexiconTable: Sendable {
         pool.withUnsafeBufferPointer { pool in
           shortEntries.withUnsafeBufferPointer { shortEntries in
             shortFilter.withUnsafeBufferPointer { shortFilter in
-              body(
-                Probe(
-                  slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
-                  shortFilter: shortFilter, longest: longest))
+              longFilter.withUnsafeBufferPointer { longFilter in
+                body(
+                  Probe(
+                    slots: slots, tags: tags, pool: pool, shortEntries: shortEntries,
+                    shortFilter: shortFilter, longFilter: longFilter, longest: longest))
+              }
             }
           }
         }
@@ -246,12 +268,25 @@ struct LexiconTable: Sendable {
     let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
     let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     guard zeros & valid == 0 else { return nil }
-    // Lower-cases the ASCII letters of every byte at once: bit 7 of a byte of `atLeastA` is
-    // set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no carry: every byte < 0x80).
+    return lowered(word)
+  }
+
+  /// Eight ASCII bytes packed into one integer, their letters lower-cased all at once: bit 7
+  /// of a byte of `atLeastA` is set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no
+  /// carry: every byte < 0x80).
+  @inline(__always)
+  private static func lowered(_ word: UInt64) -> UInt64 {
     let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
     let pastZ = word &+ 0x2525_2525_2525_2525
     let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
     return word | (upper >> 2)
+  }
+
+  /// The bit in ``longFilter`` (64K bits) of the first 8 bytes of a long spelling, lower-cased
+  /// and packed.
+  @inline(__always)
+  private static func longBit(_ prefix: UInt64) -> Int {
+    Int(truncatingIfNeeded: (prefix &* 0xD6E8_FEB8_6659_FD93) >> 48)
   }
 
   /// A short key's bit in ``shortFilter`` (64K bits): another slice of its hash than the
@@ -371,6 +406,14 @@ struct LexiconTable: Sendable {
     pool.append(contentsOf: key)
     count += 1
     longest = max(longest, key.count)
+    if key.count > 8, key.prefix(8).allSatisfy({ $0 < 0x80 }) {
+      var prefix: UInt64 = 0
+      for (offset, byte) in key.prefix(8).enumerated() {
+        prefix |= UInt64(byte) << UInt64(offset * 8)
+      }
+      let bit = Self.longBit(prefix)
+      longFilter[bit >> 6] |= UInt64(1) << UInt64(bit & 63)
+    }
     insertShort(key, bit: bit)
   }
 

@@ -95,8 +95,12 @@ final class RuleContext {
     var closing = [Int32](filled: -1, count: tokens.count)
     var quoteTokens: [(open: Int, close: Int, closeStart: Int)] = []
     quoteTokens.reserveCapacity(quotes.count)
+    // NB: room for every quotation at once: grown one append at a time, they were
+    // reallocated several times per document.
     var openingTokens: [Int32] = []
+    openingTokens.reserveCapacity(quotes.count)
     var closingTokens: [Int32] = []
+    closingTokens.reserveCapacity(quotes.count)
     for (index, quote) in quotes.enumerated() {
       let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
       var close: Int

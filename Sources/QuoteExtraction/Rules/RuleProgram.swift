@@ -145,6 +145,9 @@ final class RuleProgram: @unchecked Sendable {
   /// (``ConditionCheck/next``) and of the token before it (-1: none).
   let nextGateOfRule: UnsafeBufferPointer<Int32>
   let previousGateOfRule: UnsafeBufferPointer<Int32>
+  /// For each rule, the reaches its check bounds (bit `n`: the ``Reach`` of raw value `n`):
+  /// the index reads only those distances for the rules a token may anchor.
+  let reachesOfRule: UnsafeBufferPointer<UInt8>
 
   /// The rules, in the order of ``RuleSet/rules``.
   let entries: UnsafeBufferPointer<Entry>
@@ -287,7 +290,11 @@ final class RuleProgram: @unchecked Sendable {
 
   /// A length's bit in ``keyLengthsOfByte``.
   @inline(__always)
-  static func lengthBit(_ length: Int) -> UInt64 { UInt64(1) << UInt64(min(max(length, 0), 63)) }
+  /// NB: one comparison, not two: a negative length (no token has one) reads as bit 63, which
+  /// only lets the keys be compared (``keyedGroups(_:first:from:to:)``), and none has that length.
+  static func lengthBit(_ length: Int) -> UInt64 {
+    UInt64(1) << min(UInt64(bitPattern: Int64(length)), 63)
+  }
 
   /// The first 8 bytes at most of the spelling `text[start..<end]` packed into one integer,
   /// its bytes in order from the lowest (zero-padded), as is and lower-cased (ASCII letters
@@ -721,6 +728,13 @@ final class RuleProgram: @unchecked Sendable {
       }
       reachRows.append(first..<(reachRuleBits.count / ruleWords))
     }
+    var reachesOfRule = [UInt8](repeating: 0, count: entries.count)
+    for reach in Reach.allCases {
+      for rule in entries.indices where bound(reach, checks[Int(checkOfRule[rule])]) >= 0 {
+        reachesOfRule[rule] |= UInt8(1) << UInt8(reach.rawValue)
+      }
+    }
+    self.reachesOfRule = Self.copy(reachesOfRule)
     self.reachRows = Self.copy(reachRows)
     self.reachRuleBits = Self.copy(reachRuleBits)
     self.nextGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].next) })
@@ -802,6 +816,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: nextGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: reachesOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
     UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()

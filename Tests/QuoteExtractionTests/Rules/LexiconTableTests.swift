@@ -45,6 +45,27 @@ struct LexiconTableTests {
     #expect(masks.contains { $0 != 0 })
   }
 
+  /// Words longer than 8 bytes are first read in a filter of the long keys' first 8 bytes
+  /// (``LexiconTable/Probe``): in upper case, with a typographic apostrophe past those bytes
+  /// or with a letter past ASCII, the keys are still found, and words that only start like
+  /// one are not.
+  @Test func longWordsEqualOneLookupPerToken() throws {
+    var table = LexiconTable()
+    table.add(
+      "speech", entries: ["acknowledged", "acknowledged's", "übersetzte", "declared"])
+    let document = try QuoteExtractor().segment(
+      "ACKNOWLEDGED Acknowledged’s acknowledgement übersetzte declaredly, acknowledged")
+    let masks = table.masks(of: document)
+    var found = 0
+    for (index, token) in document.tokens.enumerated() {
+      let expected =
+        token.kind == .word ? table.mask(of: document.utf8[token.utf8Range]) : UInt64(0)
+      #expect(masks[index] == expected, "token «\(document.text(of: index))»")
+      if masks[index] != 0 { found += 1 }
+    }
+    #expect(found == 4)
+  }
+
   /// The built-in lexicons, placed as added and placed again shortest first
   /// (``LexiconTable/placeShortestFirst()``), answer alike for every entry and every word of
   /// corpus texts.
