@@ -71,7 +71,7 @@ struct DocumentStyle {
               // NB: the lengths of the spellings that start with this byte: most words are
               // none of them and skip every comparison.
               guard length < 16, entry & (1 << UInt16(length)) != 0 else { continue }
-              if length <= 3 && Self.isPronoun(text, start, length) {
+              if length <= 3 && Self.isPronoun(folded: Self.foldedShort(text, start, length)) {
                 pronouns &+= 1
                 if !insideQuotation { narrationPronouns &+= 1 }
               }
@@ -145,6 +145,33 @@ struct DocumentStyle {
       let byte = text[start + offset]
       packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
+    return isPronoun(folded: packed)
+  }
+
+  /// The bytes of a word of one to three bytes as ``isPronoun(_:_:_:)`` packs them (ASCII
+  /// letters lower-cased, from the highest byte).
+  /// NB: its first, middle and last bytes, read at once and packed by its length (selected
+  /// values, not a loop over the bytes): the style's pass asks it of every short word whose
+  /// first byte and length are a pronoun's.
+  @inline(__always)
+  static func foldedShort(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
+    -> UInt32
+  {
+    @inline(__always)
+    func fold(_ byte: UInt8) -> UInt32 {
+      UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+    }
+    let first = fold(text[start])
+    let middle = fold(text[start + (length >> 1)])
+    let last = fold(text[start + length - 1])
+    let two = first << 8 | last
+    let three = first << 16 | middle << 8 | last
+    return length == 3 ? three : length == 2 ? two : first
+  }
+
+  /// Whether a word's packed bytes (see ``isPronoun(_:_:_:)``) are those of a pronoun the
+  /// style counts.
+  static func isPronoun(folded packed: UInt32) -> Bool {
     switch packed {
     case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: return true
     default: return false

@@ -38,60 +38,71 @@ struct NarrationDescriptions {
     let descriptionLengths = lexicons.descriptionLengths
     // The first token after the ones the scan has passed.
     var index = 0
-    for article in articles where Int(article) >= index {
-      index = Int(article)
-      defer { index += 1 }
-      let paragraph = document.paragraph(of: index)
-      var end = index + 1
-      // NB: a lower-case word (``MentionAnalyzer/isWord(_:)`` and not
-      // ``MentionAnalyzer/isCapitalized(_:)``), told from the token in place.
-      func isLowercaseWord(_ index: Token.Index) -> Bool {
-        let token = tokens.withUnsafeBufferPointer { $0[index] }
-        return token.kind == .word
-          && (!token.shape.contains(.capitalized) || token.shape.contains(.allCaps))
-      }
-      while end < tokens.count, end - index <= NarrationDescriptions.maximumModifiers + 1,
-        !insideQuote[end], isLowercaseWord(end), document.paragraph(of: end) == paragraph
-      {
-        // NB: one lookup in the small table of determiners and gendered roles, not one in the
-        // merged table and another in the roles: most words are in neither, and its bitmap
-        // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
-        let word = descriptionWord(
-          end, tokens, document.utf8, descriptionWords, descriptionLengths)
-        // Another determiner starts another phrase, read from there ("to a large extent the
-        // lad", "a chair for his sister").
-        if word == .determiner {
-          index = end
-          end = index + 1
-          continue
-        }
-        if let word, word != .determiner {
-          let gender: SpeakerGender = word == .male ? .male : .female
-          // "a man's voice" is the voice; "a boy scout" goes on past the noun.
-          let next = end + 1
-          let goesOn =
-            analyzer.isPossessive(end)
-            || (next < tokens.count && analyzer.isWord(next) && !analyzer.isCapitalized(next)
-              && isRole(next, tokens, document.utf8) != nil)
-          if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
-            mention.kind == .description, mention.gender == gender
-          {
-            mentions.append(mention)
+    // NB: the tokens, their paragraphs and the quotations' flags are read in place for the
+    // scan: each article reads them for up to five words, and each read through its array
+    // checked its bounds.
+    tokens.withUnsafeBufferPointer { tokenBuffer in
+      insideQuote.withUnsafeBufferPointer { insideQuote in
+        document.paragraphOfToken.withUnsafeBufferPointer { paragraphs in
+          for article in articles where Int(article) >= index {
+            index = Int(article)
+            defer { index += 1 }
+            let paragraph = paragraphs[index]
+            var end = index + 1
+            // NB: a lower-case word (``MentionAnalyzer/isWord(_:)`` and not
+            // ``MentionAnalyzer/isCapitalized(_:)``), told from the token in place.
+            func isLowercaseWord(_ index: Token.Index) -> Bool {
+              let token = tokenBuffer[index]
+              return token.kind == .word
+                && (!token.shape.contains(.capitalized) || token.shape.contains(.allCaps))
+            }
+            while end < tokenBuffer.count,
+              end &- index <= NarrationDescriptions.maximumModifiers + 1,
+              !insideQuote[end], isLowercaseWord(end), paragraphs[end] == paragraph
+            {
+              // NB: one lookup in the small table of determiners and gendered roles, not one in the
+              // merged table and another in the roles: most words are in neither, and its bitmap
+              // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
+              let word = descriptionWord(
+                end, tokens, document.utf8, descriptionWords, descriptionLengths)
+              // Another determiner starts another phrase, read from there ("to a large extent the
+              // lad", "a chair for his sister").
+              if word == .determiner {
+                index = end
+                end = index + 1
+                continue
+              }
+              if let word, word != .determiner {
+                let gender: SpeakerGender = word == .male ? .male : .female
+                // "a man's voice" is the voice; "a boy scout" goes on past the noun.
+                let next = end + 1
+                let goesOn =
+                  analyzer.isPossessive(end)
+                  || (next < tokens.count && analyzer.isWord(next) && !analyzer.isCapitalized(next)
+                    && isRole(next, tokens, document.utf8) != nil)
+                if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
+                  mention.kind == .description, mention.gender == gender
+                {
+                  mentions.append(mention)
+                }
+                index = end
+                break
+              }
+              if speakerNouns.count > 0, isDefinite(index), !analyzer.isPossessive(end),
+                speakerNouns.contains(analyzer.wordBytes(end)),
+                end + 1 >= tokens.count || !isLowercaseWord(end + 1)
+                  || !speakerNouns.contains(analyzer.wordBytes(end + 1)),
+                let mention = analyzer.analyze(tokens: index..<(end + 1)),
+                mention.kind == .description
+              {
+                mentions.append(mention)
+                index = end
+                break
+              }
+              end += 1
+            }
           }
-          index = end
-          break
         }
-        if speakerNouns.count > 0, isDefinite(index), !analyzer.isPossessive(end),
-          speakerNouns.contains(analyzer.wordBytes(end)),
-          end + 1 >= tokens.count || !isLowercaseWord(end + 1)
-            || !speakerNouns.contains(analyzer.wordBytes(end + 1)),
-          let mention = analyzer.analyze(tokens: index..<(end + 1)), mention.kind == .description
-        {
-          mentions.append(mention)
-          index = end
-          break
-        }
-        end += 1
       }
     }
     return mentions
