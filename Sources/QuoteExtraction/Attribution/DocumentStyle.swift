@@ -116,7 +116,7 @@ struct DocumentStyle {
 
   /// For each first byte, bit n set when a word of n bytes starting with it can be one of the
   /// spellings the counts compare (a pronoun, an office title, a word of news' register; see
-  /// ``isPronoun(_:_:_:)``, ``NewsSigns/isOfficeTitle(_:_:_:)``,
+  /// ``isPronoun(folded:)``, ``NewsSigns/isOfficeTitle(_:_:_:)``,
   /// ``NewsSigns/isNewsRegister(_:_:_:)``), and ``separatorBit`` for a comma or a semicolon.
   /// NB: built from the spellings themselves, in both cases of their first letter.
   static let wordCandidates: [UInt16] = {
@@ -136,20 +136,8 @@ struct DocumentStyle {
     return table
   }()
 
-  /// Whether a word of at most 3 bytes is a personal pronoun the style counts (he, she, i,
-  /// him, her, me), in any case.
-  /// NB: packed from the highest byte, from the bytes one by one (no load past the text).
-  static func isPronoun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
-    var packed: UInt32 = 0
-    for offset in 0..<length {
-      let byte = text[start + offset]
-      packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-    }
-    return isPronoun(folded: packed)
-  }
-
-  /// The bytes of a word of one to three bytes as ``isPronoun(_:_:_:)`` packs them (ASCII
-  /// letters lower-cased, from the highest byte).
+  /// The bytes of a word of one to three bytes packed for ``isPronoun(folded:)`` (ASCII letters
+  /// lower-cased, from the highest byte).
   /// NB: its first, middle and last bytes, read at once and packed by its length (selected
   /// values, not a loop over the bytes): the style's pass asks it of every short word whose
   /// first byte and length are a pronoun's.
@@ -169,8 +157,8 @@ struct DocumentStyle {
     return length == 3 ? three : length == 2 ? two : first
   }
 
-  /// Whether a word's packed bytes (see ``isPronoun(_:_:_:)``) are those of a pronoun the
-  /// style counts.
+  /// Whether a word's packed bytes (see ``foldedShort(_:_:_:)``) are those of a personal
+  /// pronoun the style counts (he, she, i, him, her, me), in any case.
   static func isPronoun(folded packed: UInt32) -> Bool {
     switch packed {
     case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: return true

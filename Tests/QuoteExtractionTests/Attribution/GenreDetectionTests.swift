@@ -200,6 +200,17 @@ private let quotingReport = """
       titledNames: style.signs.titledNames)
   }
 
+  /// Whether a word of at most 3 bytes is a pronoun the style counts, its bytes packed one by
+  /// one: the reference for the fused pass's ``DocumentStyle/foldedShort(_:_:_:)``.
+  static func isPronoun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+    var packed: UInt32 = 0
+    for offset in 0..<length {
+      let byte = text[start + offset]
+      packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+    return DocumentStyle.isPronoun(folded: packed)
+  }
+
   /// The counts token by token, with the state each count carries to the next token (the
   /// style's and the signs' counts as they were before they were fused into one pass), from
   /// the same spelling tests as the fused pass.
@@ -221,7 +232,7 @@ private let quotingReport = """
         case .word:
           previousOpensName = separator || token.shape.contains(.lowercase)
           counts.words += 1
-          if length <= 3 && DocumentStyle.isPronoun(text, start, length) { counts.pronouns += 1 }
+          if length <= 3 && isPronoun(text, start, length) { counts.pronouns += 1 }
           if opensName && token.shape.rawValue & capitals == Token.Shape.capitalized.rawValue {
             counts.names += 1
           }
@@ -236,7 +247,7 @@ private let quotingReport = """
         previousIsTitle = false
         switch token.kind {
         case .word:
-          if length <= 3 && !insideQuotation && DocumentStyle.isPronoun(text, start, length) {
+          if length <= 3 && !insideQuotation && isPronoun(text, start, length) {
             counts.narrationPronouns += 1
           }
           if length <= 4 && length >= 3 && NewsSigns.isOfficeTitle(text, start, length) {
