@@ -90,7 +90,7 @@ struct StringTableTests {
     for step in 0..<200 {
       let form = StringTableTests.keys[(step * 7) % 40]
       if dictionary[form] == nil { order.append(form) }
-      counts[form, default: 0] += 1
+      counts.countOne(form)
       countedOne.countOne(form)
       dictionary[form, default: 0] += 1
     }

@@ -38,26 +38,15 @@ struct FormCounts: Sequence, ExpressibleByDictionaryLiteral {
   private var count: Int { firstForm == nil ? 0 : others.count + 1 }
 
   /// How often a form occurs, or `defaultValue` when it has not been seen.
-  ///
-  /// NB: a change (`+= 1`) finds the form once: a getter and a setter each looked for it.
   subscript(form: String, default defaultValue: @autoclosure () -> Int) -> Int {
-    get {
-      guard let position = position(of: form) else { return defaultValue() }
-      return position == 0 ? firstCount : others[position - 1].value
-    }
-    _modify {
-      let position = self.position(of: form) ?? add(form, defaultValue())
-      if position == 0 {
-        yield &firstCount
-      } else {
-        yield &others[position - 1].value
-      }
-    }
+    guard let position = position(of: form) else { return defaultValue() }
+    return position == 0 ? firstCount : others[position - 1].value
   }
 
-  /// Counts one more use of a form: what `self[form, default: 0] += 1` does.
-  /// NB: no accessor: the subscript's `_modify`, a coroutine with a yield of either kind of
-  /// count, was not inlined, and cost more than the search (a count per name mention).
+  /// Counts one more use of a form (finding it once).
+  /// NB: a method, not a `_modify` accessor of the subscript: that coroutine, with a yield of
+  /// either kind of count, was not inlined, and cost more than the search (a count per name
+  /// mention).
   mutating func countOne(_ form: String) {
     if let position = position(of: form) {
       if position == 0 { firstCount += 1 } else { others[position - 1].value += 1 }
