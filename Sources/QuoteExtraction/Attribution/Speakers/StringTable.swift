@@ -58,19 +58,9 @@ struct StringTable<Value> {
   /// Whether the key made of these bytes with ASCII letters lower-cased has a value: what
   /// `self[key] != nil` gives, with no string made of the bytes.
   func hasValue(lowercasing bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard !slots.isEmpty else { return false }
     // NB: the hash lower-cases ASCII letters as it goes: the bytes' hash is their key's.
-    let hash = ByteLexicon<Void>.hash(bytes)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while slots[slot] != 0 {
-      let entry = Int(slots[slot]) - 1
-      if hashes[entry] == hash, StringTable.isLowercased(bytes, keys[entry]) {
-        return values[entry] != nil
-      }
-      slot = (slot + 1) & mask
-    }
-    return false
+    let entry = find(hash: ByteLexicon<Void>.hash(bytes)) { StringTable.isLowercased(bytes, $0) }
+    return entry.map { values[$0] != nil } ?? false
   }
 
   /// Whether a string is these bytes with ASCII letters lower-cased, as strings compare (`==`).
@@ -109,13 +99,20 @@ struct StringTable<Value> {
     return old
   }
 
+  @inline(__always)
   private func find(_ key: String, hash: UInt64) -> Int? {
+    find(hash: hash) { $0 == key }
+  }
+
+  /// The entry whose hash is `hash` and whose key `isKey` accepts, probed from its slot.
+  @inline(__always)
+  private func find(hash: UInt64, matching isKey: (String) -> Bool) -> Int? {
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
     while slots[slot] != 0 {
       let entry = Int(slots[slot]) - 1
-      if hashes[entry] == hash, keys[entry] == key { return entry }
+      if hashes[entry] == hash, isKey(keys[entry]) { return entry }
       slot = (slot + 1) & mask
     }
     return nil
