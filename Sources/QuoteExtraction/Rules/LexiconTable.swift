@@ -161,7 +161,7 @@ struct LexiconTable: Sendable {
         let prefix = UInt64(
           littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
         if prefix & 0x8080_8080_8080_8080 == 0 {
-          let bit = LexiconTable.longBit(LexiconTable.lowered(prefix))
+          let bit = LexiconTable.longBit(ByteScan.lowercased(prefix))
           guard longFilter[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else {
             return (0, 0)
           }
@@ -268,18 +268,7 @@ struct LexiconTable: Sendable {
     let valid: UInt64 = count == 8 ? ~0 : (UInt64(1) << UInt64(count * 8)) - 1
     let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     guard zeros & valid == 0 else { return nil }
-    return lowered(word)
-  }
-
-  /// Eight ASCII bytes packed into one integer, their letters lower-cased all at once: bit 7
-  /// of a byte of `atLeastA` is set when the byte is ≥ "A", of `pastZ` when it is > "Z" (no
-  /// carry: every byte < 0x80).
-  @inline(__always)
-  private static func lowered(_ word: UInt64) -> UInt64 {
-    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F
-    let pastZ = word &+ 0x2525_2525_2525_2525
-    let upper = atLeastA & ~pastZ & 0x8080_8080_8080_8080
-    return word | (upper >> 2)
+    return ByteScan.lowercased(word)
   }
 
   /// The bit in ``longFilter`` (64K bits) of the first 8 bytes of a long spelling, lower-cased

@@ -30,6 +30,17 @@ enum ByteScan {
     word & ~(word << 1) & highs
   }
 
+  /// Eight bytes with their ASCII upper-case letters lower-cased, as `ByteLexicon.lower(_:)`
+  /// does one byte: exact in every byte.
+  /// NB: each byte's seven low bits plus 0x3F reach its high bit from "A" on, plus 0x25 from
+  /// the byte after "Z" on: no carry crosses bytes, and bytes of 0x80 and above are left alone.
+  @inline(__always)
+  static func lowercased(_ word: UInt64) -> UInt64 {
+    let low = word & ~highs
+    let upper = (low &+ ones &* 0x3F) & ~(low &+ ones &* 0x25) & ~word & highs
+    return word | upper >> 2
+  }
+
   /// The lead bytes of four-byte sequences (11110xxx, or above) of `word`: exact in every byte.
   @inline(__always)
   static func fourByteLeads(_ word: UInt64) -> UInt64 {

@@ -66,7 +66,7 @@ struct ByteLexiconTests {
     for byte in 0...255 {
       let word = UInt64(byte) * 0x0101_0101_0101_0101
       let lower = UInt64(ByteLexicon<Void>.lower(UInt8(byte))) * 0x0101_0101_0101_0101
-      #expect(ByteLexicon<Void>.folded(word) == lower, "\(byte)")
+      #expect(ByteScan.lowercased(word) == lower, "\(byte)")
     }
     let letters = Array("abcdefghijklmnopqrstuvwxyzabcdefghijklmnop".utf8)
     var seen = Set<UInt64>()

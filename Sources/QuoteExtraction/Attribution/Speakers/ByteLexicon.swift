@@ -201,7 +201,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   }
 
   /// A hash of the bytes with ASCII letters lower-cased: the length, then the bytes eight at a
-  /// time (see ``folded(_:)``), each word multiplied in, and the result's bits mixed so that
+  /// time (see ``ByteScan/lowercased(_:)``), each word multiplied in, and the result's bits mixed so that
   /// both its low bits (the slot) and its high bits (the tag) depend on every byte.
   ///
   /// NB: words, not bytes: FNV-1a cost a multiplication and a lower-casing per byte, and every
@@ -220,34 +220,23 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       var offset = 0
       while offset &+ 8 < count {
         let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        hash = (hash ^ folded(word)) &* multiplier
+        hash = (hash ^ ByteScan.lowercased(word)) &* multiplier
         offset &+= 8
       }
       let last = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-      hash = (hash ^ folded(last)) &* multiplier
+      hash = (hash ^ ByteScan.lowercased(last)) &* multiplier
     } else if count >= 4 {
       let first = UInt64(raw.loadUnaligned(as: UInt32.self))
       let last = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
-      hash = (hash ^ folded(first << 32 | last)) &* multiplier
+      hash = (hash ^ ByteScan.lowercased(first << 32 | last)) &* multiplier
     } else {
       let packed =
         UInt64(base[0]) << 16 | UInt64(base[count >> 1]) << 8 | UInt64(base[count &- 1])
-      hash = (hash ^ folded(packed)) &* multiplier
+      hash = (hash ^ ByteScan.lowercased(packed)) &* multiplier
     }
     hash ^= hash >> 32
     hash = hash &* 0xD6E8_FEB8_6659_FD93
     return hash ^ hash >> 29
-  }
-
-  /// Eight bytes with their ASCII upper-case letters lower-cased, as ``lower(_:)`` does one byte.
-  /// NB: each byte's seven low bits plus 0x3F reach its high bit from "A" on, plus 0x25 from
-  /// the byte after "Z" on: no carry crosses bytes, and bytes of 0x80 and above are left alone.
-  @inline(__always)
-  static func folded(_ word: UInt64) -> UInt64 {
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let low = word & ~highBits
-    let upper = (low &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(low &+ 0x2525_2525_2525_2525) & ~word & highBits
-    return word | upper >> 2
   }
 }
 extension ByteLexicon where Value == Void {
