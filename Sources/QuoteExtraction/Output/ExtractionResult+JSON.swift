@@ -6,8 +6,7 @@ extension ExtractionResult {
   /// more than one piece. This is the format `score.py` reads.
   public func writeFields(to writer: inout JSONWriter, offsets unit: OffsetUnit) {
     let document = self.document
-    // NB: news output runs to about twice its text (fiction less): one allocation up front.
-    writer.reserveCapacity(forMore: document.utf8Count * 2 + 1024)
+    writer.reserveCapacity(forMore: estimatedJSONSize)
     func span(_ key: String?, _ range: Range<Int>?) {
       guard let range else {
         if let key { writer.null(key) } else { writer.null() }
@@ -153,6 +152,42 @@ extension ExtractionResult {
       writer.endObject()
     }
     writer.endArray()
+  }
+}
+
+extension ExtractionResult {
+  /// About how many bytes ``writeFields(to:offsets:)`` writes: a little more than that for
+  /// nearly every result (the texts written, and room for the keys and numbers around them).
+  ///
+  /// NB: the output runs from a fraction of the text to over five times it (fiction with many
+  /// short quotes, each written as a quote and as an attribution): reserved from the text's
+  /// size, a record's buffer grew by doubling and copying, or held far more than it needed.
+  var estimatedJSONSize: Int {
+    var size = 1024
+    attributions.withUnsafeBufferPointer { attributions in
+      for index in attributions.indices {
+        let fragments = attributions[index].fragments
+        size += 320 + attributions[index].content.count + 8 * attributions[index].quotes.count
+        size += (attributions[index].cue?.count ?? 0) + (attributions[index].speaker?.count ?? 0)
+        size += (attributions[index].speakerName?.utf8.count ?? 0)
+        size += attributions[index].rule.utf8.count
+        if fragments.count > 1 {
+          for fragment in fragments { size += 60 + fragment.count }
+        }
+      }
+    }
+    quotes.withUnsafeBufferPointer { quotes in
+      for index in quotes.indices { size += 200 + quotes[index].content.count }
+    }
+    entities.withUnsafeBufferPointer { entities in
+      for index in entities.indices {
+        size += 80 + entities[index].name.utf8.count + 20 * entities[index].mentions.count
+      }
+    }
+    for diagnostic in diagnostics {
+      size += 64 + diagnostic.code.utf8.count + diagnostic.message.utf8.count
+    }
+    return size
   }
 }
 

@@ -49,10 +49,10 @@ public struct JSONWriter: Sendable {
   /// Room for a comma, a quoted key, a colon and a quoted string or a number.
   private static let pieceCapacity = 160
 
-  /// A few bytes of JSON gathered on the stack and appended in one piece.
+  /// A few bytes of JSON written in place at the end of ``bytes``, into room made for them.
   ///
   /// NB: every append to `bytes` checks that the array is unique and has room, which costs
-  /// more than a key's or a number's bytes: a member is one append, not four.
+  /// more than a key's or a number's bytes: a member is one piece, not four appends.
   struct Piece {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     var count = 0
@@ -112,6 +112,33 @@ public struct JSONWriter: Sendable {
       for byte in utf8 { self.byte(byte) }
     }
 
+    /// Appends a run of text that needs no escape, with one copy (the caller made room).
+    @inline(__always)
+    mutating func copy(_ utf8: UnsafeBufferPointer<UInt8>) {
+      guard let source = utf8.baseAddress, let base = buffer.baseAddress else { return }
+      (base + count).update(from: source, count: utf8.count)
+      count += utf8.count
+    }
+
+    /// A byte that a JSON string must escape, escaped: `\"`, `\\`, `\n`, `\r`, `\t` or
+    /// `\u00XX` (at most six bytes).
+    mutating func escape(_ value: UInt8) {
+      byte(0x5C)
+      switch value {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(value)
+      case 0x0A: byte(UInt8(ascii: "n"))
+      case 0x0D: byte(UInt8(ascii: "r"))
+      case 0x09: byte(UInt8(ascii: "t"))
+      default:
+        let hex = JSONWriter.hexDigits.utf8Start
+        byte(UInt8(ascii: "u"))
+        byte(0x30)
+        byte(0x30)
+        byte(hex[Int(value >> 4)])
+        byte(hex[Int(value & 15)])
+      }
+    }
+
     @inline(__always)
     mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
       byte(UInt8(ascii: "\""))
@@ -167,13 +194,23 @@ public struct JSONWriter: Sendable {
     8081828384858687888990919293949596979899
     """
 
-  /// Gathers what `body` writes into a piece and appends it.
+  /// Makes room for `capacity` bytes at the end of ``bytes`` and lets `body` write at most
+  /// that many there, in place.
+  ///
+  /// NB: in place rather than on the stack and appended: each `append(contentsOf:)` is an
+  /// out-of-line call of about a hundred instructions and a copy, for a piece of a few bytes.
+  /// The room is reserved (the array grows by doubling), not filled: only what `body` wrote
+  /// is counted.
   @inline(__always)
-  private mutating func appendPiece(_ body: (inout Piece) -> Void) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.pieceCapacity) { buffer in
-      var piece = Piece(buffer: buffer)
-      body(&piece)
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
+  private mutating func appendPiece(
+    capacity: Int = Self.pieceCapacity, _ body: (inout Piece) -> Void
+  ) {
+    bytes.append(addingCapacity: capacity) { span in
+      span.withUnsafeMutableBufferPointer { buffer, written in
+        var piece = Piece(buffer: buffer)
+        body(&piece)
+        written = piece.count
+      }
     }
   }
 
@@ -187,12 +224,7 @@ public struct JSONWriter: Sendable {
   /// ``membersCapacity`` bytes (a member with a number takes at most 20 bytes and its key).
   mutating func appendMembers(_ body: (inout Piece) -> Void) {
     precondition(needsComma, "members follow another member")
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.membersCapacity) { buffer in
-      var piece = Piece(buffer: buffer)
-      body(&piece)
-      precondition(piece.count <= Self.membersCapacity)
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
-    }
+    appendPiece(capacity: Self.membersCapacity, body)
   }
 
   /// The most `[start,end]` elements one piece of ``pairElements(count:_:)`` holds: each takes
@@ -208,14 +240,16 @@ public struct JSONWriter: Sendable {
     var next = 0
     while next < count {
       let end = min(next + Self.pairsPerPiece, count)
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.membersCapacity) { buffer in
-        var piece = Piece(buffer: buffer)
+      // NB: the comma state is read before the piece: `takeComma` inside it would touch
+      // `self` while `bytes` is being written.
+      var comma = takeComma()
+      appendPiece(capacity: Self.membersCapacity) { piece in
         for index in next..<end {
-          if takeComma() { piece.byte(UInt8(ascii: ",")) }
+          if comma { piece.byte(UInt8(ascii: ",")) }
+          comma = true
           let (first, second) = pair(index)
           piece.pair(first, second)
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<piece.count]))
       }
       next = end
     }
@@ -447,7 +481,8 @@ public struct JSONWriter: Sendable {
     piece.digits(UInt(fraction), minimumCount: digits)
   }
 
-  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+  /// The hexadecimal digits, for `\u00XX` (a StaticString: no lazy initialisation).
+  fileprivate static let hexDigits: StaticString = "0123456789abcdef"
 
   private mutating func appendEscaped(_ value: some Collection<UInt8>, opened: Bool = false) {
     let done: Void? = value.withContiguousStorageIfAvailable { appendEscaped($0, opened: opened) }
@@ -457,34 +492,22 @@ public struct JSONWriter: Sendable {
   /// Appends a JSON string: runs of bytes that need no escape are copied whole. With `opened`,
   /// the opening quotation mark is already written.
   private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, opened: Bool = false) {
-    if !opened { bytes.append(UInt8(ascii: "\"")) }
+    var quote = !opened
     var runStart = 0
-    var index = 0
-    while let found = Self.firstByteToEscape(in: value, from: index) {
-      let byte = value[found]
-      if runStart < found {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<found]))
+    while true {
+      let found = Self.firstByteToEscape(in: value, from: runStart)
+      let run = UnsafeBufferPointer(rebasing: value[runStart..<(found ?? value.count)])
+      // One piece a run: the opening mark, the run, and its escape (at most six bytes) or the
+      // closing mark.
+      appendPiece(capacity: run.count + 7) { piece in
+        if quote { piece.byte(UInt8(ascii: "\"")) }
+        piece.copy(run)
+        if let found { piece.escape(value[found]) } else { piece.byte(UInt8(ascii: "\"")) }
       }
+      guard let found else { return }
+      quote = false
       runStart = found + 1
-      index = found + 1
-      bytes.append(0x5C)
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-      case 0x0A: bytes.append(UInt8(ascii: "n"))
-      case 0x0D: bytes.append(UInt8(ascii: "r"))
-      case 0x09: bytes.append(UInt8(ascii: "t"))
-      default:
-        bytes.append(UInt8(ascii: "u"))
-        bytes.append(0x30)
-        bytes.append(0x30)
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 15)])
-      }
     }
-    if runStart < value.count {
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart...]))
-    }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   /// The index of the first byte at or after `start` that a JSON string must escape (a control
