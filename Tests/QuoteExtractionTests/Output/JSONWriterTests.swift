@@ -41,6 +41,22 @@ struct JSONWriterTests {
     #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
   }
 
+  /// Numbers of every length, around each power of ten and in between, as Swift writes them
+  /// (the writer has a path for numbers below 10^8 and one for the others).
+  @Test func integersOfEveryLengthRoundTrip() {
+    var values: [Int] = Array(0...20_000)
+    for exponent in 1...18 {
+      let power = (0..<exponent).reduce(1) { power, _ in power * 10 }
+      values += [power - 1, power, power + 1, power / 3, power / 7 * 3, power - power / 9]
+    }
+    for value in values {
+      var writer = JSONWriter()
+      writer.int(value)
+      writer.int(-value)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == "\(value),\(-value)")
+    }
+  }
+
   @Test func objectsAndArraysNest() throws {
     var writer = JSONWriter()
     writer.beginObject()
@@ -58,11 +74,12 @@ struct JSONWriterTests {
     #expect(object["ok"] as? Bool == true)
   }
 
-  /// Each byte that needs an escape, at every position of the first words the writer scans
-  /// eight bytes at a time, between bytes that need none (some next to the escaped ones).
+  /// Each byte that needs an escape, at every position of the first blocks and words the writer
+  /// scans 32 and eight bytes at a time, between bytes that need none (some next to the escaped
+  /// ones).
   @Test(arguments: [0x00, 0x09, 0x0A, 0x1F, 0x22, 0x5C] as [UInt8])
   func escapesAreFoundAtEveryPosition(byte: UInt8) throws {
-    for length in [1, 7, 8, 9, 16, 17, 24] {
+    for length in [1, 7, 8, 9, 16, 17, 24, 31, 32, 33, 40, 63, 64, 65, 71] {
       for position in 0..<length {
         var bytes = (0..<length).map { [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F][$0 % 6] as UInt8 }
         bytes[position] = byte
