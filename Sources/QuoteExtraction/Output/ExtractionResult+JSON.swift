@@ -7,76 +7,85 @@ extension ExtractionResult {
   public func writeFields(to writer: inout JSONWriter, offsets unit: OffsetUnit) {
     let document = self.document
     writer.reserveCapacity(forMore: estimatedJSONSize)
-    func span(_ key: String?, _ range: Range<Int>?) {
-      guard let range else {
-        if let key { writer.null(key) } else { writer.null() }
-        return
-      }
-      writer.beginSpanObject(
-        key, start: document.offset(range.lowerBound, in: unit),
-        end: document.offset(range.upperBound, in: unit), text: document.utf8[range])
-      writer.endObject()
-    }
-
-    writer.beginArray("attributions")
-    // NB: through a buffer, so that each field is read in place rather than every
-    // attribution copied (its strings and arrays retained and released).
-    attributions.withUnsafeBufferPointer { attributions in
-      for index in attributions.indices {
-        writer.beginObject()
-        writer.string("type", attributions[index].type.rawValue)
-        span("content", attributions[index].content)
-        if attributions[index].fragments.count > 1 {
-          writer.beginArray("fragments")
-          for fragment in attributions[index].fragments { span(nil, fragment) }
-          writer.endArray()
-        }
-        span("cue", attributions[index].cue)
-        span("speaker", attributions[index].speaker)
-        if let name = attributions[index].speakerName {
-          writer.string("speaker_name", name)
-        } else {
-          writer.null("speaker_name")
-        }
-        let entity = attributions[index].entity
-        let kind = attributions[index].speakerKind?.rawValue
-        let rule = attributions[index].rule
-        let quotes = attributions[index].quotes
-        // NB: one piece holds the entity, the kind, the rule, the confidence and up to 16
-        // quote numbers (at most 64 bytes a string, 20 a number: under 600 bytes, within
-        // `JSONWriter.membersCapacity`); other values go one by one.
-        if quotes.count <= 16, kind.map(JSONWriter.isPlain) ?? true, JSONWriter.isPlain(rule) {
-          let confidence = attributions[index].confidence
-          writer.appendMembers { piece in
-            piece.key("entity")
-            if let entity { piece.int(entity) } else { piece.null() }
-            piece.key("kind")
-            if let kind { piece.plainString(kind) } else { piece.null() }
-            piece.key("rule")
-            piece.plainString(rule)
-            piece.key("confidence")
-            piece.double(confidence)
-            piece.key("quotes")
-            piece.byte(UInt8(ascii: "["))
-            for (position, quote) in quotes.enumerated() {
-              if position > 0 { piece.byte(UInt8(ascii: ",")) }
-              piece.int(quote)
-            }
-            piece.byte(UInt8(ascii: "]"))
+    // NB: the text through one buffer for all the attributions: a span's text is a slice of
+    // it, not of the array (a retain and a release each).
+    document.utf8.withUnsafeBufferPointer { text in
+      /// Writes `"key":` (or the comma of an element) and the span of `range`,
+      /// `{"start","end","text"}`, or `null`: the key and numbers in one piece, then the text.
+      func span(_ key: StaticString?, _ range: Range<Int>?) {
+        writer.appendMembers(capacity: 128) { piece in
+          if let key { piece.key(key) } else { piece.separate() }
+          if let range {
+            piece.spanHead(
+              document.offset(range.lowerBound, in: unit),
+              document.offset(range.upperBound, in: unit))
+          } else {
+            piece.null()
           }
-        } else {
-          if let entity { writer.int("entity", entity) } else { writer.null("entity") }
-          if let kind { writer.string("kind", kind) } else { writer.null("kind") }
-          writer.string("rule", rule)
-          writer.double("confidence", attributions[index].confidence)
-          writer.beginArray("quotes")
-          for quote in quotes { writer.int(quote) }
-          writer.endArray()
         }
-        writer.endObject()
+        if let range { writer.appendSpanText(UnsafeBufferPointer(rebasing: text[range])) }
       }
+
+      writer.beginArray("attributions")
+      // NB: through a buffer, so that each field is read in place rather than every
+      // attribution copied (its strings and arrays retained and released).
+      attributions.withUnsafeBufferPointer { attributions in
+        for index in attributions.indices {
+          writer.beginObject()
+          let type = attributions[index].type.rawValue
+          writer.appendMembers(capacity: 96) { piece in
+            piece.key("type")
+            piece.plainString(type)
+          }
+          span("content", attributions[index].content)
+          if attributions[index].fragments.count > 1 {
+            writer.beginArray("fragments")
+            for fragment in attributions[index].fragments { span(nil, fragment) }
+            writer.endArray()
+          }
+          span("cue", attributions[index].cue)
+          span("speaker", attributions[index].speaker)
+          writer.stringMember("speaker_name", attributions[index].speakerName)
+          let entity = attributions[index].entity
+          let kind = attributions[index].speakerKind?.rawValue
+          let rule = attributions[index].rule
+          let quotes = attributions[index].quotes
+          // NB: one piece holds the entity, the kind, the rule, the confidence and up to 16
+          // quote numbers (at most 64 bytes a string, 20 a number: under 600 bytes, within
+          // `JSONWriter.membersCapacity`); other values go one by one.
+          if quotes.count <= 16, kind.map(JSONWriter.isPlain) ?? true, JSONWriter.isPlain(rule) {
+            let confidence = attributions[index].confidence
+            writer.appendMembers { piece in
+              piece.key("entity")
+              if let entity { piece.int(entity) } else { piece.null() }
+              piece.key("kind")
+              if let kind { piece.plainString(kind) } else { piece.null() }
+              piece.key("rule")
+              piece.plainString(rule)
+              piece.key("confidence")
+              piece.double(confidence)
+              piece.key("quotes")
+              piece.byte(UInt8(ascii: "["))
+              for (position, quote) in quotes.enumerated() {
+                if position > 0 { piece.byte(UInt8(ascii: ",")) }
+                piece.int(quote)
+              }
+              piece.byte(UInt8(ascii: "]"))
+            }
+          } else {
+            if let entity { writer.int("entity", entity) } else { writer.null("entity") }
+            if let kind { writer.string("kind", kind) } else { writer.null("kind") }
+            writer.string("rule", rule)
+            writer.double("confidence", attributions[index].confidence)
+            writer.beginArray("quotes")
+            for quote in quotes { writer.int(quote) }
+            writer.endArray()
+          }
+          writer.endObject()
+        }
+      }
+      writer.endArray()
     }
-    writer.endArray()
 
     writer.beginArray("quotes")
     for quote in quotes {

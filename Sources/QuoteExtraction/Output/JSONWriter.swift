@@ -56,16 +56,39 @@ public struct JSONWriter: Sendable {
   struct Piece {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     var count = 0
+    /// The writer's ``JSONWriter/needsComma``, kept while the piece is written.
+    var needsComma: Bool
 
-    /// `,"key":`, for a member that follows another one (`key` needs no escape, as keys do not).
+    /// The comma before a value when the open object or array holds one already.
+    @inline(__always)
+    mutating func separate() {
+      if needsComma { byte(UInt8(ascii: ",")) }
+      needsComma = true
+    }
+
+    /// `"key":`, after a comma when the open object holds a member already (`key` is a plain
+    /// name of at most 60 bytes, as the library's keys are).
     @inline(__always)
     mutating func key(_ key: StaticString) {
-      byte(UInt8(ascii: ","))
-      byte(UInt8(ascii: "\""))
-      let utf8 = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-      plain(utf8)
-      byte(UInt8(ascii: "\""))
+      precondition(key.utf8CodeUnitCount <= JSONWriter.maxPieceKey)
+      separate()
+      quoted(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
       byte(UInt8(ascii: ":"))
+    }
+
+    /// Bytes of JSON written as they are.
+    @inline(__always)
+    mutating func raw(_ json: StaticString) {
+      plain(UnsafeBufferPointer(start: json.utf8Start, count: json.utf8CodeUnitCount))
+    }
+
+    /// `{"start":S,"end":E,"text":"`: a span object of a document up to its text.
+    mutating func spanHead(_ start: Int, _ end: Int) {
+      raw(#"{"start":"#)
+      int(start)
+      raw(#","end":"#)
+      int(end)
+      raw(#","text":""#)
     }
 
     /// `[first,second]`.
@@ -94,7 +117,7 @@ public struct JSONWriter: Sendable {
 
     /// `true` or `false`.
     mutating func bool(_ value: Bool) {
-      for byte in value ? "true".utf8 : "false".utf8 { self.byte(byte) }
+      if value { raw("true") } else { raw("false") }
     }
 
     /// A number rounded to three decimals.
@@ -106,15 +129,12 @@ public struct JSONWriter: Sendable {
       count += 1
     }
 
-    /// Appends bytes that need no escape (the caller checked they fit).
+    /// Appends bytes that need no escape, with one copy (the caller made room).
+    ///
+    /// NB: a copy rather than a byte loop: for a literal (a key, `{"start":`) its length is a
+    /// constant once inlined, and the copy a load and a store or two.
     @inline(__always)
     mutating func plain(_ utf8: UnsafeBufferPointer<UInt8>) {
-      for byte in utf8 { self.byte(byte) }
-    }
-
-    /// Appends a run of text that needs no escape, with one copy (the caller made room).
-    @inline(__always)
-    mutating func copy(_ utf8: UnsafeBufferPointer<UInt8>) {
       guard let source = utf8.baseAddress, let base = buffer.baseAddress else { return }
       (base + count).update(from: source, count: utf8.count)
       count += utf8.count
@@ -239,30 +259,72 @@ public struct JSONWriter: Sendable {
   /// out-of-line call of about a hundred instructions and a copy, for a piece of a few bytes.
   /// The room is reserved (the array grows by doubling), not filled: only what `body` wrote
   /// is counted.
+  ///
+  /// The comma state goes into the piece and back (read before `bytes` is borrowed for it).
   @inline(__always)
   private mutating func appendPiece(
     capacity: Int = Self.pieceCapacity, _ body: (inout Piece) -> Void
   ) {
+    var needsComma = self.needsComma
     bytes.append(addingCapacity: capacity) { span in
       span.withUnsafeMutableBufferPointer { buffer, written in
-        var piece = Piece(buffer: buffer)
+        var piece = Piece(buffer: buffer, needsComma: needsComma)
         body(&piece)
         written = piece.count
+        needsComma = piece.needsComma
       }
+    }
+    self.needsComma = needsComma
+  }
+
+  /// The most bytes one ``appendMembers(capacity:_:)`` may write unless told otherwise.
+  static let membersCapacity = 1024
+
+  /// Writes members of the open object in one piece: `body` writes each with
+  /// ``Piece/key(_:)`` and a value (numbers, `null`, booleans, pairs, plain strings, or the
+  /// head of a span, whose text ``appendSpanText(_:)`` writes next).
+  ///
+  /// NB: a piece's bounds are not checked as it is written: `body` must write at most
+  /// `capacity` bytes (a member with a number takes at most 20 bytes and its key).
+  mutating func appendMembers(
+    capacity: Int = Self.membersCapacity, _ body: (inout Piece) -> Void
+  ) {
+    appendPiece(capacity: capacity, body)
+  }
+
+  /// Writes an element of the open array in one piece: the comma when needed, and what
+  /// `value` writes (at most `capacity` bytes, as for ``appendMembers(capacity:_:)``).
+  mutating func appendElement(
+    capacity: Int = Self.pieceCapacity, _ value: (inout Piece) -> Void
+  ) {
+    appendPiece(capacity: capacity) { piece in
+      piece.separate()
+      value(&piece)
     }
   }
 
-  /// The most bytes one ``appendMembers(_:)`` may write.
-  static let membersCapacity = 1024
+  /// Writes the text of a span whose head a piece wrote (``Piece/spanHead(_:_:)``), and
+  /// closes the span.
+  mutating func appendSpanText(_ text: UnsafeBufferPointer<UInt8>) {
+    appendEscaped(text, opened: true, closingObject: true)
+  }
 
-  /// Writes members of the open object, which holds a member already, in one piece: `body`
-  /// writes each with ``Piece/key(_:)`` and a value (numbers, `null`, booleans, pairs).
-  ///
-  /// NB: a piece's bounds are not checked as it is written: `body` must write at most
-  /// ``membersCapacity`` bytes (a member with a number takes at most 20 bytes and its key).
-  mutating func appendMembers(_ body: (inout Piece) -> Void) {
-    precondition(needsComma, "members follow another member")
-    appendPiece(capacity: Self.membersCapacity, body)
+  /// Writes a string member whose key is a plain name, `null` for nil: in one piece when the
+  /// value is short and plain.
+  mutating func stringMember(_ key: StaticString, _ value: String?) {
+    guard let value else {
+      appendPiece { piece in
+        piece.key(key)
+        piece.null()
+      }
+      return
+    }
+    string(value) { writer, value in
+      writer.appendPiece { piece in
+        piece.key(key)
+        value(&piece)
+      }
+    }
   }
 
   /// The most `[start,end]` elements one piece of ``pairElements(count:_:)`` holds: each takes
@@ -278,13 +340,9 @@ public struct JSONWriter: Sendable {
     var next = 0
     while next < count {
       let end = min(next + Self.pairsPerPiece, count)
-      // NB: the comma state is read before the piece: `takeComma` inside it would touch
-      // `self` while `bytes` is being written.
-      var comma = takeComma()
       appendPiece(capacity: Self.membersCapacity) { piece in
         for index in next..<end {
-          if comma { piece.byte(UInt8(ascii: ",")) }
-          comma = true
+          piece.separate()
           let (first, second) = pair(index)
           piece.pair(first, second)
         }
@@ -297,32 +355,21 @@ public struct JSONWriter: Sendable {
   /// when the key is short and needs no escape, as keys are.
   @inline(__always)
   private mutating func member(_ key: String, _ value: (inout Piece) -> Void) {
-    let comma = takeComma()
     Self.withUTF8(of: key) { utf8 in
       guard utf8.count <= Self.maxPieceKey, Self.firstByteToEscape(in: utf8, from: 0) == nil
       else {
-        if comma { bytes.append(UInt8(ascii: ",")) }
+        separate()
         appendEscaped(utf8)
         bytes.append(UInt8(ascii: ":"))
         appendPiece(value)
         return
       }
       appendPiece { piece in
-        if comma { piece.byte(UInt8(ascii: ",")) }
+        piece.separate()
         piece.quoted(utf8)
         piece.byte(UInt8(ascii: ":"))
         value(&piece)
       }
-    }
-  }
-
-  /// Writes an element: the comma when needed and what `value` writes, in one piece.
-  @inline(__always)
-  private mutating func element(_ value: (inout Piece) -> Void) {
-    let comma = takeComma()
-    appendPiece { piece in
-      if comma { piece.byte(UInt8(ascii: ",")) }
-      value(&piece)
     }
   }
 
@@ -359,7 +406,7 @@ public struct JSONWriter: Sendable {
     if let key {
       member(key) { $0.byte(UInt8(ascii: "{")) }
     } else {
-      element { $0.byte(UInt8(ascii: "{")) }
+      appendElement { $0.byte(UInt8(ascii: "{")) }
     }
     open()
   }
@@ -374,7 +421,7 @@ public struct JSONWriter: Sendable {
     if let key {
       member(key) { $0.byte(UInt8(ascii: "[")) }
     } else {
-      element { $0.byte(UInt8(ascii: "[")) }
+      appendElement { $0.byte(UInt8(ascii: "[")) }
     }
     open()
   }
@@ -386,24 +433,27 @@ public struct JSONWriter: Sendable {
 
   /// Writes a string member.
   public mutating func string(_ key: String, _ value: String) {
-    Self.withUTF8(of: value) { utf8 in
-      if Self.fitsPiece(utf8) {
-        member(key) { $0.quoted(utf8) }
-      } else {
-        member(key) { $0.byte(UInt8(ascii: "\"")) }
-        appendEscaped(utf8, opened: true)
-      }
-    }
+    string(value) { writer, value in writer.member(key, value) }
   }
 
   /// Writes a string element.
   public mutating func string(_ value: String) {
+    string(value) { writer, value in writer.appendElement(value) }
+  }
+
+  /// Writes a string as the value that `write` puts after a key or a comma, given how to write
+  /// the start of the value in that piece: the whole string when it is short and plain, else
+  /// the opening mark, and the escaped text in pieces of its own.
+  @inline(__always)
+  private mutating func string(
+    _ value: String, after write: (inout JSONWriter, (inout Piece) -> Void) -> Void
+  ) {
     Self.withUTF8(of: value) { utf8 in
       if Self.fitsPiece(utf8) {
-        element { $0.quoted(utf8) }
+        write(&self) { $0.quoted(utf8) }
       } else {
-        separate()
-        appendEscaped(utf8)
+        write(&self) { $0.byte(UInt8(ascii: "\"")) }
+        appendEscaped(utf8, opened: true)
       }
     }
   }
@@ -415,22 +465,13 @@ public struct JSONWriter: Sendable {
     _ key: String?, start: Int, end: Int, text: ArraySlice<UInt8>
   ) {
     if let key {
-      member(key) { Self.writeSpanHead(start, end, to: &$0) }
+      member(key) { $0.spanHead(start, end) }
     } else {
-      element { Self.writeSpanHead(start, end, to: &$0) }
+      appendElement { $0.spanHead(start, end) }
     }
     open()
     needsComma = true
     appendEscaped(text, opened: true)
-  }
-
-  /// `{"start":S,"end":E,"text":"`.
-  private static func writeSpanHead(_ start: Int, _ end: Int, to piece: inout Piece) {
-    for byte in #"{"start":"#.utf8 { piece.byte(byte) }
-    piece.int(start)
-    for byte in #","end":"#.utf8 { piece.byte(byte) }
-    piece.int(end)
-    for byte in #","text":""#.utf8 { piece.byte(byte) }
   }
 
   /// Makes room for `count` more bytes at once (a record's buffer then grows once, not by
@@ -458,7 +499,7 @@ public struct JSONWriter: Sendable {
 
   /// Writes an integer element.
   public mutating func int(_ value: Int) {
-    element { $0.int(value) }
+    appendElement { $0.int(value) }
   }
 
   /// Writes a number member, rounded to three decimals.
@@ -468,14 +509,12 @@ public struct JSONWriter: Sendable {
 
   /// Writes a number element, rounded to three decimals.
   public mutating func double(_ value: Double) {
-    element { Self.writeDouble(value, to: &$0) }
+    appendElement { Self.writeDouble(value, to: &$0) }
   }
 
   /// Writes a boolean member.
   public mutating func bool(_ key: String, _ value: Bool) {
-    member(key) { piece in
-      for byte in value ? "true".utf8 : "false".utf8 { piece.byte(byte) }
-    }
+    member(key) { $0.bool(value) }
   }
 
   /// Writes a null member.
@@ -485,7 +524,7 @@ public struct JSONWriter: Sendable {
 
   /// Writes a null element.
   public mutating func null() {
-    element { Self.writeNull(to: &$0) }
+    appendElement { Self.writeNull(to: &$0) }
   }
 
   /// Writes a member whose value is already-encoded JSON.
@@ -495,7 +534,7 @@ public struct JSONWriter: Sendable {
   }
 
   private static func writeNull(to piece: inout Piece) {
-    for byte in "null".utf8 { piece.byte(byte) }
+    piece.raw("null")
   }
 
   private static func writeDouble(_ value: Double, to piece: inout Piece) {
@@ -527,25 +566,39 @@ public struct JSONWriter: Sendable {
     if done == nil { appendEscaped(Array(value), opened: opened) }
   }
 
+  /// The most escapes written in one piece of ``appendEscaped(_:opened:closingObject:)``.
+  private static let escapesPerPiece = 8
+
   /// Appends a JSON string: runs of bytes that need no escape are copied whole. With `opened`,
-  /// the opening quotation mark is already written.
-  private mutating func appendEscaped(_ value: UnsafeBufferPointer<UInt8>, opened: Bool = false) {
+  /// the opening quotation mark is already written; with `closingObject`, a `}` follows the
+  /// closing one.
+  ///
+  /// NB: up to eight escapes go into a piece (fiction escapes a line feed every line or so):
+  /// its room is the rest of the text, five more bytes for each escape and the marks.
+  private mutating func appendEscaped(
+    _ value: UnsafeBufferPointer<UInt8>, opened: Bool = false, closingObject: Bool = false
+  ) {
     var quote = !opened
     var runStart = 0
-    while true {
-      let found = Self.firstByteToEscape(in: value, from: runStart)
-      let run = UnsafeBufferPointer(rebasing: value[runStart..<(found ?? value.count)])
-      // One piece a run: the opening mark, the run, and its escape (at most six bytes) or the
-      // closing mark.
-      appendPiece(capacity: run.count + 7) { piece in
+    var done = false
+    repeat {
+      appendPiece(capacity: value.count &- runStart &+ 5 &* Self.escapesPerPiece &+ 3) { piece in
         if quote { piece.byte(UInt8(ascii: "\"")) }
-        piece.copy(run)
-        if let found { piece.escape(value[found]) } else { piece.byte(UInt8(ascii: "\"")) }
+        for _ in 0..<Self.escapesPerPiece {
+          let found = Self.firstByteToEscape(in: value, from: runStart)
+          piece.plain(UnsafeBufferPointer(rebasing: value[runStart..<(found ?? value.count)]))
+          guard let found else {
+            piece.byte(UInt8(ascii: "\""))
+            if closingObject { piece.byte(UInt8(ascii: "}")) }
+            done = true
+            return
+          }
+          piece.escape(value[found])
+          runStart = found &+ 1
+        }
       }
-      guard let found else { return }
       quote = false
-      runStart = found + 1
-    }
+    } while !done
   }
 
   /// The index of the first byte at or after `start` that a JSON string must escape (a control
@@ -574,15 +627,16 @@ public struct JSONWriter: Sendable {
       if found != 0 { break }
       index &+= 32
     }
-    while value.count - index >= 8 {
+    while value.count &- index >= 8 {
       let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      let quote = word ^ (ones &* 0x22)
-      let backslash = word ^ (ones &* 0x5C)
-      let hasQuote = (quote &- ones) & ~quote & highs
-      let hasBackslash = (backslash &- ones) & ~backslash & highs
-      let hasControl = (word &- ones &* 0x20) & ~word & highs
-      if hasQuote | hasBackslash | hasControl != 0 { break }
-      index += 8
+      // Bit 7 of a byte flags a byte below 0x20, or one that is 0 once `"` or `\` is taken
+      // away, wrongly only above a byte rightly flagged (the borrow runs upwards): the lowest
+      // flag is the first byte to escape. A byte with bit 7 set is none of them.
+      let flags =
+        ((word &- ones &* 0x20) | ((word ^ ones &* 0x22) &- ones) | ((word ^ ones &* 0x5C) &- ones))
+        & ~word & highs
+      if flags != 0 { return index &+ flags.trailingZeroBitCount >> 3 }
+      index &+= 8
     }
     while index < value.count {
       let byte = value[index]
