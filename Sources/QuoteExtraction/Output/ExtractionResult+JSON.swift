@@ -16,9 +16,8 @@ extension ExtractionResult {
         writer.appendMembers(capacity: 128) { piece in
           if let key { piece.key(key) } else { piece.separate() }
           if let range {
-            piece.spanHead(
-              document.offset(range.lowerBound, in: unit),
-              document.offset(range.upperBound, in: unit))
+            let (start, end) = document.offsets(of: range, in: unit)
+            piece.spanHead(start, end)
           } else {
             piece.null()
           }
@@ -89,24 +88,20 @@ extension ExtractionResult {
 
     writer.beginArray("quotes")
     for quote in quotes {
-      writer.beginSpanObject(
-        nil, start: document.offset(quote.content.lowerBound, in: unit),
-        end: document.offset(quote.content.upperBound, in: unit),
-        text: document.utf8[quote.content])
+      let (start, end) = document.offsets(of: quote.content, in: unit)
+      writer.beginSpanObject(nil, start: start, end: end, text: document.utf8[quote.content])
       // The marks, flags, numbers and kind in one piece: at most 8 members of two numbers or a
       // short name each (the kinds are plain names).
       let kind = quote.kind.rawValue
       let part = quote.part
       writer.appendMembers { piece in
         piece.key("open")
-        piece.pair(
-          document.offset(quote.openMark.lowerBound, in: unit),
-          document.offset(quote.openMark.upperBound, in: unit))
+        let open = document.offsets(of: quote.openMark, in: unit)
+        piece.pair(open.start, open.end)
         piece.key("close")
-        if let close = quote.closeMark {
-          piece.pair(
-            document.offset(close.lowerBound, in: unit),
-            document.offset(close.upperBound, in: unit))
+        if let closeMark = quote.closeMark {
+          let close = document.offsets(of: closeMark, in: unit)
+          piece.pair(close.start, close.end)
         } else {
           piece.null()
         }
@@ -139,10 +134,7 @@ extension ExtractionResult {
       writer.beginArray("mentions")
       entity.mentions.withUnsafeBufferPointer { mentions in
         writer.pairElements(count: mentions.count) { index in
-          (
-            document.offset(mentions[index].lowerBound, in: unit),
-            document.offset(mentions[index].upperBound, in: unit)
-          )
+          document.offsets(of: mentions[index], in: unit)
         }
       }
       writer.endArray()

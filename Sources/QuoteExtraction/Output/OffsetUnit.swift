@@ -18,6 +18,15 @@ extension Document {
     }
   }
 
+  /// Converts both ends of a UTF-8 byte range into `unit` (as ``offset(_:in:)`` does each).
+  func offsets(of range: Range<Int>, in unit: OffsetUnit) -> (start: Int, end: Int) {
+    switch unit {
+    case .utf8: (range.lowerBound, range.upperBound)
+    case .codePoints: offsets.codePointOffsets(range)
+    case .utf16: offsets.utf16Offsets(range)
+    }
+  }
+
   /// Converts an offset in `unit` into a UTF-8 byte offset.
   public func utf8Offset(_ offset: Int, from unit: OffsetUnit) -> Int {
     switch unit {

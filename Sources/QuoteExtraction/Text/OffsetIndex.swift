@@ -109,6 +109,39 @@ struct OffsetIndex: Sendable {
     return Int(utf16Before[checkpoint]) + (offset - start) - continuations + fourByteLeads
   }
 
+  /// The code points before each end of `range` (whose ends should be on scalar boundaries).
+  func codePointOffsets(_ range: Range<Int>) -> (start: Int, end: Int) {
+    offsets(range, codePointOffset) { start, end in
+      (end - start) - count(from: start, to: end, ByteScan.continuations)
+    }
+  }
+
+  /// The UTF-16 code units before each end of `range`.
+  func utf16Offsets(_ range: Range<Int>) -> (start: Int, end: Int) {
+    offsets(range, utf16Offset) { start, end in
+      (end - start) - count(from: start, to: end, ByteScan.continuations)
+        + count(from: start, to: end, ByteScan.fourByteLeads)
+    }
+  }
+
+  /// Both ends of `range` converted by `offset`; when both are in one block, the end is the
+  /// start's conversion and the `units` between them.
+  ///
+  /// NB: the output writes spans and marks as pairs, most of them short (a mark, a name, a
+  /// verb): counting on from the start reads a word or so, not the end's checkpoint and up to
+  /// a block of bytes before it.
+  @inline(__always)
+  private func offsets(
+    _ range: Range<Int>, _ offset: (Int) -> Int, units: (Int, Int) -> Int
+  ) -> (start: Int, end: Int) {
+    let start = offset(range.lowerBound)
+    if isASCII { return (start, range.upperBound) }
+    guard range.count <= range.upperBound % Self.stride else {
+      return (start, offset(range.upperBound))
+    }
+    return (start, start + units(range.lowerBound, range.upperBound))
+  }
+
   /// The bytes of `utf8[start..<end]` that `flags` marks (continuations or four-byte leads),
   /// eight bytes at a time: a conversion is called for every offset written out.
   ///

@@ -24,6 +24,28 @@ struct OffsetIndexTests {
     ["é", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}"],
   ]
 
+  /// The ranges between scalar boundaries up to 40 scalars apart (in one block and across
+  /// blocks) whose two ends, converted together, differ from each converted alone.
+  func rangeMismatches(_ text: String, _ index: OffsetIndex) -> Int {
+    var boundaries = [(utf8: 0, scalars: 0, utf16: 0)]
+    for scalar in text.unicodeScalars {
+      let last = boundaries[boundaries.count - 1]
+      boundaries.append(
+        (last.utf8 + scalar.utf8.count, last.scalars + 1, last.utf16 + scalar.utf16.count))
+    }
+    var mismatches = 0
+    for (position, start) in boundaries.enumerated() {
+      for end in boundaries[position..<min(position + 40, boundaries.count)] {
+        let codePoints = index.codePointOffsets(start.utf8..<end.utf8)
+        let units = index.utf16Offsets(start.utf8..<end.utf8)
+        if codePoints != (start.scalars, end.scalars) || units != (start.utf16, end.utf16) {
+          mismatches += 1
+        }
+      }
+    }
+    return mismatches
+  }
+
   @Test(arguments: 0..<palettes.count)
   func conversionsAgreeWithSwiftAtEveryBoundary(palette: Int) {
     for seed: UInt64 in 1...4 {
@@ -45,6 +67,7 @@ struct OffsetIndexTests {
         units += scalar.utf16.count
       }
       #expect(mismatches == 0)
+      #expect(rangeMismatches(text, index) == 0)
       #expect(index.codePointOffset(utf8Offset: utf8.count) == text.unicodeScalars.count)
       #expect(index.utf16Offset(utf8Offset: utf8.count) == text.utf16.count)
     }
