@@ -31,10 +31,10 @@ extension ExtractionResult {
       attributions.withUnsafeBufferPointer { attributions in
         for index in attributions.indices {
           writer.beginObject()
-          let type = attributions[index].type.rawValue
+          let type = attributions[index].type
           writer.appendMembers(capacity: 96) { piece in
             piece.key("type")
-            piece.plainString(type)
+            piece.name(type.jsonName)
           }
           span("content", attributions[index].content)
           if attributions[index].fragments.count > 1 {
@@ -46,19 +46,19 @@ extension ExtractionResult {
           span("speaker", attributions[index].speaker)
           writer.stringMember("speaker_name", attributions[index].speakerName)
           let entity = attributions[index].entity
-          let kind = attributions[index].speakerKind?.rawValue
+          let kind = attributions[index].speakerKind
           let rule = attributions[index].rule
           let quotes = attributions[index].quotes
           // NB: one piece holds the entity, the kind, the rule, the confidence and up to 16
           // quote numbers (at most 64 bytes a string, 20 a number: under 600 bytes, within
           // `JSONWriter.membersCapacity`); other values go one by one.
-          if quotes.count <= 16, kind.map(JSONWriter.isPlain) ?? true, JSONWriter.isPlain(rule) {
+          if quotes.count <= 16, JSONWriter.isPlain(rule) {
             let confidence = attributions[index].confidence
             writer.appendMembers { piece in
               piece.key("entity")
               if let entity { piece.int(entity) } else { piece.null() }
               piece.key("kind")
-              if let kind { piece.plainString(kind) } else { piece.null() }
+              if let kind { piece.name(kind.jsonName) } else { piece.null() }
               piece.key("rule")
               piece.plainString(rule)
               piece.key("confidence")
@@ -73,7 +73,7 @@ extension ExtractionResult {
             }
           } else {
             if let entity { writer.int("entity", entity) } else { writer.null("entity") }
-            if let kind { writer.string("kind", kind) } else { writer.null("kind") }
+            if let kind { writer.string("kind", kind.rawValue) } else { writer.null("kind") }
             writer.string("rule", rule)
             writer.double("confidence", attributions[index].confidence)
             writer.beginArray("quotes")
@@ -84,45 +84,44 @@ extension ExtractionResult {
         }
       }
       writer.endArray()
-    }
 
-    writer.beginArray("quotes")
-    for quote in quotes {
-      let (start, end) = document.offsets(of: quote.content, in: unit)
-      writer.beginSpanObject(nil, start: start, end: end, text: document.utf8[quote.content])
-      // The marks, flags, numbers and kind in one piece: at most 8 members of two numbers or a
-      // short name each (the kinds are plain names).
-      let kind = quote.kind.rawValue
-      let part = quote.part
-      writer.appendMembers { piece in
-        piece.key("open")
-        let open = document.offsets(of: quote.openMark, in: unit)
-        piece.pair(open.start, open.end)
-        piece.key("close")
-        if let closeMark = quote.closeMark {
-          let close = document.offsets(of: closeMark, in: unit)
-          piece.pair(close.start, close.end)
-        } else {
-          piece.null()
-        }
-        piece.key("closed")
-        piece.bool(quote.isClosed)
-        piece.key("depth")
-        piece.int(quote.depth)
-        piece.key("parent")
-        if let parent = quote.parent { piece.int(parent) } else { piece.null() }
-        piece.key("paragraphs")
-        piece.pair(quote.paragraphs.lowerBound, quote.paragraphs.upperBound)
-        piece.key("kind")
-        piece.plainString(kind)
-        if let part {
-          piece.key("part")
-          piece.int(part)
+      writer.beginArray("quotes")
+      for quote in quotes {
+        let (start, end) = document.offsets(of: quote.content, in: unit)
+        writer.appendElement { $0.spanHead(start, end) }
+        writer.appendSpanText(UnsafeBufferPointer(rebasing: text[quote.content]), closing: false)
+        // The marks, flags, numbers and kind in one piece: at most 8 members of two numbers or
+        // a short name each, and the brace that closes the quote.
+        writer.appendMembers { piece in
+          piece.key("open")
+          let open = document.offsets(of: quote.openMark, in: unit)
+          piece.pair(open.start, open.end)
+          piece.key("close")
+          if let closeMark = quote.closeMark {
+            let close = document.offsets(of: closeMark, in: unit)
+            piece.pair(close.start, close.end)
+          } else {
+            piece.null()
+          }
+          piece.key("closed")
+          piece.bool(quote.isClosed)
+          piece.key("depth")
+          piece.int(quote.depth)
+          piece.key("parent")
+          if let parent = quote.parent { piece.int(parent) } else { piece.null() }
+          piece.key("paragraphs")
+          piece.pair(quote.paragraphs.lowerBound, quote.paragraphs.upperBound)
+          piece.key("kind")
+          piece.name(quote.kind.jsonName)
+          if let part = quote.part {
+            piece.key("part")
+            piece.int(part)
+          }
+          piece.byte(UInt8(ascii: "}"))
         }
       }
-      writer.endObject()
+      writer.endArray()
     }
-    writer.endArray()
 
     writer.beginArray("entities")
     for (index, entity) in entities.enumerated() {
@@ -189,6 +188,46 @@ extension ExtractionResult {
       size += 64 + diagnostic.code.utf8.count + diagnostic.message.utf8.count
     }
     return size
+  }
+}
+
+// NB: the kinds' raw values again, as literals: a piece copies a literal with a load and a
+// store, where a `String` raw value costs a look at its storage and a copy loop (two or three
+// kinds an attribution or quote). `JSONWriterSpanTests` checks each name against its raw value.
+extension Attribution.Kind {
+  /// The kind's name in output, its raw value.
+  var jsonName: StaticString {
+    switch self {
+    case .direct: "direct"
+    case .indirect: "indirect"
+    case .mixed: "mixed"
+    }
+  }
+}
+
+extension Attribution.MentionKind {
+  /// The kind's name in output, its raw value.
+  var jsonName: StaticString {
+    switch self {
+    case .name: "name"
+    case .pronoun: "pronoun"
+    case .description: "description"
+    case .organization: "organization"
+    case .group: "group"
+    case .implicit: "implicit"
+    }
+  }
+}
+
+extension QuotedSpan.Kind {
+  /// The kind's name in output, its raw value.
+  var jsonName: StaticString {
+    switch self {
+    case .speech: "speech"
+    case .term: "term"
+    case .title: "title"
+    case .dashDialogue: "dash-dialogue"
+    }
   }
 }
 

@@ -166,6 +166,12 @@ public struct JSONWriter: Sendable {
       byte(UInt8(ascii: "\""))
     }
 
+    /// A quoted name that needs no escape (a kind's name in the output).
+    @inline(__always)
+    mutating func name(_ name: StaticString) {
+      quoted(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
     @inline(__always)
     mutating func int(_ value: Int) {
       if value < 0 { byte(UInt8(ascii: "-")) }
@@ -304,9 +310,9 @@ public struct JSONWriter: Sendable {
   }
 
   /// Writes the text of a span whose head a piece wrote (``Piece/spanHead(_:_:)``), and
-  /// closes the span.
-  mutating func appendSpanText(_ text: UnsafeBufferPointer<UInt8>) {
-    appendEscaped(text, opened: true, closingObject: true)
+  /// closes the span, or leaves it open for more members that a piece writes and closes.
+  mutating func appendSpanText(_ text: UnsafeBufferPointer<UInt8>, closing: Bool = true) {
+    appendEscaped(text, opened: true, closingObject: closing)
   }
 
   /// Writes a string member whose key is a plain name, `null` for nil: in one piece when the

@@ -29,6 +29,17 @@ struct JSONWriterSpanTests {
     #expect(element["closed"] as? Bool == true)
   }
 
+  /// The names that pieces write for kinds are the kinds' raw values.
+  @Test func kindNamesAreTheRawValues() {
+    for kind in Attribution.Kind.allCases { #expect(kind.jsonName.description == kind.rawValue) }
+    for kind in Attribution.MentionKind.allCases {
+      #expect(kind.jsonName.description == kind.rawValue)
+    }
+    for kind: QuotedSpan.Kind in [.speech, .term, .title, .dashDialogue] {
+      #expect(kind.jsonName.description == kind.rawValue)
+    }
+  }
+
   /// Members gathered in one piece are the bytes of the same members written one by one,
   /// with the longest numbers.
   @Test(arguments: [
