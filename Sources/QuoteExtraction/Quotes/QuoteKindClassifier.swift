@@ -27,7 +27,7 @@ struct QuoteKindClassifier {
   /// - Complexity: O(1): looks at no more than ``maximumWords`` words.
   func kind(openToken: Int, closeToken: Int, paragraph: Int) -> QuotedSpan.Kind {
     guard closeToken > openToken else { return .speech }
-    let inside = inside(openToken + 1..<closeToken)
+    let inside = inside(openToken + 1..<closeToken).inside
     // The words alone may decide: no need to read around the marks.
     if inside.speech || inside.words == 0 || inside.innerPunctuation {
       return Self.kind(inside: inside, before: Before(), nicknameAfter: false)
@@ -59,9 +59,13 @@ struct QuoteKindClassifier {
     var cue = Cue.none
   }
 
-  /// What the classifier reads in the tokens `range` (those between a span's marks).
-  func inside(_ range: Range<Int>) -> Inside {
-    var inside = Inside()
+  /// What the classifier reads in the tokens `range` (those between a span's marks), read on
+  /// from `state` (what it read in the tokens before them), and the token at which the words
+  /// made the span speech, if they did.
+  func inside(_ range: Range<Int>, after state: Inside = Inside()) -> (
+    inside: Inside, speechAt: Int?
+  ) {
+    var inside = state
     for token in range {
       let current = tokens[token]
       switch current.kind {
@@ -74,7 +78,7 @@ struct QuoteKindClassifier {
         inside.words += 1
         // Too many words, or punctuation between words: speech, whatever follows.
         if inside.words > Self.maximumWords || inside.trailingPunctuation {
-          return Inside(speech: true)
+          return (Inside(speech: true), token)
         }
       case .punctuation:
         let byte = utf8[Int(current.utf8Start)]
@@ -82,7 +86,7 @@ struct QuoteKindClassifier {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"),
           UInt8(ascii: ";"), UInt8(ascii: ":"):
           if inside.trailingPunctuation {
-            if inside.words > 0 { return Inside(speech: true) }
+            if inside.words > 0 { return (Inside(speech: true), token) }
             inside.innerPunctuation = true
           }
           inside.trailingPunctuation = true
@@ -93,7 +97,7 @@ struct QuoteKindClassifier {
         break
       }
     }
-    return inside
+    return (inside, nil)
   }
 
   /// What the classifier reads before the opening mark `openToken`, whose paragraph's tokens

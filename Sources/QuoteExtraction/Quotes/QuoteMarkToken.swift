@@ -22,7 +22,8 @@ struct QuoteMarkToken: Sendable, Hashable {
   /// whether a visible ASCII character stands just before it (bit 28) and just after it
   /// (bit 29).
   private let bits: UInt32
-  /// ``QuoteKindClassifier/Inside`` of the tokens up to the next mark (see ``inside``).
+  /// ``QuoteKindClassifier/Inside`` of the tokens up to the next mark (bits 0–8) and how many
+  /// tokens after this one its words made a quotation speech (bits 9–15; 0: not within 127).
   private var insideBits: UInt16 = 0
   /// ``QuoteKindClassifier/Before`` (bits 0–2), ``nicknameAfter`` (bit 3), ``elision``
   /// (bits 4–5), whether ``inside`` and the fields before are set (bit 6) and whether
@@ -79,14 +80,21 @@ struct QuoteMarkToken: Sendable, Hashable {
   /// trimming.
   var visibleAfter: Bool { bits & Self.visibleAfterBit != 0 }
 
-  /// What ``QuoteKindClassifier/inside(_:)`` reads in the tokens from this one to the next mark
-  /// (or the text's end), the words of a quotation that this mark opens and the next one
-  /// closes; and what ``QuoteKindClassifier/before(_:paragraphStart:)`` reads before this mark
-  /// in its paragraph. Nil for a mark that cannot open a quotation.
-  var opening: (inside: QuoteKindClassifier.Inside, before: QuoteKindClassifier.Before)? {
+  /// What ``QuoteKindClassifier/inside(_:after:)`` reads in the tokens from this one to the
+  /// next mark (or the text's end), the words of a quotation that this mark opens and the next
+  /// one closes; the token at which the words after this mark (marks ignored, as the
+  /// classifier ignores them) make any quotation it opens speech, if they do within 127 tokens
+  /// (and its paragraph, past the next mark), whichever mark closes it; and what
+  /// ``QuoteKindClassifier/before(_:paragraphStart:)`` reads before this mark in its paragraph.
+  /// Nil for a mark that cannot open a quotation.
+  var opening:
+    (inside: QuoteKindClassifier.Inside, speechAt: Int?, before: QuoteKindClassifier.Before)?
+  {
     guard surroundingBits & 0x40 != 0 else { return nil }
+    let speechAfter = Int(insideBits >> 9)
     return (
-      QuoteKindClassifier.Inside(packed: insideBits),
+      QuoteKindClassifier.Inside(packed: insideBits & 0x1FF),
+      speechAfter == 0 ? nil : Int(token) + speechAfter,
       QuoteKindClassifier.Before(packed: surroundingBits & 7)
     )
   }
@@ -137,7 +145,16 @@ struct QuoteMarkToken: Sendable, Hashable {
       var bits: UInt8 = classifier.nicknameAfter(token, paragraphEnd: paragraph.upperBound) ? 8 : 0
       if mark.right != .space || runLeft == .space {
         let next = index + 1 < marks.count ? Int(marks[index + 1].token) : document.tokens.count
-        marks[index].insideBits = classifier.inside(token + 1..<next).packed
+        var (inside, speechAt) = classifier.inside(token + 1..<next)
+        marks[index].insideBits = inside.packed
+        // NB: read on past the next mark, the words of most quotations with a mark inside (an
+        // apostrophe, a quotation within) make them speech before their closing mark.
+        if speechAt == nil && next < paragraph.upperBound {
+          (inside, speechAt) = classifier.inside(next..<paragraph.upperBound, after: inside)
+        }
+        if let speechAt, speechAt - token < 128 {
+          marks[index].insideBits |= UInt16(speechAt - token) << 9
+        }
         bits |= 0x40 | classifier.before(token, paragraphStart: paragraph.lowerBound).packed
       }
       if mark.right != .space && (inRun || mark.scalar == 0x27 || mark.scalar == 0x2019) {

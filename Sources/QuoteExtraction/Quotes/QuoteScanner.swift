@@ -597,14 +597,17 @@ private struct ScanState {
   /// The kind of a quotation opened by `open` and closed by the mark token `closeToken`,
   /// `markIndex` of ``markTokens``.
   ///
-  /// NB: a quotation with no mark inside (nearly all) is judged from what the document build
-  /// read around its marks (``QuoteMarkToken``), without a look at its tokens; the classifier
-  /// reads the others.
+  /// NB: a quotation with no mark inside (nearly all), or whose words make it speech before
+  /// its closing mark, is judged from what the document build read around its marks
+  /// (``QuoteMarkToken``), without a look at its tokens; the classifier reads the others.
   private func kind(of open: Open, closedBy closeToken: Int, markIndex: Int) -> QuotedSpan.Kind {
-    if markIndex == open.markIndex + 1, let opening = markTokens[open.markIndex].opening {
-      return QuoteKindClassifier.kind(
-        inside: opening.inside, before: opening.before,
-        nicknameAfter: markTokens[markIndex].nicknameAfter)
+    if let opening = markTokens[open.markIndex].opening {
+      if let speechAt = opening.speechAt, speechAt < closeToken { return .speech }
+      if markIndex == open.markIndex + 1 {
+        return QuoteKindClassifier.kind(
+          inside: opening.inside, before: opening.before,
+          nicknameAfter: markTokens[markIndex].nicknameAfter)
+      }
     }
     return QuoteKindClassifier(paragraphs: paragraphs, tokens: tokens, utf8: utf8).kind(
       openToken: open.token, closeToken: closeToken, paragraph: open.paragraph)

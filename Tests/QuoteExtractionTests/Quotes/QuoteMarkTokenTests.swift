@@ -90,6 +90,13 @@ struct QuoteMarkTokenTests {
       if mark.right != .space {
         #expect(mark.opening != nil, sourceLocation: sourceLocation)
       }
+      // The words make a quotation speech at the recorded token, not before.
+      if let speechAt = mark.opening?.speechAt {
+        #expect(
+          classifier.inside(token + 1..<speechAt + 1).inside.speech
+            && !classifier.inside(token + 1..<speechAt).inside.speech,
+          sourceLocation: sourceLocation)
+      }
       guard let opening = mark.opening, index + 1 < marks.count,
         document.paragraph(of: Int(marks[index + 1].token)) == paragraphIndex
       else { continue }
