@@ -579,10 +579,14 @@ private struct ScanState {
     }
     found.append(span)
     guard !parts.isEmpty else { return }
-    var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
-    starts.append(contentsOf: parts)
-    for (position, start) in starts.enumerated() {
-      let isLast = position == starts.count - 1
+    // NB: the opening mark and then the parts' marks, without an array of them all (an
+    // allocation per quotation over paragraphs).
+    for position in 0...parts.count {
+      let start =
+        position == 0
+        ? (mark: open.mark, token: open.token, paragraph: open.paragraph)
+        : parts[position - 1]
+      let isLast = position == parts.count
       let partEnd = isLast ? contentEnd : paragraphs[start.paragraph].utf8End
       found.append(
         FoundSpan(
