@@ -24,7 +24,9 @@ struct QuoteScanner {
 
   let document: Document
   var options = Options()
-  var table: QuoteMarks = .shared
+  /// NB: the shared table, whose elisions the document's marks were described with
+  /// (``QuoteMarkToken/describeSurroundings(of:in:)``).
+  let table: QuoteMarks = .shared
 
   init(document: Document, options: Options = Options()) {
     self.document = document
@@ -38,14 +40,10 @@ struct QuoteScanner {
       document.tokens.withUnsafeBufferPointer { tokens in
         document.quoteMarkTokens.withUnsafeBufferPointer { markTokens in
           document.paragraphs.withUnsafeBufferPointer { paragraphs in
-            // NB: on the stack (a document's few hundred bytes), not an array: an allocation per
-            // document for a buffer the scan drops when it ends.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: markTokens.count) { leads in
-              var state = ScanState(
-                scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
-                paragraphs: paragraphs, leads: leads)
-              return scan(with: &state)
-            }
+            var state = ScanState(
+              scanner: self, tokens: tokens, utf8: utf8, markTokens: markTokens,
+              paragraphs: paragraphs)
+            return scan(with: &state)
           }
         }
       }
@@ -53,7 +51,6 @@ struct QuoteScanner {
   }
 
   private func scan(with state: inout ScanState) -> Scan {
-    state.readLeads()
     for paragraph in state.paragraphs.indices {
       // NB: most paragraphs hold no quotation mark, and with no quotation open there is nothing
       // to do in them (the next paragraph's scan starts afresh): not even a call.
@@ -147,6 +144,8 @@ struct ScannedMark {
   var role: QuoteMarkRole
   /// The token that holds the mark.
   var token: Int
+  /// The token's place in ``Document/quoteMarkTokens``.
+  var markIndex: Int
   /// A closing single mark after a letter (Jones’ cow, goin’ home): closes only when no later
   /// closing single mark in the paragraph could close instead.
   var weak = false
@@ -159,6 +158,8 @@ struct FoundSpan {
   var span: QuotedSpan
   var openToken: Int
   var closeToken: Int?
+  /// Whether the content is known to need no trimming (visible ASCII at both ends).
+  var contentTrimmed = false
 
   /// The end of the span, marks included.
   var outerEnd: Int { span.closeMark?.upperBound ?? span.content.upperBound }
@@ -170,6 +171,8 @@ private struct ScanState {
     var glyph: QuoteMarks.Glyph
     var mark: Range<Int>
     var token: Int
+    /// The token's place in ``markTokens``.
+    var markIndex: Int
     var paragraph: Int
   }
 
@@ -189,12 +192,10 @@ private struct ScanState {
   let tokens: UnsafeBufferPointer<Token>
   let utf8: UnsafeBufferPointer<UInt8>
   /// The `.quoteMark` tokens (``Document/quoteMarkTokens``), valid as long as ``tokens``.
-  let markTokens: UnsafeBufferPointer<Int32>
+  let markTokens: UnsafeBufferPointer<QuoteMarkToken>
   /// The document's paragraphs, valid as long as ``tokens`` (an array read in the loops
   /// retained and released the array).
   let paragraphs: UnsafeBufferPointer<TextRange>
-  /// The first byte of each mark of ``markTokens``, valid as long as ``tokens``.
-  let leads: UnsafeMutableBufferPointer<UInt8>
   /// The first mark of ``markTokens`` that no paragraph has collected yet.
   var nextMark = 0
   var stack: [Open] = []
@@ -215,8 +216,7 @@ private struct ScanState {
 
   init(
     scanner: QuoteScanner, tokens: UnsafeBufferPointer<Token>, utf8: UnsafeBufferPointer<UInt8>,
-    markTokens: UnsafeBufferPointer<Int32>, paragraphs: UnsafeBufferPointer<TextRange>,
-    leads: UnsafeMutableBufferPointer<UInt8>
+    markTokens: UnsafeBufferPointer<QuoteMarkToken>, paragraphs: UnsafeBufferPointer<TextRange>
   ) {
     self.options = scanner.options
     self.table = scanner.table
@@ -225,7 +225,6 @@ private struct ScanState {
     self.utf8 = utf8
     self.markTokens = markTokens
     self.paragraphs = paragraphs
-    self.leads = leads
     // NB: a span is large; growing the array by doubling copied each of them twice over.
     // Two marks make a span, so this is enough for most documents.
     found.reserveCapacity(markTokens.count / 2 + 4)
@@ -292,21 +291,10 @@ private struct ScanState {
 
   // MARK: Marks of a paragraph
 
-  /// Reads the first byte of every mark into ``leads``, in one pass before the paragraphs.
-  ///
-  /// NB: the marks are scattered over a text and its tokens that a long document no longer
-  /// holds in cache. These reads do not depend on one another, so the processor overlaps their
-  /// misses, where the paragraphs' branchy work would wait for each mark's in turn.
-  mutating func readLeads() {
-    for index in markTokens.indices {
-      leads[index] = utf8[Int(tokens[Int(markTokens[index])].utf8Start)]
-    }
-  }
-
   /// Whether a mark not yet collected lies before the end of `tokens` (a paragraph's tokens).
   @inline(__always)
   func hasMark(before tokens: Range<Int>) -> Bool {
-    nextMark < markTokens.count && Int(markTokens[nextMark]) < tokens.upperBound
+    nextMark < markTokens.count && Int(markTokens[nextMark].token) < tokens.upperBound
   }
 
   /// Collects the paragraph's quotation marks with their roles into `marks`.
@@ -316,22 +304,24 @@ private struct ScanState {
     while !marks.isEmpty { marks.removeLast() }
     let end = paragraph.tokens.upperBound
     // NB: the marks' token list, not the tokens: most tokens are not marks.
-    while nextMark < markTokens.count && Int(markTokens[nextMark]) < paragraph.tokens.lowerBound {
+    while nextMark < markTokens.count
+      && Int(markTokens[nextMark].token) < paragraph.tokens.lowerBound
+    {
       nextMark += 1
     }
-    while nextMark < markTokens.count && Int(markTokens[nextMark]) < end {
+    while nextMark < markTokens.count && Int(markTokens[nextMark].token) < end {
       let first = nextMark
-      var last = Int(markTokens[first])
+      var last = Int(markTokens[first].token)
       nextMark += 1
       // Touching marks make one run (the list holds every mark, so the next token is one when
       // it is the next of the list).
-      while nextMark < markTokens.count, Int(markTokens[nextMark]) == last + 1, last + 1 < end,
-        tokens[last + 1].shape.contains(.attachedBefore)
+      while nextMark < markTokens.count, Int(markTokens[nextMark].token) == last + 1,
+        last + 1 < end, markTokens[nextMark].attachedBefore
       {
         last += 1
         nextMark += 1
       }
-      collectRun(tokens: Int(markTokens[first])...last, firstMark: first, in: paragraph)
+      collectRun(marks: first..<nextMark)
     }
     // Backwards: for each weak closing mark, whether a later single mark can only close.
     var nextSingleCloses = false
@@ -341,15 +331,15 @@ private struct ScanState {
     }
   }
 
-  /// Adds the marks of a run of touching quotation-mark tokens, the first of them mark
-  /// `firstMark` of ``markTokens``.
-  private mutating func collectRun(
-    tokens run: ClosedRange<Int>, firstMark: Int, in paragraph: TextRange
-  ) {
-    let start = Int(tokens[run.lowerBound].utf8Start)
-    let end = Int(tokens[run.upperBound].utf8End)
-    let left = CharacterClass(before: start, in: utf8, limit: paragraph.utf8Start)
-    let right = CharacterClass(after: end, in: utf8, limit: paragraph.utf8End)
+  /// Adds the marks of a run of touching quotation-mark tokens, `run` of ``markTokens``.
+  ///
+  /// NB: from the marks' list alone (the bytes are read only for a token of more than one
+  /// character): see ``QuoteMarkToken``.
+  private mutating func collectRun(marks run: Range<Int>) {
+    let firstToken = markTokens[run.lowerBound]
+    let lastToken = markTokens[run.upperBound - 1]
+    let left = firstToken.left
+    let right = lastToken.right
     let intraword = left == .alphanumeric && right == .alphanumeric
     let role: QuoteMarkRole
     switch (left, right) {
@@ -360,15 +350,18 @@ private struct ScanState {
     default: role = .either
     }
     let first = marks.count
-    for token in run {
-      let tokenStart = Int(tokens[token].utf8Start)
-      let tokenEnd = Int(tokens[token].utf8End)
-      let lead = leads[firstMark + token - run.lowerBound]
+    var lastScalar: UInt32 = 0
+    for index in run {
+      let markToken = markTokens[index]
+      let tokenStart = Int(markToken.utf8Start)
+      let tokenEnd = Int(markToken.utf8End)
+      let known = markToken.scalar
       var offset = tokenStart
       while offset < tokenEnd {
         let (scalar, length) =
-          offset == tokenStart && lead < 0x80
-          ? (UInt32(lead), 1) : decodeScalar(utf8, at: offset, limit: tokenEnd)
+          offset == tokenStart && known != nil
+          ? (known.unsafelyUnwrapped, tokenEnd - tokenStart)
+          : decodeScalar(utf8, at: offset, limit: tokenEnd)
         defer { offset += length }
         guard let glyph = table.glyph(ofScalar: scalar) else { continue }
         if offset == apostropheAt { continue }
@@ -379,76 +372,36 @@ private struct ScanState {
         marks.append(
           ScannedMark(
             utf8Range: offset..<(offset + length), glyph: glyph, role: spaced ? .either : role,
-            token: token))
+            token: Int(markToken.token), markIndex: index))
+        lastScalar = scalar
       }
     }
-    guard marks.count > first, let lastMark = marks.last else { return }
-    if (role == .open || role == .either)
-      && Self.isApostropheScalar(lastMark.utf8Range.lowerBound, in: utf8),
-      isElision(after: run.upperBound, paragraph: paragraph)
+    guard marks.count > first else { return }
+    // An apostrophe (' or ’) that the word after it shows to be an elision.
+    if (role == .open || role == .either) && (lastScalar == 0x27 || lastScalar == 0x2019),
+      case let found = lastToken.elision ?? unrecordedElision(after: Int(lastToken.token)),
+      found != .none
     {
+      if found == .wordBeforeApostrophe {
+        // The mark after the word (the list's next: the word is no mark).
+        apostropheAt = Int(markTokens[run.upperBound].utf8Start)
+      }
       marks.removeLast()
     } else if role == .close && left == .alphanumeric && right == .space
       && marks.count == first + 1
-      && table.isSingle(lastMark.glyph)
+      && table.isSingle(marks[first].glyph)
     {
       marks[first].weak = true
     }
   }
 
-  /// Whether the scalar at `offset` is an apostrophe (' or ’).
-  ///
-  /// NB: static, like the other helpers of the mark loops: a method of the (large) state
-  /// called from a mutating one copied the whole state for the call.
-  private static func isApostropheScalar(_ offset: Int, in utf8: UnsafeBufferPointer<UInt8>)
-    -> Bool
-  {
-    let byte = utf8[offset]
-    if byte == 0x27 { return true }
-    // ’ is E2 80 99
-    return byte == 0xE2 && offset + 2 < utf8.count && utf8[offset + 1] == 0x80
-      && utf8[offset + 2] == 0x99
-  }
-
-  /// Whether the word after a mark shows the mark is an elision apostrophe (’Tis, ’em, ’90s).
-  private mutating func isElision(after token: Int, paragraph: TextRange) -> Bool {
-    let next = token + 1
-    guard next < paragraph.tokens.upperBound else { return false }
-    let word = tokens[next]
-    guard word.shape.contains(.attachedBefore) else { return false }
-    let start = Int(word.utf8Start)
-    if word.kind == .number || (word.kind == .word && utf8[start] >= 0x30 && utf8[start] <= 0x39) {
-      // ’90s, '05: two digits, then nothing or an s.
-      let end = Int(word.utf8End)
-      return end - start >= 2 && utf8[start + 1] >= 0x30 && utf8[start + 1] <= 0x39
-        && (end - start == 2 || (end - start == 3 && utf8[start + 2] | 0x20 == UInt8(ascii: "s")))
-    }
-    guard word.kind == .word, word.utf8End - word.utf8Start <= 6 else { return false }
-    if table.elisions.contains(word.utf8Range, in: utf8) { return true }
-    // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
-    if elisionsContain(withApostrophe: word.utf8Range), next + 1 < paragraph.tokens.upperBound {
-      let after = tokens[next + 1]
-      if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
-        Self.isApostropheScalar(Int(after.utf8Start), in: utf8)
-      {
-        apostropheAt = Int(after.utf8Start)
-        return true
-      }
-    }
-    return false
-  }
-
-  /// Whether the elisions list holds the word of `range` followed by an apostrophe (n').
-  private func elisionsContain(withApostrophe range: Range<Int>) -> Bool {
-    guard !utf8[range].contains(where: { $0 >= 0x80 }) else {
-      return table.elisions.contains(document.text(range).lowercased() + "'")
-    }
-    // NB: an ASCII word (at most 6 bytes here) is looked up by its bytes, without a string.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count + 1) { buffer in
-      for (index, byte) in utf8[range].enumerated() { buffer[index] = byte }
-      buffer[range.count] = UInt8(ascii: "'")
-      return table.elisions.contains(UnsafeBufferPointer(buffer))
-    }
+  /// ``QuoteScanner/elision(after:paragraphEnd:tokens:utf8:elisions:)`` of a mark whose
+  /// ``QuoteMarkToken/elision`` was not recorded.
+  private func unrecordedElision(after token: Int) -> QuoteMarkToken.Elision {
+    QuoteScanner.elision(
+      after: token,
+      paragraphEnd: paragraphs[Int(document.paragraphOfToken[token])].tokens.upperBound,
+      tokens: tokens, utf8: utf8, elisions: table.elisions)
   }
 
   // MARK: Pairing
@@ -479,12 +432,13 @@ private struct ScanState {
       if let twin, let double = Self.doubleGlyph(of: mark.glyph, in: table),
         close(
           glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
-          token: mark.token, lenient: false)
+          token: mark.token, markIndex: mark.markIndex, lenient: false)
       {
         return 2
       }
       if close(
-        glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, lenient: mark.role == .close)
+        glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, markIndex: mark.markIndex,
+        lenient: mark.role == .close)
       {
         return 1
       }
@@ -507,7 +461,7 @@ private struct ScanState {
         stack.append(
           Open(
             glyph: double, mark: mark.utf8Range.lowerBound..<twin.utf8Range.upperBound,
-            token: twin.token, paragraph: paragraph))
+            token: twin.token, markIndex: twin.markIndex, paragraph: paragraph))
         return 2
       }
       if single && !options.singleQuotes && mark.glyph != backtick {
@@ -517,7 +471,9 @@ private struct ScanState {
         diagnose("misplaced-quote", "a closing quotation mark used to open a quotation", mark)
       }
       stack.append(
-        Open(glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, paragraph: paragraph))
+        Open(
+          glyph: mark.glyph, mark: mark.utf8Range, token: mark.token, markIndex: mark.markIndex,
+          paragraph: paragraph))
     case .close:
       // A single mark that closes nothing is an apostrophe (Jones' cow).
       if !single { diagnose("stray-quote", "closing quotation mark with nothing to close", mark) }
@@ -543,9 +499,9 @@ private struct ScanState {
 
   /// Closes the nearest open quotation that `glyph` pairs with (within a few levels, so that
   /// thousands of unclosed marks stay linear); quotations opened inside it stay unclosed.
-  private mutating func close(glyph: QuoteMarks.Glyph, mark: Range<Int>, token: Int, lenient: Bool)
-    -> Bool
-  {
+  private mutating func close(
+    glyph: QuoteMarks.Glyph, mark: Range<Int>, token: Int, markIndex: Int, lenient: Bool
+  ) -> Bool {
     let lowest = max(0, stack.count - Self.searchDepth)
     var target: Int? = nil
     for level in stride(from: stack.count - 1, through: lowest, by: -1)
@@ -571,7 +527,8 @@ private struct ScanState {
     }
     abandon(from: target + 1, endingAt: mark.lowerBound)
     let open = stack.removeLast()
-    record(open, closeMark: mark, closeToken: token, parts: target == 0 ? takeOuterParts() : [])
+    record(
+      open, closedBy: (mark, token, markIndex), parts: target == 0 ? takeOuterParts() : [])
     return true
   }
 
@@ -581,8 +538,7 @@ private struct ScanState {
     for index in stride(from: stack.count - 1, through: level, by: -1) {
       let open = stack[index]
       diagnose("unclosed-quote", "quotation mark not closed", at: open.mark.lowerBound)
-      record(
-        open, closeMark: nil, closeToken: nil, end: end, parts: index == 0 ? takeOuterParts() : [])
+      record(open, closedBy: nil, end: end, parts: index == 0 ? takeOuterParts() : [])
     }
     stack.removeSubrange(level...)
   }
@@ -594,24 +550,43 @@ private struct ScanState {
     return outerParts
   }
 
-  /// Records a quotation, with the reopening marks of its later paragraphs (`parts`).
+  /// Records a quotation, closed by a mark (its range, token and place in ``markTokens``) or
+  /// ending at `end`, with the reopening marks of its later paragraphs (`parts`); judges its
+  /// kind when it is closed.
   private mutating func record(
-    _ open: Open, closeMark: Range<Int>?, closeToken: Int?, end: Int? = nil, parts: [Part]
+    _ open: Open, closedBy close: (mark: Range<Int>, token: Int, markIndex: Int)?,
+    end: Int? = nil, parts: [Part]
   ) {
+    let closeMark = close?.mark
+    let closeToken = close?.token
     let contentEnd = closeMark?.lowerBound ?? end ?? open.mark.upperBound
     let lastParagraph = parts.last?.paragraph ?? open.paragraph
     let closed = closeMark != nil
-    found.append(
-      FoundSpan(
-        span: QuotedSpan(
-          content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
-          openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
-        openToken: open.token, closeToken: closeToken))
+    var span = FoundSpan(
+      span: QuotedSpan(
+        content: open.mark.upperBound..<max(open.mark.upperBound, contentEnd),
+        openMark: open.mark, closeMark: closeMark, paragraphs: open.paragraph...lastParagraph),
+      openToken: open.token, closeToken: closeToken)
+    if let close {
+      span.span.kind = kind(of: open, closedBy: close.token, markIndex: close.markIndex)
+      // Visible ASCII at both ends of the content: nothing to trim.
+      let opening = markTokens[open.markIndex]
+      let closing = markTokens[close.markIndex]
+      span.contentTrimmed =
+        open.mark.upperBound < close.mark.lowerBound && opening.visibleAfter
+        && open.mark.upperBound == Int(opening.utf8End) && closing.visibleBefore
+        && close.mark.lowerBound == Int(closing.utf8Start)
+    }
+    found.append(span)
     guard !parts.isEmpty else { return }
-    var starts = [(mark: open.mark, token: open.token, paragraph: open.paragraph)]
-    starts.append(contentsOf: parts)
-    for (position, start) in starts.enumerated() {
-      let isLast = position == starts.count - 1
+    // NB: the opening mark and then the parts' marks, without an array of them all (an
+    // allocation per quotation over paragraphs).
+    for position in 0...parts.count {
+      let start =
+        position == 0
+        ? (mark: open.mark, token: open.token, paragraph: open.paragraph)
+        : parts[position - 1]
+      let isLast = position == parts.count
       let partEnd = isLast ? contentEnd : paragraphs[start.paragraph].utf8End
       found.append(
         FoundSpan(
@@ -623,9 +598,28 @@ private struct ScanState {
     }
   }
 
+  /// The kind of a quotation opened by `open` and closed by the mark token `closeToken`,
+  /// `markIndex` of ``markTokens``.
+  ///
+  /// NB: a quotation with no mark inside (nearly all), or whose words make it speech before
+  /// its closing mark, is judged from what the document build read around its marks
+  /// (``QuoteMarkToken``), without a look at its tokens; the classifier reads the others.
+  private func kind(of open: Open, closedBy closeToken: Int, markIndex: Int) -> QuotedSpan.Kind {
+    if let opening = markTokens[open.markIndex].opening {
+      if let speechAt = opening.speechAt, speechAt < closeToken { return .speech }
+      if markIndex == open.markIndex + 1 {
+        return QuoteKindClassifier.kind(
+          inside: opening.inside, before: opening.before,
+          nicknameAfter: markTokens[markIndex].nicknameAfter)
+      }
+    }
+    return QuoteKindClassifier(paragraphs: paragraphs, tokens: tokens, utf8: utf8).kind(
+      openToken: open.token, closeToken: closeToken, paragraph: open.paragraph)
+  }
+
   // MARK: Result
 
-  /// Orders the spans (outer before inner), links parents and depths, and judges kinds.
+  /// Orders the spans (outer before inner) and links parents and depths.
   mutating func result() -> QuoteScanner.Scan {
     if let limit = options.maximumLength {
       found.removeAll { found in
@@ -647,8 +641,6 @@ private struct ScanState {
     if !QuoteScanner.insertionSort(&found, by: inOrder, moveLimit: 16 * found.count + 64) {
       found.sort(by: inOrder)
     }
-    let classifier = QuoteKindClassifier(
-      paragraphs: paragraphs, tokens: tokens, utf8: utf8)
     // NB: buffers, not arrays: each append and removal of an array checked its uniqueness (a
     // call), and the stack of enclosing spans, never deeper than the spans, lives on the stack.
     // The spans are filled through the growth path and written in place (an uninitialised
@@ -662,7 +654,7 @@ private struct ScanState {
           var depth = 0
           for item in found {
             var span = item.span
-            span.content = Self.trimmingSpaces(span.content, in: utf8)
+            if !item.contentTrimmed { span.content = Self.trimmingSpaces(span.content, in: utf8) }
             while depth > 0 && containers[depth - 1].end <= span.openMark.lowerBound {
               depth -= 1
             }
@@ -670,11 +662,6 @@ private struct ScanState {
               let parent = containers[depth - 1].index
               span.parent = parent
               span.depth = quotes[parent].depth + 1
-            }
-            if span.kind == .speech && span.part == nil, let closeToken = item.closeToken {
-              span.kind = classifier.kind(
-                openToken: item.openToken, closeToken: closeToken,
-                paragraph: span.paragraphs.lowerBound)
             }
             if span.isClosed {
               containers.initializeElement(at: depth, to: (count, item.outerEnd))
@@ -720,6 +707,66 @@ extension QuoteScanner {
   }
 }
 
+extension QuoteScanner {
+  /// Whether the word after the mark token `token` shows the mark is an elision apostrophe
+  /// (’Tis, ’em, ’90s), its paragraph's tokens ending at `paragraphEnd`.
+  static func elision(
+    after token: Int, paragraphEnd: Int, tokens: UnsafeBufferPointer<Token>,
+    utf8: UnsafeBufferPointer<UInt8>, elisions: WordList
+  ) -> QuoteMarkToken.Elision {
+    let next = token + 1
+    guard next < paragraphEnd else { return .none }
+    let word = tokens[next]
+    guard word.shape.contains(.attachedBefore) else { return .none }
+    let start = Int(word.utf8Start)
+    if word.kind == .number || (word.kind == .word && utf8[start] >= 0x30 && utf8[start] <= 0x39) {
+      // ’90s, '05: two digits, then nothing or an s.
+      let end = Int(word.utf8End)
+      return end - start >= 2 && utf8[start + 1] >= 0x30 && utf8[start + 1] <= 0x39
+        && (end - start == 2 || (end - start == 3 && utf8[start + 2] | 0x20 == UInt8(ascii: "s")))
+        ? .word : .none
+    }
+    guard word.kind == .word, word.utf8End - word.utf8Start <= 6 else { return .none }
+    if elisions.contains(word.utf8Range, in: utf8) { return .word }
+    // A word that also ends with an apostrophe (’n’): the second mark closes nothing either.
+    if elisions.contains(withApostrophe: word.utf8Range, in: utf8), next + 1 < paragraphEnd {
+      let after = tokens[next + 1]
+      if after.kind == .quoteMark, after.shape.contains(.attachedBefore),
+        isApostrophe(at: Int(after.utf8Start), in: utf8)
+      {
+        return .wordBeforeApostrophe
+      }
+    }
+    return .none
+  }
+
+  /// Whether the scalar at `offset` is an apostrophe (' or ’).
+  private static func isApostrophe(at offset: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    let byte = utf8[offset]
+    if byte == 0x27 { return true }
+    // ’ is E2 80 99
+    return byte == 0xE2 && offset + 2 < utf8.count && utf8[offset + 1] == 0x80
+      && utf8[offset + 2] == 0x99
+  }
+}
+
+extension WordList {
+  /// Whether the list holds the word of `utf8[range]` followed by an apostrophe (n').
+  fileprivate func contains(withApostrophe range: Range<Int>, in utf8: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard !utf8[range].contains(where: { $0 >= 0x80 }) else {
+      return contains(String(decoding: utf8[range], as: UTF8.self).lowercased() + "'")
+    }
+    // NB: an ASCII word (at most 6 bytes here) is looked up by its bytes, without a string.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count + 1) { buffer in
+      for (index, byte) in utf8[range].enumerated() { buffer[index] = byte }
+      buffer[range.count] = UInt8(ascii: "'")
+      return contains(UnsafeBufferPointer(buffer))
+    }
+  }
+}
+
 extension ScanState {
   /// The range without the spaces at its ends (« Bonjour », a paragraph's trailing newline),
   /// as the gold corpora count quotations.
@@ -752,7 +799,7 @@ extension ScanState {
 }
 
 /// What kind of character stands next to a quotation mark.
-enum CharacterClass: Equatable {
+enum CharacterClass: UInt8, Equatable {
   /// Whitespace, or the edge of the paragraph.
   case space
   /// A letter or digit.

@@ -41,6 +41,36 @@ enum ByteScan {
     return word | upper >> 2
   }
 
+  /// The bytes of `word` that are not ASCII lower-case letters (a–z): exact in every byte.
+  /// NB: each byte's seven low bits plus 0x1F reach its high bit from "a" on, plus 0x05 from
+  /// the byte after "z" on: no carry crosses bytes, and bytes of 0x80 and above are flagged.
+  @inline(__always)
+  static func notLowercase(_ word: UInt64) -> UInt64 {
+    let low = word & ~highs
+    return ~((low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~word) & highs
+  }
+
+  /// The end of the run of ASCII lower-case letters that starts at `start`: the first index
+  /// from `start` on that holds another byte, or `end`.
+  ///
+  /// NB: most of a text's bytes are such runs (the letters of a word after its first), which
+  /// the tokenizer walked a byte a step.
+  @inline(__always)
+  static func lowercaseRunEnd(in utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    -> Int
+  {
+    var index = start
+    if let base = utf8.baseAddress {
+      while end - index >= 8 {
+        let found = notLowercase(word(base, index))
+        if found != 0 { return index + found.trailingZeroBitCount >> 3 }
+        index += 8
+      }
+    }
+    while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
+    return index
+  }
+
   /// The lead bytes of four-byte sequences (11110xxx, or above) of `word`: exact in every byte.
   @inline(__always)
   static func fourByteLeads(_ word: UInt64) -> UInt64 {

@@ -44,7 +44,7 @@ extension Document {
     let lexicons = Lexicons.shared
     var paragraphs: [Range<Int>] = []
     var tokens: [Token] = []
-    var quoteMarks: [Int32] = []
+    var quoteMarks: [QuoteMarkToken] = []
     var sentences: [Range<Int>] = []
     do {
       try utf8.withUnsafeBufferPointer { (buffer) throws(SegmentationError) in
@@ -59,11 +59,28 @@ extension Document {
     self.text = text
     self.utf8 = utf8
     self.tokens = tokens
-    self.quoteMarkTokens = quoteMarks
     self.diagnostics = diagnostics
     self.offsets = OffsetIndex(utf8: utf8)
     let (paragraphRanges, paragraphOfToken) = Self.assign(tokens, to: paragraphs)
     let (sentenceRanges, sentenceOfToken) = Self.assign(tokens, to: sentences)
+    // NB: here, while the text and its tokens are in cache, rather than in the quote scanner,
+    // which reads the marks' list alone (see `QuoteMarkToken`).
+    utf8.withUnsafeBufferPointer { utf8 in
+      tokens.withUnsafeBufferPointer { tokens in
+        paragraphRanges.withUnsafeBufferPointer { paragraphs in
+          paragraphOfToken.withUnsafeBufferPointer { paragraphOfToken in
+            quoteMarks.withUnsafeMutableBufferPointer { marks in
+              QuoteMarkToken.describeSurroundings(
+                of: marks,
+                in: QuoteMarkToken.DocumentBuffers(
+                  utf8: utf8, tokens: tokens, paragraphs: paragraphs,
+                  paragraphOfToken: paragraphOfToken))
+            }
+          }
+        }
+      }
+    }
+    self.quoteMarkTokens = quoteMarks
     self.paragraphs = paragraphRanges
     self.sentences = sentenceRanges
     self.paragraphOfToken = paragraphOfToken

@@ -29,9 +29,9 @@ public struct Document: Sendable {
   internal var sentenceOfToken: [Int32]
   /// For each token, the index of its paragraph.
   internal var paragraphOfToken: [Int32]
-  /// The indices of the `.quoteMark` tokens, in order: the quote scanner visits these rather
-  /// than every token.
-  internal var quoteMarkTokens: [Int32]
+  /// The `.quoteMark` tokens, in order, with what the quote scanner asks about them: it visits
+  /// these rather than every token.
+  internal var quoteMarkTokens: [QuoteMarkToken]
   let offsets: OffsetIndex
 
   /// The number of UTF-8 bytes in the text.

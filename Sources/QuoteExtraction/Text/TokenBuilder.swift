@@ -3,12 +3,16 @@
 struct TokenBuilder {
   /// The tokens so far.
   private(set) var tokens: [Token] = []
-  /// The indices of the `.quoteMark` tokens so far, in order.
-  private(set) var quoteMarks: [Int32] = []
+  /// The `.quoteMark` tokens so far, in order, as the quote scanner reads them.
+  private(set) var quoteMarks: [QuoteMarkToken] = []
+  /// The text the segments come from.
+  private let utf8: UnsafeBufferPointer<UInt8>
   private var sawNewline = false
   private var attached = true
 
-  init(capacity: Int) {
+  /// A builder for the segments of `utf8`, with room for `capacity` tokens.
+  init(_ utf8: UnsafeBufferPointer<UInt8>, capacity: Int) {
+    self.utf8 = utf8
     tokens.reserveCapacity(capacity)
     // News has a quotation mark every 100 bytes or so (about one token in twenty).
     quoteMarks.reserveCapacity(capacity / 16)
@@ -71,7 +75,12 @@ struct TokenBuilder {
     var shape = shape
     if sawNewline { shape.insert(.newlineBefore) }
     if attached && !tokens.isEmpty { shape.insert(.attachedBefore) }
-    if kind == .quoteMark { quoteMarks.append(Int32(truncatingIfNeeded: tokens.count)) }
+    if kind == .quoteMark {
+      quoteMarks.append(
+        QuoteMarkToken(
+          token: tokens.count, utf8Start: start, utf8End: end,
+          attachedBefore: shape.contains(.attachedBefore), in: utf8))
+    }
     tokens.append(Token(utf8Start: Int32(start), utf8End: Int32(end), kind: kind, shape: shape))
     sawNewline = false
     attached = true

@@ -200,8 +200,7 @@ extension Tokenizer {
         // below, in a tight loop.
         if utf8[index] &- 0x61 < 26 {
           let run = index
-          index += 1
-          while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
+          index = ByteScan.lowercaseRunEnd(in: utf8, from: index + 1, to: end)
           status = 200
           if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
           lowers += index - run
@@ -284,8 +283,7 @@ extension Tokenizer {
       // rules below make it a word, `.lowercase` and `.ascii`. Any other word starts again.
       // (Capitalised words too cost as many instructions as they save: too few end at a space.)
       if utf8[index] &- 0x61 < 26 {
-        var probe = index + 1
-        while probe < end && utf8[probe] &- 0x61 < 26 { probe += 1 }
+        let probe = ByteScan.lowercaseRunEnd(in: utf8, from: index + 1, to: end)
         if probe == end || isSpace(utf8[probe]) {
           builder.append(index, probe, kind: .word, shape: [.lowercase, .ascii])
           index = probe
@@ -331,8 +329,7 @@ extension Tokenizer {
         // below, in a tight loop.
         if utf8[index] &- 0x61 < 26 {
           let run = index
-          index += 1
-          while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
+          index = ByteScan.lowercaseRunEnd(in: utf8, from: index + 1, to: end)
           status = 200
           if uppers == 0 && lowers == 0 { shape.insert(.lowercase) }
           lowers += index - run

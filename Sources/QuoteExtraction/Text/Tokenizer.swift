@@ -9,15 +9,15 @@ enum Tokenizer {
     try tokensAndQuoteMarks(of: utf8).tokens
   }
 
-  /// Tokens of `utf8` as ``tokens(of:)`` finds them, and the indices of the `.quoteMark` ones
-  /// (so that the quote scanner need not visit every token).
+  /// Tokens of `utf8` as ``tokens(of:)`` finds them, and the `.quoteMark` ones (so that the
+  /// quote scanner need not visit every token, nor read the tokens it visits).
   /// - Complexity: O(n).
   static func tokensAndQuoteMarks(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
-    -> (tokens: [Token], quoteMarks: [Int32])
+    -> (tokens: [Token], quoteMarks: [QuoteMarkToken])
   {
     // NB: English runs 4.2 to 6 bytes a token (news 4.7 on average): room for one every four
     // bytes spares most texts the copy to twice the room that one every five cost them.
-    var builder = TokenBuilder(capacity: utf8.count / 4 + 16)
+    var builder = TokenBuilder(utf8, capacity: utf8.count / 4 + 16)
     try scan(utf8, into: &builder)
     return (builder.tokens, builder.quoteMarks)
   }
@@ -27,7 +27,7 @@ enum Tokenizer {
   static func icuTokens(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
     -> [Token]
   {
-    var builder = TokenBuilder(capacity: utf8.count / 5)
+    var builder = TokenBuilder(utf8, capacity: utf8.count / 5)
     var iterator = try BreakIterator(.word)
     try icuSegments(of: utf8, range: 0..<utf8.count, iterator: &iterator, into: &builder)
     return builder.tokens

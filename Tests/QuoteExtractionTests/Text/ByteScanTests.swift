@@ -61,6 +61,43 @@ struct ByteScanTests {
     }
   }
 
+  /// Every byte in turn, as an ASCII lower-case letter's neighbour (or not).
+  @Test func notLowercaseFlagsEveryOtherByte() {
+    for value in 0...255 {
+      for position in 0..<8 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "m"), count: 8)
+        bytes[position] = UInt8(value)
+        let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        let flagged = (0..<8).filter { ByteScan.notLowercase(word) >> ($0 * 8 + 7) & 1 == 1 }
+        let expected = UInt8(value) &- 0x61 < 26 ? [] : [position]
+        #expect(flagged == expected, "\(value) at \(position)")
+      }
+    }
+  }
+
+  @Test(arguments: [UInt8(ascii: "a"), UInt8(ascii: "z")])
+  func lowercaseRunEndsWhereTheBytesSay(letter: UInt8) {
+    // Runs of every length up to 24 from every start, ended by each filler byte, a letter's
+    // neighbours (` { @ [) or the end (of the buffer, or of a range shorter than it).
+    let stops = Self.filler + [0x60, 0x7B, 0x40, 0x5B, 0x41, 0x5A]
+    for length in 0...24 {
+      for stop in stops {
+        let text = [UInt8](repeating: letter, count: length) + [stop] + Array("abc".utf8)
+        text.withUnsafeBufferPointer { buffer in
+          for start in 0...text.count {
+            for end in start...text.count {
+              var expected = start
+              while expected < end && text[expected] &- 0x61 < 26 { expected += 1 }
+              #expect(
+                ByteScan.lowercaseRunEnd(in: buffer, from: start, to: end) == expected,
+                "\(text) from \(start) to \(end)")
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func asciiIsFoundWhereverAHighByteIs() {
     for length in [0, 1, 31, 32, 33, 64, 70] {
       let plain = [UInt8](repeating: 0x7F, count: length)

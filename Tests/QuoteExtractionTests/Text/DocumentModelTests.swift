@@ -41,7 +41,7 @@ struct DocumentModelTests {
     #expect(Self.documents.count > 100)
     for (_, document) in Self.documents {
       let expected = document.tokens.indices.filter { document.tokens[$0].kind == .quoteMark }
-      #expect(document.quoteMarkTokens.map(Int.init) == expected)
+      #expect(document.quoteMarkTokens.map { Int($0.token) } == expected)
     }
   }
 
