@@ -70,9 +70,16 @@ struct AnchorIndex {
       if gateStamps[slot] != token {
         gateStamps[slot] = token
         let next = forward ? token + 1 : token - 1
-        gateAnswers[slot] = program.gateTerms[program.gates[gate]].contains {
-          Self.passes($0, next, forward: forward, context, matcher)
+        // NB: each term read in place: most tokens fail a token term on the filters of
+        // ``PatternMatcher/admits(_:_:)``, and the term is not copied for them.
+        let terms = program.gateTerms.baseAddress.unsafelyUnwrapped
+        var passed = false
+        for term in program.gates[gate]
+        where Self.passes(terms + term, next, forward: forward, context, matcher) {
+          passed = true
+          break
         }
+        gateAnswers[slot] = passed
       }
       return gateAnswers[slot]
     }
@@ -247,23 +254,24 @@ struct AnchorIndex {
   }
 
   /// Whether the token at `index` passes a gate's term read forwards or backwards.
+  @inline(__always)
   private static func passes(
-    _ gate: RuleProgram.Gate, _ index: Int, forward: Bool, _ context: RuleContext,
-    _ matcher: PatternMatcher
+    _ gate: UnsafePointer<RuleProgram.Gate>, _ index: Int, forward: Bool,
+    _ context: RuleContext, _ matcher: PatternMatcher
   ) -> Bool {
-    switch gate.kind {
+    switch gate.pointee.kind {
     case .none: return true
-    case .token: return matcher.accepts(gate.test, index)
+    case .token: return matcher.admits(gate.pointee.test, index)
     case .quote, .closedQuote:
       guard index >= 0 && index < context.tokenCount else { return false }
       guard forward else { return context.quoteClosing[index] >= 0 }
       let quote = Int(context.quoteOpening[index])
-      return quote >= 0 && (gate.kind == .quote || context.quotes[quote].isClosed)
+      return quote >= 0 && (gate.pointee.kind == .quote || context.quotes[quote].isClosed)
     case .sentenceEdge, .paragraphEdge:
       // As the matcher reads an edge (``PatternMatcher``): a boundary before the cursor read
       // forwards, after it read backwards; true at the text's edges.
       let boundary = forward ? index : index + 1
-      return gate.kind == .sentenceEdge
+      return gate.pointee.kind == .sentenceEdge
         ? context.sentenceBoundary(before: boundary) : context.paragraphBoundary(before: boundary)
     }
   }
