@@ -1,5 +1,5 @@
 /// The rules that each token of a document may anchor, found once per document: the tokens
-/// whose lexicon bits, spelling (``RuleProgram/anchorKeys``) or first byte can pass some anchor
+/// whose lexicon bits, spelling (``RuleProgram/AnchorSieve/keys``) or first byte can pass some anchor
 /// test (``RuleContext/anchorCandidates``), each distinct anchor test tried once per such
 /// token, and the checks of the rules that passed applied at once: the distances to the
 /// quotation or edge a rule must read (``RuleProgram/ConditionCheck/forwardQuoteReach``) as
@@ -31,10 +31,12 @@ struct AnchorIndex {
     context: RuleContext, matcher: PatternMatcher, directOnly: [Bool]? = nil,
     quotingOnly: Bool = false
   ) {
+    // NB: a context that lists only the anchors of the rules that quote indexes only those.
+    precondition(quotingOnly || !context.quotingOnly)
     let program = context.rules.program
     let words = program.ruleWords
     self.words = words
-    let lexicons = program.anchorLexicons
+    let lexicons = (quotingOnly ? program.quotingSieve : program.anchorSieve).lexicons
     tokens.reserveCapacity(context.anchorCandidates.count)
     rules.reserveCapacity(context.anchorCandidates.count * words)
     // NB: raw buffers, for the same reason as the program's: these are read and written for
