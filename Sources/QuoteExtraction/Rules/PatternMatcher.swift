@@ -229,12 +229,9 @@ struct PatternMatcher {
 
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
     guard index >= 0 && index < context.tokenCount else { return false }
-    let mask = context.mask(index)
-    if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
-    if mask & test.noneOf != 0 { return false }
+    guard test.passesLexicons(context.mask(index)) else { return false }
     let token = context.document.tokens[index]
-    if let kind = test.kind, token.kind != kind { return false }
-    if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
+    guard test.passesForm(token) else { return false }
     if !test.texts.isEmpty {
       // NB: the first byte rules out most tokens before their spelling is packed; an empty
       // token is spelled so only when some spelling is empty (then every bit is set).
