@@ -308,29 +308,27 @@ struct AttributionEngine {
       var end = total
       for index in stride(from: counts.count - 1, through: 0, by: -1) {
         end -= counts[index]
-        guard counts[index] > 1 else {
-          attributions.swapAt(index, end)
-          continue
-        }
-        let attribution = attributions[index]
+        // NB: the attribution moves to its last piece's place, and becomes that piece there:
+        // only the pieces before it are copies of it.
+        let last = end + counts[index] - 1
+        attributions.swapAt(index, last)
+        guard counts[index] > 1 else { continue }
+        let fragments = attributions[last].fragments
+        let inside = attributions[last].quotes
         var position = end
-        for fragment in attribution.fragments {
-          if let parts = parts(of: fragment, attribution.quotes) {
-            for part in parts {
-              var piece = attribution
-              piece.fragments = [quotes[part].content]
-              piece.quotes = [part]
-              attributions[position] = piece
-              position += 1
-            }
+        func place(_ fragment: Range<Int>, _ pieceQuotes: [Int]) {
+          if position < last {
+            attributions[position] = attributions[last]
+          }
+          attributions[position].fragments = [fragment]
+          attributions[position].quotes = pieceQuotes
+          position += 1
+        }
+        for fragment in fragments {
+          if let parts = parts(of: fragment, inside) {
+            for part in parts { place(quotes[part].content, [part]) }
           } else {
-            var piece = attribution
-            piece.fragments = [fragment]
-            piece.quotes = attribution.quotes.filter {
-              fragment.contains(quotes[$0].content.lowerBound)
-            }
-            attributions[position] = piece
-            position += 1
+            place(fragment, inside.filter { fragment.contains(quotes[$0].content.lowerBound) })
           }
         }
       }

@@ -150,56 +150,13 @@ struct PatternMatcher {
 
   /// Whether a token from `first` through `last` passes `test`, the test of a token a rule
   /// must read (``RuleProgram/RequiredToken``).
-  /// NB: most tokens fail such a test on their lexicon bits, on the filter bit of their packed
-  /// spelling (a short ASCII word) or on their first byte, and a word that does not pack fails
-  /// a test whose lower-cased spellings all pack: all without a call to
-  /// ``accepts(_:_:)``, which would answer no for the same reasons. The lower-cased spelling is
-  /// read first: most tests compare it, and it needs no look at the token.
   private func reads(_ test: TokenCheck, from first: Int, through last: Int) -> Bool {
     let lower = max(0, first)
     let upper = min(context.tokenCount - 1, last)
     guard lower <= upper else { return false }
-    let hasLowers = !test.lowers.isEmpty
-    let hasTexts = !test.texts.isEmpty
-    let lowersPack = test.lowersUnpacked == test.lowers.upperBound
-    // NB: the context's lexicon bits and packed spellings are read one by one
-    // (``RuleContext/mask(_:)``, ``RuleContext/word(_:)``): in fiction they are looked up
-    // when first read.
     return context.document.tokens.withUnsafeBufferPointer { tokens in
       context.document.utf8.withUnsafeBufferPointer { text in
-        // The token's first byte, 0 when it is empty.
-        func firstByte(_ index: Int) -> (byte: UInt8, isEmpty: Bool) {
-          let start = Int(tokens[index].utf8Start)
-          return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
-        }
-        for index in lower...upper {
-          if test.anyOf != 0 && context.mask(index) & test.anyOf == 0 { continue }
-          if hasLowers {
-            let word = context.word(index)
-            if word != 0 {
-              if test.lowersFilter & TokenCheck.filterBit(word) == 0 { continue }
-            } else if lowersPack && tokens[index].kind == .word {
-              continue
-            } else {
-              let (byte, isEmpty) = firstByte(index)
-              let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-              if isEmpty
-                ? test.lowersStarts != ~0
-                : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
-              {
-                continue
-              }
-            }
-          }
-          if hasTexts {
-            let (byte, isEmpty) = firstByte(index)
-            if isEmpty
-              ? test.textsStarts != ~0
-              : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
-            {
-              continue
-            }
-          }
+        for index in lower...upper where mayAccept(test, index, tokens, text) {
           if accepts(test, index) { return true }
         }
         return false
@@ -207,14 +164,74 @@ struct PatternMatcher {
     }
   }
 
+  /// Whether the token at `index` passes `test`, as ``accepts(_:_:)`` answers, asked only
+  /// when the filters of ``mayAccept(_:_:_:_:)`` let it pass.
+  /// NB: inlined, so that a test read in place (a step, a gate's term) is not copied for the
+  /// tokens the filters turn away, most of those read next to an anchor.
+  @inline(__always)
+  func admits(_ test: TokenCheck, _ index: Int) -> Bool {
+    guard index >= 0 && index < context.tokenCount else { return false }
+    let may = context.document.tokens.withUnsafeBufferPointer { tokens in
+      context.document.utf8.withUnsafeBufferPointer { mayAccept(test, index, tokens, $0) }
+    }
+    return may && accepts(test, index)
+  }
+
+  /// Whether the token at `index` (in the text) may pass `test`: false only where
+  /// ``accepts(_:_:)`` answers no.
+  /// NB: most tokens fail a test on their lexicon bits, on the filter bit of their packed
+  /// spelling (a short ASCII word) or on their first byte, and a word that does not pack fails
+  /// a test whose lower-cased spellings all pack: all without a call to
+  /// ``accepts(_:_:)``, which would answer no for the same reasons. The lower-cased spelling is
+  /// read first: most tests compare it, and it needs no look at the token.
+  /// The context's lexicon bits and packed spellings are read one by one
+  /// (``RuleContext/mask(_:)``, ``RuleContext/word(_:)``): in fiction they are looked up
+  /// when first read.
+  @inline(__always)
+  private func mayAccept(
+    _ test: TokenCheck, _ index: Int, _ tokens: UnsafeBufferPointer<Token>,
+    _ text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    // The token's first byte, 0 when it is empty.
+    func firstByte() -> (byte: UInt8, isEmpty: Bool) {
+      let start = Int(tokens[index].utf8Start)
+      return start < Int(tokens[index].utf8End) ? (text[start], false) : (0, true)
+    }
+    if test.anyOf != 0 && context.mask(index) & test.anyOf == 0 { return false }
+    if !test.lowers.isEmpty {
+      let word = context.word(index)
+      if word != 0 {
+        if test.lowersFilter & TokenCheck.filterBit(word) == 0 { return false }
+      } else if test.lowersUnpacked == test.lowers.upperBound && tokens[index].kind == .word {
+        return false
+      } else {
+        let (byte, isEmpty) = firstByte()
+        let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if isEmpty
+          ? test.lowersStarts != ~0
+          : test.lowersStarts & TokenCheck.firstByteBit(lowered) == 0
+        {
+          return false
+        }
+      }
+    }
+    if !test.texts.isEmpty {
+      let (byte, isEmpty) = firstByte()
+      if isEmpty
+        ? test.textsStarts != ~0
+        : test.textsStarts & TokenCheck.firstByteBit(byte) == 0
+      {
+        return false
+      }
+    }
+    return true
+  }
+
   func accepts(_ test: TokenCheck, _ index: Int) -> Bool {
     guard index >= 0 && index < context.tokenCount else { return false }
-    let mask = context.mask(index)
-    if test.anyOf != 0 && mask & test.anyOf == 0 { return false }
-    if mask & test.noneOf != 0 { return false }
+    guard test.passesLexicons(context.mask(index)) else { return false }
     let token = context.document.tokens[index]
-    if let kind = test.kind, token.kind != kind { return false }
-    if test.shape != 0 && token.shape.rawValue & test.shape == 0 { return false }
+    guard test.passesForm(token) else { return false }
     if !test.texts.isEmpty {
       // NB: the first byte rules out most tokens before their spelling is packed; an empty
       // token is spelled so only when some spelling is empty (then every bit is set).
@@ -310,7 +327,7 @@ struct PatternMatcher {
     switch element.pointee.operation {
     case .token:
       guard abs(cursor - side.anchor) <= PatternMatcher.window,
-        accepts(element.pointee.test, cursor)
+        admits(element.pointee.test, cursor)
       else { return nil }
       return side.forward ? cursor + 1 : cursor - 1
     case .quote, .closedQuote:

@@ -71,6 +71,21 @@ struct TokenCheck: Equatable {
   /// byte, lower-cased, has its bit clear is none of them.
   var lowersStarts: UInt64 = 0
 
+  /// Whether the test compares the token's spelling (``texts``, ``lowers``).
+  var comparesSpellings: Bool { !texts.isEmpty || !lowers.isEmpty }
+
+  /// Whether a token in the lexicons `mask` passes the test's lexicon part.
+  @inline(__always)
+  func passesLexicons(_ mask: UInt64) -> Bool {
+    (anyOf == 0 || mask & anyOf != 0) && mask & noneOf == 0
+  }
+
+  /// Whether a token passes the test's kind and shape.
+  @inline(__always)
+  func passesForm(_ token: Token) -> Bool {
+    (kind == nil || token.kind == kind) && (shape == 0 || token.shape.rawValue & shape != 0)
+  }
+
   /// A byte's bit in ``textsStarts``: 6 bits of its hash.
   @inline(__always)
   static func firstByteBit(_ byte: UInt8) -> UInt64 {

@@ -25,9 +25,10 @@ final class RuleContext {
   /// The whole lexicon table, for the tokens looked up when first read.
   private let lexicons: LexiconTable.Probe
   /// The tokens that may pass some rule's anchor test, in order: in an anchor lexicon
-  /// (``RuleProgram/anchorLexicons``), spelled as an anchor key (``RuleProgram/anchorKeys``)
-  /// or starting with a byte that another anchor may start with
-  /// (``RuleProgram/groupsOfByte``). ``AnchorIndex`` reads only these.
+  /// (``RuleProgram/AnchorSieve/lexicons``), spelled as an anchor key
+  /// (``RuleProgram/AnchorSieve/keys``) or starting with a byte that another anchor may start
+  /// with (``RuleProgram/AnchorSieve/groupsOfByte``); with ``quotingOnly``, the anchors of the
+  /// rules that quote only (``RuleProgram/quotingSieve``). ``AnchorIndex`` reads only these.
   let anchorCandidates: [Int32]
   /// For each of ``anchorCandidates``, the anchor groups without a lexicon it may pass: those
   /// whose keys it has and those its first byte may start.
@@ -43,6 +44,9 @@ final class RuleContext {
   /// mark (or of its last paragraph when it has no closing mark), and the first token of its
   /// closing mark (the token after the content).
   let quoteTokens: [(open: Int, close: Int, closeStart: Int)]
+
+  /// Whether only the rules that quote will be tried (see ``init(document:quotes:rules:quotingOnly:)``).
+  let quotingOnly: Bool
 
   var tokenCount: Int { document.tokens.count }
   /// Failed matcher states, as a small lossy table (see ``PatternMatcher``): the side of a
@@ -75,9 +79,11 @@ final class RuleContext {
 
   /// Builds the context. With `quotingOnly` (fiction: see ``AttributionEngine``), only the
   /// rules that quote will be tried: the tokens far from every quotation mark are not read
-  /// then (see ``scan``).
+  /// then (see ``scan``), and only the anchors of those rules are candidates (an anchor index
+  /// of the context lists only those rules).
   init(document: Document, quotes: [QuotedSpan], rules: RuleSet, quotingOnly: Bool = false) {
     self.document = document
+    self.quotingOnly = quotingOnly
     self.quotes = quotes
     self.rules = rules
     memo = .allocate(capacity: Self.memoSlots + 1)
@@ -101,8 +107,18 @@ final class RuleContext {
     openingTokens.reserveCapacity(quotes.count)
     var closingTokens: [Int32] = []
     closingTokens.reserveCapacity(quotes.count)
+    // The tokens of the previous quotation, where the search for the next opening starts.
+    var previous = (open: 0, closeStart: 0)
     for (index, quote) in quotes.enumerated() {
-      let open = Self.token(at: quote.openMark.lowerBound, in: tokens)
+      // NB: from the previous quotation's closing on (the next quotation most often opens a
+      // few tokens after it), or from its opening (one nested in it), not in the whole text:
+      // ``token(at:in:notBefore:)`` searches the whole text only when both are past it.
+      let offset = quote.openMark.lowerBound
+      let after =
+        previous.closeStart > 0 && previous.closeStart < tokens.count
+        && Int(tokens[previous.closeStart - 1].utf8End) <= offset
+      let open = Self.token(
+        at: offset, in: tokens, notBefore: after ? previous.closeStart : previous.open)
       var close: Int
       var closeStart: Int
       if let mark = quote.closeMark {
@@ -118,6 +134,7 @@ final class RuleContext {
       }
       close = max(close, open)
       quoteTokens.append((open, close, max(open, closeStart)))
+      previous = (open, max(open, closeStart))
       guard quote.depth == 0, open < tokens.count else { continue }
       opening[open] = Int32(index)
       openingTokens.append(Int32(open))
@@ -150,7 +167,8 @@ final class RuleContext {
       }
     }
     (anchorCandidates, candidateGroups) = Self.scan(
-      document, rules, spans ?? [0..<tokens.count], masks: masks, words: words)
+      document, rules, quotingOnly ? rules.program.quotingSieve : rules.program.anchorSieve,
+      spans ?? [0..<tokens.count], masks: masks, words: words)
   }
 
   /// The tokens the pass over the tokens reads when only the rules that quote run (the direct
@@ -202,22 +220,23 @@ final class RuleContext {
   }
 
   /// One pass over the tokens of `spans` (in order, apart) for everything the context keeps
-  /// per token: lexicon bits, packed spellings and anchor candidates. The tokens outside
-  /// `spans` are looked up when first read (``mask(_:)``, ``word(_:)``).
+  /// per token: lexicon bits, packed spellings and anchor candidates (those `sieve` lets
+  /// through). The tokens outside `spans` are looked up when first read (``mask(_:)``,
+  /// ``word(_:)``).
   /// NB: one loop over raw buffers: each of these was a pass of its own over every token.
   private static func scan(
-    _ document: Document, _ rules: RuleSet, _ spans: [Range<Int>],
-    masks: UnsafeMutablePointer<UInt64>, words: UnsafeMutablePointer<UInt64>
+    _ document: Document, _ rules: RuleSet, _ sieve: RuleProgram.AnchorSieve,
+    _ spans: [Range<Int>], masks: UnsafeMutablePointer<UInt64>,
+    words: UnsafeMutablePointer<UInt64>
   ) -> (candidates: [Int32], keyGroups: [UInt64]) {
     let count = document.tokens.count
     var candidates: [Int32] = []
     candidates.reserveCapacity(count / 16)
     var keyGroups: [UInt64] = []
     keyGroups.reserveCapacity(count / 16)
-    let program = rules.program
-    let anchorLexicons = program.anchorLexicons
-    let groupsOfByte = program.groupsOfByte
-    let keyLengthsOfByte = program.keyLengthsOfByte
+    let anchorLexicons = sieve.lexicons
+    let groupsOfByte = sieve.groupsOfByte
+    let keyLengthsOfByte = sieve.keyLengthsOfByte
     let probe = rules.pinnedLexicons.probe
     document.utf8.withUnsafeBufferPointer { text in
       document.tokens.withUnsafeBufferPointer { tokens in
@@ -239,7 +258,7 @@ final class RuleContext {
             let groups =
               groupsOfByte[Int(first)]
               | (keyLengthsOfByte[Int(first)] & RuleProgram.lengthBit(end - start) == 0
-                ? 0 : program.keyedGroups(text, first: first, from: start, to: end))
+                ? 0 : sieve.keyedGroups(text, first: first, from: start, to: end))
             if mask & anchorLexicons != 0 || groups != 0 {
               candidates.append(Int32(truncatingIfNeeded: index))
               keyGroups.append(groups)
@@ -297,20 +316,28 @@ final class RuleContext {
   }
 
   /// The token that starts at or holds a byte offset, as ``token(at:in:)`` finds it, searched
-  /// from token `start` on (by doubling steps, then halving): as fast as the answer is near.
+  /// from token `start` on: as fast as the answer is near.
   /// Searches the whole text when some token before `start` ends after the offset.
   static func token(at utf8Offset: Int, in tokens: [Token], notBefore start: Int) -> Int {
     guard start > 0, start < tokens.count, Int(tokens[start - 1].utf8End) <= utf8Offset else {
       return token(at: utf8Offset, in: tokens)
     }
+    guard Int(tokens[start].utf8End) <= utf8Offset else { return start }
     // Every token before `low` ends at or before the offset; the one at `high` (if any) after.
-    var low = start
-    var high = start
-    var stride = 1
-    while high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
-      low = high + 1
-      high += stride
-      stride *= 2
+    var low = start + 1
+    var high = start + max(1, utf8Offset - Int(tokens[start].utf8Start))
+    // NB: a token holds a byte at least (all but an empty one), so the answer is at most as
+    // many tokens past `start` as there are bytes from its start to the offset: halving steps
+    // between them, fewer than doubling ones but for a distance of a few tokens. Doubling
+    // steps when the bound fails (empty tokens).
+    if high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
+      high = low
+      var stride = 1
+      while high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
+        low = high + 1
+        high += stride
+        stride *= 2
+      }
     }
     high = min(high, tokens.count)
     while low < high {

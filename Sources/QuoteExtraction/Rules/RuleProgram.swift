@@ -221,14 +221,9 @@ final class RuleProgram: @unchecked Sendable {
   /// (`forward`) and after a closing one (`backward`), -1 where none anchors on that side; nil
   /// when one of them has no such bound.
   let quotingReach: (forward: Int, backward: Int)?
-  /// Every lexicon some anchor needs: a token in none of them passes only anchors without one.
-  let anchorLexicons: UInt64
   /// For each lexicon bit, the anchor groups whose test needs that lexicon (bit `g`: group
   /// `g`; bit 63 stands for group 63 and every later one).
   let groupsOfLexicon: UnsafeBufferPointer<UInt64>
-  /// For each first byte of a token, the anchor groups without a lexicon or key (see
-  /// ``anchorKeys``) that may accept it (bits as in ``groupsOfLexicon``).
-  let groupsOfByte: UnsafeBufferPointer<UInt64>
 
   /// A spelling of an anchor group without a lexicon, as a token's spelling is compared with
   /// it (see ``packedPrefix(_:from:to:)``): its first 8 bytes packed into one integer, and its
@@ -246,19 +241,99 @@ final class RuleProgram: @unchecked Sendable {
     var groups: UInt64
   }
 
-  /// The spellings of every anchor group without a lexicon (most of them: "according", ":",
-  /// "—"), listed once for each first byte a token may have to be spelled so (see
-  /// ``keysOfByte``).
-  let anchorKeys: UnsafeBufferPointer<AnchorKey>
-  /// For each first byte of a token, the keys it may have: a range of ``anchorKeys`` (empty
-  /// for most bytes). Only those keys are compared with the token.
-  let keysOfByte: UnsafeBufferPointer<Range<Int32>>
-  /// For each first byte of a token, the lengths of its keys (``keysOfByte``) as bits: bit
-  /// `n` for a key of `n` bytes, bit 63 for every key of 63 bytes or more (see
-  /// ``lengthBit(_:)``). A token whose length bit is clear has none of those keys.
-  /// NB: most tokens that start like a key ("a", "i", "t") have no key's length: their keys
-  /// are not compared at all.
-  let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
+  /// What the pass over a document's tokens asks of each token to find those that may pass
+  /// the anchor test of some group (``RuleContext/anchorCandidates``): its lexicons, its
+  /// first byte, its spelling.
+  struct AnchorSieve {
+    /// Every lexicon some anchor needs: a token in none of them passes only anchors without
+    /// one.
+    let lexicons: UInt64
+    /// For each first byte of a token, the anchor groups without a lexicon or key (see
+    /// ``keys``) that may accept it (bits as in ``RuleProgram/groupsOfLexicon``).
+    let groupsOfByte: UnsafeBufferPointer<UInt64>
+    /// The spellings of the anchor groups without a lexicon (most of them: "according", ":",
+    /// "—"), listed once for each first byte a token may have to be spelled so (see
+    /// ``keysOfByte``).
+    let keys: UnsafeBufferPointer<AnchorKey>
+    /// For each first byte of a token, the keys it may have: a range of ``keys`` (empty for
+    /// most bytes). Only those keys are compared with the token.
+    let keysOfByte: UnsafeBufferPointer<Range<Int32>>
+    /// For each first byte of a token, the lengths of its keys (``keysOfByte``) as bits: bit
+    /// `n` for a key of `n` bytes, bit 63 for every key of 63 bytes or more (see
+    /// ``RuleProgram/lengthBit(_:)``). A token whose length bit is clear has none of those
+    /// keys.
+    /// NB: most tokens that start like a key ("a", "i", "t") have no key's length: their keys
+    /// are not compared at all.
+    let keyLengthsOfByte: UnsafeBufferPointer<UInt64>
+
+    /// The sieve of the groups `groups` (bits as in ``RuleProgram/groupsOfLexicon``), from
+    /// every group's lexicons (`groupLexicons`), first bytes and keys.
+    fileprivate init(
+      groups: UInt64, groupLexicons: [UInt64], groupsOfByte: [UInt64], keys: [AnchorKey]
+    ) {
+      lexicons = groupLexicons.indices.reduce(0) {
+        groups & (UInt64(1) << UInt64(min($1, 63))) != 0 ? $0 | groupLexicons[$1] : $0
+      }
+      self.groupsOfByte = RuleProgram.copy(groupsOfByte.map { $0 & groups })
+      // Each key listed under every first byte a token spelled so may have: its own, and for
+      // a key compared lower-cased, its upper case too.
+      var listed: [AnchorKey] = []
+      var keysOfByte: [Range<Int32>] = []
+      var keyLengthsOfByte: [UInt64] = []
+      for byte in 0...255 {
+        let start = Int32(listed.count)
+        let lowered = byte >= 0x41 && byte <= 0x5A ? UInt8(byte) | 0x20 : UInt8(byte)
+        var lengths: UInt64 = 0
+        for var key in keys where key.groups & groups != 0 {
+          let first = UInt8(truncatingIfNeeded: key.key)
+          if first == UInt8(byte) || (key.lowered && first == lowered) {
+            key.groups &= groups
+            listed.append(key)
+            lengths |= RuleProgram.lengthBit(key.length)
+          }
+        }
+        keysOfByte.append(start..<Int32(listed.count))
+        keyLengthsOfByte.append(lengths)
+      }
+      self.keys = RuleProgram.copy(listed)
+      self.keysOfByte = RuleProgram.copy(keysOfByte)
+      self.keyLengthsOfByte = RuleProgram.copy(keyLengthsOfByte)
+    }
+
+    fileprivate func deallocate() {
+      UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
+      UnsafeMutableBufferPointer(mutating: keys).deallocate()
+      UnsafeMutableBufferPointer(mutating: keysOfByte).deallocate()
+      UnsafeMutableBufferPointer(mutating: keyLengthsOfByte).deallocate()
+    }
+
+    /// The groups whose keys the token `text[start..<end]`, starting with byte `first`, has.
+    @inline(__always)
+    func keyedGroups(
+      _ text: UnsafeBufferPointer<UInt8>, first: UInt8, from start: Int, to end: Int
+    ) -> UInt64 {
+      let range = keysOfByte[Int(first)]
+      guard range.lowerBound < range.upperBound else { return 0 }
+      let (raw, lowered) = RuleProgram.packedPrefix(text, from: start, to: end)
+      let length = end - start
+      var groups: UInt64 = 0
+      for index in Int(range.lowerBound)..<Int(range.upperBound) {
+        let key = keys[index]
+        if key.length == length && key.key == (key.lowered ? lowered : raw) {
+          groups |= key.groups
+        }
+      }
+      return groups
+    }
+  }
+
+  /// The sieve of every anchor group.
+  let anchorSieve: AnchorSieve
+  /// The sieve of the groups that hold a rule that quotes (``quotingGroups``): fiction runs
+  /// only those rules.
+  /// NB: most tokens that pass only the anchors of other rules ("in", "put") are then no
+  /// anchor candidates, and the index does not read them.
+  let quotingSieve: AnchorSieve
 
   /// The tokens rules must read near their anchors (see ``Entry/required``).
   let requiredTokens: UnsafeBufferPointer<RequiredToken>
@@ -288,10 +363,10 @@ final class RuleProgram: @unchecked Sendable {
     test.anyOf == 0 && test.lowers.isEmpty && !test.texts.isEmpty
   }
 
-  /// A length's bit in ``keyLengthsOfByte``.
+  /// A length's bit in ``AnchorSieve/keyLengthsOfByte``.
   @inline(__always)
   /// NB: one comparison, not two: a negative length (no token has one) reads as bit 63, which
-  /// only lets the keys be compared (``keyedGroups(_:first:from:to:)``), and none has that length.
+  /// only lets the keys be compared (``AnchorSieve/keyedGroups(_:first:from:to:)``), and none has that length.
   static func lengthBit(_ length: Int) -> UInt64 {
     UInt64(1) << min(UInt64(bitPattern: Int64(length)), 63)
   }
@@ -320,23 +395,6 @@ final class RuleProgram: @unchecked Sendable {
     let pastZ = low &+ 0x2525_2525_2525_2525
     let upper = atLeastA & ~pastZ & ~raw & 0x8080_8080_8080_8080
     return (raw, raw | (upper >> 2))
-  }
-
-  /// The groups whose keys the token `text[start..<end]`, starting with byte `first`, has.
-  @inline(__always)
-  func keyedGroups(_ text: UnsafeBufferPointer<UInt8>, first: UInt8, from start: Int, to end: Int)
-    -> UInt64
-  {
-    let range = keysOfByte[Int(first)]
-    guard range.lowerBound < range.upperBound else { return 0 }
-    let (raw, lowered) = Self.packedPrefix(text, from: start, to: end)
-    let length = end - start
-    var groups: UInt64 = 0
-    for index in Int(range.lowerBound)..<Int(range.upperBound) {
-      let key = anchorKeys[index]
-      if key.length == length && key.key == (key.lowered ? lowered : raw) { groups |= key.groups }
-    }
-    return groups
   }
 
   init(rules: [Rule]) {
@@ -612,7 +670,7 @@ final class RuleProgram: @unchecked Sendable {
     var groupRuleBits: [UInt64] = []
     var checkOfRule = [Int32](repeating: 0, count: entries.count)
     let ruleWords = max(1, (entries.count + 63) / 64)
-    var anchorLexicons: UInt64 = 0
+    var groupLexicons: [UInt64] = []
     var groupsOfLexicon = [UInt64](repeating: 0, count: 64)
     var groupsOfByte = [UInt64](repeating: 0, count: 256)
     var keys: [AnchorKey] = []
@@ -653,7 +711,7 @@ final class RuleProgram: @unchecked Sendable {
       for lexicon in 0..<64 where test.anyOf & (UInt64(1) << UInt64(lexicon)) != 0 {
         groupsOfLexicon[lexicon] |= groupBit
       }
-      anchorLexicons |= test.anyOf
+      groupLexicons.append(test.anyOf)
       let bits = groupRuleBits.count
       groupRuleBits += [UInt64](repeating: 0, count: ruleWords)
       for rule in members {
@@ -763,35 +821,20 @@ final class RuleProgram: @unchecked Sendable {
       )
     }
     self.quotingReach = quotingReach
-    self.quotingGroups = Self.copy(
-      groups.map { group in
-        (0..<ruleWords).contains { groupRuleBits[group.bits + $0] & quotingRuleBits[$0] != 0 }
-      })
-    self.anchorLexicons = anchorLexicons
-    self.groupsOfLexicon = Self.copy(groupsOfLexicon)
-    self.groupsOfByte = Self.copy(groupsOfByte)
-    // Each key listed under every first byte a token spelled so may have: its own, and for a
-    // key compared lower-cased, its upper case too.
-    var anchorKeys: [AnchorKey] = []
-    var keysOfByte: [Range<Int32>] = []
-    var keyLengthsOfByte: [UInt64] = []
-    for byte in 0...255 {
-      let start = Int32(anchorKeys.count)
-      let lowered = byte >= 0x41 && byte <= 0x5A ? UInt8(byte) | 0x20 : UInt8(byte)
-      var lengths: UInt64 = 0
-      for key in keys {
-        let first = UInt8(truncatingIfNeeded: key.key)
-        if first == UInt8(byte) || (key.lowered && first == lowered) {
-          anchorKeys.append(key)
-          lengths |= Self.lengthBit(key.length)
-        }
-      }
-      keysOfByte.append(start..<Int32(anchorKeys.count))
-      keyLengthsOfByte.append(lengths)
+    let quotingGroups = groups.map { group in
+      (0..<ruleWords).contains { groupRuleBits[group.bits + $0] & quotingRuleBits[$0] != 0 }
     }
-    self.anchorKeys = Self.copy(anchorKeys)
-    self.keysOfByte = Self.copy(keysOfByte)
-    self.keyLengthsOfByte = Self.copy(keyLengthsOfByte)
+    self.quotingGroups = Self.copy(quotingGroups)
+    self.groupsOfLexicon = Self.copy(groupsOfLexicon)
+    var quotingGroupBits: UInt64 = 0
+    for group in groups.indices where quotingGroups[group] {
+      quotingGroupBits |= UInt64(1) << UInt64(min(group, 63))
+    }
+    anchorSieve = AnchorSieve(
+      groups: ~0, groupLexicons: groupLexicons, groupsOfByte: groupsOfByte, keys: keys)
+    quotingSieve = AnchorSieve(
+      groups: quotingGroupBits, groupLexicons: groupLexicons, groupsOfByte: groupsOfByte,
+      keys: keys)
   }
 
   deinit {
@@ -818,10 +861,8 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: reachesOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
-    UnsafeMutableBufferPointer(mutating: groupsOfByte).deallocate()
-    UnsafeMutableBufferPointer(mutating: anchorKeys).deallocate()
-    UnsafeMutableBufferPointer(mutating: keysOfByte).deallocate()
-    UnsafeMutableBufferPointer(mutating: keyLengthsOfByte).deallocate()
+    anchorSieve.deallocate()
+    quotingSieve.deallocate()
   }
 
   /// A spelling of 1 to 8 bytes packed as it is (bytes from the lowest), or 0 when it is

@@ -6,7 +6,8 @@ import Testing
 /// The matcher's token test (``PatternMatcher/accepts(_:_:)``) takes shortcuts: packed
 /// spellings, the spelling filters and first-byte bits of ``TokenCheck``, the key lengths of
 /// the anchor index. Over
-/// corpus texts, it answers as a plain comparison of the token's bytes with every spelling.
+/// corpus texts, it answers as a plain comparison of the token's bytes with every spelling, and
+/// so does ``PatternMatcher/admits(_:_:)``, which asks its filters first.
 struct TokenCheckTests {
   /// Whether `test` holds for the token at `index`, read the slow way: lexicon bits, kind and
   /// shape, then the token's bytes (`bytes`, and `lowered` with its ASCII letters lower-cased)
@@ -55,6 +56,10 @@ struct TokenCheckTests {
             test, token, context, bytes: bytes, lowered: lowered, spellings: spellings)
           if answer != expected {
             wrong.append("«\(result.document.text(of: token))»: \(answer)")
+          }
+          // The filters asked first never turn away a token the test accepts.
+          if matcher.admits(test, token) != answer {
+            wrong.append("«\(result.document.text(of: token))»: admits \(!answer)")
           }
         }
       }
