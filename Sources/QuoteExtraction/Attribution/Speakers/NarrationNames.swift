@@ -47,7 +47,10 @@ struct NarrationNames {
     // the lists grew by doubling, two thousand times over the bench sample. The same for the
     // articles, one word in sixteen.
     candidates.reserveCapacity(tokens.count / 8)
-    if findsArticles { articles.reserveCapacity(articles.count + tokens.count / 16) }
+    // NB: the articles are gathered into a list of the pass's own, handed over after it:
+    // appended to the caller's list, each append asked the runtime whether it was unique.
+    var gathered: [Int32] = []
+    if findsArticles { gathered.reserveCapacity(tokens.count / 16) }
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
@@ -88,7 +91,7 @@ struct NarrationNames {
               // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
               // gathered in this pass rather than by a pass of their own over every token.
               if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-                articles.append(Int32(index))
+                gathered.append(Int32(index))
               }
               guard isCapital else {
                 if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
@@ -108,6 +111,11 @@ struct NarrationNames {
           }
         }
       }
+    }
+    if articles.isEmpty {
+      articles = gathered
+    } else {
+      articles.append(contentsOf: gathered)
     }
     // NB: at most one mention per candidate: the list grows once, not by doubling (each
     // growth moved every mention).
@@ -396,6 +404,9 @@ private struct OneWordNames {
     let old = slots
     // NB: a short document names a few people: the first table is small.
     let count = max(16, old.count * 2)
+    // NB: room for as many analyses as the table takes before it grows again: they grew by
+    // doubling from one, each growth moving every analysis.
+    analyses.reserveCapacity(count / 2)
     slots = Array(filled: (0, 0, 0), count: count)
     let mask = count - 1
     for entry in old where entry.token != 0 {
