@@ -56,11 +56,12 @@ struct NarrationNames {
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     // The classes of first bytes wanted (see ``firstByteClasses``): articles only with
     // `findsArticles`.
-    let wanted: UInt8 =
-      NarrationNames.pronounClass | (findsArticles ? NarrationNames.articleClass : 0)
+    // NB: a table for each choice, not a mask applied to every word.
+    let wantedClasses =
+      findsArticles ? NarrationNames.firstByteClasses : NarrationNames.pronounFirstBytes
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        NarrationNames.firstByteClasses.withUnsafeBufferPointer { classes in
+        wantedClasses.withUnsafeBufferPointer { classes in
           // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
           // are not read.
           var stretchStart = 0
@@ -77,13 +78,13 @@ struct NarrationNames {
               // more than the tests. A subject pronoun or an article is told by its length and
               // first byte before its letters are compared.
               let isCapital = token.shape.rawValue & capitalShape == capitalized
-              // NB: the first byte's classes, kept only for a word of one to three bytes (a
-              // selected index and a mask, not branches).
+              // NB: the first byte's classes, kept only for a word of one to three bytes (masks,
+              // not branches). The first byte is read at the text's start for any other word: a
+              // word of one byte at least is in the text, and a longer one's byte is not used.
               let length = token.utf8End &- token.utf8Start
-              let start = Int(token.utf8Start)
-              let first = utf8[start < utf8.count ? start : 0]
-              let short = 0 &- NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3)
-              let shortClass = classes[Int(first)] & short & wanted
+              let short = 0 &- Int(NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3))
+              let first = utf8[Int(token.utf8Start) & short]
+              let shortClass = classes[Int(first)] & UInt8(truncatingIfNeeded: short)
               let mayBeArticle = shortClass & NarrationNames.articleClass
               let mayBeCandidate = NarrationNames.bit(isCapital) | shortClass
               // NB: a stretch holds no token of a quotation (the runs are every token inside one).
@@ -263,6 +264,8 @@ struct NarrationNames {
     default: return 0
     }
   }
+  /// ``firstByteClasses`` without the articles.
+  static let pronounFirstBytes: [UInt8] = firstByteClasses.map { $0 & pronounClass }
   static let pronounClass: UInt8 = 1
   static let articleClass: UInt8 = 2
 
