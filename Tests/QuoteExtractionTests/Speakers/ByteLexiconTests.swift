@@ -135,6 +135,26 @@ struct ByteLexiconTests {
 struct ByteLexiconFilterTests {
   /// Each key of each speaker list, as written in any ASCII case, and near misses of it: found
   /// exactly when a key equals it once lower-cased (as a scan of every key says).
+  /// A key longer than eight bytes is compared eight bytes at a time, the last eight
+  /// overlapping the ones before; a shorter one by its hash and length: at every length, a word
+  /// is found with any of its letters in upper case, and a word one byte apart is not.
+  @Test func comparesKeysOfEveryLengthInEveryByte() {
+    let alphabet = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    func key(_ length: Int) -> [UInt8] { (0..<length).map { alphabet[($0 * 7 + length) % 26] } }
+    var lexicon = ByteLexicon<Int>()
+    for length in 1...24 { lexicon.insert(bytes: key(length), value: length) }
+    for length in 1...24 {
+      for position in 0..<length {
+        var upper = key(length)
+        upper[position] -= 0x20
+        #expect(lexicon.value(ArraySlice(upper)) == length, "\(length) \(position)")
+        var other = key(length)
+        other[position] = other[position] == UInt8(ascii: "z") ? 0x61 : other[position] + 1
+        #expect(lexicon.value(ArraySlice(other)) == nil, "\(length) \(position)")
+      }
+    }
+  }
+
   @Test func lookupsAgreeWithAScanOfTheKeys() {
     let lexicons = SpeakerLexicons.shared
     var keys: [[UInt8]] = []

@@ -146,6 +146,9 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     return find(bytes, hash: ByteLexicon.hash(bytes))
   }
 
+  /// NB: kept out of line: inlined into the names' pass over the tokens, it cost that loop more
+  /// registers than it saved.
+  @inline(never)
   private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     guard !bytes.isEmpty, !values.isEmpty else { return nil }
     let mask = slots.count - 1
@@ -156,7 +159,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       if stored == 0 { return nil }
       if stored & ByteLexicon.tagMask == tag {
         let entry = Int(truncatingIfNeeded: stored & ~ByteLexicon.tagMask) - 1
-        if matches(entry, bytes) { return entry }
+        if matches(entry, bytes, hash: hash) { return entry }
       }
       slot = (slot + 1) & mask
     }
@@ -164,17 +167,35 @@ struct ByteLexicon<Value: Sendable>: Sendable {
 
   private static var tagMask: UInt64 { 0xFFFF_FFFF_0000_0000 }
 
-  private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether the key of `entry` equals the non-empty `bytes`, whose hash is `hash`, once
+  /// lower-cased.
+  /// NB: a key of up to eight bytes is told by its hash and length alone (two keys of the same
+  /// length up to eight bytes never share a hash, see ``hash(_:)-swift.type.method``), a longer
+  /// one eight bytes at a time (the last eight overlapping the ones before), not byte by byte:
+  /// most keys looked up are found. The key's bytes are read in place, with one bounds check for
+  /// the whole key.
+  private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
     let start = Int(starts[entry])
-    guard Int(starts[entry + 1]) - start == bytes.count else { return false }
-    // NB: the key's bytes in place, with one bounds check for the whole key rather than one per
-    // byte.
+    let count = bytes.count
+    guard Int(starts[entry + 1]) - start == count else { return false }
+    guard count > 8 else { return hashes[entry] == hash }
     return pool.withUnsafeBufferPointer { pool in
-      let key = UnsafeBufferPointer(rebasing: pool[start..<(start + bytes.count)])
-      for offset in 0..<bytes.count where key[offset] != ByteLexicon.lower(bytes[offset]) {
-        return false
+      let key = UnsafeBufferPointer(rebasing: pool[start..<(start + count)])
+      guard let keyBase = key.baseAddress, let base = bytes.baseAddress else { return false }
+      let word = UnsafeRawPointer(base)
+      let keyWord = UnsafeRawPointer(keyBase)
+      var offset = 0
+      while true {
+        // The next eight bytes, or the last eight.
+        let at = min(offset, count &- 8)
+        if ByteScan.lowercased(word.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+          != keyWord.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        {
+          return false
+        }
+        guard at < count &- 8 else { return true }
+        offset &+= 8
       }
-      return true
     }
   }
 

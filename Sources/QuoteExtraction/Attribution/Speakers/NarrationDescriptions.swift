@@ -44,62 +44,65 @@ struct NarrationDescriptions {
     tokens.withUnsafeBufferPointer { tokenBuffer in
       insideQuote.withUnsafeBufferPointer { insideQuote in
         document.paragraphOfToken.withUnsafeBufferPointer { paragraphs in
-          for article in articles where Int(article) >= index {
-            index = Int(article)
-            defer { index += 1 }
-            let paragraph = paragraphs[index]
-            var end = index + 1
-            // NB: a lower-case word (``MentionAnalyzer/isWord(_:)`` and not
-            // ``MentionAnalyzer/isCapitalized(_:)``), told from the token in place.
-            func isLowercaseWord(_ index: Token.Index) -> Bool {
-              let token = tokenBuffer[index]
-              return token.kind == .word
-                && (!token.shape.contains(.capitalized) || token.shape.contains(.allCaps))
-            }
-            while end < tokenBuffer.count,
-              end &- index <= NarrationDescriptions.maximumModifiers + 1,
-              !insideQuote[end], isLowercaseWord(end), paragraphs[end] == paragraph
-            {
-              // NB: one lookup in the small table of determiners and gendered roles, not one in the
-              // merged table and another in the roles: most words are in neither, and its bitmap
-              // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
-              let word = descriptionWord(
-                end, tokens, document.utf8, descriptionWords, descriptionLengths)
-              // Another determiner starts another phrase, read from there ("to a large extent the
-              // lad", "a chair for his sister").
-              if word == .determiner {
-                index = end
-                end = index + 1
-                continue
+          document.utf8.withUnsafeBufferPointer { utf8 in
+            for article in articles where Int(article) >= index {
+              index = Int(article)
+              defer { index += 1 }
+              let paragraph = paragraphs[index]
+              var end = index + 1
+              // NB: a lower-case word (``MentionAnalyzer/isWord(_:)`` and not
+              // ``MentionAnalyzer/isCapitalized(_:)``), told from the token in place.
+              func isLowercaseWord(_ index: Token.Index) -> Bool {
+                let token = tokenBuffer[index]
+                return token.kind == .word
+                  && (!token.shape.contains(.capitalized) || token.shape.contains(.allCaps))
               }
-              if let word, word != .determiner {
-                let gender: SpeakerGender = word == .male ? .male : .female
-                // "a man's voice" is the voice; "a boy scout" goes on past the noun.
-                let next = end + 1
-                let goesOn =
-                  analyzer.isPossessive(end)
-                  || (next < tokens.count && analyzer.isWord(next) && !analyzer.isCapitalized(next)
-                    && isRole(next, tokens, document.utf8) != nil)
-                if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
-                  mention.kind == .description, mention.gender == gender
+              while end < tokenBuffer.count,
+                end &- index <= NarrationDescriptions.maximumModifiers + 1,
+                !insideQuote[end], isLowercaseWord(end), paragraphs[end] == paragraph
+              {
+                // NB: one lookup in the small table of determiners and gendered roles, not one in the
+                // merged table and another in the roles: most words are in neither, and its bitmap
+                // turns them away unhashed. The bytes are read in place: a slice of the text retains it.
+                let word = descriptionWord(
+                  tokenBuffer[end], utf8, descriptionWords, descriptionLengths)
+                // Another determiner starts another phrase, read from there ("to a large extent the
+                // lad", "a chair for his sister").
+                if word == .determiner {
+                  index = end
+                  end = index + 1
+                  continue
+                }
+                if let word, word != .determiner {
+                  let gender: SpeakerGender = word == .male ? .male : .female
+                  // "a man's voice" is the voice; "a boy scout" goes on past the noun.
+                  let next = end + 1
+                  let goesOn =
+                    analyzer.isPossessive(end)
+                    || (next < tokens.count && analyzer.isWord(next)
+                      && !analyzer.isCapitalized(next)
+                      && isRole(next, tokens, document.utf8) != nil)
+                  if !goesOn, let mention = analyzer.analyze(tokens: index..<(end + 1)),
+                    mention.kind == .description, mention.gender == gender
+                  {
+                    mentions.append(mention)
+                  }
+                  index = end
+                  break
+                }
+                if speakerNouns.count > 0, isDefinite(index), !analyzer.isPossessive(end),
+                  speakerNouns.contains(analyzer.wordBytes(end)),
+                  end + 1 >= tokens.count || !isLowercaseWord(end + 1)
+                    || !speakerNouns.contains(analyzer.wordBytes(end + 1)),
+                  let mention = analyzer.analyze(tokens: index..<(end + 1)),
+                  mention.kind == .description
                 {
                   mentions.append(mention)
+                  index = end
+                  break
                 }
-                index = end
-                break
+                end += 1
               }
-              if speakerNouns.count > 0, isDefinite(index), !analyzer.isPossessive(end),
-                speakerNouns.contains(analyzer.wordBytes(end)),
-                end + 1 >= tokens.count || !isLowercaseWord(end + 1)
-                  || !speakerNouns.contains(analyzer.wordBytes(end + 1)),
-                let mention = analyzer.analyze(tokens: index..<(end + 1)),
-                mention.kind == .description
-              {
-                mentions.append(mention)
-                index = end
-                break
-              }
-              end += 1
             }
           }
         }
@@ -112,18 +115,18 @@ struct NarrationDescriptions {
   /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
   /// NB: a word whose first byte and length no description word has is turned away before the
   /// table is read (see ``SpeakerLexicons/descriptionLengths``).
+  /// NB: the token and the text are read in place, as the scan reads them: through their
+  /// arrays, each word's were read with a bounds check and the text's buffer asked for again.
   private func descriptionWord(
-    _ index: Token.Index, _ tokens: [Token], _ utf8: [UInt8],
+    _ token: Token, _ utf8: UnsafeBufferPointer<UInt8>,
     _ descriptionWords: ByteLexicon<DescriptionWord>, _ descriptionLengths: [UInt32]
   ) -> DescriptionWord? {
-    utf8.withUnsafeBufferPointer { utf8 in
-      let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
-      let bytes = UnsafeBufferPointer(rebasing: utf8[range])
-      guard !bytes.isEmpty else { return nil }
-      let (word, bit) = SpeakerLexicons.descriptionLengthBit(bytes)
-      guard descriptionLengths[word] & bit != 0 else { return nil }
-      return descriptionWords.value(bytes)
-    }
+    let range = MentionAnalyzer.wordRange(of: token, in: utf8)
+    let bytes = UnsafeBufferPointer(rebasing: utf8[range])
+    guard !bytes.isEmpty else { return nil }
+    let (word, bit) = SpeakerLexicons.descriptionLengthBit(bytes)
+    guard descriptionLengths[word] & bit != 0 else { return nil }
+    return descriptionWords.value(bytes)
   }
 
   /// Whether a token is "the" or "The".

@@ -47,17 +47,21 @@ struct NarrationNames {
     // the lists grew by doubling, two thousand times over the bench sample. The same for the
     // articles, one word in sixteen.
     candidates.reserveCapacity(tokens.count / 8)
-    if findsArticles { articles.reserveCapacity(articles.count + tokens.count / 16) }
+    // NB: the articles are gathered into a list of the pass's own, handed over after it:
+    // appended to the caller's list, each append asked the runtime whether it was unique.
+    var gathered: [Int32] = []
+    if findsArticles { gathered.reserveCapacity(tokens.count / 16) }
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
     // The classes of first bytes wanted (see ``firstByteClasses``): articles only with
     // `findsArticles`.
-    let wanted: UInt8 =
-      NarrationNames.pronounClass | (findsArticles ? NarrationNames.articleClass : 0)
+    // NB: a table for each choice, not a mask applied to every word.
+    let wantedClasses =
+      findsArticles ? NarrationNames.firstByteClasses : NarrationNames.pronounFirstBytes
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        NarrationNames.firstByteClasses.withUnsafeBufferPointer { classes in
+        wantedClasses.withUnsafeBufferPointer { classes in
           // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
           // are not read.
           var stretchStart = 0
@@ -74,13 +78,13 @@ struct NarrationNames {
               // more than the tests. A subject pronoun or an article is told by its length and
               // first byte before its letters are compared.
               let isCapital = token.shape.rawValue & capitalShape == capitalized
-              // NB: the first byte's classes, kept only for a word of one to three bytes (a
-              // selected index and a mask, not branches).
+              // NB: the first byte's classes, kept only for a word of one to three bytes (masks,
+              // not branches). The first byte is read at the text's start for any other word: a
+              // word of one byte at least is in the text, and a longer one's byte is not used.
               let length = token.utf8End &- token.utf8Start
-              let start = Int(token.utf8Start)
-              let first = utf8[start < utf8.count ? start : 0]
-              let short = 0 &- NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3)
-              let shortClass = classes[Int(first)] & short & wanted
+              let short = 0 &- Int(NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3))
+              let first = utf8[Int(token.utf8Start) & short]
+              let shortClass = classes[Int(first)] & UInt8(truncatingIfNeeded: short)
               let mayBeArticle = shortClass & NarrationNames.articleClass
               let mayBeCandidate = NarrationNames.bit(isCapital) | shortClass
               // NB: a stretch holds no token of a quotation (the runs are every token inside one).
@@ -88,7 +92,7 @@ struct NarrationNames {
               // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
               // gathered in this pass rather than by a pass of their own over every token.
               if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-                articles.append(Int32(index))
+                gathered.append(Int32(index))
               }
               guard isCapital else {
                 if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
@@ -108,6 +112,11 @@ struct NarrationNames {
           }
         }
       }
+    }
+    if articles.isEmpty {
+      articles = gathered
+    } else {
+      articles.append(contentsOf: gathered)
     }
     // NB: at most one mention per candidate: the list grows once, not by doubling (each
     // growth moved every mention).
@@ -255,6 +264,8 @@ struct NarrationNames {
     default: return 0
     }
   }
+  /// ``firstByteClasses`` without the articles.
+  static let pronounFirstBytes: [UInt8] = firstByteClasses.map { $0 & pronounClass }
   static let pronounClass: UInt8 = 1
   static let articleClass: UInt8 = 2
 
@@ -396,6 +407,9 @@ private struct OneWordNames {
     let old = slots
     // NB: a short document names a few people: the first table is small.
     let count = max(16, old.count * 2)
+    // NB: room for as many analyses as the table takes before it grows again: they grew by
+    // doubling from one, each growth moving every analysis.
+    analyses.reserveCapacity(count / 2)
     slots = Array(filled: (0, 0, 0), count: count)
     let mask = count - 1
     for entry in old where entry.token != 0 {
