@@ -236,7 +236,9 @@ struct AttributionEngine {
       }
       Self.permute(&attributions, to: &order)
     }
-    result.attributions = attributions
+    // NB: consumed, not copied: while the local array lived on, the resolver's first write to
+    // the result's attributions copied the whole array.
+    result.attributions = consume attributions
     SpeakerResolver(document: result.document, fiction: fiction).resolve(&result)
     Self.dropMentionsInsideContent(&result.attributions)
   }
