@@ -82,8 +82,10 @@ struct SpeakerResolver {
       {
         speakerNouns.insert(bytes: analyzer.wordBytes(mention.tokens.upperBound - 1), value: ())
       }
-      speakerEvents.append(
-        Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
+      // NB: the mention is moved into its event, not copied: a copy retained each of its
+      // arrays and strings, released again when the analysis went out of scope.
+      let position = mention.utf8Range.lowerBound
+      speakerEvents.append(Event(position: position, mention: consume mention, attribution: index))
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.stableSort { $0.position < $1.position }
