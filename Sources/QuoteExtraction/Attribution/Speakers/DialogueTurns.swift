@@ -768,14 +768,20 @@ struct DialogueTurns {
     let sentence = document.sentences[document.sentence(of: colon)]
     let colonStart = Int(document.tokens[colon].utf8Start)
     guard sentence.utf8Start < colonStart else { return nil }
-    let named = mentions(in: sentence.utf8Start..<colonStart).lazy.filter {
-      !table.records[$0.entity].isPlaceLike
-    }
     // NB: a sentence that names two people ("Then Tom nodded and Jane said:") is left alone:
     // which of them is the subject of the speech verb is not read here.
-    guard let subject = named.first,
-      named.prefix(Self.subjectReach).allSatisfy({ $0.entity == subject.entity })
-    else { return nil }
+    // NB: a loop over the mentions that are no place, not a lazy filter: its closure escaped,
+    // and copied the table (every array of it retained, then released).
+    var subject: NarrationMention? = nil
+    var seen = 0
+    for mention in mentions(in: sentence.utf8Start..<colonStart)
+    where !table.records[mention.entity].isPlaceLike {
+      if let first = subject, first.entity != mention.entity { return nil }
+      if subject == nil { subject = mention }
+      seen += 1
+      if seen == Self.subjectReach { break }
+    }
+    guard let subject else { return nil }
     let subjectStart = analyzer.tokens(in: subject.utf8Start..<(subject.utf8Start + 1)).lowerBound
     // NB: the subject opens the sentence, after a word or two ("Presently the lad stood …"); a
     // name further on is most often an object ("… and looked at Tom:").

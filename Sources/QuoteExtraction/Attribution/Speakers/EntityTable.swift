@@ -35,6 +35,13 @@ struct EntityTable {
     var firstMention: Int32 = -1
     var lastMention: Int32 = -1
     var mentionCount = 0
+
+    /// Chains the mention at `node` of ``EntityTable``'s chain as the entity's last.
+    mutating func chain(_ node: Int32) {
+      if firstMention < 0 { firstMention = node }
+      lastMention = node
+      mentionCount += 1
+    }
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
     var isNamedAsPlace = false
     /// Whether it was first named as a place in news ("in Mexico City"): a later name that
@@ -119,25 +126,30 @@ struct EntityTable {
   /// The recency list saved by ``saveRecency()``.
   private var savedRecency: [Int] = []
 
+  /// One mention of the chain: its UTF-8 range, its tokens, and the entity's next mention (-1
+  /// ends a chain).
+  /// NB: the tokens are kept beside the range: a name's mentions are read again by their tokens
+  /// at the end (see ``SpeakerResolver``), and finding the tokens of each range searched the
+  /// text.
+  private struct MentionNode {
+    var range: Range<Int>
+    var tokens: Range<Token.Index>
+    var next: Int32
+  }
+
   /// The mentions of every entity, in the order they were noted, each entity's chained from
-  /// its record's ``Record/firstMention`` by `mentionNext` (-1 ends a chain).
+  /// its record's ``Record/firstMention`` by ``MentionNode/next``.
   ///
   /// NB: one array for the whole table, not one per entity: an entity's own array was made at
   /// its first mention and grown again and again as its mentions came (a novel has thousands
-  /// of entities), and freed with the table.
-  private var mentionRanges: [Range<Int>] = []
-  /// For each mention of the chain, its tokens.
-  /// NB: kept beside its UTF-8 range: a name's mentions are read again by their tokens at the
-  /// end (see ``SpeakerResolver``), and finding the tokens of each range searched the text.
-  private var mentionTokens: [Range<Token.Index>] = []
-  private var mentionNext: [Int32] = []
+  /// of entities), and freed with the table. One array of nodes, not one per field: each
+  /// mention noted paid a uniqueness check and a capacity check per array.
+  private var mentionNodes: [MentionNode] = []
 
   /// Makes room for `count` more mentions in the chain.
   /// NB: the resolver knows how many mentions it reads: the chain is not grown again and again.
   mutating func reserveMentions(_ count: Int) {
-    mentionRanges.reserveCapacity(mentionRanges.count + count)
-    mentionTokens.reserveCapacity(mentionTokens.count + count)
-    mentionNext.reserveCapacity(mentionNext.count + count)
+    mentionNodes.reserveCapacity(mentionNodes.count + count)
   }
 
   /// The UTF-8 ranges of an entity's mentions, in the order they were noted.
@@ -155,8 +167,8 @@ struct EntityTable {
   /// noted, until it returns false.
   func forEachMention(of id: Int, _ body: (Range<Int>) -> Bool) {
     var mention = records[id].firstMention
-    while mention >= 0, body(mentionRanges[Int(mention)]) {
-      mention = mentionNext[Int(mention)]
+    while mention >= 0, body(mentionNodes[Int(mention)].range) {
+      mention = mentionNodes[Int(mention)].next
     }
   }
 
@@ -164,15 +176,15 @@ struct EntityTable {
   /// noted, until it returns false.
   func forEachMentionTokens(of id: Int, _ body: (Range<Token.Index>) -> Bool) {
     var mention = records[id].firstMention
-    while mention >= 0, body(mentionTokens[Int(mention)]) {
-      mention = mentionNext[Int(mention)]
+    while mention >= 0, body(mentionNodes[Int(mention)].tokens) {
+      mention = mentionNodes[Int(mention)].next
     }
   }
 
   /// The first mention noted of an entity, if any.
   func firstMention(of id: Int) -> Range<Int>? {
     let first = records[id].firstMention
-    return first < 0 ? nil : mentionRanges[Int(first)]
+    return first < 0 ? nil : mentionNodes[Int(first)].range
   }
 
   /// The entities mentioned lately, most recent last: saved and put back around a mention that
@@ -325,7 +337,9 @@ struct EntityTable {
       if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
       return id
     case .pronoun:
-      if mention.displayName == "I" {
+      // NB: the bytes are compared, not the strings: `==` on two strings that differ in
+      // their bits (every other pronoun) compared them in full.
+      if mention.displayName.utf8.count == 1, mention.displayName.utf8.first == 0x49 {
         // A first-person narrator speaks as "I" throughout: one entity.
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
@@ -826,14 +840,12 @@ struct EntityTable {
 
   private mutating func note(_ id: Int, mention: SpeakerMention) {
     let last = records[id].lastMention
-    if last < 0 || mentionRanges[Int(last)] != mention.utf8Range {
-      let added = Int32(mentionRanges.count)
-      mentionRanges.append(mention.utf8Range)
-      mentionTokens.append(mention.tokens)
-      mentionNext.append(-1)
-      if last < 0 { records[id].firstMention = added } else { mentionNext[Int(last)] = added }
-      records[id].lastMention = added
-      records[id].mentionCount += 1
+    if last < 0 || mentionNodes[Int(last)].range != mention.utf8Range {
+      let added = Int32(mentionNodes.count)
+      mentionNodes.append(MentionNode(range: mention.utf8Range, tokens: mention.tokens, next: -1))
+      if last >= 0 { mentionNodes[Int(last)].next = added }
+      // NB: the record's three fields are changed in one access (one uniqueness check).
+      records[id].chain(added)
     }
     // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
     // entities a novel has.
