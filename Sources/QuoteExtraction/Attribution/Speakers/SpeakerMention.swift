@@ -799,22 +799,21 @@ final class MentionAnalyzer {
   /// NB: kept by token range: the resolver reads the vocatives of every direct quotation of
   /// fiction, and the narrator's namers read those of the same quotations again (twice with a
   /// first-person narrator).
-  func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
-    guard tokens.count > 1 else { return [] }
+  func vocatives(in tokens: Range<Token.Index>) -> Vocatives {
+    guard tokens.count > 1 else { return Vocatives(vocativeMemo, start: 0, count: 0) }
     let key = VocativeMemo.key(tokens)
     if let found = vocativeMemo.find(key) { return found }
-    let found = scannedVocatives(in: tokens)
-    vocativeMemo.add(key, found)
-    return found
+    let start = vocativeMemo.runStart
+    scanVocatives(in: tokens)
+    return vocativeMemo.add(key, from: start)
   }
 
   /// The vocatives found so far, by token range (see ``vocatives(in:)``).
   private let vocativeMemo = VocativeMemo()
 
-  /// The vocatives of a range of more than one token, found by reading its tokens (see
-  /// ``vocatives(in:)``).
-  private func scannedVocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
-    var names: [Token.Index] = []
+  /// Finds the vocatives of a range of more than one token by reading its tokens, and appends
+  /// them to ``vocativeMemo``'s run (see ``vocatives(in:)``).
+  private func scanVocatives(in tokens: Range<Token.Index>) {
     let tokenCount = document.tokens.count
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
@@ -853,15 +852,41 @@ final class MentionAnalyzer {
         guard opens, !isHonorific(index), !isRole(index),
           lists(index).isDisjoint(with: [.notName, .pronoun])
         else { continue }
-        names.append(index)
+        vocativeMemo.append(index)
       }
     }
-    return names
   }
 }
 
+/// The vocatives of a token range (see ``MentionAnalyzer/vocatives(in:)``): a run of the
+/// tokens kept by a ``VocativeMemo``, read in place.
+///
+/// NB: no array per range: most ranges address no one, and an array per range (empty or not)
+/// was retained into the memo, released with it, and made anew for each range that has some.
+/// It holds its memo: a run, once kept, never changes.
+struct Vocatives: RandomAccessCollection, Equatable {
+  private let memo: VocativeMemo
+  private let start: Int
+  let endIndex: Int
+  var startIndex: Int { 0 }
+
+  fileprivate init(_ memo: VocativeMemo, start: Int, count: Int) {
+    self.memo = memo
+    self.start = start
+    endIndex = count
+  }
+
+  subscript(position: Int) -> Token.Index {
+    precondition(position >= 0 && position < endIndex)
+    return memo.token(at: start + position)
+  }
+
+  static func == (lhs: Vocatives, rhs: Vocatives) -> Bool { lhs.elementsEqual(rhs) }
+}
+
 /// The vocatives of token ranges (see ``MentionAnalyzer/vocatives(in:)``), in an
-/// open-addressing table keyed by the range's bounds.
+/// open-addressing table keyed by the range's bounds; each range's vocatives are a run of one
+/// buffer of tokens.
 ///
 /// NB: no dictionary: a vocative list is asked for once per quotation fragment, and hashing
 /// each key with the standard hasher cost a good part of what a second reading saved. A class
@@ -873,16 +898,19 @@ final class VocativeMemo {
   private var used = 0
   /// For each slot, its key (0: empty; no range of more than one token has key 0).
   private var keys: UnsafeMutablePointer<UInt64>? = nil
-  /// For each slot, the vocatives of its key (initialised only in slots with a key).
-  private var values: UnsafeMutablePointer<[Token.Index]>? = nil
+  /// For each slot with a key, where its run starts in ``tokens`` and how long it is.
+  private var runs: UnsafeMutablePointer<(start: Int32, count: Int32)>? = nil
+  /// The runs of vocatives, one after the other; the run being found last.
+  private var tokens: UnsafeMutablePointer<Int32>? = nil
+  private var tokenCount = 0
+  private var tokenCapacity = 0
 
   init() {}
 
   deinit {
-    guard let keys, let values else { return }
-    for slot in 0..<capacity where keys[slot] != 0 { (values + slot).deinitialize(count: 1) }
-    keys.deallocate()
-    values.deallocate()
+    keys?.deallocate()
+    runs?.deallocate()
+    tokens?.deallocate()
   }
 
   /// The key of a range: its bounds, 32 bits each.
@@ -892,23 +920,53 @@ final class VocativeMemo {
   }
 
   /// The vocatives kept for a key, or nil.
-  func find(_ key: UInt64) -> [Token.Index]? {
-    guard let keys, let values else { return nil }
+  func find(_ key: UInt64) -> Vocatives? {
+    guard let keys, let runs else { return nil }
     let mask = capacity - 1
     var slot = VocativeMemo.slot(key) & mask
     while keys[slot] != 0 {
-      if keys[slot] == key { return values[slot] }
+      if keys[slot] == key {
+        return Vocatives(self, start: Int(runs[slot].start), count: Int(runs[slot].count))
+      }
       slot = (slot + 1) & mask
     }
     return nil
   }
 
-  /// Keeps the vocatives of a key that the table lacks.
-  func add(_ key: UInt64, _ vocatives: [Token.Index]) {
+  /// Where the run that ``append(_:)`` makes next starts.
+  var runStart: Int { tokenCount }
+
+  /// Appends a vocative to the run being found.
+  func append(_ token: Token.Index) {
+    if tokenCount == tokenCapacity {
+      let count = max(64, tokenCapacity * 2)
+      let grown = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+      if let tokens {
+        grown.initialize(from: tokens, count: tokenCount)
+        tokens.deallocate()
+      }
+      tokens = grown
+      tokenCapacity = count
+    }
+    tokens?[tokenCount] = Int32(truncatingIfNeeded: token)
+    tokenCount += 1
+  }
+
+  /// The token at an offset of the runs.
+  func token(at offset: Int) -> Token.Index {
+    precondition(offset >= 0 && offset < tokenCount)
+    return tokens.map { Int($0[offset]) } ?? 0
+  }
+
+  /// Keeps the run appended from `start` on as the vocatives of a key that the table lacks.
+  func add(_ key: UInt64, from start: Int) -> Vocatives {
     if (used + 1) * 2 > capacity { grow() }
-    guard let keys, let values else { return }
-    place(key, vocatives, keys, values, capacity)
-    used += 1
+    let count = tokenCount - start
+    if let keys, let runs {
+      place(key, (Int32(start), Int32(count)), keys, runs, capacity)
+      used += 1
+    }
+    return Vocatives(self, start: start, count: count)
   }
 
   private static func slot(_ key: UInt64) -> Int {
@@ -916,30 +974,30 @@ final class VocativeMemo {
   }
 
   private func place(
-    _ key: UInt64, _ vocatives: [Token.Index], _ keys: UnsafeMutablePointer<UInt64>,
-    _ values: UnsafeMutablePointer<[Token.Index]>, _ capacity: Int
+    _ key: UInt64, _ run: (start: Int32, count: Int32), _ keys: UnsafeMutablePointer<UInt64>,
+    _ runs: UnsafeMutablePointer<(start: Int32, count: Int32)>, _ capacity: Int
   ) {
     let mask = capacity - 1
     var slot = VocativeMemo.slot(key) & mask
     while keys[slot] != 0 { slot = (slot + 1) & mask }
     keys[slot] = key
-    (values + slot).initialize(to: vocatives)
+    runs[slot] = run
   }
 
   private func grow() {
     let count = max(64, capacity * 2)
     let newKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
     newKeys.initialize(repeating: 0, count: count)
-    let newValues = UnsafeMutablePointer<[Token.Index]>.allocate(capacity: count)
-    if let keys, let values {
+    let newRuns = UnsafeMutablePointer<(start: Int32, count: Int32)>.allocate(capacity: count)
+    if let keys, let runs {
       for slot in 0..<capacity where keys[slot] != 0 {
-        place(keys[slot], (values + slot).move(), newKeys, newValues, count)
+        place(keys[slot], runs[slot], newKeys, newRuns, count)
       }
       keys.deallocate()
-      values.deallocate()
+      runs.deallocate()
     }
     keys = newKeys
-    values = newValues
+    runs = newRuns
     capacity = count
   }
 }
