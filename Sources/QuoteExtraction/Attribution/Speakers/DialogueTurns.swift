@@ -668,10 +668,15 @@ struct DialogueTurns {
       }
     }
     for number in groups.indices.dropFirst() {
+      // NB: whether the turn before follows right before and was given by the turns is asked
+      // first: most turns are tagged, and the tests of the group's own tag passed it the
+      // attributions (each call retained them and the group's slice, then released them).
+      guard groups[number - 1].end + 1 == groups[number].paragraph, given(number - 1) else {
+        continue
+      }
       let named = isNamed(groups[number], result.attributions)
       guard named || isPronounTagged(groups[number], result.attributions),
-        let anchor = speaker(of: groups[number], result.attributions), given(number - 1),
-        groups[number - 1].end + 1 == groups[number].paragraph,
+        let anchor = speaker(of: groups[number], result.attributions),
         speaker(of: groups[number - 1], result.attributions) == anchor
       else { continue }
       // The chain's first turn, and the turn before it that the chain follows.

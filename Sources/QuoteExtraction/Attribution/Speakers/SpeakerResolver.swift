@@ -359,14 +359,8 @@ struct SpeakerResolver {
       }
       guard let index = attribution else { continue }
       lastSpeakerRange = mention.utf8Range
-      result.attributions[index].speaker = mention.utf8Range
-      result.attributions[index].speakerKind = mention.kind
-      if let id {
-        table.markSpeaker(id)
-        result.attributions[index].entity = id
-      } else if mention.kind != .pronoun {
-        result.attributions[index].speakerName = mention.displayName
-      }
+      if let id { table.markSpeaker(id) }
+      SpeakerResolver.setSpeaker(of: &result.attributions[index], mention, entity: id)
     }
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
@@ -401,10 +395,32 @@ struct SpeakerResolver {
             name: name, kind: table.records[id].kind, mentions: mentions,
             gender: table.records[id].gender.entityName))
       }
-      result.attributions[index].entity = position
-      result.attributions[index].speakerName = entities[position].name
+      SpeakerResolver.name(&result.attributions[index], entity: position, entities[position].name)
     }
     result.entities = entities
+  }
+
+  /// Gives an attribution the speaker read from its mention: its extent and kind, and its
+  /// entity, else the mention's name (a pronoun with no entity has none).
+  ///
+  /// NB: the attribution is changed in one access, here and in ``name(_:entity:_:)``: each
+  /// field set through the array checked that the array is not shared.
+  private static func setSpeaker(
+    of attribution: inout Attribution, _ mention: SpeakerMention, entity: Int?
+  ) {
+    attribution.speaker = mention.utf8Range
+    attribution.speakerKind = mention.kind
+    if let entity {
+      attribution.entity = entity
+    } else if mention.kind != .pronoun {
+      attribution.speakerName = mention.displayName
+    }
+  }
+
+  /// Gives an attribution its listed entity and that entity's name.
+  private static func name(_ attribution: inout Attribution, entity: Int, _ name: String) {
+    attribution.entity = entity
+    attribution.speakerName = name
   }
 
   /// Whether fiction names someone with the definite article: a person the text calls by a
