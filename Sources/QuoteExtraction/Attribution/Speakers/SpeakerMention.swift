@@ -510,7 +510,8 @@ final class MentionAnalyzer {
   /// looked its words up and built its strings.
   func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
     guard let memo, let key = memoKey(range) else { return freshAnalysis(range) }
-    if let found = memo.find(key, range, self) { return found }
+    let kept = memo.find(key, range, self)
+    if kept >= 0 { return memo.mention(kept, movedTo: range, self) }
     let mention = freshAnalysis(range)
     memo.add(key, range, mention)
     return mention
@@ -1085,11 +1086,12 @@ final class AnalysisMemo {
     used.deallocate()
   }
 
-  /// The analysis kept for a range that reads as `range` does, moved to `range`: `.some(nil)`
-  /// when that range holds no mention, nil when no such range was analysed.
-  func find(_ key: Key, _ range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
-    -> SpeakerMention??
-  {
+  /// The index of the analysis kept for a range that reads as `range` does, or -1 when no
+  /// such range was analysed (see ``mention(_:movedTo:_:)``).
+  ///
+  /// NB: an index, the analysis read by the caller once: an analysis returned as a
+  /// `SpeakerMention??` was wrapped, moved and unwrapped, its bytes copied a few times over.
+  func find(_ key: Key, _ range: Range<Token.Index>, _ analyzer: MentionAnalyzer) -> Int {
     let mask = slotCount - 1
     var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 29)) & mask
     while slots[slot].analysis != 0 {
@@ -1097,19 +1099,28 @@ final class AnalysisMemo {
       if slots[slot].hash == key.hash, ranges[index].opensSentence == key.opensSentence,
         analyzer.readsTheSame(ranges[index].tokens, range)
       {
-        guard var mention = mentions[index] else { return .some(nil) }
-        let shift = range.lowerBound - ranges[index].tokens.lowerBound
-        mention.tokens = range
-        mention.utf8Range = analyzer.utf8Range(of: range)
-        if let name = mention.nameTokens {
-          mention.nameTokens = (name.lowerBound + shift)..<(name.upperBound + shift)
-        }
-        if let honorific = mention.honorific { mention.honorific = honorific + shift }
-        return .some(mention)
+        return index
       }
       slot = (slot + 1) & mask
     }
-    return nil
+    return -1
+  }
+
+  /// The analysis at `index` (see ``find(_:_:_:)``), moved to `range`, a range that reads as
+  /// its own does: nil when that range holds no mention.
+  func mention(_ index: Int, movedTo range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> SpeakerMention?
+  {
+    precondition(index >= 0 && index < used.pointee)
+    guard var mention = mentions[index] else { return nil }
+    let shift = range.lowerBound - ranges[index].tokens.lowerBound
+    mention.tokens = range
+    mention.utf8Range = analyzer.utf8Range(of: range)
+    if let name = mention.nameTokens {
+      mention.nameTokens = (name.lowerBound + shift)..<(name.upperBound + shift)
+    }
+    if let honorific = mention.honorific { mention.honorific = honorific + shift }
+    return mention
   }
 
   /// Keeps the analysis of `range` under `key`, while there is room.
