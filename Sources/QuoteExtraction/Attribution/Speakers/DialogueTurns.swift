@@ -542,10 +542,10 @@ struct DialogueTurns {
   private static let bytesPerNarratorMention = 2_000
 
   /// The narrator, when a name no one bears is the one the narrator is called by.
-  private func narrator(calledBy words: [String], _ narratorName: String?, table: EntityTable)
+  private func narrator(calledBy words: WordRun, _ narratorName: String?, table: EntityTable)
     -> Int?
   {
-    guard let narratorName, words.last == narratorName else { return nil }
+    guard let narratorName, analyzer.words.last(words) == narratorName else { return nil }
     return table.narrator
   }
 

@@ -76,6 +76,16 @@ struct EntityTable {
 
   private(set) var records: [Record] = []
 
+  /// The name words and roles of the mentions added (see ``SpeakerMention/nameWords``): the
+  /// analyzer's.
+  let words: MentionWords
+
+  /// A table for the mentions of an analyzer whose words are `words` (a buffer of its own by
+  /// default, for mentions made by hand).
+  init(words: MentionWords = MentionWords()) {
+    self.words = words
+  }
+
   /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
   /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
   /// bears the surname. A given name alone is how a novel tells apart the members of one
@@ -445,7 +455,7 @@ struct EntityTable {
     records.append(
       Record(
         name: name, words: [surname], kind: .person, gender: gender,
-        roles: EntityTable.distinct(mention.roles), isHonorificOnly: true,
+        roles: distinctRoles(mention.roles), isHonorificOnly: true,
         forms: FormCounts(form: name)))
     records[id].honorifics.append(String(title.dropLast()).lowercased())
     records[id].isInferred = true
@@ -500,6 +510,12 @@ struct EntityTable {
     return match(first: words[0], last: last, count: words.count, gender: gender)
   }
 
+  /// ``match(nameWords:gender:)`` of a mention's name words (a run of ``words``).
+  func match(nameWords run: WordRun, gender: SpeakerGender) -> Int? {
+    guard let last = words.last(run) else { return nil }
+    return match(first: words[run, 0], last: last, count: Int(run.count), gender: gender)
+  }
+
   /// The entity a name of one word (not added) would join, if any: what
   /// ``match(nameWords:gender:)`` gives for `[word]`.
   /// NB: no array is made for the word (a vocative or a name in address).
@@ -549,24 +565,28 @@ struct EntityTable {
   }
 
   private mutating func addName(_ mention: SpeakerMention, namesPlace: Bool) -> Int? {
-    let words = mention.nameWords
-    guard !words.isEmpty else { return nil }
-    var found = match(nameWords: words, gender: mention.gender)
+    let run = mention.nameWords
+    guard !run.isEmpty else { return nil }
+    // NB: the words are read from the run; an array is made of them only for a record that
+    // takes them (a new name, or a longer one).
+    let wordCount = Int(run.count)
+    let firstWord = words[run, 0]
+    var found = match(nameWords: run, gender: mention.gender)
     // NB: asked only when married titles keep people apart (otherwise always the same
     // person).
     if let id = found, separatesMarriedTitles, !isSamePerson(id, mention) {
       found = nil
     }
-    if found == nil, words.count >= 2, !namesPlace {
+    if found == nil, wordCount >= 2, !namesPlace {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = latest(
-        withWord: words[0],
+        withWord: firstWord,
         where: {
-          isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
+          isOnly(firstWord, $0) && records[$0].gender.isCompatible(with: mention.gender)
             && !records[$0].isHonorificOnly
         })
     }
-    let isHonorificOnly = words.count == 1 && mention.honorific != nil
+    let isHonorificOnly = wordCount == 1 && mention.honorific != nil
     if let id = found {
       // NB: note the mention before copying the record: appending to its mentions while a copy
       // is alive copied them all, O(n²) for an entity named n times (linearity benchmark).
@@ -575,22 +595,23 @@ struct EntityTable {
       // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
       // one person's first name and surname.
       let isJuxtaposition =
-        words.count >= 2
-        && latest(withWord: words[0], where: { $0 != id && isOnly(words[0], $0) }) != nil
+        wordCount >= 2
+        && latest(withWord: firstWord, where: { $0 != id && isOnly(firstWord, $0) }) != nil
       if isJuxtaposition { return id }
       // NB: the record is changed in place: a copy would retain, then release, each of its
       // collections.
-      if words.count > records[id].words.count || (records[id].isHonorificOnly && words.count > 1) {
+      if wordCount > records[id].words.count || (records[id].isHonorificOnly && wordCount > 1) {
         records[id].name = mention.displayName
-        for word in words where !records[id].words.contains(word) {
-          index(word, id)
+        for position in 0..<wordCount where !records[id].words.contains(words[run, position]) {
+          index(words[run, position], id)
         }
-        records[id].words = words
+        records[id].words = words.words(run)
         records[id].isHonorificOnly = isHonorificOnly
       }
       if records[id].gender == .unknown { records[id].gender = mention.gender }
-      for role in mention.roles where !records[id].roles.contains(role) {
-        records[id].roles.append(role)
+      for position in 0..<Int(mention.roles.count)
+      where !records[id].roles.contains(words[mention.roles, position]) {
+        records[id].roles.append(words[mention.roles, position])
       }
       // NB: the title is most often there already ("Mr. Bennet" again): a look over the one
       // or two titles, not a set's hash of it.
@@ -599,21 +620,22 @@ struct EntityTable {
         records[id].honorifics.append(title)
       }
       records[id].forms.countOne(mention.displayName)
-      if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
+      if wordCount >= 2 { records[id].fullForms.countOne(mention.displayName) }
       return id
     }
     let id = records.count
+    let names = words.words(run)
     records.append(
       Record(
-        name: mention.displayName, words: words, kind: .person, gender: mention.gender,
-        roles: EntityTable.distinct(mention.roles), isHonorificOnly: isHonorificOnly))
+        name: mention.displayName, words: names, kind: .person, gender: mention.gender,
+        roles: distinctRoles(mention.roles), isHonorificOnly: isHonorificOnly))
     // NB: the forms are counted in place: built as arguments, they were copied into the record.
     records[id].forms.countOne(mention.displayName)
-    if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
+    if wordCount >= 2 { records[id].fullForms.countOne(mention.displayName) }
     records[id].isPlace = namesPlace
     if let title = mention.honorificWord { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
-    for (position, word) in words.enumerated() where !words[..<position].contains(word) {
+    for (position, word) in names.enumerated() where !names[..<position].contains(word) {
       index(word, id)
     }
     note(id, mention: mention)
@@ -648,21 +670,21 @@ struct EntityTable {
   /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
   private func isSamePerson(_ id: Int, _ mention: SpeakerMention) -> Bool {
     guard separatesMarriedTitles else { return true }
-    let words = mention.nameWords
-    if let title = mention.honorificWord, words.count == 1,
+    let wordCount = mention.nameWords.count
+    if let title = mention.honorificWord, wordCount == 1,
       EntityTable.marriedTitles.contains(title), records[id].words.count >= 2
     {
       return records[id].honorifics.contains(title)
     }
     // "Mrs. Croft" is not "Admiral Croft", nor "Dr. Grant" "Mrs. Grant": a woman's title and
     // another title before one surname name two people.
-    if let title = mention.honorificWord, words.count == 1, !records[id].honorifics.isEmpty,
+    if let title = mention.honorificWord, wordCount == 1, !records[id].honorifics.isEmpty,
       !records[id].honorifics.contains(title),
       EntityTable.womensTitles.contains(title) || isTitledWoman(id)
     {
       return false
     }
-    if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
+    if wordCount >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
       records[id].honorifics.contains(where: EntityTable.marriedTitles.contains)
     {
       return mention.honorificWord.map { records[id].honorifics.contains($0) } ?? false
@@ -700,7 +722,7 @@ struct EntityTable {
     records.append(
       Record(
         name: name, words: [], kind: kind, gender: mention.gender,
-        roles: EntityTable.distinct(mention.roles)))
+        roles: distinctRoles(mention.roles)))
     byKey[key] = id
     if key == "pronoun:i" { narrator = id }
     if kind == .organization, let initials = Self.initials(of: name), byInitials[initials] == nil {
@@ -708,6 +730,20 @@ struct EntityTable {
     }
     note(id, mention: mention)
     return id
+  }
+
+  /// Whether a record has one of the roles of a run of ``words``.
+  /// NB: the run's words are read in place: no array is made of them.
+  private func hasRole(_ id: Int, in run: WordRun) -> Bool {
+    for position in 0..<Int(run.count) where records[id].roles.contains(words[run, position]) {
+      return true
+    }
+    return false
+  }
+
+  /// A mention's roles (a run of ``words``), each once, in order.
+  private func distinctRoles(_ roles: WordRun) -> [String] {
+    EntityTable.distinct(words.words(roles))
   }
 
   /// Words each once, in order: the array itself when no word repeats (as is most often so).
@@ -742,12 +778,12 @@ struct EntityTable {
 
   /// Whether a description with these roles would join someone known by one of them (see
   /// ``add(_:isSpeaker:avoiding:onlySpeakers:)``).
-  func hasRole(in roles: [String], gender: SpeakerGender) -> Bool {
+  func hasRole(in roles: WordRun, gender: SpeakerGender) -> Bool {
     latest(withRoleIn: roles, gender: gender) != nil
   }
 
-  private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
-    guard !roles.isEmpty else { return nil }
+  private func latest(withRoleIn run: WordRun, gender: SpeakerGender) -> Int? {
+    guard !run.isEmpty else { return nil }
     // How many named people of the gender the walk has passed: a described person is joined
     // only while they are one of the two latest (a story soon names or drops the people it
     // brings in so).
@@ -756,12 +792,12 @@ struct EntityTable {
     for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
       guard records[id].gender.isCompatible(with: gender) else { continue }
       if records[id].kind == .person {
-        for role in roles where records[id].roles.contains(role) { return id }
+        if hasRole(id, in: run) { return id }
         if records[id].gender == gender { namedPassed += 1 }
       } else if joinsDescribedPeople, records[id].isDescribedPerson,
         namedPassed < EntityTable.describedPersonReach
       {
-        for role in roles where records[id].roles.contains(role) { return id }
+        if hasRole(id, in: run) { return id }
       }
     }
     return nil

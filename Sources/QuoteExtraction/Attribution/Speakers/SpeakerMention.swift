@@ -16,16 +16,105 @@ struct SpeakerMention: Sendable {
   var gender: SpeakerGender
   /// Whether the mention is plural (a group, "they").
   var isPlural: Bool
-  /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]).
-  var nameWords: [String]
-  /// The role words of the mention, lower-cased ("spokeswoman", "secretary").
-  var roles: [String]
+  /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]), a run of the
+  /// analyzer's ``MentionWords``.
+  var nameWords: WordRun
+  /// The role words of the mention, lower-cased ("spokeswoman", "secretary"), a run of the
+  /// analyzer's ``MentionWords``.
+  var roles: WordRun
   /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
   /// host"): it refers to someone already in the story.
   var isDefinite = false
   /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
   /// "Mexican officials").
   var displayName: String
+}
+
+/// A run of the words kept by a ``MentionWords`` buffer: a mention's name words or roles.
+///
+/// NB: a mention holds no array: it is copied, moved and swapped tens of thousands of times a
+/// run (the narration's scans, the memo, the resolver's events), and each array it held was
+/// retained and released with every copy, and made anew for every analysis.
+struct WordRun: Equatable, Sendable {
+  var start: Int32
+  var count: Int32
+
+  static let empty = WordRun(start: 0, count: 0)
+
+  var isEmpty: Bool { count == 0 }
+}
+
+/// The name words and role words of one document's mentions, lower-cased, run after run in
+/// one buffer (see ``WordRun``): made by the analyzer, read by the entity table.
+///
+/// A class over a raw buffer, as ``VocativeMemo`` is: shared by the analyzer and the entity
+/// table, and a class's `var` array paid a dynamic exclusivity check on every access. A run,
+/// once kept, never changes. Belongs to one document and one task.
+final class MentionWords {
+  private var storage: UnsafeMutablePointer<String>
+  private var capacity: Int
+  /// How many words are kept: where the next run starts.
+  private(set) var count = 0
+
+  init(capacity: Int = 64) {
+    self.capacity = max(capacity, 1)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  /// Appends a word to the run being made (see ``run(from:)``).
+  func append(_ word: String) {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<String>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: storage, count: count)
+      storage.deallocate()
+      storage = grown
+      capacity *= 2
+    }
+    (storage + count).initialize(to: word)
+    count += 1
+  }
+
+  /// The run of the words appended from `start` on.
+  func run(from start: Int) -> WordRun {
+    WordRun(start: Int32(start), count: Int32(count - start))
+  }
+
+  /// A run of `words`, appended.
+  func run(_ words: [String]) -> WordRun {
+    let start = count
+    for word in words { append(word) }
+    return run(from: start)
+  }
+
+  /// The word at `position` of a run.
+  subscript(run: WordRun, position: Int) -> String {
+    precondition(position >= 0 && position < Int(run.count))
+    return storage[Int(run.start) + position]
+  }
+
+  /// The last word of a run, if any.
+  func last(_ run: WordRun) -> String? {
+    run.isEmpty ? nil : storage[Int(run.start + run.count) - 1]
+  }
+
+  /// Whether a run holds `word`.
+  func contains(_ run: WordRun, _ word: String) -> Bool {
+    for position in 0..<Int(run.count) where storage[Int(run.start) + position] == word {
+      return true
+    }
+    return false
+  }
+
+  /// The words of a run as an array.
+  func words(_ run: WordRun) -> [String] {
+    guard !run.isEmpty else { return [] }
+    return Array(UnsafeBufferPointer(start: storage + Int(run.start), count: Int(run.count)))
+  }
 }
 
 /// Finds the extent and kind of speaker mentions in a document.
@@ -39,6 +128,8 @@ final class MentionAnalyzer {
   let lexicons: SpeakerLexicons
   /// Each token's speaker-lexicon entry, looked up at most once per document.
   let entries: LexiconEntries
+  /// The name words and roles of the mentions analysed (see ``SpeakerMention/nameWords``).
+  let words: MentionWords
 
   /// The analyses made so far, by spelling; nil to analyse every mention afresh (the tests
   /// compare the two).
@@ -48,6 +139,9 @@ final class MentionAnalyzer {
     self.document = document
     self.lexicons = lexicons
     entries = LexiconEntries(count: document.tokens.count)
+    // NB: room for a word per 64 tokens at first: a novel's analyses are kept by spelling, and
+    // the buffer is not grown again and again.
+    words = MentionWords(capacity: max(64, document.tokens.count / 64))
     memo = memoizes ? AnalysisMemo(tokenCount: document.tokens.count) : nil
     recentRanges = .allocate(capacity: MentionAnalyzer.rangeSlots)
     recentRanges.initialize(repeating: (-1, -1, 0, 0), count: MentionAnalyzer.rangeSlots)
@@ -612,7 +706,7 @@ final class MentionAnalyzer {
     // mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: "")
     describe(&mention, range, lastWord: lastWord, firstWord: firstWord)
     return mention
   }
@@ -639,13 +733,15 @@ final class MentionAnalyzer {
     }
     // The lexicon entry of the last word, kept from the loop: looked up once.
     var lastWordEntry: SpeakerWord?? = .none
+    let rolesStart = words.count
     for index in range where isWord(index) {
       let word = word(index)
       if index == lastWord { lastWordEntry = .some(word) }
       guard let word, word.lists.contains(.role) else { continue }
-      mention.roles.append(lowercasedWord(index))
+      words.append(lowercasedWord(index))
       if mention.gender == .unknown { mention.gender = word.roleGender }
     }
+    mention.roles = words.run(from: rolesStart)
     let lastEntry = lastWordEntry ?? word(lastWord)
     if range.count == 1, firstWord != nil, let word = lastEntry, word.lists.contains(.pronoun) {
       let pronoun = word.pronoun
@@ -665,7 +761,11 @@ final class MentionAnalyzer {
         mention.kind = .organization
       } else {
         mention.kind = .description
-        if mention.roles.isEmpty, isWord(last) { mention.roles.append(lowercasedWord(last)) }
+        // NB: the roles' run is the last one made: the word joins it.
+        if mention.roles.isEmpty, isWord(last) {
+          words.append(lowercasedWord(last))
+          mention.roles = words.run(from: rolesStart)
+        }
       }
       mention.displayName = collapsedText(dropDeterminer(range))
       return
@@ -750,12 +850,12 @@ final class MentionAnalyzer {
     mention.honorificWord = honorific.map { lowercasedWord($0) }
     // NB: loops, not closures: a closure over `self` here copied the analyzer.
     var firstNameWord: Token.Index? = nil
-    // NB: one allocation for the words, not one per growth.
-    mention.nameWords.reserveCapacity(run.count)
+    let nameStart = words.count
     for index in run where isWord(index) {
       if firstNameWord == nil { firstNameWord = index }
-      mention.nameWords.append(lowercasedWord(index))
+      words.append(lowercasedWord(index))
     }
+    mention.nameWords = words.run(from: nameStart)
     if let honorific, let word = word(honorific), word.lists.contains(.honorific),
       word.honorificGender != .unknown
     {

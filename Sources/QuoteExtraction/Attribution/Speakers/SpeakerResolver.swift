@@ -69,12 +69,23 @@ struct SpeakerResolver {
       if fiction, mention.kind == .description, mention.isDefinite,
         analyzer.lexicons.children.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
       {
-        for word in analyzer.lexicons.childWords where !mention.roles.contains(word) {
-          mention.roles.append(word)
+        // NB: the roles' run is kept as it is (another mention may share it): the longer
+        // list is a run of its own.
+        let words = analyzer.words
+        let start = words.count
+        for position in 0..<Int(mention.roles.count) {
+          words.append(words[mention.roles, position])
         }
+        for word in analyzer.lexicons.childWords
+        where !words.contains(words.run(from: start), word) {
+          words.append(word)
+        }
+        mention.roles = words.run(from: start)
       }
       if mention.kind == .name {
-        for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
+        for position in 0..<Int(mention.nameWords.count) {
+          speakerNameWords.insert(analyzer.words[mention.nameWords, position], value: ())
+        }
       }
       if fiction, mention.kind == .description, mention.isDefinite, !mention.isPlural,
         mention.gender == .unknown,
@@ -109,7 +120,7 @@ struct SpeakerResolver {
       directTokens[index] = analyzer.tokens(in: first).lowerBound
     }
 
-    var table = EntityTable()
+    var table = EntityTable(words: analyzer.words)
     table.reserveMentions(speakerEvents.count + names.count + descriptions.count)
     table.separatesMarriedTitles = fiction
     table.joinsDescribedPeople = fiction
@@ -164,7 +175,7 @@ struct SpeakerResolver {
     // retains each of a mention's arrays and strings): the mention read before takes its place.
     var mention = SpeakerMention(
       tokens: 0..<0, utf8Range: 0..<0, kind: .implicit, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: "")
     var nextSpeaker = 0
     var nextName = 0
     var nextDescription = 0
