@@ -12,9 +12,9 @@ struct AnalysisMemoTests {
     let words = analyzer.words
     return
       "\(m.tokens) \(m.utf8Range) \(m.kind) \(String(describing: m.nameTokens)) "
-      + "\(String(describing: m.honorific)) \(String(describing: m.honorificWord)) \(m.gender) "
+      + "\(String(describing: m.honorific)) \(String(describing: words.last(m.honorificWord))) \(m.gender) "
       + "\(m.isPlural) \(words.words(m.nameWords)) \(words.words(m.roles)) "
-      + "\(m.isDefinite) \(m.displayName)"
+      + "\(m.isDefinite) \(String(describing: words.last(m.displayName)))"
   }
 
   /// Analyses every range of one to `longest` tokens starting at every `step`-th token (each

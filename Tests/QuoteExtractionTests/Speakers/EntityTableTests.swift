@@ -11,7 +11,7 @@ struct EntityTableTests {
       tokens: start..<(start + words.count), utf8Range: (start * 10)..<(start * 10 + 5),
       kind: .name, nameTokens: start..<(start + words.count), honorific: nil, gender: .unknown,
       isPlural: false, nameWords: table.words.run(words), roles: .empty,
-      displayName: words.map { $0.capitalized }.joined(separator: " "))
+      displayName: table.words.run(words.map { $0.capitalized }.joined(separator: " ")))
   }
 
   @Test func mentionsOfEachEntityInTheOrderNoted() {

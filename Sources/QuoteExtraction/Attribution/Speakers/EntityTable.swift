@@ -315,7 +315,7 @@ struct EntityTable {
     _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
     onlySpeakers: Bool = false, namesPlace: Bool = false, refersBack: Bool = true
   ) -> Int? {
-    if !byInitials.isEmpty, let id = organization(abbreviatedAs: mention.displayName) {
+    if !byInitials.isEmpty, let id = organization(abbreviatedAs: displayName(of: mention)) {
       note(id, mention: mention)
       return id
     }
@@ -323,9 +323,9 @@ struct EntityTable {
     case .name:
       return addName(mention, namesPlace: namesPlace)
     case .organization, .group:
-      let key = mention.displayName.lowercased()
+      let name = displayName(of: mention)
       let kind: Entity.Kind = mention.kind == .group ? .group : .organization
-      return addKeyed(key: key, name: mention.displayName, kind: kind, mention: mention)
+      return addKeyed(key: name.lowercased(), name: name, kind: kind, mention: mention)
     case .description:
       if let id = latest(withRoleIn: mention.roles, gender: mention.gender) {
         note(id, mention: mention)
@@ -339,9 +339,10 @@ struct EntityTable {
         note(id, mention: mention)
         return id
       }
-      let key = "description:" + mention.displayName.lowercased()
+      let name = displayName(of: mention)
+      let key = "description:" + name.lowercased()
       let id = addKeyed(
-        key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
+        key: key, name: name, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
       // "said the girl" of someone the text has not named: a later "she" can refer to her.
       if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
@@ -349,7 +350,8 @@ struct EntityTable {
     case .pronoun:
       // NB: the bytes are compared, not the strings: `==` on two strings that differ in
       // their bits (every other pronoun) compared them in full.
-      if mention.displayName.utf8.count == 1, mention.displayName.utf8.first == 0x49 {
+      let name = displayName(of: mention)
+      if name.utf8.count == 1, name.utf8.first == 0x49 {
         // A first-person narrator speaks as "I" throughout: one entity.
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
@@ -601,7 +603,7 @@ struct EntityTable {
       // NB: the record is changed in place: a copy would retain, then release, each of its
       // collections.
       if wordCount > records[id].words.count || (records[id].isHonorificOnly && wordCount > 1) {
-        records[id].name = mention.displayName
+        records[id].name = displayName(of: mention)
         for position in 0..<wordCount where !records[id].words.contains(words[run, position]) {
           index(words[run, position], id)
         }
@@ -615,25 +617,28 @@ struct EntityTable {
       }
       // NB: the title is most often there already ("Mr. Bennet" again): a look over the one
       // or two titles, not a set's hash of it.
-      if let title = mention.honorificWord, !records[id].honorifics.contains(where: { $0 == title })
+      if let title = words.last(mention.honorificWord),
+        !records[id].honorifics.contains(where: { $0 == title })
       {
         records[id].honorifics.append(title)
       }
-      records[id].forms.countOne(mention.displayName)
-      if wordCount >= 2 { records[id].fullForms.countOne(mention.displayName) }
+      let name = displayName(of: mention)
+      records[id].forms.countOne(name)
+      if wordCount >= 2 { records[id].fullForms.countOne(name) }
       return id
     }
     let id = records.count
     let names = words.words(run)
+    let name = displayName(of: mention)
     records.append(
       Record(
-        name: mention.displayName, words: names, kind: .person, gender: mention.gender,
+        name: name, words: names, kind: .person, gender: mention.gender,
         roles: distinctRoles(mention.roles), isHonorificOnly: isHonorificOnly))
     // NB: the forms are counted in place: built as arguments, they were copied into the record.
-    records[id].forms.countOne(mention.displayName)
-    if wordCount >= 2 { records[id].fullForms.countOne(mention.displayName) }
+    records[id].forms.countOne(name)
+    if wordCount >= 2 { records[id].fullForms.countOne(name) }
     records[id].isPlace = namesPlace
-    if let title = mention.honorificWord { records[id].honorifics.append(title) }
+    if let title = words.last(mention.honorificWord) { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
     for (position, word) in names.enumerated() where !names[..<position].contains(word) {
       index(word, id)
@@ -671,14 +676,15 @@ struct EntityTable {
   private func isSamePerson(_ id: Int, _ mention: SpeakerMention) -> Bool {
     guard separatesMarriedTitles else { return true }
     let wordCount = mention.nameWords.count
-    if let title = mention.honorificWord, wordCount == 1,
+    let honorific = words.last(mention.honorificWord)
+    if let title = honorific, wordCount == 1,
       EntityTable.marriedTitles.contains(title), records[id].words.count >= 2
     {
       return records[id].honorifics.contains(title)
     }
     // "Mrs. Croft" is not "Admiral Croft", nor "Dr. Grant" "Mrs. Grant": a woman's title and
     // another title before one surname name two people.
-    if let title = mention.honorificWord, wordCount == 1, !records[id].honorifics.isEmpty,
+    if let title = honorific, wordCount == 1, !records[id].honorifics.isEmpty,
       !records[id].honorifics.contains(title),
       EntityTable.womensTitles.contains(title) || isTitledWoman(id)
     {
@@ -687,7 +693,7 @@ struct EntityTable {
     if wordCount >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
       records[id].honorifics.contains(where: EntityTable.marriedTitles.contains)
     {
-      return mention.honorificWord.map { records[id].honorifics.contains($0) } ?? false
+      return honorific.map { records[id].honorifics.contains($0) } ?? false
     }
     return true
   }
@@ -739,6 +745,11 @@ struct EntityTable {
       return true
     }
     return false
+  }
+
+  /// A mention's display name (a run of ``words``).
+  private func displayName(of mention: SpeakerMention) -> String {
+    words.last(mention.displayName) ?? ""
   }
 
   /// A mention's roles (a run of ``words``), each once, in order.

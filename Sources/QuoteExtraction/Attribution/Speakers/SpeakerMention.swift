@@ -10,8 +10,9 @@ struct SpeakerMention: Sendable {
   var nameTokens: Range<Token.Index>?
   /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
   var honorific: Token.Index?
-  /// For a name: the honorific lower-cased without its period ("mrs"), if any.
-  var honorificWord: String? = nil
+  /// For a name: the honorific lower-cased without its period ("mrs"), if any: a run of one
+  /// word of the analyzer's ``MentionWords`` (empty: none).
+  var honorificWord = WordRun.empty
   /// The gender the mention shows (honorific, given name, gendered role or pronoun).
   var gender: SpeakerGender
   /// Whether the mention is plural (a group, "they").
@@ -26,8 +27,11 @@ struct SpeakerMention: Sendable {
   /// host"): it refers to someone already in the story.
   var isDefinite = false
   /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
-  /// "Mexican officials").
-  var displayName: String
+  /// "Mexican officials"): a run of one string of the analyzer's ``MentionWords``.
+  ///
+  /// NB: no string in the mention either: a mention holds no reference at all, and is copied
+  /// as its bytes (see ``WordRun``).
+  var displayName: WordRun
 }
 
 /// A run of the words kept by a ``MentionWords`` buffer: a mention's name words or roles.
@@ -44,8 +48,8 @@ struct WordRun: Equatable, Sendable {
   var isEmpty: Bool { count == 0 }
 }
 
-/// The name words and role words of one document's mentions, lower-cased, run after run in
-/// one buffer (see ``WordRun``): made by the analyzer, read by the entity table.
+/// The name words, role words, honorifics and display names of one document's mentions, run
+/// after run in one buffer (see ``WordRun``): made by the analyzer, read by the entity table.
 ///
 /// A class over a raw buffer, as ``VocativeMemo`` is: shared by the analyzer and the entity
 /// table, and a class's `var` array paid a dynamic exclusivity check on every access. A run,
@@ -82,6 +86,13 @@ final class MentionWords {
   /// The run of the words appended from `start` on.
   func run(from start: Int) -> WordRun {
     WordRun(start: Int32(start), count: Int32(count - start))
+  }
+
+  /// A run of one string, appended.
+  func run(_ word: String) -> WordRun {
+    let start = count
+    append(word)
+    return run(from: start)
   }
 
   /// A run of `words`, appended.
@@ -706,7 +717,7 @@ final class MentionAnalyzer {
     // mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: "")
+      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: .empty)
     describe(&mention, range, lastWord: lastWord, firstWord: firstWord)
     return mention
   }
@@ -748,7 +759,7 @@ final class MentionAnalyzer {
       mention.kind = .pronoun
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
-      mention.displayName = collapsedText(range)
+      mention.displayName = words.run(collapsedText(range))
       return
     }
     let last = lastWord
@@ -767,13 +778,13 @@ final class MentionAnalyzer {
           mention.roles = words.run(from: rolesStart)
         }
       }
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     // An organisation: a capitalised head word not followed by a role or a person's name
@@ -790,7 +801,7 @@ final class MentionAnalyzer {
       !(isPossessive(head) && head != last)
     {
       mention.kind = .organization
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     // The name: the run of capitalised words at the end, after any title or honorific.
@@ -825,7 +836,7 @@ final class MentionAnalyzer {
     }
     guard runStart <= last else {
       mention.kind = .description
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
@@ -847,7 +858,7 @@ final class MentionAnalyzer {
       honorific = runStart - 2
     }
     mention.honorific = honorific
-    mention.honorificWord = honorific.map { lowercasedWord($0) }
+    if let honorific { mention.honorificWord = words.run(lowercasedWord(honorific)) }
     // NB: loops, not closures: a closure over `self` here copied the analyzer.
     var firstNameWord: Token.Index? = nil
     let nameStart = words.count
@@ -866,9 +877,9 @@ final class MentionAnalyzer {
       mention.gender = word.givenNameGender
     }
     if mention.nameWords.count == 1, let honorific {
-      mention.displayName = collapsedText(honorific..<run.upperBound)
+      mention.displayName = words.run(collapsedText(honorific..<run.upperBound))
     } else {
-      mention.displayName = collapsedText(run)
+      mention.displayName = words.run(collapsedText(run))
     }
   }
 

@@ -93,10 +93,9 @@ struct SpeakerResolver {
       {
         speakerNouns.insert(bytes: analyzer.wordBytes(mention.tokens.upperBound - 1), value: ())
       }
-      // NB: the mention is moved into its event, not copied: a copy retained each of its
-      // arrays and strings, released again when the analysis went out of scope.
+      // NB: a mention holds no reference (see ``WordRun``): copied into its event as its bytes.
       let position = mention.utf8Range.lowerBound
-      speakerEvents.append(Event(position: position, mention: consume mention, attribution: index))
+      speakerEvents.append(Event(position: position, mention: mention, attribution: index))
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.stableSort { $0.position < $1.position }
@@ -175,7 +174,7 @@ struct SpeakerResolver {
     // retains each of a mention's arrays and strings): the mention read before takes its place.
     var mention = SpeakerMention(
       tokens: 0..<0, utf8Range: 0..<0, kind: .implicit, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: "")
+      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: .empty)
     var nextSpeaker = 0
     var nextName = 0
     var nextDescription = 0
@@ -371,7 +370,8 @@ struct SpeakerResolver {
       guard let index = attribution else { continue }
       lastSpeakerRange = mention.utf8Range
       if let id { table.markSpeaker(id) }
-      SpeakerResolver.setSpeaker(of: &result.attributions[index], mention, entity: id)
+      SpeakerResolver.setSpeaker(
+        of: &result.attributions[index], mention, entity: id, words: analyzer.words)
     }
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
@@ -417,14 +417,15 @@ struct SpeakerResolver {
   /// NB: the attribution is changed in one access, here and in ``name(_:entity:_:)``: each
   /// field set through the array checked that the array is not shared.
   private static func setSpeaker(
-    of attribution: inout Attribution, _ mention: SpeakerMention, entity: Int?
+    of attribution: inout Attribution, _ mention: SpeakerMention, entity: Int?,
+    words: MentionWords
   ) {
     attribution.speaker = mention.utf8Range
     attribution.speakerKind = mention.kind
     if let entity {
       attribution.entity = entity
     } else if mention.kind != .pronoun {
-      attribution.speakerName = mention.displayName
+      attribution.speakerName = words.last(mention.displayName)
     }
   }
 
