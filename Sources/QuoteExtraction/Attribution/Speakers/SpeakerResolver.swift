@@ -105,7 +105,7 @@ struct SpeakerResolver {
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
     // tokens.
     var articles: [Int32] = []
-    var names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
+    let names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
     var descriptions: [SpeakerMention] = []
     if fiction {
       descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
@@ -170,11 +170,9 @@ struct SpeakerResolver {
     // speakers (a description before a name only when it starts earlier), not sorted together
     // into one more array. NB: a narrative name and a speaker mention can cover the same
     // tokens; the speaker's event is read first so that it is not counted twice.
-    // NB: each mention is read once, and swapped out of its list rather than copied (a copy
-    // retains each of a mention's arrays and strings): the mention read before takes its place.
-    var mention = SpeakerMention(
-      tokens: 0..<0, utf8Range: 0..<0, kind: .implicit, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: .empty)
+    // NB: each mention is copied out of its list as its bytes (it holds no reference: see
+    // ``WordRun``), and the lists are only read: a mention swapped out, as when a copy retained
+    // its arrays and strings, checked each list's uniqueness and wrote it back.
     var nextSpeaker = 0
     var nextName = 0
     var nextDescription = 0
@@ -196,17 +194,18 @@ struct SpeakerResolver {
         nextSpeaker < speakerEvents.count
         && narrationPosition.map { speakerEvents[nextSpeaker].position <= $0 } ?? true
       // The attribution whose speaker this is, or nil for a mention in the narration.
+      let mention: SpeakerMention
       let attribution: Int?
       if takesSpeaker {
-        swap(&mention, &speakerEvents[nextSpeaker].mention)
+        mention = speakerEvents[nextSpeaker].mention
         attribution = speakerEvents[nextSpeaker].attribution
         nextSpeaker += 1
       } else if takesDescription {
-        swap(&mention, &descriptions[nextDescription])
+        mention = descriptions[nextDescription]
         attribution = nil
         nextDescription += 1
       } else {
-        swap(&mention, &names[nextName])
+        mention = names[nextName]
         attribution = nil
         nextName += 1
       }
