@@ -4,24 +4,26 @@ import Testing
 
 /// The entity table's own bookkeeping: each entity's mentions, kept in one chain for the table.
 struct EntityTableTests {
-  private static func name(_ words: [String], at start: Int) -> SpeakerMention {
+  private static func name(_ words: [String], at start: Int, _ table: EntityTable)
+    -> SpeakerMention
+  {
     SpeakerMention(
       tokens: start..<(start + words.count), utf8Range: (start * 10)..<(start * 10 + 5),
       kind: .name, nameTokens: start..<(start + words.count), honorific: nil, gender: .unknown,
-      isPlural: false, nameWords: words, roles: [],
-      displayName: words.map { $0.capitalized }.joined(separator: " "))
+      isPlural: false, nameWords: table.words.run(words), roles: .empty,
+      displayName: table.words.run(words.map { $0.capitalized }.joined(separator: " ")))
   }
 
   @Test func mentionsOfEachEntityInTheOrderNoted() {
     var table = EntityTable()
     // Two people named in turns, one named twice at the same place (noted once).
-    let tom = table.add(Self.name(["tom"], at: 1))
-    let jane = table.add(Self.name(["jane"], at: 2))
+    let tom = table.add(Self.name(["tom"], at: 1, table))
+    let jane = table.add(Self.name(["jane"], at: 2, table))
     #expect(tom != nil && jane != nil && tom != jane)
-    #expect(table.add(Self.name(["tom"], at: 3)) == tom)
-    #expect(table.add(Self.name(["tom"], at: 3)) == tom)
-    #expect(table.add(Self.name(["jane"], at: 4)) == jane)
-    #expect(table.add(Self.name(["tom"], at: 5)) == tom)
+    #expect(table.add(Self.name(["tom"], at: 3, table)) == tom)
+    #expect(table.add(Self.name(["tom"], at: 3, table)) == tom)
+    #expect(table.add(Self.name(["jane"], at: 4, table)) == jane)
+    #expect(table.add(Self.name(["tom"], at: 5, table)) == tom)
     guard let tom, let jane else { return }
     #expect(table.mentions(of: tom) == [10..<15, 30..<35, 50..<55])
     #expect(table.mentions(of: jane) == [20..<25, 40..<45])
@@ -43,9 +45,9 @@ struct EntityTableTests {
 
   @Test func aWordNamesTheLatestEntityThatFits() {
     var table = EntityTable()
-    let bennet = table.add(Self.name(["elizabeth", "bennet"], at: 1))
-    let darcy = table.add(Self.name(["fitzwilliam", "darcy"], at: 3))
-    let jane = table.add(Self.name(["jane", "bennet"], at: 5))
+    let bennet = table.add(Self.name(["elizabeth", "bennet"], at: 1, table))
+    let darcy = table.add(Self.name(["fitzwilliam", "darcy"], at: 3, table))
+    let jane = table.add(Self.name(["jane", "bennet"], at: 5, table))
     #expect(Set([bennet, darcy, jane]).count == 3)
     // The surname alone is the latest person who bears it; a given name, its bearer.
     #expect(table.match(nameWord: "bennet", gender: .unknown) == jane)
@@ -66,15 +68,15 @@ struct EntityTableTests {
 
   @Test func recencyIsPutBackAsSaved() {
     var table = EntityTable()
-    let tom = table.add(Self.name(["tom"], at: 1))
-    let jane = table.add(Self.name(["jane"], at: 2))
+    let tom = table.add(Self.name(["tom"], at: 1, table))
+    let jane = table.add(Self.name(["jane"], at: 2, table))
     guard let tom, let jane else {
       Issue.record("no entity")
       return
     }
     table.saveRecency()
-    _ = table.add(Self.name(["tom"], at: 3))
-    _ = table.add(Self.name(["ann"], at: 4))
+    _ = table.add(Self.name(["tom"], at: 3, table))
+    _ = table.add(Self.name(["ann"], at: 4, table))
     #expect(table.recentEntities.suffix(2) == [tom, tom + 2])
     table.restoreRecency()
     #expect(table.recentEntities == [tom, jane])

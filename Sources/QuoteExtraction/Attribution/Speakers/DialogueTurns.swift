@@ -542,10 +542,10 @@ struct DialogueTurns {
   private static let bytesPerNarratorMention = 2_000
 
   /// The narrator, when a name no one bears is the one the narrator is called by.
-  private func narrator(calledBy words: [String], _ narratorName: String?, table: EntityTable)
+  private func narrator(calledBy words: WordRun, _ narratorName: String?, table: EntityTable)
     -> Int?
   {
-    guard let narratorName, words.last == narratorName else { return nil }
+    guard let narratorName, analyzer.words.last(words) == narratorName else { return nil }
     return table.narrator
   }
 
@@ -668,10 +668,15 @@ struct DialogueTurns {
       }
     }
     for number in groups.indices.dropFirst() {
+      // NB: whether the turn before follows right before and was given by the turns is asked
+      // first: most turns are tagged, and the tests of the group's own tag passed it the
+      // attributions (each call retained them and the group's slice, then released them).
+      guard groups[number - 1].end + 1 == groups[number].paragraph, given(number - 1) else {
+        continue
+      }
       let named = isNamed(groups[number], result.attributions)
       guard named || isPronounTagged(groups[number], result.attributions),
-        let anchor = speaker(of: groups[number], result.attributions), given(number - 1),
-        groups[number - 1].end + 1 == groups[number].paragraph,
+        let anchor = speaker(of: groups[number], result.attributions),
         speaker(of: groups[number - 1], result.attributions) == anchor
       else { continue }
       // The chain's first turn, and the turn before it that the chain follows.
@@ -768,14 +773,20 @@ struct DialogueTurns {
     let sentence = document.sentences[document.sentence(of: colon)]
     let colonStart = Int(document.tokens[colon].utf8Start)
     guard sentence.utf8Start < colonStart else { return nil }
-    let named = mentions(in: sentence.utf8Start..<colonStart).lazy.filter {
-      !table.records[$0.entity].isPlaceLike
-    }
     // NB: a sentence that names two people ("Then Tom nodded and Jane said:") is left alone:
     // which of them is the subject of the speech verb is not read here.
-    guard let subject = named.first,
-      named.prefix(Self.subjectReach).allSatisfy({ $0.entity == subject.entity })
-    else { return nil }
+    // NB: a loop over the mentions that are no place, not a lazy filter: its closure escaped,
+    // and copied the table (every array of it retained, then released).
+    var subject: NarrationMention? = nil
+    var seen = 0
+    for mention in mentions(in: sentence.utf8Start..<colonStart)
+    where !table.records[mention.entity].isPlaceLike {
+      if let first = subject, first.entity != mention.entity { return nil }
+      if subject == nil { subject = mention }
+      seen += 1
+      if seen == Self.subjectReach { break }
+    }
+    guard let subject else { return nil }
     let subjectStart = analyzer.tokens(in: subject.utf8Start..<(subject.utf8Start + 1)).lowerBound
     // NB: the subject opens the sentence, after a word or two ("Presently the lad stood …"); a
     // name further on is most often an object ("… and looked at Tom:").

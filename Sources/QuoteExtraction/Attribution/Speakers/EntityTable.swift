@@ -35,6 +35,13 @@ struct EntityTable {
     var firstMention: Int32 = -1
     var lastMention: Int32 = -1
     var mentionCount = 0
+
+    /// Chains the mention at `node` of ``EntityTable``'s chain as the entity's last.
+    mutating func chain(_ node: Int32) {
+      if firstMention < 0 { firstMention = node }
+      lastMention = node
+      mentionCount += 1
+    }
     /// Whether the narration named it where a place goes ("at Vevey") (see ``isPlaceLike``).
     var isNamedAsPlace = false
     /// Whether it was first named as a place in news ("in Mexico City"): a later name that
@@ -68,6 +75,16 @@ struct EntityTable {
   }
 
   private(set) var records: [Record] = []
+
+  /// The name words and roles of the mentions added (see ``SpeakerMention/nameWords``): the
+  /// analyzer's.
+  let words: MentionWords
+
+  /// A table for the mentions of an analyzer whose words are `words` (a buffer of its own by
+  /// default, for mentions made by hand).
+  init(words: MentionWords = MentionWords()) {
+    self.words = words
+  }
 
   /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
   /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
@@ -119,25 +136,30 @@ struct EntityTable {
   /// The recency list saved by ``saveRecency()``.
   private var savedRecency: [Int] = []
 
+  /// One mention of the chain: its UTF-8 range, its tokens, and the entity's next mention (-1
+  /// ends a chain).
+  /// NB: the tokens are kept beside the range: a name's mentions are read again by their tokens
+  /// at the end (see ``SpeakerResolver``), and finding the tokens of each range searched the
+  /// text.
+  private struct MentionNode {
+    var range: Range<Int>
+    var tokens: Range<Token.Index>
+    var next: Int32
+  }
+
   /// The mentions of every entity, in the order they were noted, each entity's chained from
-  /// its record's ``Record/firstMention`` by `mentionNext` (-1 ends a chain).
+  /// its record's ``Record/firstMention`` by ``MentionNode/next``.
   ///
   /// NB: one array for the whole table, not one per entity: an entity's own array was made at
   /// its first mention and grown again and again as its mentions came (a novel has thousands
-  /// of entities), and freed with the table.
-  private var mentionRanges: [Range<Int>] = []
-  /// For each mention of the chain, its tokens.
-  /// NB: kept beside its UTF-8 range: a name's mentions are read again by their tokens at the
-  /// end (see ``SpeakerResolver``), and finding the tokens of each range searched the text.
-  private var mentionTokens: [Range<Token.Index>] = []
-  private var mentionNext: [Int32] = []
+  /// of entities), and freed with the table. One array of nodes, not one per field: each
+  /// mention noted paid a uniqueness check and a capacity check per array.
+  private var mentionNodes: [MentionNode] = []
 
   /// Makes room for `count` more mentions in the chain.
   /// NB: the resolver knows how many mentions it reads: the chain is not grown again and again.
   mutating func reserveMentions(_ count: Int) {
-    mentionRanges.reserveCapacity(mentionRanges.count + count)
-    mentionTokens.reserveCapacity(mentionTokens.count + count)
-    mentionNext.reserveCapacity(mentionNext.count + count)
+    mentionNodes.reserveCapacity(mentionNodes.count + count)
   }
 
   /// The UTF-8 ranges of an entity's mentions, in the order they were noted.
@@ -155,8 +177,8 @@ struct EntityTable {
   /// noted, until it returns false.
   func forEachMention(of id: Int, _ body: (Range<Int>) -> Bool) {
     var mention = records[id].firstMention
-    while mention >= 0, body(mentionRanges[Int(mention)]) {
-      mention = mentionNext[Int(mention)]
+    while mention >= 0, body(mentionNodes[Int(mention)].range) {
+      mention = mentionNodes[Int(mention)].next
     }
   }
 
@@ -164,15 +186,15 @@ struct EntityTable {
   /// noted, until it returns false.
   func forEachMentionTokens(of id: Int, _ body: (Range<Token.Index>) -> Bool) {
     var mention = records[id].firstMention
-    while mention >= 0, body(mentionTokens[Int(mention)]) {
-      mention = mentionNext[Int(mention)]
+    while mention >= 0, body(mentionNodes[Int(mention)].tokens) {
+      mention = mentionNodes[Int(mention)].next
     }
   }
 
   /// The first mention noted of an entity, if any.
   func firstMention(of id: Int) -> Range<Int>? {
     let first = records[id].firstMention
-    return first < 0 ? nil : mentionRanges[Int(first)]
+    return first < 0 ? nil : mentionNodes[Int(first)].range
   }
 
   /// The entities mentioned lately, most recent last: saved and put back around a mention that
@@ -293,7 +315,7 @@ struct EntityTable {
     _ mention: SpeakerMention, isSpeaker: Bool = false, avoiding: [Int] = [],
     onlySpeakers: Bool = false, namesPlace: Bool = false, refersBack: Bool = true
   ) -> Int? {
-    if !byInitials.isEmpty, let id = organization(abbreviatedAs: mention.displayName) {
+    if !byInitials.isEmpty, let id = organization(abbreviatedAs: displayName(of: mention)) {
       note(id, mention: mention)
       return id
     }
@@ -301,9 +323,9 @@ struct EntityTable {
     case .name:
       return addName(mention, namesPlace: namesPlace)
     case .organization, .group:
-      let key = mention.displayName.lowercased()
+      let name = displayName(of: mention)
       let kind: Entity.Kind = mention.kind == .group ? .group : .organization
-      return addKeyed(key: key, name: mention.displayName, kind: kind, mention: mention)
+      return addKeyed(key: name.lowercased(), name: name, kind: kind, mention: mention)
     case .description:
       if let id = latest(withRoleIn: mention.roles, gender: mention.gender) {
         note(id, mention: mention)
@@ -317,15 +339,19 @@ struct EntityTable {
         note(id, mention: mention)
         return id
       }
-      let key = "description:" + mention.displayName.lowercased()
+      let name = displayName(of: mention)
+      let key = "description:" + name.lowercased()
       let id = addKeyed(
-        key: key, name: mention.displayName, kind: mention.isPlural ? .group : .unknown,
+        key: key, name: name, kind: mention.isPlural ? .group : .unknown,
         mention: mention)
       // "said the girl" of someone the text has not named: a later "she" can refer to her.
       if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
       return id
     case .pronoun:
-      if mention.displayName == "I" {
+      // NB: the bytes are compared, not the strings: `==` on two strings that differ in
+      // their bits (every other pronoun) compared them in full.
+      let name = displayName(of: mention)
+      if name.utf8.count == 1, name.utf8.first == 0x49 {
         // A first-person narrator speaks as "I" throughout: one entity.
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
@@ -431,7 +457,7 @@ struct EntityTable {
     records.append(
       Record(
         name: name, words: [surname], kind: .person, gender: gender,
-        roles: EntityTable.distinct(mention.roles), isHonorificOnly: true,
+        roles: distinctRoles(mention.roles), isHonorificOnly: true,
         forms: FormCounts(form: name)))
     records[id].honorifics.append(String(title.dropLast()).lowercased())
     records[id].isInferred = true
@@ -486,6 +512,12 @@ struct EntityTable {
     return match(first: words[0], last: last, count: words.count, gender: gender)
   }
 
+  /// ``match(nameWords:gender:)`` of a mention's name words (a run of ``words``).
+  func match(nameWords run: WordRun, gender: SpeakerGender) -> Int? {
+    guard let last = words.last(run) else { return nil }
+    return match(first: words[run, 0], last: last, count: Int(run.count), gender: gender)
+  }
+
   /// The entity a name of one word (not added) would join, if any: what
   /// ``match(nameWords:gender:)`` gives for `[word]`.
   /// NB: no array is made for the word (a vocative or a name in address).
@@ -535,24 +567,28 @@ struct EntityTable {
   }
 
   private mutating func addName(_ mention: SpeakerMention, namesPlace: Bool) -> Int? {
-    let words = mention.nameWords
-    guard !words.isEmpty else { return nil }
-    var found = match(nameWords: words, gender: mention.gender)
+    let run = mention.nameWords
+    guard !run.isEmpty else { return nil }
+    // NB: the words are read from the run; an array is made of them only for a record that
+    // takes them (a new name, or a longer one).
+    let wordCount = Int(run.count)
+    let firstWord = words[run, 0]
+    var found = match(nameWords: run, gender: mention.gender)
     // NB: asked only when married titles keep people apart (otherwise always the same
     // person).
     if let id = found, separatesMarriedTitles, !isSamePerson(id, mention) {
       found = nil
     }
-    if found == nil, words.count >= 2, !namesPlace {
+    if found == nil, wordCount >= 2, !namesPlace {
       // "Elizabeth" seen before "Elizabeth Bennet".
       found = latest(
-        withWord: words[0],
+        withWord: firstWord,
         where: {
-          isOnly(words[0], $0) && records[$0].gender.isCompatible(with: mention.gender)
+          isOnly(firstWord, $0) && records[$0].gender.isCompatible(with: mention.gender)
             && !records[$0].isHonorificOnly
         })
     }
-    let isHonorificOnly = words.count == 1 && mention.honorific != nil
+    let isHonorificOnly = wordCount == 1 && mention.honorific != nil
     if let id = found {
       // NB: note the mention before copying the record: appending to its mentions while a copy
       // is alive copied them all, O(n²) for an entity named n times (linearity benchmark).
@@ -561,45 +597,50 @@ struct EntityTable {
       // "Katharine Cassandra; Cassandra Katharine": two people named side by side are not
       // one person's first name and surname.
       let isJuxtaposition =
-        words.count >= 2
-        && latest(withWord: words[0], where: { $0 != id && isOnly(words[0], $0) }) != nil
+        wordCount >= 2
+        && latest(withWord: firstWord, where: { $0 != id && isOnly(firstWord, $0) }) != nil
       if isJuxtaposition { return id }
       // NB: the record is changed in place: a copy would retain, then release, each of its
       // collections.
-      if words.count > records[id].words.count || (records[id].isHonorificOnly && words.count > 1) {
-        records[id].name = mention.displayName
-        for word in words where !records[id].words.contains(word) {
-          index(word, id)
+      if wordCount > records[id].words.count || (records[id].isHonorificOnly && wordCount > 1) {
+        records[id].name = displayName(of: mention)
+        for position in 0..<wordCount where !records[id].words.contains(words[run, position]) {
+          index(words[run, position], id)
         }
-        records[id].words = words
+        records[id].words = words.words(run)
         records[id].isHonorificOnly = isHonorificOnly
       }
       if records[id].gender == .unknown { records[id].gender = mention.gender }
-      for role in mention.roles where !records[id].roles.contains(role) {
-        records[id].roles.append(role)
+      for position in 0..<Int(mention.roles.count)
+      where !records[id].roles.contains(words[mention.roles, position]) {
+        records[id].roles.append(words[mention.roles, position])
       }
       // NB: the title is most often there already ("Mr. Bennet" again): a look over the one
       // or two titles, not a set's hash of it.
-      if let title = mention.honorificWord, !records[id].honorifics.contains(where: { $0 == title })
+      if let title = words.last(mention.honorificWord),
+        !records[id].honorifics.contains(where: { $0 == title })
       {
         records[id].honorifics.append(title)
       }
-      records[id].forms.countOne(mention.displayName)
-      if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
+      let name = displayName(of: mention)
+      records[id].forms.countOne(name)
+      if wordCount >= 2 { records[id].fullForms.countOne(name) }
       return id
     }
     let id = records.count
+    let names = words.words(run)
+    let name = displayName(of: mention)
     records.append(
       Record(
-        name: mention.displayName, words: words, kind: .person, gender: mention.gender,
-        roles: EntityTable.distinct(mention.roles), isHonorificOnly: isHonorificOnly))
+        name: name, words: names, kind: .person, gender: mention.gender,
+        roles: distinctRoles(mention.roles), isHonorificOnly: isHonorificOnly))
     // NB: the forms are counted in place: built as arguments, they were copied into the record.
-    records[id].forms.countOne(mention.displayName)
-    if words.count >= 2 { records[id].fullForms.countOne(mention.displayName) }
+    records[id].forms.countOne(name)
+    if wordCount >= 2 { records[id].fullForms.countOne(name) }
     records[id].isPlace = namesPlace
-    if let title = mention.honorificWord { records[id].honorifics.append(title) }
+    if let title = words.last(mention.honorificWord) { records[id].honorifics.append(title) }
     // Each distinct word once (a linear check: names have a few words, and a set hashes each).
-    for (position, word) in words.enumerated() where !words[..<position].contains(word) {
+    for (position, word) in names.enumerated() where !names[..<position].contains(word) {
       index(word, id)
     }
     note(id, mention: mention)
@@ -634,24 +675,25 @@ struct EntityTable {
   /// NB: takes the entity id and reads its record in place (see ``isOnly(_:_:)``).
   private func isSamePerson(_ id: Int, _ mention: SpeakerMention) -> Bool {
     guard separatesMarriedTitles else { return true }
-    let words = mention.nameWords
-    if let title = mention.honorificWord, words.count == 1,
+    let wordCount = mention.nameWords.count
+    let honorific = words.last(mention.honorificWord)
+    if let title = honorific, wordCount == 1,
       EntityTable.marriedTitles.contains(title), records[id].words.count >= 2
     {
       return records[id].honorifics.contains(title)
     }
     // "Mrs. Croft" is not "Admiral Croft", nor "Dr. Grant" "Mrs. Grant": a woman's title and
     // another title before one surname name two people.
-    if let title = mention.honorificWord, words.count == 1, !records[id].honorifics.isEmpty,
+    if let title = honorific, wordCount == 1, !records[id].honorifics.isEmpty,
       !records[id].honorifics.contains(title),
       EntityTable.womensTitles.contains(title) || isTitledWoman(id)
     {
       return false
     }
-    if words.count >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
+    if wordCount >= 2, records[id].words.count == 1, records[id].isHonorificOnly,
       records[id].honorifics.contains(where: EntityTable.marriedTitles.contains)
     {
-      return mention.honorificWord.map { records[id].honorifics.contains($0) } ?? false
+      return honorific.map { records[id].honorifics.contains($0) } ?? false
     }
     return true
   }
@@ -686,7 +728,7 @@ struct EntityTable {
     records.append(
       Record(
         name: name, words: [], kind: kind, gender: mention.gender,
-        roles: EntityTable.distinct(mention.roles)))
+        roles: distinctRoles(mention.roles)))
     byKey[key] = id
     if key == "pronoun:i" { narrator = id }
     if kind == .organization, let initials = Self.initials(of: name), byInitials[initials] == nil {
@@ -694,6 +736,25 @@ struct EntityTable {
     }
     note(id, mention: mention)
     return id
+  }
+
+  /// Whether a record has one of the roles of a run of ``words``.
+  /// NB: the run's words are read in place: no array is made of them.
+  private func hasRole(_ id: Int, in run: WordRun) -> Bool {
+    for position in 0..<Int(run.count) where records[id].roles.contains(words[run, position]) {
+      return true
+    }
+    return false
+  }
+
+  /// A mention's display name (a run of ``words``).
+  private func displayName(of mention: SpeakerMention) -> String {
+    words.last(mention.displayName) ?? ""
+  }
+
+  /// A mention's roles (a run of ``words``), each once, in order.
+  private func distinctRoles(_ roles: WordRun) -> [String] {
+    EntityTable.distinct(words.words(roles))
   }
 
   /// Words each once, in order: the array itself when no word repeats (as is most often so).
@@ -728,12 +789,12 @@ struct EntityTable {
 
   /// Whether a description with these roles would join someone known by one of them (see
   /// ``add(_:isSpeaker:avoiding:onlySpeakers:)``).
-  func hasRole(in roles: [String], gender: SpeakerGender) -> Bool {
+  func hasRole(in roles: WordRun, gender: SpeakerGender) -> Bool {
     latest(withRoleIn: roles, gender: gender) != nil
   }
 
-  private func latest(withRoleIn roles: [String], gender: SpeakerGender) -> Int? {
-    guard !roles.isEmpty else { return nil }
+  private func latest(withRoleIn run: WordRun, gender: SpeakerGender) -> Int? {
+    guard !run.isEmpty else { return nil }
     // How many named people of the gender the walk has passed: a described person is joined
     // only while they are one of the two latest (a story soon names or drops the people it
     // brings in so).
@@ -742,12 +803,12 @@ struct EntityTable {
     for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
       guard records[id].gender.isCompatible(with: gender) else { continue }
       if records[id].kind == .person {
-        for role in roles where records[id].roles.contains(role) { return id }
+        if hasRole(id, in: run) { return id }
         if records[id].gender == gender { namedPassed += 1 }
       } else if joinsDescribedPeople, records[id].isDescribedPerson,
         namedPassed < EntityTable.describedPersonReach
       {
-        for role in roles where records[id].roles.contains(role) { return id }
+        if hasRole(id, in: run) { return id }
       }
     }
     return nil
@@ -826,14 +887,12 @@ struct EntityTable {
 
   private mutating func note(_ id: Int, mention: SpeakerMention) {
     let last = records[id].lastMention
-    if last < 0 || mentionRanges[Int(last)] != mention.utf8Range {
-      let added = Int32(mentionRanges.count)
-      mentionRanges.append(mention.utf8Range)
-      mentionTokens.append(mention.tokens)
-      mentionNext.append(-1)
-      if last < 0 { records[id].firstMention = added } else { mentionNext[Int(last)] = added }
-      records[id].lastMention = added
-      records[id].mentionCount += 1
+    if last < 0 || mentionNodes[Int(last)].range != mention.utf8Range {
+      let added = Int32(mentionNodes.count)
+      mentionNodes.append(MentionNode(range: mention.utf8Range, tokens: mention.tokens, next: -1))
+      if last >= 0 { mentionNodes[Int(last)].next = added }
+      // NB: the record's three fields are changed in one access (one uniqueness check).
+      records[id].chain(added)
     }
     // NB: the recency list is capped, so moving an entity to its end costs O(1) however many
     // entities a novel has.

@@ -23,6 +23,20 @@ struct NarratorNamer {
   func name(_ result: ExtractionResult, table: inout EntityTable) {
     guard let narrator = table.narrator else { return }
     if fiction { table.rename(narrator, to: NarratorNamer.unnamedNarrator) }
+    if let name = addressedName(result, narrator: narrator, table: table) {
+      table.rename(narrator, to: name)
+    }
+  }
+
+  /// The name the narrator is reported by, from how the others address them (see the type's
+  /// comment), or nil to keep the name they have.
+  ///
+  /// NB: a function of its own that reads the table as a borrowed argument: the closure below,
+  /// over the caller's `inout` table, copied the whole table (every array of it retained, then
+  /// released) for each name used in address.
+  private func addressedName(_ result: ExtractionResult, narrator: Int, table: EntityTable)
+    -> String?
+  {
     // NB: the attributions' fields are read in place: a copy of one retains each of its arrays.
     // NB: a flag per entity, not a set: no hashing per attribution.
     var namedSpeakers = [Bool](filled: false, count: table.records.count)
@@ -44,12 +58,11 @@ struct NarratorNamer {
           }
           return name
         })
-    else { return }
+    else { return nil }
     if let id = table.match(nameWord: best.lowercased(), gender: .unknown) {
-      table.rename(narrator, to: table.canonicalName(of: id))
-    } else {
-      table.rename(narrator, to: best)
+      return table.canonicalName(of: id)
     }
+    return best
   }
 
   /// The name used most often in address (``MentionAnalyzer/vocatives(in:)``) in the

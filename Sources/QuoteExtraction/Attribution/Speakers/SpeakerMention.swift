@@ -10,22 +10,122 @@ struct SpeakerMention: Sendable {
   var nameTokens: Range<Token.Index>?
   /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
   var honorific: Token.Index?
-  /// For a name: the honorific lower-cased without its period ("mrs"), if any.
-  var honorificWord: String? = nil
+  /// For a name: the honorific lower-cased without its period ("mrs"), if any: a run of one
+  /// word of the analyzer's ``MentionWords`` (empty: none).
+  var honorificWord = WordRun.empty
   /// The gender the mention shows (honorific, given name, gendered role or pronoun).
   var gender: SpeakerGender
   /// Whether the mention is plural (a group, "they").
   var isPlural: Bool
-  /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]).
-  var nameWords: [String]
-  /// The role words of the mention, lower-cased ("spokeswoman", "secretary").
-  var roles: [String]
+  /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]), a run of the
+  /// analyzer's ``MentionWords``.
+  var nameWords: WordRun
+  /// The role words of the mention, lower-cased ("spokeswoman", "secretary"), a run of the
+  /// analyzer's ``MentionWords``.
+  var roles: WordRun
   /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
   /// host"): it refers to someone already in the story.
   var isDefinite = false
   /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
-  /// "Mexican officials").
-  var displayName: String
+  /// "Mexican officials"): a run of one string of the analyzer's ``MentionWords``.
+  ///
+  /// NB: no string in the mention either: a mention holds no reference at all, and is copied
+  /// as its bytes (see ``WordRun``).
+  var displayName: WordRun
+}
+
+/// A run of the words kept by a ``MentionWords`` buffer: a mention's name words or roles.
+///
+/// NB: a mention holds no array: it is copied, moved and swapped tens of thousands of times a
+/// run (the narration's scans, the memo, the resolver's events), and each array it held was
+/// retained and released with every copy, and made anew for every analysis.
+struct WordRun: Equatable, Sendable {
+  var start: Int32
+  var count: Int32
+
+  static let empty = WordRun(start: 0, count: 0)
+
+  var isEmpty: Bool { count == 0 }
+}
+
+/// The name words, role words, honorifics and display names of one document's mentions, run
+/// after run in one buffer (see ``WordRun``): made by the analyzer, read by the entity table.
+///
+/// A class over a raw buffer, as ``VocativeMemo`` is: shared by the analyzer and the entity
+/// table, and a class's `var` array paid a dynamic exclusivity check on every access. A run,
+/// once kept, never changes. Belongs to one document and one task.
+final class MentionWords {
+  private var storage: UnsafeMutablePointer<String>
+  private var capacity: Int
+  /// How many words are kept: where the next run starts.
+  private(set) var count = 0
+
+  init(capacity: Int = 64) {
+    self.capacity = max(capacity, 1)
+    storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  /// Appends a word to the run being made (see ``run(from:)``).
+  func append(_ word: String) {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<String>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: storage, count: count)
+      storage.deallocate()
+      storage = grown
+      capacity *= 2
+    }
+    (storage + count).initialize(to: word)
+    count += 1
+  }
+
+  /// The run of the words appended from `start` on.
+  func run(from start: Int) -> WordRun {
+    WordRun(start: Int32(start), count: Int32(count - start))
+  }
+
+  /// A run of one string, appended.
+  func run(_ word: String) -> WordRun {
+    let start = count
+    append(word)
+    return run(from: start)
+  }
+
+  /// A run of `words`, appended.
+  func run(_ words: [String]) -> WordRun {
+    let start = count
+    for word in words { append(word) }
+    return run(from: start)
+  }
+
+  /// The word at `position` of a run.
+  subscript(run: WordRun, position: Int) -> String {
+    precondition(position >= 0 && position < Int(run.count))
+    return storage[Int(run.start) + position]
+  }
+
+  /// The last word of a run, if any.
+  func last(_ run: WordRun) -> String? {
+    run.isEmpty ? nil : storage[Int(run.start + run.count) - 1]
+  }
+
+  /// Whether a run holds `word`.
+  func contains(_ run: WordRun, _ word: String) -> Bool {
+    for position in 0..<Int(run.count) where storage[Int(run.start) + position] == word {
+      return true
+    }
+    return false
+  }
+
+  /// The words of a run as an array.
+  func words(_ run: WordRun) -> [String] {
+    guard !run.isEmpty else { return [] }
+    return Array(UnsafeBufferPointer(start: storage + Int(run.start), count: Int(run.count)))
+  }
 }
 
 /// Finds the extent and kind of speaker mentions in a document.
@@ -39,6 +139,8 @@ final class MentionAnalyzer {
   let lexicons: SpeakerLexicons
   /// Each token's speaker-lexicon entry, looked up at most once per document.
   let entries: LexiconEntries
+  /// The name words and roles of the mentions analysed (see ``SpeakerMention/nameWords``).
+  let words: MentionWords
 
   /// The analyses made so far, by spelling; nil to analyse every mention afresh (the tests
   /// compare the two).
@@ -48,6 +150,9 @@ final class MentionAnalyzer {
     self.document = document
     self.lexicons = lexicons
     entries = LexiconEntries(count: document.tokens.count)
+    // NB: room for a word per 64 tokens at first: a novel's analyses are kept by spelling, and
+    // the buffer is not grown again and again.
+    words = MentionWords(capacity: max(64, document.tokens.count / 64))
     memo = memoizes ? AnalysisMemo(tokenCount: document.tokens.count) : nil
     recentRanges = .allocate(capacity: MentionAnalyzer.rangeSlots)
     recentRanges.initialize(repeating: (-1, -1, 0, 0), count: MentionAnalyzer.rangeSlots)
@@ -510,7 +615,8 @@ final class MentionAnalyzer {
   /// looked its words up and built its strings.
   func analyze(tokens range: Range<Token.Index>) -> SpeakerMention? {
     guard let memo, let key = memoKey(range) else { return freshAnalysis(range) }
-    if let found = memo.find(key, range, self) { return found }
+    let kept = memo.find(key, range, self)
+    if kept >= 0 { return memo.mention(kept, movedTo: range, self) }
     let mention = freshAnalysis(range)
     memo.add(key, range, mention)
     return mention
@@ -611,7 +717,7 @@ final class MentionAnalyzer {
     // mention that was thrown away.
     var mention = SpeakerMention(
       tokens: range, utf8Range: utf8Range, kind: .description, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+      gender: .unknown, isPlural: false, nameWords: .empty, roles: .empty, displayName: .empty)
     describe(&mention, range, lastWord: lastWord, firstWord: firstWord)
     return mention
   }
@@ -638,20 +744,22 @@ final class MentionAnalyzer {
     }
     // The lexicon entry of the last word, kept from the loop: looked up once.
     var lastWordEntry: SpeakerWord?? = .none
+    let rolesStart = words.count
     for index in range where isWord(index) {
       let word = word(index)
       if index == lastWord { lastWordEntry = .some(word) }
       guard let word, word.lists.contains(.role) else { continue }
-      mention.roles.append(lowercasedWord(index))
+      words.append(lowercasedWord(index))
       if mention.gender == .unknown { mention.gender = word.roleGender }
     }
+    mention.roles = words.run(from: rolesStart)
     let lastEntry = lastWordEntry ?? word(lastWord)
     if range.count == 1, firstWord != nil, let word = lastEntry, word.lists.contains(.pronoun) {
       let pronoun = word.pronoun
       mention.kind = .pronoun
       mention.gender = pronoun.gender
       mention.isPlural = pronoun.isPlural
-      mention.displayName = collapsedText(range)
+      mention.displayName = words.run(collapsedText(range))
       return
     }
     let last = lastWord
@@ -664,15 +772,19 @@ final class MentionAnalyzer {
         mention.kind = .organization
       } else {
         mention.kind = .description
-        if mention.roles.isEmpty, isWord(last) { mention.roles.append(lowercasedWord(last)) }
+        // NB: the roles' run is the last one made: the word joins it.
+        if mention.roles.isEmpty, isWord(last) {
+          words.append(lowercasedWord(last))
+          mention.roles = words.run(from: rolesStart)
+        }
       }
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     if lastLists.contains(.group) {
       mention.kind = .group
       mention.isPlural = true
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     // An organisation: a capitalised head word not followed by a role or a person's name
@@ -689,7 +801,7 @@ final class MentionAnalyzer {
       !(isPossessive(head) && head != last)
     {
       mention.kind = .organization
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     // The name: the run of capitalised words at the end, after any title or honorific.
@@ -724,7 +836,7 @@ final class MentionAnalyzer {
     }
     guard runStart <= last else {
       mention.kind = .description
-      mention.displayName = collapsedText(dropDeterminer(range))
+      mention.displayName = words.run(collapsedText(dropDeterminer(range)))
       return
     }
     if runStart < last, isSentenceInitial(runStart), isWord(runStart),
@@ -746,15 +858,15 @@ final class MentionAnalyzer {
       honorific = runStart - 2
     }
     mention.honorific = honorific
-    mention.honorificWord = honorific.map { lowercasedWord($0) }
+    if let honorific { mention.honorificWord = words.run(lowercasedWord(honorific)) }
     // NB: loops, not closures: a closure over `self` here copied the analyzer.
     var firstNameWord: Token.Index? = nil
-    // NB: one allocation for the words, not one per growth.
-    mention.nameWords.reserveCapacity(run.count)
+    let nameStart = words.count
     for index in run where isWord(index) {
       if firstNameWord == nil { firstNameWord = index }
-      mention.nameWords.append(lowercasedWord(index))
+      words.append(lowercasedWord(index))
     }
+    mention.nameWords = words.run(from: nameStart)
     if let honorific, let word = word(honorific), word.lists.contains(.honorific),
       word.honorificGender != .unknown
     {
@@ -765,9 +877,9 @@ final class MentionAnalyzer {
       mention.gender = word.givenNameGender
     }
     if mention.nameWords.count == 1, let honorific {
-      mention.displayName = collapsedText(honorific..<run.upperBound)
+      mention.displayName = words.run(collapsedText(honorific..<run.upperBound))
     } else {
-      mention.displayName = collapsedText(run)
+      mention.displayName = words.run(collapsedText(run))
     }
   }
 
@@ -799,22 +911,21 @@ final class MentionAnalyzer {
   /// NB: kept by token range: the resolver reads the vocatives of every direct quotation of
   /// fiction, and the narrator's namers read those of the same quotations again (twice with a
   /// first-person narrator).
-  func vocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
-    guard tokens.count > 1 else { return [] }
+  func vocatives(in tokens: Range<Token.Index>) -> Vocatives {
+    guard tokens.count > 1 else { return Vocatives(vocativeMemo, start: 0, count: 0) }
     let key = VocativeMemo.key(tokens)
     if let found = vocativeMemo.find(key) { return found }
-    let found = scannedVocatives(in: tokens)
-    vocativeMemo.add(key, found)
-    return found
+    let start = vocativeMemo.runStart
+    scanVocatives(in: tokens)
+    return vocativeMemo.add(key, from: start)
   }
 
   /// The vocatives found so far, by token range (see ``vocatives(in:)``).
   private let vocativeMemo = VocativeMemo()
 
-  /// The vocatives of a range of more than one token, found by reading its tokens (see
-  /// ``vocatives(in:)``).
-  private func scannedVocatives(in tokens: Range<Token.Index>) -> [Token.Index] {
-    var names: [Token.Index] = []
+  /// Finds the vocatives of a range of more than one token by reading its tokens, and appends
+  /// them to ``vocativeMemo``'s run (see ``vocatives(in:)``).
+  private func scanVocatives(in tokens: Range<Token.Index>) {
     let tokenCount = document.tokens.count
     let capitalized = Token.Shape.capitalized.rawValue
     let capitalShape = capitalized | Token.Shape.allCaps.rawValue
@@ -853,15 +964,41 @@ final class MentionAnalyzer {
         guard opens, !isHonorific(index), !isRole(index),
           lists(index).isDisjoint(with: [.notName, .pronoun])
         else { continue }
-        names.append(index)
+        vocativeMemo.append(index)
       }
     }
-    return names
   }
 }
 
+/// The vocatives of a token range (see ``MentionAnalyzer/vocatives(in:)``): a run of the
+/// tokens kept by a ``VocativeMemo``, read in place.
+///
+/// NB: no array per range: most ranges address no one, and an array per range (empty or not)
+/// was retained into the memo, released with it, and made anew for each range that has some.
+/// It holds its memo: a run, once kept, never changes.
+struct Vocatives: RandomAccessCollection, Equatable {
+  private let memo: VocativeMemo
+  private let start: Int
+  let endIndex: Int
+  var startIndex: Int { 0 }
+
+  fileprivate init(_ memo: VocativeMemo, start: Int, count: Int) {
+    self.memo = memo
+    self.start = start
+    endIndex = count
+  }
+
+  subscript(position: Int) -> Token.Index {
+    precondition(position >= 0 && position < endIndex)
+    return memo.token(at: start + position)
+  }
+
+  static func == (lhs: Vocatives, rhs: Vocatives) -> Bool { lhs.elementsEqual(rhs) }
+}
+
 /// The vocatives of token ranges (see ``MentionAnalyzer/vocatives(in:)``), in an
-/// open-addressing table keyed by the range's bounds.
+/// open-addressing table keyed by the range's bounds; each range's vocatives are a run of one
+/// buffer of tokens.
 ///
 /// NB: no dictionary: a vocative list is asked for once per quotation fragment, and hashing
 /// each key with the standard hasher cost a good part of what a second reading saved. A class
@@ -873,16 +1010,19 @@ final class VocativeMemo {
   private var used = 0
   /// For each slot, its key (0: empty; no range of more than one token has key 0).
   private var keys: UnsafeMutablePointer<UInt64>? = nil
-  /// For each slot, the vocatives of its key (initialised only in slots with a key).
-  private var values: UnsafeMutablePointer<[Token.Index]>? = nil
+  /// For each slot with a key, where its run starts in ``tokens`` and how long it is.
+  private var runs: UnsafeMutablePointer<(start: Int32, count: Int32)>? = nil
+  /// The runs of vocatives, one after the other; the run being found last.
+  private var tokens: UnsafeMutablePointer<Int32>? = nil
+  private var tokenCount = 0
+  private var tokenCapacity = 0
 
   init() {}
 
   deinit {
-    guard let keys, let values else { return }
-    for slot in 0..<capacity where keys[slot] != 0 { (values + slot).deinitialize(count: 1) }
-    keys.deallocate()
-    values.deallocate()
+    keys?.deallocate()
+    runs?.deallocate()
+    tokens?.deallocate()
   }
 
   /// The key of a range: its bounds, 32 bits each.
@@ -892,23 +1032,53 @@ final class VocativeMemo {
   }
 
   /// The vocatives kept for a key, or nil.
-  func find(_ key: UInt64) -> [Token.Index]? {
-    guard let keys, let values else { return nil }
+  func find(_ key: UInt64) -> Vocatives? {
+    guard let keys, let runs else { return nil }
     let mask = capacity - 1
     var slot = VocativeMemo.slot(key) & mask
     while keys[slot] != 0 {
-      if keys[slot] == key { return values[slot] }
+      if keys[slot] == key {
+        return Vocatives(self, start: Int(runs[slot].start), count: Int(runs[slot].count))
+      }
       slot = (slot + 1) & mask
     }
     return nil
   }
 
-  /// Keeps the vocatives of a key that the table lacks.
-  func add(_ key: UInt64, _ vocatives: [Token.Index]) {
+  /// Where the run that ``append(_:)`` makes next starts.
+  var runStart: Int { tokenCount }
+
+  /// Appends a vocative to the run being found.
+  func append(_ token: Token.Index) {
+    if tokenCount == tokenCapacity {
+      let count = max(64, tokenCapacity * 2)
+      let grown = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+      if let tokens {
+        grown.initialize(from: tokens, count: tokenCount)
+        tokens.deallocate()
+      }
+      tokens = grown
+      tokenCapacity = count
+    }
+    tokens?[tokenCount] = Int32(truncatingIfNeeded: token)
+    tokenCount += 1
+  }
+
+  /// The token at an offset of the runs.
+  func token(at offset: Int) -> Token.Index {
+    precondition(offset >= 0 && offset < tokenCount)
+    return tokens.map { Int($0[offset]) } ?? 0
+  }
+
+  /// Keeps the run appended from `start` on as the vocatives of a key that the table lacks.
+  func add(_ key: UInt64, from start: Int) -> Vocatives {
     if (used + 1) * 2 > capacity { grow() }
-    guard let keys, let values else { return }
-    place(key, vocatives, keys, values, capacity)
-    used += 1
+    let count = tokenCount - start
+    if let keys, let runs {
+      place(key, (Int32(start), Int32(count)), keys, runs, capacity)
+      used += 1
+    }
+    return Vocatives(self, start: start, count: count)
   }
 
   private static func slot(_ key: UInt64) -> Int {
@@ -916,30 +1086,30 @@ final class VocativeMemo {
   }
 
   private func place(
-    _ key: UInt64, _ vocatives: [Token.Index], _ keys: UnsafeMutablePointer<UInt64>,
-    _ values: UnsafeMutablePointer<[Token.Index]>, _ capacity: Int
+    _ key: UInt64, _ run: (start: Int32, count: Int32), _ keys: UnsafeMutablePointer<UInt64>,
+    _ runs: UnsafeMutablePointer<(start: Int32, count: Int32)>, _ capacity: Int
   ) {
     let mask = capacity - 1
     var slot = VocativeMemo.slot(key) & mask
     while keys[slot] != 0 { slot = (slot + 1) & mask }
     keys[slot] = key
-    (values + slot).initialize(to: vocatives)
+    runs[slot] = run
   }
 
   private func grow() {
     let count = max(64, capacity * 2)
     let newKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
     newKeys.initialize(repeating: 0, count: count)
-    let newValues = UnsafeMutablePointer<[Token.Index]>.allocate(capacity: count)
-    if let keys, let values {
+    let newRuns = UnsafeMutablePointer<(start: Int32, count: Int32)>.allocate(capacity: count)
+    if let keys, let runs {
       for slot in 0..<capacity where keys[slot] != 0 {
-        place(keys[slot], (values + slot).move(), newKeys, newValues, count)
+        place(keys[slot], runs[slot], newKeys, newRuns, count)
       }
       keys.deallocate()
-      values.deallocate()
+      runs.deallocate()
     }
     keys = newKeys
-    values = newValues
+    runs = newRuns
     capacity = count
   }
 }
@@ -1027,11 +1197,12 @@ final class AnalysisMemo {
     used.deallocate()
   }
 
-  /// The analysis kept for a range that reads as `range` does, moved to `range`: `.some(nil)`
-  /// when that range holds no mention, nil when no such range was analysed.
-  func find(_ key: Key, _ range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
-    -> SpeakerMention??
-  {
+  /// The index of the analysis kept for a range that reads as `range` does, or -1 when no
+  /// such range was analysed (see ``mention(_:movedTo:_:)``).
+  ///
+  /// NB: an index, the analysis read by the caller once: an analysis returned as a
+  /// `SpeakerMention??` was wrapped, moved and unwrapped, its bytes copied a few times over.
+  func find(_ key: Key, _ range: Range<Token.Index>, _ analyzer: MentionAnalyzer) -> Int {
     let mask = slotCount - 1
     var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 29)) & mask
     while slots[slot].analysis != 0 {
@@ -1039,19 +1210,28 @@ final class AnalysisMemo {
       if slots[slot].hash == key.hash, ranges[index].opensSentence == key.opensSentence,
         analyzer.readsTheSame(ranges[index].tokens, range)
       {
-        guard var mention = mentions[index] else { return .some(nil) }
-        let shift = range.lowerBound - ranges[index].tokens.lowerBound
-        mention.tokens = range
-        mention.utf8Range = analyzer.utf8Range(of: range)
-        if let name = mention.nameTokens {
-          mention.nameTokens = (name.lowerBound + shift)..<(name.upperBound + shift)
-        }
-        if let honorific = mention.honorific { mention.honorific = honorific + shift }
-        return .some(mention)
+        return index
       }
       slot = (slot + 1) & mask
     }
-    return nil
+    return -1
+  }
+
+  /// The analysis at `index` (see ``find(_:_:_:)``), moved to `range`, a range that reads as
+  /// its own does: nil when that range holds no mention.
+  func mention(_ index: Int, movedTo range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> SpeakerMention?
+  {
+    precondition(index >= 0 && index < used.pointee)
+    guard var mention = mentions[index] else { return nil }
+    let shift = range.lowerBound - ranges[index].tokens.lowerBound
+    mention.tokens = range
+    mention.utf8Range = analyzer.utf8Range(of: range)
+    if let name = mention.nameTokens {
+      mention.nameTokens = (name.lowerBound + shift)..<(name.upperBound + shift)
+    }
+    if let honorific = mention.honorific { mention.honorific = honorific + shift }
+    return mention
   }
 
   /// Keeps the analysis of `range` under `key`, while there is room.

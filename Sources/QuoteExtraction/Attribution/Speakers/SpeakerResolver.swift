@@ -69,12 +69,23 @@ struct SpeakerResolver {
       if fiction, mention.kind == .description, mention.isDefinite,
         analyzer.lexicons.children.contains(analyzer.wordBytes(mention.tokens.upperBound - 1))
       {
-        for word in analyzer.lexicons.childWords where !mention.roles.contains(word) {
-          mention.roles.append(word)
+        // NB: the roles' run is kept as it is (another mention may share it): the longer
+        // list is a run of its own.
+        let words = analyzer.words
+        let start = words.count
+        for position in 0..<Int(mention.roles.count) {
+          words.append(words[mention.roles, position])
         }
+        for word in analyzer.lexicons.childWords
+        where !words.contains(words.run(from: start), word) {
+          words.append(word)
+        }
+        mention.roles = words.run(from: start)
       }
       if mention.kind == .name {
-        for word in mention.nameWords { speakerNameWords.insert(word, value: ()) }
+        for position in 0..<Int(mention.nameWords.count) {
+          speakerNameWords.insert(analyzer.words[mention.nameWords, position], value: ())
+        }
       }
       if fiction, mention.kind == .description, mention.isDefinite, !mention.isPlural,
         mention.gender == .unknown,
@@ -82,8 +93,9 @@ struct SpeakerResolver {
       {
         speakerNouns.insert(bytes: analyzer.wordBytes(mention.tokens.upperBound - 1), value: ())
       }
-      speakerEvents.append(
-        Event(position: mention.utf8Range.lowerBound, mention: mention, attribution: index))
+      // NB: a mention holds no reference (see ``WordRun``): copied into its event as its bytes.
+      let position = mention.utf8Range.lowerBound
+      speakerEvents.append(Event(position: position, mention: mention, attribution: index))
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.stableSort { $0.position < $1.position }
@@ -93,7 +105,7 @@ struct SpeakerResolver {
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
     // tokens.
     var articles: [Int32] = []
-    var names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
+    let names = narration.scan(known: speakerNameWords, findsArticles: fiction, articles: &articles)
     var descriptions: [SpeakerMention] = []
     if fiction {
       descriptions = NarrationDescriptions(analyzer: analyzer, insideQuote: insideQuote)
@@ -107,7 +119,7 @@ struct SpeakerResolver {
       directTokens[index] = analyzer.tokens(in: first).lowerBound
     }
 
-    var table = EntityTable()
+    var table = EntityTable(words: analyzer.words)
     table.reserveMentions(speakerEvents.count + names.count + descriptions.count)
     table.separatesMarriedTitles = fiction
     table.joinsDescribedPeople = fiction
@@ -158,11 +170,9 @@ struct SpeakerResolver {
     // speakers (a description before a name only when it starts earlier), not sorted together
     // into one more array. NB: a narrative name and a speaker mention can cover the same
     // tokens; the speaker's event is read first so that it is not counted twice.
-    // NB: each mention is read once, and swapped out of its list rather than copied (a copy
-    // retains each of a mention's arrays and strings): the mention read before takes its place.
-    var mention = SpeakerMention(
-      tokens: 0..<0, utf8Range: 0..<0, kind: .implicit, nameTokens: nil, honorific: nil,
-      gender: .unknown, isPlural: false, nameWords: [], roles: [], displayName: "")
+    // NB: each mention is copied out of its list as its bytes (it holds no reference: see
+    // ``WordRun``), and the lists are only read: a mention swapped out, as when a copy retained
+    // its arrays and strings, checked each list's uniqueness and wrote it back.
     var nextSpeaker = 0
     var nextName = 0
     var nextDescription = 0
@@ -184,17 +194,18 @@ struct SpeakerResolver {
         nextSpeaker < speakerEvents.count
         && narrationPosition.map { speakerEvents[nextSpeaker].position <= $0 } ?? true
       // The attribution whose speaker this is, or nil for a mention in the narration.
+      let mention: SpeakerMention
       let attribution: Int?
       if takesSpeaker {
-        swap(&mention, &speakerEvents[nextSpeaker].mention)
+        mention = speakerEvents[nextSpeaker].mention
         attribution = speakerEvents[nextSpeaker].attribution
         nextSpeaker += 1
       } else if takesDescription {
-        swap(&mention, &descriptions[nextDescription])
+        mention = descriptions[nextDescription]
         attribution = nil
         nextDescription += 1
       } else {
-        swap(&mention, &names[nextName])
+        mention = names[nextName]
         attribution = nil
         nextName += 1
       }
@@ -357,14 +368,9 @@ struct SpeakerResolver {
       }
       guard let index = attribution else { continue }
       lastSpeakerRange = mention.utf8Range
-      result.attributions[index].speaker = mention.utf8Range
-      result.attributions[index].speakerKind = mention.kind
-      if let id {
-        table.markSpeaker(id)
-        result.attributions[index].entity = id
-      } else if mention.kind != .pronoun {
-        result.attributions[index].speakerName = mention.displayName
-      }
+      if let id { table.markSpeaker(id) }
+      SpeakerResolver.setSpeaker(
+        of: &result.attributions[index], mention, entity: id, words: analyzer.words)
     }
 
     DialogueTurns(document: document, analyzer: analyzer, mentions: mentions, fiction: fiction)
@@ -399,10 +405,33 @@ struct SpeakerResolver {
             name: name, kind: table.records[id].kind, mentions: mentions,
             gender: table.records[id].gender.entityName))
       }
-      result.attributions[index].entity = position
-      result.attributions[index].speakerName = entities[position].name
+      SpeakerResolver.name(&result.attributions[index], entity: position, entities[position].name)
     }
     result.entities = entities
+  }
+
+  /// Gives an attribution the speaker read from its mention: its extent and kind, and its
+  /// entity, else the mention's name (a pronoun with no entity has none).
+  ///
+  /// NB: the attribution is changed in one access, here and in ``name(_:entity:_:)``: each
+  /// field set through the array checked that the array is not shared.
+  private static func setSpeaker(
+    of attribution: inout Attribution, _ mention: SpeakerMention, entity: Int?,
+    words: MentionWords
+  ) {
+    attribution.speaker = mention.utf8Range
+    attribution.speakerKind = mention.kind
+    if let entity {
+      attribution.entity = entity
+    } else if mention.kind != .pronoun {
+      attribution.speakerName = words.last(mention.displayName)
+    }
+  }
+
+  /// Gives an attribution its listed entity and that entity's name.
+  private static func name(_ attribution: inout Attribution, entity: Int, _ name: String) {
+    attribution.entity = entity
+    attribution.speakerName = name
   }
 
   /// Whether fiction names someone with the definite article: a person the text calls by a
