@@ -355,7 +355,7 @@ private struct OneWordNames {
   private var slots: [(hash: UInt64, token: Int32, analysis: Int32)] = []
   /// The analyses, in the order their spellings were first seen.
   /// NB: apart from the slots, so that growing the table moves three numbers per spelling, not
-  /// a mention (a copy of one retains each of its arrays and strings).
+  /// a mention of 144 bytes.
   private var analyses: [SpeakerMention?] = []
 
   /// The mention of the name `tokens[index]` alone (see ``MentionAnalyzer/analyze(tokens:)``).

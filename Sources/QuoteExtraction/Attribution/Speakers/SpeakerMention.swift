@@ -726,8 +726,8 @@ final class MentionAnalyzer {
   /// token (see ``freshAnalysis(_:)``).
   ///
   /// NB: a function of its own that changes the mention in place, with one return in the
-  /// caller: returned from each way out of one function, the mention was copied (each of its
-  /// arrays and strings retained) and the original destroyed.
+  /// caller: returned from each way out of one function, the mention was copied and the
+  /// original destroyed (a mention is plain bytes now, but still 144 of them).
   private func describe(
     _ mention: inout SpeakerMention, _ range: Range<Token.Index>, lastWord: Token.Index,
     firstWord: Token.Index?
