@@ -120,6 +120,33 @@ import Testing
     #expect(BinaryDetector.looksBinary(Array(text.utf8)) == binary)
   }
 
+  // A JSON line's text is checked only when its decoding met a byte that the check counts:
+  // escaped control bytes and raw DEL must be noticed, tabs and newlines need not be.
+  @Test(arguments: [
+    (#"{"id":"a","text":"a NUL\u0000 escaped"}"#, true, true),
+    (#"{"id":"a","text":"\b\b\b\bword"}"#, true, true),
+    // Eight raw DEL bytes in one word of the fast path.
+    (
+      #"{"id":"a","text":"abcdefgh"# + String(repeating: "\u{7F}", count: 8)
+        + #"ijklmnopqrstuvwx"}"#, true, true
+    ),
+    (#"{"id":"a","text":"one bell\u0007 in a line of plain text, not binary"}"#, true, false),
+    (#"{"id":"a","text":"lines\nand\ttabs\r\n\f\u001b[0m and “quotes”"}"#, false, false),
+  ])
+  func aJSONLineTextIsCheckedWhenItHoldsControlBytes(line: String, counted: Bool, binary: Bool)
+    throws
+  {
+    let parser = JSONLineParser(textField: "text", idField: "id", keepFields: [])
+    let record = try parser.parse(Array(line.utf8)).get()
+    #expect(record.textMayBeBinary == counted)
+    let decoded = RecordProcessor.decode(
+      .jsonLine(source: "t.jsonl", line: 1, bytes: Array(line.utf8)), parser: parser)
+    switch decoded {
+    case .success: #expect(!binary)
+    case .failure(let failure): #expect(binary && failure.code == "binary")
+    }
+  }
+
   @Test func aNULByteAfterOtherControlBytesStillCounts() {
     var bytes = Array(String(repeating: "text ", count: 100).utf8)
     bytes[3] = 0x01

@@ -35,14 +35,22 @@ enum BinaryDetector {
     var control = 0
     for index in range {
       let byte = buffer[index]
-      // Fast path: most bytes are printable ASCII or UTF-8.
-      if byte >= 0x20 && byte != 0x7F { continue }
-      switch byte {
-      case 0: return -1
-      case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: break
-      default: control += 1
-      }
+      guard counts(byte) else { continue }
+      if byte == 0 { return -1 }
+      control += 1
     }
     return control
+  }
+
+  /// Whether the check counts `byte`: a NUL, DEL, or a control byte other than tab, newlines,
+  /// form feed and escape. A text without any is not binary.
+  @inline(__always)
+  static func counts(_ byte: UInt8) -> Bool {
+    // Fast path: most bytes are printable ASCII or UTF-8.
+    if byte >= 0x20 { return byte == 0x7F }
+    switch byte {
+    case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: return false
+    default: return true
+    }
   }
 }

@@ -18,6 +18,9 @@ struct JSONLineParser {
     var textSurrogatesReplaced = 0
     /// The UTF-8 offset in ``text`` of the first replaced surrogate.
     var firstReplacedSurrogate: Int?
+    /// Whether the text holds a byte that ``BinaryDetector`` counts (a NUL, DEL, or a control
+    /// byte other than tab, newlines, form feed and escape): without one it is not binary.
+    var textMayBeBinary = false
     /// The kept members, as raw JSON, in the order asked.
     var kept: [(key: String, json: [UInt8])] = []
   }
@@ -66,6 +69,8 @@ private struct Cursor {
   /// Lone surrogates replaced by U+FFFD in the string being read, and where the first went.
   var replacedSurrogates = 0
   var firstReplacedSurrogate: Int?
+  /// Whether the string being read held a byte that ``BinaryDetector`` counts.
+  var sawBinaryByte = false
   static let maxDepth = 256
 
   init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -119,7 +124,9 @@ private struct Cursor {
           if index < bytes.count && bytes[index] == quote {
             replacedSurrogates = 0
             firstReplacedSurrogate = nil
+            sawBinaryByte = false
             record.text = try text()
+            record.textMayBeBinary = sawBinaryByte
             record.textIsNotString = false
             record.textSurrogatesReplaced = replacedSurrogates
             record.firstReplacedSurrogate = firstReplacedSurrogate
@@ -305,14 +312,17 @@ private struct Cursor {
       }
     }
     while index < bytes.count {
-      // Fast path: skip eight plain ASCII bytes at a time (no quote, backslash, control byte
-      // or UTF-8 sequence to check).
+      // Fast path: skip eight plain ASCII bytes at a time (no quote, backslash, control byte,
+      // DEL or UTF-8 sequence to check).
+      // NB: DEL (0x7F) stops it too, though JSON allows it raw, so that the text's check for
+      // binary bytes is done here (``sawBinaryByte``) rather than in a second pass over it.
       if let base = bytes.baseAddress {
         let raw = UnsafeRawPointer(base)
         while index + 8 <= bytes.count {
           let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
           if ByteWords.hasHighByte(word) || ByteWords.hasByte(below: 0x20, in: word)
             || ByteWords.hasByte(quote, in: word) || ByteWords.hasByte(backslash, in: word)
+            || ByteWords.hasByte(0x7F, in: word)
           {
             break
           }
@@ -334,6 +344,7 @@ private struct Cursor {
       }
       if byte < 0x20 { throw fail("control character in a string") }
       if byte < 0x80 {
+        if byte == 0x7F { sawBinaryByte = true }
         index += 1
         continue
       }
@@ -370,6 +381,7 @@ private struct Cursor {
     default: throw fail("invalid escape")
     }
     if let simple {
+      if BinaryDetector.counts(simple) { sawBinaryByte = true }
       output.append(simple)
       return
     }
@@ -393,6 +405,7 @@ private struct Cursor {
     } else if scalar >= 0xDC00 && scalar < 0xE000 {
       scalar = replacedSurrogate(at: output.count)
     }
+    if scalar < 0x80 && BinaryDetector.counts(UInt8(scalar)) { sawBinaryByte = true }
     guard Sink.keepsBytes else { return }
     switch scalar {
     case 0..<0x80:

@@ -99,6 +99,9 @@ struct RecordProcessor: Sendable {
 
   static func decode(_ input: RawInput, parser: JSONLineParser) -> Result<Decoded, DecodeFailure> {
     var decoded: Decoded
+    // NB: a JSON line's text is checked for binary bytes only when its decoding met one (see
+    // ``JSONLineParser/Record/textMayBeBinary``): without one the check cannot fail.
+    var mayBeBinary = true
     switch input {
     case .failure(let id, let code, let message, let line):
       return .failure(DecodeFailure(id: id, code: code, message: message, line: line))
@@ -125,6 +128,7 @@ struct RecordProcessor: Sendable {
                 kept: record.kept))
         }
         decoded = Decoded(id: id, text: text, line: number, kept: record.kept)
+        mayBeBinary = record.textMayBeBinary
         if record.textSurrogatesReplaced > 0 {
           let count = record.textSurrogatesReplaced
           decoded.repair = Diagnostic(
@@ -135,7 +139,7 @@ struct RecordProcessor: Sendable {
         }
       }
     }
-    if BinaryDetector.looksBinary(decoded.text) {
+    if mayBeBinary && BinaryDetector.looksBinary(decoded.text) {
       return .failure(
         DecodeFailure(
           id: decoded.id, code: "binary", message: "binary data, not text (NUL or control bytes)",
