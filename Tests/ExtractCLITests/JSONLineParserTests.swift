@@ -23,6 +23,17 @@ import Testing
     #expect(record.id == "a")
   }
 
+  // The fast path skips the plain bytes before the first byte to check, wherever it falls in a
+  // word of eight.
+  @Test(arguments: 0..<16)
+  func decodesAByteToCheckAtAnyOffsetInAWord(offset: Int) throws {
+    let plain = String(repeating: "p", count: offset)
+    let line = #"{"id":"a","text":""# + plain + #"é\"q\\r\u00e9"# + plain + #"x"}"#
+    let record = try parse(line).get()
+    #expect(
+      record.text.map { String(decoding: $0, as: UTF8.self) } == plain + "é\"q\\ré" + plain + "x")
+  }
+
   // A lone surrogate is one code point to Python's `json`, as U+FFFD is: offsets after it agree.
   @Test(arguments: [
     (#"{"id":"a","text":"x\ud83dy"}"#, "x\u{FFFD}y", 1, 1),

@@ -312,18 +312,23 @@ private struct Cursor {
       }
     }
     while index < bytes.count {
-      // Fast path: skip eight plain ASCII bytes at a time (no quote, backslash, control byte,
-      // DEL or UTF-8 sequence to check).
+      // Fast path: skip plain ASCII bytes eight at a time (no quote, backslash, control byte,
+      // DEL or UTF-8 sequence to check), and those before the first one to check.
       // NB: DEL (0x7F) stops it too, though JSON allows it raw, so that the text's check for
       // binary bytes is done here (``sawBinaryByte``) rather than in a second pass over it.
+      // NB: the word is read little-endian, so its first byte found is its lowest one flagged:
+      // the plain bytes before it are skipped at once, not one by one below (texts have an
+      // escape, a curly quote or an accent every few words).
       if let base = bytes.baseAddress {
         let raw = UnsafeRawPointer(base)
         while index + 8 <= bytes.count {
-          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if ByteWords.hasHighByte(word) || ByteWords.hasByte(below: 0x20, in: word)
-            || ByteWords.hasByte(quote, in: word) || ByteWords.hasByte(backslash, in: word)
-            || ByteWords.hasByte(0x7F, in: word)
-          {
+          let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+          let found =
+            ByteWords.highBytes(word) | ByteWords.bytes(below: 0x20, in: word)
+            | ByteWords.bytes(quote, in: word) | ByteWords.bytes(backslash, in: word)
+            | ByteWords.bytes(0x7F, in: word)
+          if found != 0 {
+            index += found.trailingZeroBitCount >> 3
             break
           }
           index += 8
