@@ -20,9 +20,11 @@ enum ByteWords {
     bytes(below: 1, in: word ^ (ones &* UInt64(value)))
   }
 
-  /// The bytes of `word` that are 0x80 or above.
+  /// The bytes of `word` above `limit` (exact for `limit` < 128, up to the lowest one).
   @inline(__always)
-  static func highBytes(_ word: UInt64) -> UInt64 { word & highs }
+  static func bytes(above limit: UInt8, in word: UInt64) -> UInt64 {
+    ((word &+ ones &* UInt64(127 - limit)) | word) & highs
+  }
 
   /// Whether some byte of `word` is below `limit` (exact for `limit` ≤ 128).
   @inline(__always)
@@ -33,8 +35,4 @@ enum ByteWords {
   /// Whether some byte of `word` equals `value`.
   @inline(__always)
   static func hasByte(_ value: UInt8, in word: UInt64) -> Bool { bytes(value, in: word) != 0 }
-
-  /// Whether some byte of `word` is 0x80 or above.
-  @inline(__always)
-  static func hasHighByte(_ word: UInt64) -> Bool { highBytes(word) != 0 }
 }

@@ -324,9 +324,8 @@ private struct Cursor {
         while index + 8 <= bytes.count {
           let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
           let found =
-            ByteWords.highBytes(word) | ByteWords.bytes(below: 0x20, in: word)
+            ByteWords.bytes(below: 0x20, in: word) | ByteWords.bytes(above: 0x7E, in: word)
             | ByteWords.bytes(quote, in: word) | ByteWords.bytes(backslash, in: word)
-            | ByteWords.bytes(0x7F, in: word)
           if found != 0 {
             index += found.trailingZeroBitCount >> 3
             break
