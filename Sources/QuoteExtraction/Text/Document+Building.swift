@@ -51,7 +51,8 @@ extension Document {
         paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: options.paragraphMode)
         (tokens, quoteMarks) = try Tokenizer.tokensAndQuoteMarks(of: buffer)
         sentences = try SentenceSegmenter.sentences(
-          of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: lexicons)
+          of: buffer, paragraphs: paragraphs, tokens: tokens, quoteMarks: quoteMarks,
+          lexicons: lexicons)
       }
     } catch {
       throw QuoteExtractionError(.icu(error.description))

@@ -18,6 +18,8 @@
 struct SentenceRepair {
   let utf8: UnsafeBufferPointer<UInt8>
   let tokens: [Token]
+  /// The `.quoteMark` tokens of `tokens`, in order (`nil`: found in `tokens` as needed).
+  let quoteMarks: [QuoteMarkToken]?
   let lexicons: Lexicons
 
   /// Longest parenthesis, in tokens, whose inside never holds a sentence boundary.
@@ -402,9 +404,24 @@ struct SentenceRepair {
     var enclosures: [ClosedRange<Int>] = []
     var stack: [(index: Int, kind: UInt8)] = []
     var paragraph = 0
-    for index in tokens.indices {
+    // NB: only the marks and brackets can open or close an enclosure, so the loop visits the
+    // quotation marks' list and the bracket tokens (found by a byte scan of the text, see
+    // `bracketToken(from:)`) in token order, rather than reading every token for their kind.
+    var markCursor = 0
+    var mark = quoteMarkToken(after: &markCursor)
+    var bracket = bracketToken(from: 0)
+    while true {
+      let index: Int
+      if mark < bracket {
+        index = mark
+        mark = quoteMarkToken(after: &markCursor)
+      } else if bracket < tokens.count {
+        index = bracket
+        bracket = bracketToken(from: bracket + 1)
+      } else {
+        break
+      }
       let token = tokens[index]
-      guard token.kind == .punctuation || token.kind == .quoteMark else { continue }
       let start = Int(token.utf8Start)
       // NB: paragraphs are followed at marks only (the stack changes nowhere else): the mark
       // opens its paragraph when the token before it lies in an earlier one.
@@ -470,6 +487,57 @@ struct SentenceRepair {
       }
     }
     return merged
+  }
+
+  /// The next `.quoteMark` token, or the end index: from the marks' list (`cursor` counts
+  /// the marks taken) or, without one, from the tokens (`cursor` is the token to look from).
+  private func quoteMarkToken(after cursor: inout Int) -> Int {
+    if let quoteMarks {
+      guard cursor < quoteMarks.count else { return tokens.count }
+      cursor += 1
+      return Int(quoteMarks[cursor - 1].token)
+    }
+    while cursor < tokens.count && tokens[cursor].kind != .quoteMark { cursor += 1 }
+    guard cursor < tokens.count else { return tokens.count }
+    cursor += 1
+    return cursor - 1
+  }
+
+  /// The first punctuation token from `token` on that starts with a round or square bracket,
+  /// or the end index.
+  private func bracketToken(from token: Int) -> Int {
+    var token = token
+    guard token < tokens.count else { return token }
+    var byte = Int(tokens[token].utf8Start)
+    while true {
+      byte = ByteScan.bracket(in: utf8, from: byte)
+      guard byte < utf8.count else { return tokens.count }
+      token = firstToken(from: token, startingAtOrAfter: byte)
+      guard token < tokens.count else { return token }
+      if Int(tokens[token].utf8Start) == byte && tokens[token].kind == .punctuation {
+        return token
+      }
+      byte += 1
+    }
+  }
+
+  /// The first token from `token` on that starts at or after the UTF-8 offset `offset`, or
+  /// the end index: a galloping search, as the next bracket usually lies a few tokens on.
+  private func firstToken(from token: Int, startingAtOrAfter offset: Int) -> Int {
+    var low = token
+    var high = token
+    var step = 1
+    while high < tokens.count && Int(tokens[high].utf8Start) < offset {
+      low = high + 1
+      high += step
+      step <<= 1
+    }
+    high = min(high, tokens.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(tokens[middle].utf8Start) < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   // MARK: - Token tests

@@ -11,13 +11,16 @@ enum SentenceSegmenter {
   /// With `fullICUPass`, ICU iterates the whole text first and the repair rules look its
   /// boundaries up: the reference for the differential test of the usual, lazy way.
   /// - Complexity: O(n).
+  /// - Parameter quoteMarks: the `.quoteMark` tokens of `tokens`, as the tokenizer lists them
+  ///   (`nil`: the repair rules find them in `tokens`).
   static func sentences(
     of utf8: UnsafeBufferPointer<UInt8>, paragraphs: [Range<Int>], tokens: [Token],
-    lexicons: Lexicons, fullICUPass: Bool = false
+    quoteMarks: [QuoteMarkToken]? = nil, lexicons: Lexicons, fullICUPass: Bool = false
   ) throws(SegmentationError) -> [Range<Int>] {
     guard !paragraphs.isEmpty else { return [] }
     let paragraphs = isHardWrapped(utf8) ? paragraphs : splitAtLineBreaks(paragraphs, utf8)
-    let repair = SentenceRepair(utf8: utf8, tokens: tokens, lexicons: lexicons)
+    let repair = SentenceRepair(
+      utf8: utf8, tokens: tokens, quoteMarks: quoteMarks, lexicons: lexicons)
     let boundaries =
       fullICUPass
       ? repair.boundaries(candidates: try icuBoundaries(of: utf8), paragraphs: paragraphs)

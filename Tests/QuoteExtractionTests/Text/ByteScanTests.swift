@@ -11,9 +11,14 @@ struct ByteScanTests {
     0x00, 0x09, 0x0B, 0x0C, 0x0E, 0x20, 0x21, 0x61, 0x7F, 0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0xFF,
   ]
 
+  /// Bytes around the brackets: one below and above each, and the same with the high bit set.
+  static let bracketFiller: [UInt8] = [
+    0x00, 0x20, 0x27, 0x2A, 0x2B, 0x5A, 0x5C, 0x5E, 0x61, 0xA8, 0xA9, 0xAA, 0xDB, 0xDD, 0xFF,
+  ]
+
   /// Texts of every length up to 24 with a byte from `filler` everywhere and one `target`
   /// (or none) at every position.
-  static func texts(target: UInt8?) -> [[UInt8]] {
+  static func texts(target: UInt8?, filler: [UInt8] = filler) -> [[UInt8]] {
     var texts: [[UInt8]] = []
     for length in 0...24 {
       for shift in 0..<filler.count {
@@ -40,6 +45,19 @@ struct ByteScanTests {
           let expected =
             text[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.count
           #expect(ByteScan.lineBreak(in: buffer, from: start) == expected, "\(text) from \(start)")
+        }
+      }
+    }
+  }
+
+  @Test(arguments: [0x28, 0x29, 0x5B, 0x5D, nil] as [UInt8?])
+  func bracketIsTheFirstOne(target: UInt8?) {
+    let brackets: [UInt8] = [0x28, 0x29, 0x5B, 0x5D]
+    for text in Self.texts(target: target, filler: Self.bracketFiller) {
+      text.withUnsafeBufferPointer { buffer in
+        for start in 0...text.count {
+          let expected = text[start...].firstIndex { brackets.contains($0) } ?? text.count
+          #expect(ByteScan.bracket(in: buffer, from: start) == expected, "\(text) from \(start)")
         }
       }
     }

@@ -66,16 +66,18 @@ struct SentenceBoundaryDifferentialTests {
 }
 
 /// Sentences found with ICU asked only where the repair rules need it (the usual way) must be
-/// those found with ICU's boundaries over the whole text.
+/// those found with ICU's boundaries over the whole text. The lazy way reads the quotation
+/// marks from the tokenizer's list, the full pass finds them in the tokens.
 struct LazySentenceBoundaryDifferentialTests {
   /// Whether both ways agree on `text` in both paragraph modes, and how many periods asked ICU.
   static func same(_ text: [UInt8]) throws -> Bool {
     try text.withUnsafeBufferPointer { buffer in
-      let tokens = try Tokenizer.tokens(of: buffer)
+      let (tokens, quoteMarks) = try Tokenizer.tokensAndQuoteMarks(of: buffer)
       for mode in Document.ParagraphMode.allCases {
         let paragraphs = ParagraphSplitter.paragraphs(of: buffer, mode: mode)
         let lazy = try SentenceSegmenter.sentences(
-          of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared)
+          of: buffer, paragraphs: paragraphs, tokens: tokens, quoteMarks: quoteMarks,
+          lexicons: .shared)
         let full = try SentenceSegmenter.sentences(
           of: buffer, paragraphs: paragraphs, tokens: tokens, lexicons: .shared,
           fullICUPass: true)
