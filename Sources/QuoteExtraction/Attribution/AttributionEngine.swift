@@ -369,7 +369,7 @@ struct AttributionEngine {
     let all = rules.bits.classes
     let reported = reportedClasses
     guard reported != all, let cue = attribution.cue else { return true }
-    let token = RuleContext.token(at: cue.lowerBound, in: context.document.tokens)
+    let token = Token.index(holding: cue.lowerBound, in: context.document.tokens)
     let classes = context.mask(token) & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
     let speech = rules.lexicons.bit(of: CueClass.speech.rawValue) ?? 0
@@ -526,9 +526,9 @@ struct AttributionEngine {
   }
 
   private func tokenRange(_ bytes: Range<Int>, _ document: Document) -> Range<Int> {
-    let first = RuleContext.token(at: bytes.lowerBound, in: document.tokens)
-    let last = RuleContext.token(
-      at: max(bytes.lowerBound, bytes.upperBound - 1), in: document.tokens)
+    let first = Token.index(holding: bytes.lowerBound, in: document.tokens)
+    let last = Token.index(
+      holding: max(bytes.lowerBound, bytes.upperBound - 1), in: document.tokens)
     return first..<(last + 1)
   }
 
@@ -600,8 +600,8 @@ struct AttributionEngine {
         attribution.content.upperBound, attribution.cue?.upperBound ?? 0,
         attribution.speaker?.upperBound ?? 0)
       // NB: searched from its first quotation's opening on, which its content holds.
-      var last = RuleContext.token(
-        at: max(0, end - 1), in: document.tokens,
+      var last = Token.index(
+        holding: max(0, end - 1), in: document.tokens,
         notBefore: context.quoteTokens[attribution.quotes[0]].open)
       if let lastQuote = attribution.quotes.last {
         last = max(last, context.quoteTokens[lastQuote].close)
@@ -649,7 +649,7 @@ struct AttributionEngine {
     // 9.6M instructions).
     var lastInParagraph = [Int](filled: -1, count: document.paragraphs.count)
     for (index, attribution) in attributions.enumerated() where attribution.speaker != nil {
-      let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+      let token = Token.index(holding: attribution.content.lowerBound, in: document.tokens)
       let paragraph = document.paragraph(of: token)
       if case let previous = lastInParagraph[paragraph], previous >= 0,
         attributions[previous].content.lowerBound > attribution.content.lowerBound
@@ -692,7 +692,7 @@ struct AttributionEngine {
     if !fiction {
       for attribution in attributions where attribution.cue != nil {
         guard let speaker = attribution.speaker else { continue }
-        let token = RuleContext.token(at: attribution.content.lowerBound, in: document.tokens)
+        let token = Token.index(holding: attribution.content.lowerBound, in: document.tokens)
         reported.append((attribution.content.lowerBound, document.paragraph(of: token), speaker))
       }
       reported.stableSort { $0.start < $1.start }
@@ -709,7 +709,7 @@ struct AttributionEngine {
       // speech is a quotation of its own. In fiction only: news keeps its readings.
       if fiction, quote.kind == .dashDialogue, quote.closeMark == nil, !quote.content.isEmpty {
         close = min(
-          close, RuleContext.token(at: quote.content.upperBound - 1, in: document.tokens))
+          close, Token.index(holding: quote.content.upperBound - 1, in: document.tokens))
       }
       guard open < close, close < document.tokens.count,
         !(open...close).contains(where: { roles[$0] != .free })

@@ -117,16 +117,16 @@ final class RuleContext {
       let after =
         previous.closeStart > 0 && previous.closeStart < tokens.count
         && Int(tokens[previous.closeStart - 1].utf8End) <= offset
-      let open = Self.token(
-        at: offset, in: tokens, notBefore: after ? previous.closeStart : previous.open)
+      let open = Token.index(
+        holding: offset, in: tokens, notBefore: after ? previous.closeStart : previous.open)
       var close: Int
       var closeStart: Int
       if let mark = quote.closeMark {
         // NB: a mark can be two tokens ('' in the New York Times): take its last one. Both
         // are found from the opening on, a quotation's length away, not in the whole text.
-        closeStart = Self.token(at: mark.lowerBound, in: tokens, notBefore: open)
-        close = Self.token(
-          at: max(mark.lowerBound, mark.upperBound - 1), in: tokens, notBefore: closeStart)
+        closeStart = Token.index(holding: mark.lowerBound, in: tokens, notBefore: open)
+        close = Token.index(
+          holding: max(mark.lowerBound, mark.upperBound - 1), in: tokens, notBefore: closeStart)
       } else {
         let paragraph = document.paragraphs[quote.paragraphs.upperBound]
         close = max(open, paragraph.tokens.upperBound - 1)
@@ -302,49 +302,6 @@ final class RuleContext {
     masks[token] = found.mask
     words[token] = found.word
     return found
-  }
-
-  /// The token that starts at or holds a byte offset (binary search).
-  static func token(at utf8Offset: Int, in tokens: [Token]) -> Int {
-    var low = 0
-    var high = tokens.count
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
-    }
-    return min(low, max(0, tokens.count - 1))
-  }
-
-  /// The token that starts at or holds a byte offset, as ``token(at:in:)`` finds it, searched
-  /// from token `start` on: as fast as the answer is near.
-  /// Searches the whole text when some token before `start` ends after the offset.
-  static func token(at utf8Offset: Int, in tokens: [Token], notBefore start: Int) -> Int {
-    guard start > 0, start < tokens.count, Int(tokens[start - 1].utf8End) <= utf8Offset else {
-      return token(at: utf8Offset, in: tokens)
-    }
-    guard Int(tokens[start].utf8End) <= utf8Offset else { return start }
-    // Every token before `low` ends at or before the offset; the one at `high` (if any) after.
-    var low = start + 1
-    var high = start + max(1, utf8Offset - Int(tokens[start].utf8Start))
-    // NB: a token holds a byte at least (all but an empty one), so the answer is at most as
-    // many tokens past `start` as there are bytes from its start to the offset: halving steps
-    // between them, fewer than doubling ones but for a distance of a few tokens. Doubling
-    // steps when the bound fails (empty tokens).
-    if high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
-      high = low
-      var stride = 1
-      while high < tokens.count && Int(tokens[high].utf8End) <= utf8Offset {
-        low = high + 1
-        high += stride
-        stride *= 2
-      }
-    }
-    high = min(high, tokens.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(tokens[middle].utf8End) <= utf8Offset { low = middle + 1 } else { high = middle }
-    }
-    return min(low, max(0, tokens.count - 1))
   }
 
   /// How far the first depth-0 quotation opening at or after `token` is (``quoteOpening``),

@@ -512,32 +512,14 @@ struct SentenceRepair {
     while true {
       byte = ByteScan.bracket(in: utf8, from: byte)
       guard byte < utf8.count else { return tokens.count }
-      token = firstToken(from: token, startingAtOrAfter: byte)
-      guard token < tokens.count else { return token }
+      // NB: a bracket is not whitespace, so some token holds its byte: the bracket token when
+      // it starts there.
+      token = Token.index(holding: byte, in: tokens, notBefore: token)
       if Int(tokens[token].utf8Start) == byte && tokens[token].kind == .punctuation {
         return token
       }
       byte += 1
     }
-  }
-
-  /// The first token from `token` on that starts at or after the UTF-8 offset `offset`, or
-  /// the end index: a galloping search, as the next bracket usually lies a few tokens on.
-  private func firstToken(from token: Int, startingAtOrAfter offset: Int) -> Int {
-    var low = token
-    var high = token
-    var step = 1
-    while high < tokens.count && Int(tokens[high].utf8Start) < offset {
-      low = high + 1
-      high += step
-      step <<= 1
-    }
-    high = min(high, tokens.count)
-    while low < high {
-      let middle = (low + high) / 2
-      if Int(tokens[middle].utf8Start) < offset { low = middle + 1 } else { high = middle }
-    }
-    return low
   }
 
   // MARK: - Token tests

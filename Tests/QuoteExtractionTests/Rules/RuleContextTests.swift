@@ -55,9 +55,9 @@ struct RuleContextTests {
     let tokens = document.tokens
     var compared = 0
     for offset in 0...(document.utf8.count + 2) {
-      let expected = RuleContext.token(at: offset, in: tokens)
+      let expected = Token.index(holding: offset, in: tokens)
       for start in 0...tokens.count {
-        let found = RuleContext.token(at: offset, in: tokens, notBefore: start)
+        let found = Token.index(holding: offset, in: tokens, notBefore: start)
         #expect(found == expected, "offset \(offset) from token \(start)")
         compared += 1
       }
