@@ -191,6 +191,11 @@ final class MentionAnalyzer {
   static let rangeSlots = 512
 
   /// The tokens that overlap a UTF-8 byte range, searched (see ``tokens(in:)``).
+  ///
+  /// NB: never inlined: its searches pick their halves by selection (see
+  /// ``firstToken(endingAfter:_:_:)``), and inlined into a caller's loop (the quotations' in
+  /// ``SpeakerResolver``) the code generator made each selection a branch again.
+  @inline(never)
   private func searchedTokens(in utf8Range: Range<Int>) -> Range<Token.Index> {
     let blocks = self.blocks
     return document.tokens.withUnsafeBufferPointer { tokens in
@@ -276,27 +281,32 @@ final class MentionAnalyzer {
   ///
   /// NB: searched by halves between the first tokens of the offset's block and of the next one
   /// (see ``blocks``).
+  @inline(__always)
   private static func firstToken(
     endingAfter offset: Int, _ tokens: UnsafeBufferPointer<Token>,
     _ blocks: UnsafeBufferPointer<Int32>
   ) -> Int {
     guard offset >= 0 else { return 0 }
     let block = min(offset >> MentionAnalyzer.blockShift, blocks.count - 1)
-    // The first token that ends after `offset` lies in `low...high`: a block's first token
-    // ends after its start (at or before `offset`), the next block's ends after `offset`.
-    // NB: bounds that are token indices, halved and stepped without overflow checks (the sum of
-    // two indices cannot overflow), and the half picked by selection: a search runs for every
-    // mention, cue and fragment, and the checks and branches cost more than the steps.
+    // The first token that ends after `offset` lies in `low...(low + count)`: a block's first
+    // token ends after its start (at or before `offset`), the next block's ends after `offset`.
     var low = Int(blocks[block])
     var count = (block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count) &- low
-    while count > 0 {
+    guard count > 0 else { return low }
+    // NB: `blockShift` halvings, a loop of constant length that the compiler unrolls, each
+    // picking its half by a selection: a block's tokens end within its bytes, so it holds at
+    // most `1 << blockShift` of them, and a step over one token changes nothing. A loop that
+    // ran until its range was empty was compiled to branches, the selection too (the code
+    // generator turns a select in a loop that feeds the next load into a branch), and each
+    // probe goes either way: bench-sample mispredicted 309K of them. The bounds are token
+    // indices: no overflow checks.
+    assert(count <= 1 << MentionAnalyzer.blockShift)
+    for _ in 0..<MentionAnalyzer.blockShift {
       let half = count >> 1
-      let probe = low &+ half
-      let before = Int(tokens[probe].utf8End) <= offset
-      low = before ? probe &+ 1 : low
-      count = before ? count &- half &- 1 : half
+      low = Int(tokens[low &+ half].utf8End) <= offset ? low &+ half : low
+      count &-= half
     }
-    return low
+    return Int(tokens[low].utf8End) <= offset ? low &+ 1 : low
   }
 
   /// The bytes of a token, without a possessive ending ('s, ’s, s’).
