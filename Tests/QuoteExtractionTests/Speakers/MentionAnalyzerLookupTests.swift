@@ -201,4 +201,35 @@ struct MentionAnalyzerLookupTests {
     #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "T"))] == NarrationNames.articleClass)
     #expect(NarrationNames.firstByteClasses[Int(UInt8(ascii: "x"))] == 0)
   }
+
+  /// A token's word without its possessive ending is cut as a byte-by-byte reading cuts it,
+  /// for every byte range of a text of possessives, wherever it starts (the text's first
+  /// bytes included).
+  @Test func wordRangesCutPossessivesAsAByteReadingDoes() {
+    let bytes = Array("’s's ’s x’s 's Bob's’s s’ A’s a's’".utf8)
+    func expected(_ start: Int, _ end: Int) -> Range<Int> {
+      if end - start > 4, Array(bytes[(end - 4)..<end]) == [0xE2, 0x80, 0x99, 0x73] {
+        return start..<(end - 4)
+      }
+      if end - start > 2, bytes[end - 2] == 0x27, bytes[end - 1] == 0x73 {
+        return start..<(end - 2)
+      }
+      return start..<end
+    }
+    var mismatches = 0
+    var cut = 0
+    bytes.withUnsafeBufferPointer { utf8 in
+      for start in 0..<bytes.count {
+        for end in (start + 1)...bytes.count {
+          let token = Token(
+            utf8Start: Int32(start), utf8End: Int32(end), kind: .word, shape: Token.Shape())
+          let range = MentionAnalyzer.wordRange(of: token, in: utf8)
+          if range != expected(start, end) { mismatches += 1 }
+          if range.upperBound < end { cut += 1 }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(cut > 100)
+  }
 }

@@ -325,13 +325,20 @@ final class MentionAnalyzer {
   static func wordRange(of token: Token, in utf8: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     let start = Int(token.utf8Start)
     let end = Int(token.utf8End)
-    if end - start > 4, utf8[end - 4] == 0xE2, utf8[end - 3] == 0x80, utf8[end - 2] == 0x99,
-      utf8[end - 1] == 0x73
-    {
-      return start..<(end - 4)
+    // NB: the token's last four bytes are read as one word and compared with both endings,
+    // and the cut is taken when the token is longer than it, all by selection: asked of most
+    // tokens the scans look at, a test of the length and then of each byte mispredicted for
+    // one token in two (bench-sample: 95K). A token that ends within the text's first four
+    // bytes is read byte by byte.
+    guard end >= 4, let base = utf8.baseAddress else {
+      if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { return start..<(end - 2) }
+      return start..<end
     }
-    if end - start > 2, utf8[end - 2] == 0x27, utf8[end - 1] == 0x73 { return start..<(end - 2) }
-    return start..<end
+    let last4 = UInt32(
+      littleEndian: UnsafeRawPointer(base + (end - 4)).loadUnaligned(as: UInt32.self))
+    // "’s" is E2 80 99 73; "'s" is 27 73 in the last two bytes.
+    let cut = last4 == 0x7399_80E2 ? 4 : last4 >> 16 == 0x7327 ? 2 : 0
+    return Range(uncheckedBounds: (start, end &- (cut < end &- start ? cut : 0)))
   }
 
   /// What the speaker lexicons say about a token's word (possessive removed), whatever its
