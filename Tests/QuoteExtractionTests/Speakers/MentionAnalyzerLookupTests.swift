@@ -232,4 +232,31 @@ struct MentionAnalyzerLookupTests {
     #expect(mismatches == 0)
     #expect(cut > 100)
   }
+
+  /// A mention opens with a definite determiner when its first word, lower-cased if the token
+  /// is capitalised, is one of them, wherever the word stands (the text's last bytes
+  /// included).
+  @Test func definiteDeterminersAreToldByTheirWords() throws {
+    let determiners: Set<String> = [
+      "the", "his", "her", "their", "my", "our", "your", "this", "that",
+    ]
+    for text in [
+      "the The THE tHe thee theirs Their their’s hers. My myself, our OUR Your yours this That",
+      "He saw the man and her uncle's wife, then that",
+      "x the",
+    ] {
+      let document = try Document(text: text)
+      let analyzer = MentionAnalyzer(document: document, lexicons: .shared, memoizes: false)
+      var definite = 0
+      for index in document.tokens.indices where analyzer.isWord(index) {
+        let word = String(decoding: analyzer.wordBytes(index), as: UTF8.self)
+        let expected = determiners.contains(
+          analyzer.isCapitalized(index) ? word.lowercased() : word)
+        let found = analyzer.analyze(tokens: index..<(index + 1))?.isDefinite ?? false
+        #expect(found == expected, "\(word) in \(text)")
+        if found { definite += 1 }
+      }
+      #expect(definite > 0, "\(text)")
+    }
+  }
 }

@@ -444,22 +444,6 @@ final class MentionAnalyzer {
     }
   }
 
-  /// Whether a word's bytes are `lowercase`, or, when `folds` (a capitalised token), are it
-  /// once lower-cased ("The" for "the").
-  private func wordEquals(_ range: Range<Int>, folds: Bool, _ lowercase: StaticString) -> Bool {
-    guard lowercase.utf8CodeUnitCount == range.count else { return false }
-    let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: range.count)
-    return document.utf8.withUnsafeBufferPointer { utf8 in
-      for offset in 0..<expected.count {
-        let byte = utf8[range.lowerBound + offset]
-        guard
-          byte == expected[offset] || (folds && ByteLexicon<Void>.lower(byte) == expected[offset])
-        else { return false }
-      }
-      return true
-    }
-  }
-
   func isDash(_ index: Token.Index) -> Bool {
     let token = document.tokens[index]
     guard token.kind == .punctuation else { return false }
@@ -739,6 +723,44 @@ final class MentionAnalyzer {
     return mention
   }
 
+  /// The determiners and possessives that make a mention definite ("the girl", "his host"),
+  /// each as the word its bytes make (see ``isDefiniteDeterminer(_:)``).
+  private static let definiteDeterminers: [UInt64] = [
+    "the", "his", "her", "their", "my", "our", "your", "this", "that",
+  ].map { packed($0.utf8) }
+
+  /// Bytes (eight at most) as one word, the first in its low byte, zero past the last.
+  private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+  }
+
+  /// Whether a word (possessive removed) is one of ``definiteDeterminers``, lower-cased when
+  /// the token is capitalised ("The").
+  ///
+  /// NB: the word's first bytes (six at most: a longer word matches no determiner, and no
+  /// byte of a word is 0) are read as one word, compared with each determiner's, and the
+  /// answers joined without a branch: a test of the length, then of each determiner's length
+  /// and bytes, mispredicted for the first word of one mention in two.
+  private func isDefiniteDeterminer(_ index: Token.Index) -> Bool {
+    let range = wordRange(index)
+    let folds = isCapitalized(index)
+    let kept = min(range.count, 6)
+    let word = document.utf8.withUnsafeBufferPointer { utf8 in
+      guard range.lowerBound + 8 <= utf8.count, let base = utf8.baseAddress else {
+        return MentionAnalyzer.packed(utf8[range.lowerBound..<(range.lowerBound + kept)])
+      }
+      let read = UInt64(
+        littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+      return read & ((1 &<< UInt64(kept * 8)) &- 1)
+    }
+    let key = folds ? ByteScan.lowercased(word) : word
+    var found: UInt64 = 0
+    for determiner in MentionAnalyzer.definiteDeterminers {
+      found |= key == determiner ? 1 : 0
+    }
+    return found != 0
+  }
+
   /// Decides the kind, name and gender of `mention` over `range`, a range with a word-like
   /// token (see ``freshAnalysis(_:)``).
   ///
@@ -749,15 +771,8 @@ final class MentionAnalyzer {
     _ mention: inout SpeakerMention, _ range: Range<Token.Index>, lastWord: Token.Index,
     firstWord: Token.Index?
   ) {
-    // NB: no determiner is longer than five bytes: a longer word is not compared with each.
-    if let first = firstWord, first == range.lowerBound, wordRange(first).count <= 5 {
-      let firstRange = wordRange(first)
-      let folds = isCapitalized(first)
-      for determiner in ["the", "his", "her", "their", "my", "our", "your", "this", "that"]
-        as [StaticString]
-      where wordEquals(firstRange, folds: folds, determiner) {
-        mention.isDefinite = true
-      }
+    if let first = firstWord, first == range.lowerBound, isDefiniteDeterminer(first) {
+      mention.isDefinite = true
     }
     // The lexicon entry of the last word, kept from the loop: looked up once.
     var lastWordEntry: SpeakerWord?? = .none
