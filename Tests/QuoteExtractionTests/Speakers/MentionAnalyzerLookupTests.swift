@@ -259,4 +259,62 @@ struct MentionAnalyzerLookupTests {
       #expect(definite > 0, "\(text)")
     }
   }
+
+  /// The vocatives found 64 tokens at a time are those a reading token by token finds, in
+  /// ranges of any length (names at the ranges' ends and at the document's).
+  @Test func vocativesAreThoseATokenByTokenReadingFinds() throws {
+    var texts = [
+      "Tom, come here, Tom. “Yes, Miss Price.” “My dear Mr. Bennet, no.” Dear Jane! "
+        + String(repeating: "and so, Anne, it went on, Harry? ", count: 12) + "Well, Emma",
+      "Emma, yes, Harry",
+    ]
+    if let corpus = try Fixtures.corpusTexts("litbank-dev") { texts += corpus.prefix(2) }
+    var found = 0
+    for text in texts {
+      let document = try Document(text: text)
+      let count = document.tokens.count
+      var ranges: [Range<Token.Index>] = [0..<count, 1..<count, 0..<(count - 1)]
+      ranges += document.paragraphs.map { $0.tokens }
+      ranges += Swift.stride(from: 0, to: count, by: 23).map { $0..<min(count, $0 + 70) }
+      for range in ranges {
+        let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+        let vocatives = Array(analyzer.vocatives(in: range))
+        #expect(vocatives == vocativesByReading(range, analyzer), "\(range)")
+        found += vocatives.count
+      }
+    }
+    #expect(found > 10)
+  }
+
+  /// The vocatives of a range, read token by token (see ``MentionAnalyzer/vocatives(in:)``).
+  private func vocativesByReading(_ range: Range<Token.Index>, _ analyzer: MentionAnalyzer)
+    -> [Token.Index]
+  {
+    guard range.count > 1 else { return [] }
+    let document = analyzer.document
+    func text(_ index: Token.Index) -> String { document.text(of: index) }
+    func opens(_ start: Token.Index) -> Bool {
+      start == range.lowerBound || [",", "dear", "Dear"].contains(text(start - 1))
+    }
+    var found: [Token.Index] = []
+    for index in range where analyzer.isCapitalized(index) {
+      let after = index + 1
+      guard index >= 1, after < document.tokens.count,
+        after == range.upperBound || [",", "!", "?", "."].contains(text(after))
+      else { continue }
+      var title = index - 1
+      if title > range.lowerBound, analyzer.isAbbreviationPeriod(title),
+        analyzer.isHonorific(title - 1)
+      {
+        title -= 1
+      }
+      let opened =
+        opens(index) || (title >= range.lowerBound && analyzer.isHonorific(title) && opens(title))
+      guard opened, !analyzer.isHonorific(index), !analyzer.isRole(index),
+        analyzer.lists(index).isDisjoint(with: [.notName, .pronoun])
+      else { continue }
+      found.append(index)
+    }
+    return found
+  }
 }

@@ -959,46 +959,79 @@ final class MentionAnalyzer {
   /// them to ``vocativeMemo``'s run (see ``vocatives(in:)``).
   private func scanVocatives(in tokens: Range<Token.Index>) {
     let tokenCount = document.tokens.count
-    let capitalized = Token.Shape.capitalized.rawValue
-    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    // NB: the capitalised words (``isCapitalized(_:)``) are picked out of the token buffer in
-    // place, reached once for the whole range: a call per token reached the document's tokens
-    // through the analyzer (and retained them).
+    // The bytes that close an address as a token of their own: ! , . ?
+    let closers: UInt64 = 1 << 0x21 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3F
     document.tokens.withUnsafeBufferPointer { buffer in
-      for index in tokens {
-        guard buffer[index].kind == .word,
-          buffer[index].shape.rawValue & capitalShape == capitalized
-        else { continue }
-        let before = index - 1
-        let after = index + 1
-        guard before >= 0, after < tokenCount else { continue }
-        // NB: the cheap tests first: whether the name closes the address, then whether the word
-        // before it opens one; the lexicon is read (a word hashed) only for a name that passes.
-        let closes =
-          bytesEqual(after, ",") || bytesEqual(after, "!")
-          || bytesEqual(after, "?") || bytesEqual(after, ".")
-          || after == tokens.upperBound
-        guard closes else { continue }
-        func opensAddress(_ start: Token.Index) -> Bool {
-          start == tokens.lowerBound || bytesEqual(start - 1, ",")
-            || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
-        }
-        var opens = opensAddress(index)
-        if !opens {
-          // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
-          // words before the title open the address.
-          var title = before
-          if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
-            title -= 1
+      document.utf8.withUnsafeBufferPointer { utf8 in
+        // NB: the capitalised words are found 64 tokens at a time, as the bits of a mask made
+        // without a branch (see ``capitalizedWords(_:_:)``), and only they are read further:
+        // most tokens are none, and the tests made token by token (a word? capitalised?)
+        // mispredicted for one token in three (bench-sample: 84K of 286K).
+        var chunk = tokens.lowerBound
+        while chunk < tokens.upperBound {
+          let chunkEnd = min(chunk + 64, tokens.upperBound)
+          var names = MentionAnalyzer.capitalizedWords(chunk..<chunkEnd, buffer)
+          while names != 0 {
+            let index = chunk + names.trailingZeroBitCount
+            names &= names &- 1
+            let after = index + 1
+            guard index >= 1, after < tokenCount else { continue }
+            // NB: the cheap tests first: whether the name closes the address (a comma, "!",
+            // "?" or "." after it, or the range's end), then whether the word before it opens
+            // one; the lexicon is read (a word hashed) only for a name that passes.
+            let next = buffer[after]
+            let closes =
+              after == tokens.upperBound
+              || (next.utf8End &- next.utf8Start == 1
+                && closers >> utf8[Int(next.utf8Start)] & 1 != 0)
+            if closes, isVocative(index, in: tokens) { vocativeMemo.append(index) }
           }
-          opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+          chunk = chunkEnd
         }
-        guard opens, !isHonorific(index), !isRole(index),
-          lists(index).isDisjoint(with: [.notName, .pronoun])
-        else { continue }
-        vocativeMemo.append(index)
       }
     }
+  }
+
+  /// The capitalised words (``isCapitalized(_:)``) of `chunk`, at most 64 tokens: bit `i` for
+  /// token `chunk.lowerBound + i`.
+  ///
+  /// NB: each token's kind and shape are compared with a capitalised word's at once, and the
+  /// answer is shifted into the mask: no branch.
+  private static func capitalizedWords(
+    _ chunk: Range<Token.Index>, _ tokens: UnsafeBufferPointer<Token>
+  ) -> UInt64 {
+    let capitalShape = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
+    let wanted =
+      UInt32(Token.Kind.word.rawValue) | UInt32(Token.Shape.capitalized.rawValue) << 8
+    var names: UInt64 = 0
+    for index in chunk {
+      let token = tokens[index]
+      let found = UInt32(token.kind.rawValue) | UInt32(token.shape.rawValue & capitalShape) << 8
+      names |= (found == wanted ? 1 : 0) &<< UInt64(index &- chunk.lowerBound)
+    }
+    return names
+  }
+
+  /// Whether a capitalised word that closes an address is a vocative of `tokens` (see
+  /// ``scanVocatives(in:)``): a comma, an opening mark or "dear" before it (or before its
+  /// title), and a word that can be a name.
+  private func isVocative(_ index: Token.Index, in tokens: Range<Token.Index>) -> Bool {
+    func opensAddress(_ start: Token.Index) -> Bool {
+      start == tokens.lowerBound || bytesEqual(start - 1, ",")
+        || bytesEqual(start - 1, "dear") || bytesEqual(start - 1, "Dear")
+    }
+    var opens = opensAddress(index)
+    if !opens {
+      // A title may stand before the name (“My dear Mr. Bennet,”, “Yes, Miss Price.”): the
+      // words before the title open the address.
+      var title = index - 1
+      if title > tokens.lowerBound, isAbbreviationPeriod(title), isHonorific(title - 1) {
+        title -= 1
+      }
+      opens = title >= tokens.lowerBound && isHonorific(title) && opensAddress(title)
+    }
+    return opens && !isHonorific(index) && !isRole(index)
+      && lists(index).isDisjoint(with: [.notName, .pronoun])
   }
 }
 
