@@ -247,24 +247,13 @@ final class MentionAnalyzer {
     let count = (document.utf8.count >> MentionAnalyzer.blockShift) + 1
     let blocks = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
     document.tokens.withUnsafeBufferPointer { tokens in
-      // NB: each block's first token is searched from the one before by doubling steps, then
-      // by halves: a block holds a dozen tokens, and stepping over each cost more.
+      // NB: each block's first token is searched from the one before, among the tokens that
+      // end within the block before (see ``firstToken(endingAfter:from:_:)``): doubling steps,
+      // then halves, mispredicted a few times a block.
       var token = 0
       for block in 0..<count {
-        let start = block << MentionAnalyzer.blockShift
-        var low = token
-        var high = token
-        var step = 1
-        while high < tokens.count, Int(tokens[high].utf8End) <= start {
-          low = high + 1
-          high = min(tokens.count, high + step)
-          step &*= 2
-        }
-        while low < high {
-          let mid = (low + high) / 2
-          if Int(tokens[mid].utf8End) <= start { low = mid + 1 } else { high = mid }
-        }
-        token = low
+        token = MentionAnalyzer.firstToken(
+          endingAfter: block << MentionAnalyzer.blockShift, from: token, tokens)
         blocks.initializeElement(at: block, to: Int32(token))
       }
     }
@@ -288,19 +277,48 @@ final class MentionAnalyzer {
   ) -> Int {
     guard offset >= 0 else { return 0 }
     let block = min(offset >> MentionAnalyzer.blockShift, blocks.count - 1)
-    // The first token that ends after `offset` lies in `low...(low + count)`: a block's first
-    // token ends after its start (at or before `offset`), the next block's ends after `offset`.
-    var low = Int(blocks[block])
-    var count = (block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count) &- low
+    // A block's first token ends after its start (at or before `offset`), the next block's
+    // ends after `offset`; a block's tokens end within its bytes, at most one per byte.
+    let low = Int(blocks[block])
+    let high = block + 1 < blocks.count ? Int(blocks[block + 1]) : tokens.count
+    return firstToken(endingAfter: offset, in: low, count: high &- low, tokens)
+  }
+
+  /// The first token from `low` on that ends after a UTF-8 byte offset, when the tokens from
+  /// `low` on that end at or before it end after the byte `1 << blockShift` before it (the
+  /// token count when none ends after it): the first token of a block from the first of the
+  /// block before (see ``blocks``).
+  ///
+  /// NB: never inlined: it is called in the loop that makes the blocks, where the code
+  /// generator would turn the search's selections into branches (see
+  /// ``firstToken(endingAfter:in:count:_:)``).
+  @inline(never)
+  private static func firstToken(
+    endingAfter offset: Int, from low: Int, _ tokens: UnsafeBufferPointer<Token>
+  ) -> Int {
+    firstToken(
+      endingAfter: offset, in: low, count: min(1 << MentionAnalyzer.blockShift, tokens.count - low),
+      tokens)
+  }
+
+  /// The first token that ends after a UTF-8 byte offset, known to be one of
+  /// `low...(low + count)` (`low + count` when none before it is), for a `count` of at most
+  /// `1 << blockShift`.
+  ///
+  /// NB: `blockShift` halvings, a loop of constant length that the compiler unrolls, each
+  /// picking its half by a selection; a step over one token changes nothing. A loop that ran
+  /// until its range was empty was compiled to branches, the selection too (the code
+  /// generator turns a select in a loop that feeds the next load into a branch), and each
+  /// probe goes either way: bench-sample mispredicted 309K of them. The bounds are token
+  /// indices: no overflow checks.
+  @inline(__always)
+  private static func firstToken(
+    endingAfter offset: Int, in low: Int, count: Int, _ tokens: UnsafeBufferPointer<Token>
+  ) -> Int {
     guard count > 0 else { return low }
-    // NB: `blockShift` halvings, a loop of constant length that the compiler unrolls, each
-    // picking its half by a selection: a block's tokens end within its bytes, so it holds at
-    // most `1 << blockShift` of them, and a step over one token changes nothing. A loop that
-    // ran until its range was empty was compiled to branches, the selection too (the code
-    // generator turns a select in a loop that feeds the next load into a branch), and each
-    // probe goes either way: bench-sample mispredicted 309K of them. The bounds are token
-    // indices: no overflow checks.
     assert(count <= 1 << MentionAnalyzer.blockShift)
+    var low = low
+    var count = count
     for _ in 0..<MentionAnalyzer.blockShift {
       let half = count >> 1
       low = Int(tokens[low &+ half].utf8End) <= offset ? low &+ half : low
