@@ -233,6 +233,22 @@ struct MentionAnalyzerLookupTests {
     #expect(cut > 100)
   }
 
+  /// A token's word is lower-cased as a byte-by-byte reading lower-cases it (ASCII letters
+  /// only), whatever its length and place in the text (its last bytes included).
+  @Test func lowercasedWordsAreTheirBytesLowerCased() throws {
+    let text = "Mr. BENNET's Lydia’s É Élodie NOTWITHSTANDING ab-CD x9Y THE 'Tis Q"
+    let document = try Document(text: text)
+    let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+    var checked = 0
+    for index in document.tokens.indices {
+      let bytes = analyzer.wordBytes(index).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+      #expect(analyzer.lowercasedWord(index) == String(decoding: bytes, as: UTF8.self))
+      checked += 1
+    }
+    #expect(checked > 10)
+    #expect(analyzer.lowercasedWord(2) == "bennet")
+  }
+
   /// A mention opens with a definite determiner when its first word, lower-cased if the token
   /// is capitalised, is one of them, wherever the word stands (the text's last bytes
   /// included).
