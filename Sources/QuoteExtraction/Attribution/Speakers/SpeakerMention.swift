@@ -1,37 +1,100 @@
 /// A speaker mention analysed: its extent, kind, name and gender.
+///
+/// NB: its token indices and byte offsets are kept as 32-bit numbers (as a ``Token`` keeps its
+/// offsets), an absent name or honorific as -1, behind the properties that give them as ranges
+/// and indices: a mention is 64 bytes, where ranges and optionals of `Int` made 120. The
+/// narration's lists of mentions, the resolver's events and the memo's analyses are read and
+/// copied mention by mention, and the wider mention took twice the cache lines.
 struct SpeakerMention: Sendable {
-  /// The mention's extent (titles included, dateline and appositives excluded).
-  var tokens: Range<Token.Index>
-  /// The mention's extent as UTF-8 byte offsets.
-  var utf8Range: Range<Int>
-  /// What the mention is.
-  var kind: Attribution.MentionKind
-  /// For a name: the tokens of the name itself, without title or honorific.
-  var nameTokens: Range<Token.Index>?
-  /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
-  var honorific: Token.Index?
+  private var tokenStart: Int32
+  private var tokenEnd: Int32
+  private var utf8Start: Int32
+  private var utf8End: Int32
+  /// -1 when the mention has no name tokens.
+  private var nameStart: Int32
+  private var nameEnd: Int32
+  /// -1 when the mention has no honorific.
+  private var honorificIndex: Int32
   /// For a name: the honorific lower-cased without its period ("mrs"), if any: a run of one
   /// word of the analyzer's ``MentionWords`` (empty: none).
-  var honorificWord = WordRun.empty
-  /// The gender the mention shows (honorific, given name, gendered role or pronoun).
-  var gender: SpeakerGender
-  /// Whether the mention is plural (a group, "they").
-  var isPlural: Bool
+  var honorificWord: WordRun
   /// For a name: its words lower-cased, possessive removed (["mike", "pompeo"]), a run of the
   /// analyzer's ``MentionWords``.
   var nameWords: WordRun
   /// The role words of the mention, lower-cased ("spokeswoman", "secretary"), a run of the
   /// analyzer's ``MentionWords``.
   var roles: WordRun
-  /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
-  /// host"): it refers to someone already in the story.
-  var isDefinite = false
   /// The form of the mention used as a canonical name ("Mike Pompeo", "Mr. Bennet",
   /// "Mexican officials"): a run of one string of the analyzer's ``MentionWords``.
   ///
   /// NB: no string in the mention either: a mention holds no reference at all, and is copied
   /// as its bytes (see ``WordRun``).
   var displayName: WordRun
+  /// What the mention is.
+  var kind: Attribution.MentionKind
+  /// The gender the mention shows (honorific, given name, gendered role or pronoun).
+  var gender: SpeakerGender
+  /// Whether the mention is plural (a group, "they").
+  var isPlural: Bool
+  /// Whether the mention opens with a definite determiner or a possessive ("the girl", "his
+  /// host"): it refers to someone already in the story.
+  var isDefinite: Bool
+
+  init(
+    tokens: Range<Token.Index>, utf8Range: Range<Int>, kind: Attribution.MentionKind,
+    nameTokens: Range<Token.Index>?, honorific: Token.Index?, honorificWord: WordRun = .empty,
+    gender: SpeakerGender, isPlural: Bool, nameWords: WordRun, roles: WordRun,
+    isDefinite: Bool = false, displayName: WordRun
+  ) {
+    tokenStart = Int32(truncatingIfNeeded: tokens.lowerBound)
+    tokenEnd = Int32(truncatingIfNeeded: tokens.upperBound)
+    utf8Start = Int32(truncatingIfNeeded: utf8Range.lowerBound)
+    utf8End = Int32(truncatingIfNeeded: utf8Range.upperBound)
+    nameStart = nameTokens.map { Int32(truncatingIfNeeded: $0.lowerBound) } ?? -1
+    nameEnd = nameTokens.map { Int32(truncatingIfNeeded: $0.upperBound) } ?? -1
+    honorificIndex = honorific.map { Int32(truncatingIfNeeded: $0) } ?? -1
+    self.honorificWord = honorificWord
+    self.nameWords = nameWords
+    self.roles = roles
+    self.displayName = displayName
+    self.kind = kind
+    self.gender = gender
+    self.isPlural = isPlural
+    self.isDefinite = isDefinite
+  }
+
+  /// The mention's extent (titles included, dateline and appositives excluded).
+  var tokens: Range<Token.Index> {
+    get { Range(uncheckedBounds: (Int(tokenStart), Int(tokenEnd))) }
+    set {
+      tokenStart = Int32(truncatingIfNeeded: newValue.lowerBound)
+      tokenEnd = Int32(truncatingIfNeeded: newValue.upperBound)
+    }
+  }
+
+  /// The mention's extent as UTF-8 byte offsets.
+  var utf8Range: Range<Int> {
+    get { Range(uncheckedBounds: (Int(utf8Start), Int(utf8End))) }
+    set {
+      utf8Start = Int32(truncatingIfNeeded: newValue.lowerBound)
+      utf8End = Int32(truncatingIfNeeded: newValue.upperBound)
+    }
+  }
+
+  /// For a name: the tokens of the name itself, without title or honorific.
+  var nameTokens: Range<Token.Index>? {
+    get { nameStart < 0 ? nil : Range(uncheckedBounds: (Int(nameStart), Int(nameEnd))) }
+    set {
+      nameStart = newValue.map { Int32(truncatingIfNeeded: $0.lowerBound) } ?? -1
+      nameEnd = newValue.map { Int32(truncatingIfNeeded: $0.upperBound) } ?? -1
+    }
+  }
+
+  /// For a name: the honorific before it (Mr, Mrs, Lady), if any.
+  var honorific: Token.Index? {
+    get { honorificIndex < 0 ? nil : Int(honorificIndex) }
+    set { honorificIndex = newValue.map { Int32(truncatingIfNeeded: $0) } ?? -1 }
+  }
 }
 
 /// A run of the words kept by a ``MentionWords`` buffer: a mention's name words or roles.
@@ -797,7 +860,7 @@ final class MentionAnalyzer {
   ///
   /// NB: a function of its own that changes the mention in place, with one return in the
   /// caller: returned from each way out of one function, the mention was copied and the
-  /// original destroyed (a mention is plain bytes now, but still 144 of them).
+  /// original destroyed (a mention is plain bytes now, but still 64 of them).
   private func describe(
     _ mention: inout SpeakerMention, _ range: Range<Token.Index>, lastWord: Token.Index,
     firstWord: Token.Index?
