@@ -816,13 +816,18 @@ final class MentionAnalyzer {
   }
 
   /// The determiners and possessives that make a mention definite ("the girl", "his host"),
-  /// each as the word its bytes make (see ``isDefiniteDeterminer(_:)``).
-  private static let definiteDeterminers: [UInt64] = [
-    "the", "his", "her", "their", "my", "our", "your", "this", "that",
-  ].map { packed($0.utf8) }
+  /// each as the word its bytes make (``packed(_:)``, see ``isDefiniteDeterminer(_:)``): "the",
+  /// "his", "her", "their", "my", "our", "your", "this", "that".
+  ///
+  /// NB: written as numbers, a constant array: made from the words at the first use, it cost
+  /// nine allocations (a test checks the numbers against the words).
+  static let definiteDeterminers: [UInt64] = [
+    0x65_6874, 0x73_6968, 0x72_6568, 0x72_6965_6874, 0x796D, 0x72_756F, 0x7275_6F79,
+    0x7369_6874, 0x7461_6874,
+  ]
 
   /// Bytes (eight at most) as one word, the first in its low byte, zero past the last.
-  private static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+  static func packed<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
     bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
   }
 
