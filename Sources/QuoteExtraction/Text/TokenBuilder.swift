@@ -65,7 +65,7 @@ struct TokenBuilder {
   /// Takes a gap of ASCII whitespace.
   @inline(__always)
   mutating func gap(newline: Bool) {
-    if newline { sawNewline = true }
+    sawNewline = sawNewline || newline
     attached = false
   }
 

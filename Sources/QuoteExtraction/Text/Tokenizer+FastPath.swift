@@ -267,28 +267,43 @@ extension Tokenizer {
     var gapStart = start
     var mark = builder.mark
     while index < end {
-      if isSpace(utf8[index]) {
+      let byte = utf8[index]
+      if isSpace(byte) {
         gapStart = index
         mark = builder.mark
-        var newline = false
+        // NB: the line breaks are or-ed in, not tested: a branch on them mispredicted once in
+        // twelve gaps.
+        var newline: UInt32 = 0
         repeat {
-          if utf8[index] == 0x0A || utf8[index] == 0x0D { newline = true }
+          newline |= lineBreakBit(utf8[index])
           index += 1
         } while index < end && isSpace(utf8[index])
         if index == end { return end }
-        builder.gap(newline: newline)
+        builder.gap(newline: newline != 0)
         continue
       }
-      // The commonest token, a lower-case word before a space (or the end), is made here: the
-      // rules below make it a word, `.lowercase` and `.ascii`. Any other word starts again.
-      // (Capitalised words too cost as many instructions as they save: too few end at a space.)
-      if utf8[index] &- 0x61 < 26 {
+      // The commonest tokens, words of ASCII letters all lower-case after the first, are made
+      // here when what follows cannot join them (see ``endsWord(_:_:_:)``): the rules below
+      // make them a word, `.capitalized` or `.lowercase` by the first letter, and `.ascii`.
+      // Any other word starts again below.
+      // NB: capitalised words and words before punctuation are taken here too, though they save
+      // few instructions: the tests that sent them on (a lower-case first letter, a space after
+      // the word) were the tokenizer's most mispredicted branches after the test for a gap.
+      if (byte | 0x20) &- 0x61 < 26 {
         let probe = ByteScan.lowercaseRunEnd(in: utf8, from: index + 1, to: end)
-        if probe == end || isSpace(utf8[probe]) {
-          builder.append(index, probe, kind: .word, shape: [.lowercase, .ascii])
+        if probe == end || endsWord(utf8, probe, end) {
+          // Bit 5 is set in lower-case letters: 1 << 2 is `.lowercase`, 1 << 0 `.capitalized`.
+          let shape = Token.Shape(rawValue: Token.Shape.ascii.rawValue | 1 &<< (byte >> 4 & 2))
+          builder.append(index, probe, kind: .word, shape: shape)
           index = probe
           continue
         }
+      }
+      // A punctuation mark or control character, a token of its own, without the word classes.
+      if isASCII(byte, in: singleByteTokens) {
+        builder.append(index, index + 1, kind: singleByteKind(byte), shape: .ascii)
+        index += 1
+        continue
       }
       let (first, width) = wordClass(utf8, index, end)
       if first == .unknown {
@@ -375,6 +390,56 @@ extension Tokenizer {
       builder.append(start, index, kind: kind, shape: shape)
     }
     return end
+  }
+
+  /// A set of ASCII bytes as a bit map: bit `b` of the first word for bytes below 64, bit
+  /// `b - 64` of the second for the others.
+  private typealias ASCIISet = (low: UInt64, high: UInt64)
+
+  /// Whether `byte` is in `set` (never for a byte above 0x7F), without a branch.
+  @inline(__always)
+  private static func isASCII(_ byte: UInt8, in set: ASCIISet) -> Bool {
+    let bits = byte < 64 ? set.low : byte < 128 ? set.high : 0
+    return bits &>> byte & 1 != 0
+  }
+
+  /// The ASCII bytes that are a token of their own at a token's start: all but whitespace,
+  /// letters (with `@`), digits and `_` (`TokenizerDifferentialTests` checks every one).
+  private static var singleByteTokens: ASCIISet { (0xFC00_FFFE_FFFF_C1FF, 0xF800_0001_7800_0000) }
+
+  /// The ASCII bytes that end a word of letters before them: all but letters (with `@`),
+  /// digits, `_`, and the `.` and `'` that join letters (WB6, WB7).
+  private static var wordEnds: ASCIISet { (0xFC00_BF7F_FFFF_FFFF, 0xF800_0001_7800_0000) }
+
+  /// `"`, `'` and the backtick.
+  private static var asciiQuoteMarks: ASCIISet { (0x0000_0084_0000_0000, 0x0000_0001_0000_0000) }
+
+  /// Whether a word of letters ends before `utf8[index]`: an ASCII byte that no rule joins to a
+  /// letter, or a `.` or `'` that no letter follows. False for a byte that the full rules must
+  /// read (a letter, digit, `_`, a joining `.` or `'`, any non-ASCII byte).
+  @inline(__always)
+  private static func endsWord(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int)
+    -> Bool
+  {
+    let byte = utf8[index]
+    if isASCII(byte, in: wordEnds) { return true }
+    guard byte == 0x2E || byte == 0x27 else { return false }
+    return index + 1 == end || asciiClass(utf8[index + 1]) != .letter
+  }
+
+  /// ``asciiKind(_:)`` of a byte of ``singleByteTokens``, by selects rather than a switch.
+  @inline(__always)
+  private static func singleByteKind(_ byte: UInt8) -> Token.Kind {
+    let punctuation: Token.Kind = byte &- 0x21 < 0x5E ? .punctuation : .symbol
+    return isASCII(byte, in: asciiQuoteMarks) ? .quoteMark : punctuation
+  }
+
+  /// 1 for a line feed or carriage return, 0 for the other whitespace bytes of ``isSpace(_:)``.
+  @inline(__always)
+  private static func lineBreakBit(_ byte: UInt8) -> UInt32 {
+    // Bits 10 (line feed) and 13 (carriage return); a space (32) reads bit 0 (the shift is
+    // taken modulo 32).
+    0x2400 &>> UInt32(byte) & 1
   }
 
   /// ``classify``'s kind of an ASCII segment whose ICU status is 0, from its first byte.

@@ -72,6 +72,28 @@ struct TokenizerDifferentialTests {
     }
   }
 
+  /// Every ASCII byte after a lower-case and a capitalised word (alone, and before a letter, a
+  /// `.` or `'` and a space), and as a token's first byte: the fast path's byte sets.
+  @Test func fastPathMatchesICUAfterWordsForEveryASCIIByte() throws {
+    for byte in UInt8(0)..<0x80 {
+      for word in ["word", "Word", "I", "a"] {
+        for after in ["", "b", "B", ".", "'", " ", "1", "\u{2019}s"] {
+          let text = Array(word.utf8) + [byte] + Array(after.utf8)
+          if let difference = try Self.firstDifference(text) {
+            Issue.record("\(text): \(difference)")
+            return
+          }
+        }
+      }
+      for text in [[byte], [byte, 0x61], [0x20, byte, 0x20], [0x2E, byte, 0x41]] {
+        if let difference = try Self.firstDifference(text) {
+          Issue.record("\(text): \(difference)")
+          return
+        }
+      }
+    }
+  }
+
   @Test(arguments: [
     "U.S. officials", "3.5 percent", "1,000,000 people", "don't", "don’t", "a:b", "snake_case",
     "_1 1_ __ a12_ 1__ __1", "well-known", "e.g. i.e.", "$3.50", "1.a a.1", "rock ’n’ roll",
