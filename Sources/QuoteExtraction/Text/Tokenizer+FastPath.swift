@@ -263,25 +263,28 @@ extension Tokenizer {
   ) -> Int {
     let end = utf8.count
     var index = start
-    // The start of the gap before the current chunk and the builder before that gap.
-    var gapStart = start
-    var mark = builder.mark
+    // The builder at `start`.
+    let mark = builder.mark
     while index < end {
-      let byte = utf8[index]
-      if isSpace(byte) {
-        gapStart = index
-        mark = builder.mark
-        // NB: the line breaks are or-ed in, not tested: a branch on them mispredicted once in
-        // twelve gaps.
-        var newline: UInt32 = 0
-        repeat {
-          newline |= lineBreakBit(utf8[index])
-          index += 1
-        } while index < end && isSpace(utf8[index])
-        if index == end { return end }
-        builder.gap(newline: newline != 0)
-        continue
+      // A gap's first byte, if there is one here, is taken by arithmetic, without a branch.
+      // NB: a branch on whether a gap comes next was the tokenizer's most mispredicted one
+      // (once in nine tokens and gaps): gaps and tokens alternate, but not regularly. Selects
+      // do not do: the compiler made them that branch again. So no gap's start is noted here
+      // either: a rollback finds it (``gapStart(before:from:in:)``).
+      let lead = utf8[index]
+      let gap = isASCII(lead, in: spaces) ? 1 : 0
+      // NB: the line breaks are or-ed in, not tested: a branch on them mispredicted once in
+      // twelve gaps.
+      var newline = isASCII(lead, in: lineBreaks)
+      index &+= gap
+      // The rest of a longer gap.
+      while index < end && isSpace(utf8[index]) {
+        newline = newline || isASCII(utf8[index], in: lineBreaks)
+        index += 1
       }
+      if index == end { return end }
+      builder.take(gap: gap, newline: newline)
+      let byte = utf8[index]
       // The commonest tokens, words of ASCII letters all lower-case after the first, are made
       // here when what follows cannot join them (see ``endsWord(_:_:_:)``): the rules below
       // make them a word, `.capitalized` or `.lowercase` by the first letter, and `.ascii`.
@@ -307,8 +310,13 @@ extension Tokenizer {
       }
       let (first, width) = wordClass(utf8, index, end)
       if first == .unknown {
-        builder.rollBack(to: mark)
-        return gapStart
+        let chunkGap = gapStart(before: index, from: start, in: utf8)
+        if chunkGap == start {
+          builder.rollBack(to: mark)
+        } else {
+          builder.rollBack(toGapAt: chunkGap)
+        }
+        return chunkGap
       }
       let start = index
       index += width
@@ -407,6 +415,9 @@ extension Tokenizer {
   /// letters (with `@`), digits and `_` (`TokenizerDifferentialTests` checks every one).
   private static var singleByteTokens: ASCIISet { (0xFC00_FFFE_FFFF_C1FF, 0xF800_0001_7800_0000) }
 
+  /// The whitespace bytes of ``isSpace(_:)``.
+  private static var spaces: ASCIISet { (0x0000_0001_0000_3E00, 0) }
+
   /// The ASCII bytes that end a word of letters before them: all but letters (with `@`),
   /// digits, `_`, and the `.` and `'` that join letters (WB6, WB7).
   private static var wordEnds: ASCIISet { (0xFC00_BF7F_FFFF_FFFF, 0xF800_0001_7800_0000) }
@@ -434,12 +445,19 @@ extension Tokenizer {
     return isASCII(byte, in: asciiQuoteMarks) ? .quoteMark : punctuation
   }
 
-  /// 1 for a line feed or carriage return, 0 for the other whitespace bytes of ``isSpace(_:)``.
-  @inline(__always)
-  private static func lineBreakBit(_ byte: UInt8) -> UInt32 {
-    // Bits 10 (line feed) and 13 (carriage return); a space (32) reads bit 0 (the shift is
-    // taken modulo 32).
-    0x2400 &>> UInt32(byte) & 1
+  /// Line feed and carriage return.
+  private static var lineBreaks: ASCIISet { (0x0000_0000_0000_2400, 0) }
+
+  /// The start of the gap before the chunk that holds `index` (whitespace ends it, or `start`),
+  /// or `start` when no gap from `start` on comes before that chunk.
+  private static func gapStart(
+    before index: Int, from start: Int, in utf8: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    var gapEnd = index
+    while gapEnd > start && !isSpace(utf8[gapEnd - 1]) { gapEnd -= 1 }
+    var gapStart = gapEnd
+    while gapStart > start && isSpace(utf8[gapStart - 1]) { gapStart -= 1 }
+    return gapStart
   }
 
   /// ``classify``'s kind of an ASCII segment whose ICU status is 0, from its first byte.
