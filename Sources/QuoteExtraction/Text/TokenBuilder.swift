@@ -16,6 +16,9 @@ struct TokenBuilder {
 
   /// A builder for the segments of `utf8`, with room for `capacity` tokens.
   init(_ utf8: UnsafeBufferPointer<UInt8>, capacity: Int) {
+    // NB: checked once here, so that ``append(_:_:kind:shape:)`` converts every token's
+    // offsets without a check (two compares and branches for each).
+    precondition(utf8.count <= Int(Int32.max), "a token's offsets are 32-bit")
     self.utf8 = utf8
     tokens.reserveCapacity(capacity)
     // News has a quotation mark every 100 bytes or so (about one token in twenty).
@@ -107,7 +110,10 @@ struct TokenBuilder {
           token: tokens.count, utf8Start: start, utf8End: end,
           attachedBefore: shape.contains(.attachedBefore), in: utf8))
     }
-    tokens.append(Token(utf8Start: Int32(start), utf8End: Int32(end), kind: kind, shape: shape))
+    tokens.append(
+      Token(
+        utf8Start: Int32(truncatingIfNeeded: start), utf8End: Int32(truncatingIfNeeded: end),
+        kind: kind, shape: shape))
     sawNewline = false
     attached = .attachedBefore
   }
