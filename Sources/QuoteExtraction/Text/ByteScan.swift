@@ -61,13 +61,14 @@ enum ByteScan {
   {
     var index = start
     if let base = utf8.baseAddress {
-      while end - index >= 8 {
+      // Offsets within the text cannot overflow: wrapping arithmetic spares a check a step.
+      while end &- index >= 8 {
         let found = notLowercase(word(base, index))
-        if found != 0 { return index + found.trailingZeroBitCount >> 3 }
-        index += 8
+        if found != 0 { return index &+ found.trailingZeroBitCount >> 3 }
+        index &+= 8
       }
     }
-    while index < end && utf8[index] &- 0x61 < 26 { index += 1 }
+    while index < end && utf8[index] &- 0x61 < 26 { index &+= 1 }
     return index
   }
 

@@ -8,10 +8,17 @@ struct TokenBuilder {
   /// The text the segments come from.
   private let utf8: UnsafeBufferPointer<UInt8>
   private var sawNewline = false
-  private var attached = true
+  /// `.attachedBefore` when the next token touches the one before it, else none (none before
+  /// the first token).
+  /// NB: kept as the shape's bit, which ``append(_:_:kind:shape:)`` ors in without a branch (a
+  /// branch on it mispredicted as often as gaps and tokens alternate irregularly).
+  private var attached: Token.Shape = []
 
   /// A builder for the segments of `utf8`, with room for `capacity` tokens.
   init(_ utf8: UnsafeBufferPointer<UInt8>, capacity: Int) {
+    // NB: checked once here, so that ``append(_:_:kind:shape:)`` converts every token's
+    // offsets without a check (two compares and branches for each).
+    precondition(utf8.count <= Int(Int32.max), "a token's offsets are 32-bit")
     self.utf8 = utf8
     tokens.reserveCapacity(capacity)
     // News has a quotation mark every 100 bytes or so (about one token in twenty).
@@ -32,7 +39,7 @@ struct TokenBuilder {
       for index in start..<end where utf8[index] == 0x0A || utf8[index] == 0x0D {
         sawNewline = true
       }
-      attached = false
+      attached = []
       return
     }
     let kind = Tokenizer.classify(utf8, start, end, status: status)
@@ -44,7 +51,7 @@ struct TokenBuilder {
     fileprivate let tokens: Int
     fileprivate let quoteMarks: Int
     fileprivate let sawNewline: Bool
-    fileprivate let attached: Bool
+    fileprivate let attached: Token.Shape
   }
 
   /// The builder as it is now, for ``rollBack(to:)``.
@@ -62,11 +69,33 @@ struct TokenBuilder {
     attached = mark.attached
   }
 
+  /// Drops what was taken from the gap at `utf8Offset` on, when a token was taken before that
+  /// gap since the last ``mark``: the builder as it was right after that token.
+  ///
+  /// NB: lets the fast path, which takes gaps without a branch, keep no mark for each gap.
+  mutating func rollBack(toGapAt utf8Offset: Int) {
+    var kept = tokens.count
+    while kept > 0 && Int(tokens[kept - 1].utf8Start) >= utf8Offset { kept -= 1 }
+    var keptMarks = quoteMarks.count
+    while keptMarks > 0 && Int(quoteMarks[keptMarks - 1].token) >= kept { keptMarks -= 1 }
+    tokens.removeLast(tokens.count - kept)
+    quoteMarks.removeLast(quoteMarks.count - keptMarks)
+    sawNewline = false
+    attached = .attachedBefore
+  }
+
   /// Takes a gap of ASCII whitespace.
   @inline(__always)
   mutating func gap(newline: Bool) {
-    if newline { sawNewline = true }
-    attached = false
+    take(gap: 1, newline: newline)
+  }
+
+  /// Takes a gap of ASCII whitespace if `gap` is 1, none if it is 0 (`newline` only with a gap),
+  /// by arithmetic, without a branch.
+  @inline(__always)
+  mutating func take(gap: Int, newline: Bool) {
+    sawNewline = sawNewline || newline
+    attached = Token.Shape(rawValue: attached.rawValue & ~(UInt8(truncatingIfNeeded: gap) &<< 4))
   }
 
   /// Takes a token whose kind and shape are known (without the gap flags).
@@ -74,15 +103,18 @@ struct TokenBuilder {
   mutating func append(_ start: Int, _ end: Int, kind: Token.Kind, shape: Token.Shape) {
     var shape = shape
     if sawNewline { shape.insert(.newlineBefore) }
-    if attached && !tokens.isEmpty { shape.insert(.attachedBefore) }
+    shape.formUnion(attached)
     if kind == .quoteMark {
       quoteMarks.append(
         QuoteMarkToken(
           token: tokens.count, utf8Start: start, utf8End: end,
           attachedBefore: shape.contains(.attachedBefore), in: utf8))
     }
-    tokens.append(Token(utf8Start: Int32(start), utf8End: Int32(end), kind: kind, shape: shape))
+    tokens.append(
+      Token(
+        utf8Start: Int32(truncatingIfNeeded: start), utf8End: Int32(truncatingIfNeeded: end),
+        kind: kind, shape: shape))
     sawNewline = false
-    attached = true
+    attached = .attachedBefore
   }
 }

@@ -263,37 +263,65 @@ extension Tokenizer {
   ) -> Int {
     let end = utf8.count
     var index = start
-    // The start of the gap before the current chunk and the builder before that gap.
-    var gapStart = start
-    var mark = builder.mark
+    // The builder at `start`.
+    let mark = builder.mark
     while index < end {
-      if isSpace(utf8[index]) {
-        gapStart = index
-        mark = builder.mark
-        var newline = false
-        repeat {
-          if utf8[index] == 0x0A || utf8[index] == 0x0D { newline = true }
-          index += 1
-        } while index < end && isSpace(utf8[index])
-        if index == end { return end }
-        builder.gap(newline: newline)
-        continue
+      // A gap's first byte, if there is one here, is taken by arithmetic, without a branch.
+      // NB: a branch on whether a gap comes next was the tokenizer's most mispredicted one
+      // (once in nine tokens and gaps): gaps and tokens alternate, but not regularly. Most of
+      // its mispredictions now fall on the test for a letter below (what kind of token comes
+      // next is what cannot be foreseen), but a fifth of them go (bench-sample 504K to 408K in
+      // this function). Selects do not do: the compiler made them that branch again. So no
+      // gap's start is noted here either: a rollback finds it (``gapStart(before:from:in:)``).
+      let lead = utf8[index]
+      let gap = isASCII(lead, in: spaces) ? 1 : 0
+      // NB: the line breaks are or-ed in, not tested: a branch on them mispredicted once in
+      // twelve gaps.
+      var newline = isASCII(lead, in: lineBreaks)
+      index &+= gap
+      // The rest of a longer gap.
+      while index < end && isSpace(utf8[index]) {
+        newline = newline || isASCII(utf8[index], in: lineBreaks)
+        index += 1
       }
-      // The commonest token, a lower-case word before a space (or the end), is made here: the
-      // rules below make it a word, `.lowercase` and `.ascii`. Any other word starts again.
-      // (Capitalised words too cost as many instructions as they save: too few end at a space.)
-      if utf8[index] &- 0x61 < 26 {
+      if index == end { return end }
+      builder.take(gap: gap, newline: newline)
+      let byte = utf8[index]
+      // The commonest tokens, words of ASCII letters all lower-case after the first, are made
+      // here when what follows cannot join them (see ``endsWord(_:_:_:)``): the rules below
+      // make them a word, `.capitalized` or `.lowercase` by the first letter, and `.ascii`.
+      // Any other word starts again below.
+      // NB: capitalised words and words before punctuation are taken here too, though they save
+      // few instructions: the tests that sent them on (a lower-case first letter, a space after
+      // the word) were the tokenizer's most mispredicted branches after the test for a gap.
+      // One path of selects for these words and the marks below (no branch on which comes
+      // next) was tried: the compiler branched on the mark test instead, and the instructions
+      // grew by a fifth (the run of letters found after every mark too).
+      if (byte | 0x20) &- 0x61 < 26 {
         let probe = ByteScan.lowercaseRunEnd(in: utf8, from: index + 1, to: end)
-        if probe == end || isSpace(utf8[probe]) {
-          builder.append(index, probe, kind: .word, shape: [.lowercase, .ascii])
+        if probe == end || endsWord(utf8, probe, end) {
+          // Bit 5 is set in lower-case letters: 1 << 2 is `.lowercase`, 1 << 0 `.capitalized`.
+          let shape = Token.Shape(rawValue: Token.Shape.ascii.rawValue | 1 &<< (byte >> 4 & 2))
+          builder.append(index, probe, kind: .word, shape: shape)
           index = probe
           continue
         }
       }
+      // A punctuation mark or control character, a token of its own, without the word classes.
+      if isASCII(byte, in: singleByteTokens) {
+        builder.append(index, index + 1, kind: singleByteKind(byte), shape: .ascii)
+        index += 1
+        continue
+      }
       let (first, width) = wordClass(utf8, index, end)
       if first == .unknown {
-        builder.rollBack(to: mark)
-        return gapStart
+        let chunkGap = gapStart(before: index, from: start, in: utf8)
+        if chunkGap == start {
+          builder.rollBack(to: mark)
+        } else {
+          builder.rollBack(toGapAt: chunkGap)
+        }
+        return chunkGap
       }
       let start = index
       index += width
@@ -375,6 +403,66 @@ extension Tokenizer {
       builder.append(start, index, kind: kind, shape: shape)
     }
     return end
+  }
+
+  /// A set of ASCII bytes as a bit map: bit `b` of the first word for bytes below 64, bit
+  /// `b - 64` of the second for the others.
+  private typealias ASCIISet = (low: UInt64, high: UInt64)
+
+  /// Whether `byte` is in `set` (never for a byte above 0x7F), without a branch.
+  @inline(__always)
+  private static func isASCII(_ byte: UInt8, in set: ASCIISet) -> Bool {
+    let bits = byte < 64 ? set.low : byte < 128 ? set.high : 0
+    return bits &>> byte & 1 != 0
+  }
+
+  /// The ASCII bytes that are a token of their own at a token's start: all but whitespace,
+  /// letters (with `@`), digits and `_` (`TokenizerDifferentialTests` checks every one).
+  private static var singleByteTokens: ASCIISet { (0xFC00_FFFE_FFFF_C1FF, 0xF800_0001_7800_0000) }
+
+  /// The whitespace bytes of ``isSpace(_:)``.
+  private static var spaces: ASCIISet { (0x0000_0001_0000_3E00, 0) }
+
+  /// The ASCII bytes that end a word of letters before them: all but letters (with `@`),
+  /// digits, `_`, and the `.` and `'` that join letters (WB6, WB7).
+  private static var wordEnds: ASCIISet { (0xFC00_BF7F_FFFF_FFFF, 0xF800_0001_7800_0000) }
+
+  /// `"`, `'` and the backtick.
+  private static var asciiQuoteMarks: ASCIISet { (0x0000_0084_0000_0000, 0x0000_0001_0000_0000) }
+
+  /// Whether a word of letters ends before `utf8[index]`: an ASCII byte that no rule joins to a
+  /// letter, or a `.` or `'` that no letter follows. False for a byte that the full rules must
+  /// read (a letter, digit, `_`, a joining `.` or `'`, any non-ASCII byte).
+  @inline(__always)
+  private static func endsWord(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int)
+    -> Bool
+  {
+    let byte = utf8[index]
+    if isASCII(byte, in: wordEnds) { return true }
+    guard byte == 0x2E || byte == 0x27 else { return false }
+    return index + 1 == end || asciiClass(utf8[index + 1]) != .letter
+  }
+
+  /// ``asciiKind(_:)`` of a byte of ``singleByteTokens``, by selects rather than a switch.
+  @inline(__always)
+  private static func singleByteKind(_ byte: UInt8) -> Token.Kind {
+    let punctuation: Token.Kind = byte &- 0x21 < 0x5E ? .punctuation : .symbol
+    return isASCII(byte, in: asciiQuoteMarks) ? .quoteMark : punctuation
+  }
+
+  /// Line feed and carriage return.
+  private static var lineBreaks: ASCIISet { (0x0000_0000_0000_2400, 0) }
+
+  /// The start of the gap before the chunk that holds `index` (whitespace ends it, or `start`),
+  /// or `start` when no gap from `start` on comes before that chunk.
+  private static func gapStart(
+    before index: Int, from start: Int, in utf8: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    var gapEnd = index
+    while gapEnd > start && !isSpace(utf8[gapEnd - 1]) { gapEnd -= 1 }
+    var gapStart = gapEnd
+    while gapStart > start && isSpace(utf8[gapStart - 1]) { gapStart -= 1 }
+    return gapStart
   }
 
   /// ``classify``'s kind of an ASCII segment whose ICU status is 0, from its first byte.

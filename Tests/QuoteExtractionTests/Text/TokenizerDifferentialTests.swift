@@ -72,6 +72,43 @@ struct TokenizerDifferentialTests {
     }
   }
 
+  /// Every ASCII byte after a lower-case and a capitalised word (alone, and before a letter, a
+  /// `.` or `'` and a space), and as a token's first byte: the fast path's byte sets.
+  @Test func fastPathMatchesICUAfterWordsForEveryASCIIByte() throws {
+    for byte in UInt8(0)..<0x80 {
+      for word in ["word", "Word", "I", "a"] {
+        for after in ["", "b", "B", ".", "'", " ", "1", "\u{2019}s"] {
+          let text = Array(word.utf8) + [byte] + Array(after.utf8)
+          if let difference = try Self.firstDifference(text) {
+            Issue.record("\(text): \(difference)")
+            return
+          }
+        }
+      }
+      for text in [[byte], [byte, 0x61], [0x20, byte, 0x20], [0x2E, byte, 0x41]] {
+        if let difference = try Self.firstDifference(text) {
+          Issue.record("\(text): \(difference)")
+          return
+        }
+      }
+    }
+  }
+
+  /// A chunk taken back for ICU after quotation marks, in it and before it (on the same line,
+  /// after a gap, at the start): the marks' list still holds exactly the `.quoteMark` tokens.
+  @Test(arguments: [
+    "\"Yes,\" he said \"ca\u{0301}fe\" and \"more\"", "a \"b\" \"c\u{0301}\"",
+    "\"x\u{0301}\" \"y\"", "'a' 'b'\u{0301} \"c\"", "\"one\"\n\n  \"\u{65E5}\" 'two'",
+  ])
+  func quoteMarksMatchTokensAfterRollback(text: String) throws {
+    #expect(try Self.firstDifference(Array(text.utf8)) == nil)
+    try Array(text.utf8).withUnsafeBufferPointer { buffer in
+      let (tokens, marks) = try Tokenizer.tokensAndQuoteMarks(of: buffer)
+      let expected = tokens.indices.filter { tokens[$0].kind == .quoteMark }
+      #expect(marks.map { Int($0.token) } == expected)
+    }
+  }
+
   @Test(arguments: [
     "U.S. officials", "3.5 percent", "1,000,000 people", "don't", "don’t", "a:b", "snake_case",
     "_1 1_ __ a12_ 1__ __1", "well-known", "e.g. i.e.", "$3.50", "1.a a.1", "rock ’n’ roll",
