@@ -1,36 +1,30 @@
 /// A few spellings of one to four bytes, each with its classes (bits of the caller's choice),
-/// told apart from every other word without a branch: the passes over every token of a
-/// document ask it of each word (``DocumentStyle/init(counting:)``, ``NarrationNames``).
+/// told apart from every other word without a branch: the narration's pass over its tokens
+/// asks it of each word (``NarrationNames``).
 ///
-/// A word is read as its key (see ``key(_:_:_:folding:)``: its length and its bytes in one
-/// number), and the key picks one slot of a small table by a multiplicative hash chosen so that
-/// no two spellings share a slot (a perfect hash): a lookup is a multiplication, a load and a
+/// A word is read as its key (see ``key(_:_:_:)``: its length and its bytes in one number),
+/// and the key picks one slot of a small table by a multiplicative hash chosen so that no two
+/// spellings share a slot (a perfect hash): a lookup is a multiplication, a load and a
 /// comparison.
 /// NB: which words are such spellings is unpredictable from token to token, and the branches
-/// that told them by their length and first byte mispredicted often (in the two passes, 0.6M
-/// times over the bench sample); a lookup costs the same for every word.
+/// that told them by their kind, length and first byte mispredicted often (0.5M times over the
+/// bench sample); a lookup costs the same for every word.
 struct ShortWords: Sendable {
   /// For each slot, its spelling's key shifted left by 8 bits over its classes; 0 when empty
   /// (the key 0, that of an empty word, has no classes).
   private let slots: [UInt64]
   /// The multiplier of the hash (odd).
   private let multiplier: UInt64
-  /// Whether the keys are folded (see ``key(_:_:_:folding:)``).
-  let folding: Bool
 
   private static let slotBits: UInt64 = 6
 
-  /// A table of `spellings` (one to four bytes each) and their classes (non-zero); with
-  /// `folding`, the words are compared with their ASCII letters in any case (see
-  /// ``key(_:_:_:folding:)``).
-  init(_ spellings: [(String, UInt8)], folding: Bool) {
-    self.folding = folding
+  /// A table of `spellings` (one to four bytes each, compared as they are: no case folded)
+  /// and their classes (non-zero).
+  init(_ spellings: [(String, UInt8)]) {
     let keys = spellings.map { spelling, classes in
       let bytes = Array(spelling.utf8)
       precondition((1...4).contains(bytes.count) && classes != 0)
-      let key = bytes.withUnsafeBufferPointer {
-        ShortWords.key($0, 0, bytes.count, folding: folding)
-      }
+      let key = bytes.withUnsafeBufferPointer { ShortWords.key($0, 0, bytes.count) }
       return (key, classes)
     }
     // The first multiplier (from a fixed start) that gives every spelling a slot of its own.
@@ -59,18 +53,15 @@ struct ShortWords: Sendable {
   }
 
   /// A word's key: its first four bytes (the first in the low bits, none past its end) and
-  /// its length above them. `start` and `length` are those of a token of `text`. With
-  /// `folding`, each byte has its bit 0x20 set: an ASCII letter is then lower case, and a word
-  /// of letters (and periods, which have the bit) is folded as `ByteLexicon.lower(_:)` folds it.
+  /// its length above them. `start` and `length` are those of a token of `text`.
   /// NB: four bytes loaded at once and masked by the length (a shift, not a choice: the compiler
   /// made a branch of a choice); byte by byte only at the text's last three bytes. A longer
   /// word keeps four bytes and its length, which no spelling has.
   @inline(__always)
-  static func key(
-    _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int, folding: Bool
-  ) -> UInt64 {
-    // For a word of four bytes or more, the shift reaches past the loaded bytes (or wraps
-    // around, from eight bytes on): the mask keeps them all.
+  static func key(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> UInt64 {
+    // For a word of four to seven bytes, the mask keeps the four bytes loaded; from eight on,
+    // the shift wraps around and the mask may keep any of them: the length tells such a word
+    // from every spelling.
     let mask = (1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1
     var bytes: UInt64
     if start &+ 4 <= text.count, let base = text.baseAddress {
@@ -81,7 +72,6 @@ struct ShortWords: Sendable {
         bytes = bytes << 8 | UInt64(text[start + offset])
       }
     }
-    if folding { bytes |= 0x2020_2020 }
     return bytes & mask & 0xFFFF_FFFF | UInt64(truncatingIfNeeded: length) << 32
   }
 

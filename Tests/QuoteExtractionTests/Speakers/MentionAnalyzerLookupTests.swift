@@ -155,7 +155,7 @@ struct MentionAnalyzerLookupTests {
       for token in document.tokens where token.utf8End > token.utf8Start {
         let word = String(decoding: utf8[token.utf8Range], as: UTF8.self)
         let key = ShortWords.key(
-          utf8, Int(token.utf8Start), token.utf8Range.count, folding: false)
+          utf8, Int(token.utf8Start), token.utf8Range.count)
         let isArticle = NarrationNames.shortWords.classes(key) & NarrationNames.articleClass != 0
         #expect(isArticle == articles.contains(word), "\(word)")
         if isArticle { found += 1 }
@@ -206,7 +206,7 @@ struct MentionAnalyzerLookupTests {
       // The word at the start of a longer text, and alone (read byte by byte).
       for text in [word + Array(" tail".utf8), word] {
         let classes = text.withUnsafeBufferPointer {
-          NarrationNames.shortWords.classes(ShortWords.key($0, 0, word.count, folding: false))
+          NarrationNames.shortWords.classes(ShortWords.key($0, 0, word.count))
         }
         let spelling = String(decoding: word, as: UTF8.self)
         let expected: UInt8 =

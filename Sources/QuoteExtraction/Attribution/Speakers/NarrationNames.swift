@@ -212,7 +212,7 @@ struct NarrationNames {
       let isWord = bit(token.kind == .word)
       let isCapital = bit(token.shape.rawValue & capitalShape == capitalized) & isWord
       let start = Int(token.utf8Start)
-      let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start, folding: false)
+      let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
       let classes = shortWords.classes(key) & (0 &- isWord)
       candidates.pointee = position
       candidates += Int(isCapital | (classes & pronounClass))
@@ -274,7 +274,7 @@ struct NarrationNames {
   static let shortWords = ShortWords(
     [("I", pronounClass), ("he", pronounClass), ("He", pronounClass), ("she", pronounClass)]
       + [("She", pronounClass), ("a", articleClass), ("A", articleClass), ("an", articleClass)]
-      + [("An", articleClass), ("the", articleClass), ("The", articleClass)], folding: false)
+      + [("An", articleClass), ("the", articleClass), ("The", articleClass)])
   static let pronounClass: UInt8 = 1
   static let articleClass: UInt8 = 2
 
@@ -285,7 +285,7 @@ struct NarrationNames {
   /// Whether a token is "he", "He", "she", "She" or "I".
   private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
-    let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start, folding: false)
+    let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
     return shortWords.classes(key) & pronounClass != 0
   }
 }
