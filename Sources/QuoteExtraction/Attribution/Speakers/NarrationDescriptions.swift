@@ -18,7 +18,7 @@ struct NarrationDescriptions {
 
   /// The description mentions of the narration, in text order. `articles` holds the articles
   /// outside quotations, in text order (``NarrationNames`` gathers them in its pass over the
-  /// tokens, see ``isArticle(_:_:)``).
+  /// tokens, see ``NarrationNames/shortWords``).
   /// - Complexity: O(n) in the number of articles (each looks ahead a bounded number of
   ///   tokens).
   ///
@@ -141,30 +141,5 @@ struct NarrationDescriptions {
       let range = MentionAnalyzer.wordRange(of: tokens[index], in: utf8)
       return lexicons.roles.value(UnsafeBufferPointer(rebasing: utf8[range]))
     }
-  }
-
-  /// Whether a non-empty token is "a", "an", "A", "An", "the" or "The".
-  ///
-  /// NB: the tests are combined as bits, with no branch: this is asked of every short word of
-  /// the narration that starts as an article does, and a mispredicted branch on the length cost
-  /// more than reading the bytes. The middle and last bytes are those of the token whatever its
-  /// length (the second and third of "the", the second of "an"), so no index is bounded.
-  @inline(__always)
-  static func isArticle(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = Int(token.utf8Start)
-    let length = Int(token.utf8End) - start
-    // `| 0x20` folds only "A" onto "a" and "T" onto "t".
-    let first = utf8[start] | 0x20
-    let middle = utf8[start + (length >> 1)]
-    let last = utf8[start + length - 1]
-    let indefinite =
-      NarrationNames.bit(first == UInt8(ascii: "a"))
-      & (NarrationNames.bit(length == 1)
-        | (NarrationNames.bit(length == 2) & NarrationNames.bit(last == UInt8(ascii: "n"))))
-    let definite =
-      NarrationNames.bit(length == 3) & NarrationNames.bit(first == UInt8(ascii: "t"))
-      & NarrationNames.bit(middle == UInt8(ascii: "h"))
-      & NarrationNames.bit(last == UInt8(ascii: "e"))
-    return indefinite | definite != 0
   }
 }

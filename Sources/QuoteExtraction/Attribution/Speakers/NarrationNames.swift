@@ -34,78 +34,53 @@ struct NarrationNames {
     // would copy (and retain) every array of it.
     let document = analyzer.document
     let tokens = document.tokens
-    // NB: each capitalised word of the narration is looked up once, in one table for every
-    // list, and its entry is kept in the analyzer's cache for the second pass (most tokens are
-    // never looked up; the second pass asks only about the ones this pass looked up).
+    // NB: each capitalised word of the narration is looked up once (most tokens are never
+    // looked up; the second pass asks only about the ones this pass looked up).
     // Capitalised words that recur inside sentences are names of something; those that also
     // head a name run are taken as people (a place rarely heads a run before "said").
     var recurring = HashCounter()
-    // The words of the narration that can open a mention (capitalised words and subject
-    // pronouns), so that the second pass skips every other token at once.
-    var candidates: [Int32] = []
-    // NB: room for one token in eight (a narration has fewer capitalised words and pronouns):
-    // the lists grew by doubling, two thousand times over the bench sample. The same for the
-    // articles, one word in sixteen.
-    candidates.reserveCapacity(tokens.count / 8)
-    // NB: the articles are gathered into a list of the pass's own, handed over after it:
-    // appended to the caller's list, each append asked the runtime whether it was unique.
-    var gathered: [Int32] = []
-    if findsArticles { gathered.reserveCapacity(tokens.count / 16) }
+    // Three lists of the narration's tokens, a third of `found` each: the words that can open
+    // a mention (capitalised words and subject pronouns), so that the second pass skips every
+    // other token at once; the capitalised words of a stretch, looked up after it; with
+    // `findsArticles`, the articles (see ``gather(_:_:_:_:into:)``).
+    // NB: each list has room for every token (the capitals' for a stretch, as it is read again
+    // from its start for each one): one allocation, made once, whose pages are touched only as
+    // far as the lists reach.
+    let found = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, 3 * tokens.count))
+    defer { found.deallocate() }
+    let foundCapitals = found + tokens.count
+    let foundArticles = foundCapitals + tokens.count
+    var lists = Gathered(candidates: found, capitals: foundCapitals, articles: foundArticles)
+    let articleClass = findsArticles ? NarrationNames.articleClass : 0
     let excluded: SpeakerWord.Lists = [.honorific, .role, .notName, .organizationHead]
-    let capitalized = Token.Shape.capitalized.rawValue
-    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
-    // The classes of first bytes wanted (see ``firstByteClasses``): articles only with
-    // `findsArticles`.
-    // NB: a table for each choice, not a mask applied to every word.
-    let wantedClasses =
-      findsArticles ? NarrationNames.firstByteClasses : NarrationNames.pronounFirstBytes
     tokens.withUnsafeBufferPointer { tokens in
       document.utf8.withUnsafeBufferPointer { utf8 in
-        wantedClasses.withUnsafeBufferPointer { classes in
-          // NB: the narration between quotations, a stretch at a time: the tokens of a quotation
-          // are not read.
+        NarrationNames.shortWords.withLookup { shortWords in
+          // NB: the narration between quotations, a stretch at a time: the tokens of a
+          // quotation are not read.
           var stretchStart = 0
           for run in 0...quotedRuns.count {
             let stretchEnd = run < quotedRuns.count ? quotedRuns[run].lowerBound : tokens.count
             defer { if run < quotedRuns.count { stretchStart = quotedRuns[run].upperBound } }
-            for index in stretchStart..<max(stretchStart, stretchEnd) {
-              let token = tokens[index]
-              // NB: a token that is no word (one in six) is passed at once, before its bytes are
-              // read: the kind was tested by a branch of its own anyway.
-              guard token.kind == .word else { continue }
-              // NB: most words fail here. The tests are combined as bits, with one branch on the
-              // result: which words pass is unpredictable, and a mispredicted branch per test cost
-              // more than the tests. A subject pronoun or an article is told by its length and
-              // first byte before its letters are compared.
-              let isCapital = token.shape.rawValue & capitalShape == capitalized
-              // NB: the first byte's classes, kept only for a word of one to three bytes (masks,
-              // not branches). The first byte is read at the text's start for any other word: a
-              // word of one byte at least is in the text, and a longer one's byte is not used.
-              let length = token.utf8End &- token.utf8Start
-              let short = 0 &- Int(NarrationNames.bit(UInt32(bitPattern: length &- 1) < 3))
-              let first = utf8[Int(token.utf8Start) & short]
-              let shortClass = classes[Int(first)] & UInt8(truncatingIfNeeded: short)
-              let mayBeArticle = shortClass & NarrationNames.articleClass
-              let mayBeCandidate = NarrationNames.bit(isCapital) | shortClass
-              // NB: a stretch holds no token of a quotation (the runs are every token inside one).
-              guard mayBeCandidate != 0 else { continue }
-              // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
-              // gathered in this pass rather than by a pass of their own over every token.
-              if mayBeArticle != 0, NarrationDescriptions.isArticle(token, utf8) {
-                gathered.append(Int32(index))
-              }
-              guard isCapital else {
-                if NarrationNames.isSubjectPronoun(token, utf8) { candidates.append(Int32(index)) }
-                continue
-              }
-              candidates.append(Int32(index))
+            lists.capitals = foundCapitals
+            NarrationNames.gather(
+              tokens[stretchStart..<max(stretchStart, stretchEnd)], utf8, shortWords, articleClass,
+              into: &lists)
+            // NB: each capitalised word of the narration is looked up once, in one table for
+            // every list, and its entry is kept in the analyzer's cache for the second pass.
+            // A stretch's words are looked up after it, while its tokens are in the cache:
+            // after the whole pass, reading them again missed it.
+            for capital in UnsafeBufferPointer(
+              start: foundCapitals, count: lists.capitals - foundCapitals)
+            {
+              let index = Int(capital)
               let word = UnsafeBufferPointer(
-                rebasing: utf8[MentionAnalyzer.wordRange(of: token, in: utf8)])
+                rebasing: utf8[MentionAnalyzer.wordRange(of: tokens[index], in: utf8)])
               let hash = ByteLexicon<Void>.hash(word)
               let entry = lexicons.words.entry(word, hash: hash)
               analyzer.entries[index] = entry
-              let found = entry < 0 ? [] : lexicons.words.value(at: entry).lists
-              if found.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
+              let lists = entry < 0 ? [] : lexicons.words.value(at: entry).lists
+              if lists.isDisjoint(with: excluded), !analyzer.isSentenceInitial(index) {
                 recurring.add(hash)
               }
             }
@@ -113,11 +88,9 @@ struct NarrationNames {
         }
       }
     }
-    if articles.isEmpty {
-      articles = gathered
-    } else {
-      articles.append(contentsOf: gathered)
-    }
+    articles.append(
+      contentsOf: UnsafeBufferPointer(start: foundArticles, count: lists.articles - foundArticles))
+    let candidates = UnsafeBufferPointer(start: found, count: lists.candidates - found)
     // NB: at most one mention per candidate: the list grows once, not by doubling (each
     // growth moved every mention).
     mentions.reserveCapacity(candidates.count)
@@ -210,6 +183,50 @@ struct NarrationNames {
     return mentions
   }
 
+  /// The ends of the three lists of ``scan(known:findsArticles:articles:)``.
+  struct Gathered {
+    var candidates: UnsafeMutablePointer<Int32>
+    var capitals: UnsafeMutablePointer<Int32>
+    var articles: UnsafeMutablePointer<Int32>
+  }
+
+  /// Appends to `lists` the positions of the tokens of `stretch` that can open a mention
+  /// (capitalised words and subject pronouns), of its capitalised words, and of its articles
+  /// when `articleClass` is ``articleClass`` (0: none).
+  /// NB: every token is written at the end of each list, and the list's end moves on by one
+  /// when the token is one of its words (a bit, not a branch): which words these are is
+  /// unpredictable, and the branches that appended them (and looked the capitalised words up
+  /// in the pass) mispredicted often. A function of its own, with the lists' ends as local
+  /// pointers: inside the scan, the loop kept them and its counts on the stack.
+  private static func gather(
+    _ stretch: Slice<UnsafeBufferPointer<Token>>, _ utf8: UnsafeBufferPointer<UInt8>,
+    _ shortWords: ShortWords.Lookup, _ articleClass: UInt8, into lists: inout Gathered
+  ) {
+    var candidates = lists.candidates
+    var capitals = lists.capitals
+    var articles = lists.articles
+    let capitalized = Token.Shape.capitalized.rawValue
+    let capitalShape = capitalized | Token.Shape.allCaps.rawValue
+    var position = Int32(truncatingIfNeeded: stretch.startIndex)
+    for token in UnsafeBufferPointer(rebasing: stretch) {
+      let isWord = bit(token.kind == .word)
+      let isCapital = bit(token.shape.rawValue & capitalShape == capitalized) & isWord
+      let start = Int(token.utf8Start)
+      let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
+      let classes = shortWords.classes(key) & (0 &- isWord)
+      candidates.pointee = position
+      candidates += Int(isCapital | (classes & pronounClass))
+      capitals.pointee = position
+      capitals += Int(isCapital)
+      // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
+      // gathered in this pass rather than by a pass of their own over every token.
+      articles.pointee = position
+      articles += Int((classes & articleClass) >> 1)
+      position &+= 1
+    }
+    lists = Gathered(candidates: candidates, capitals: capitals, articles: articles)
+  }
+
   /// Whether an "I" is the Roman numeral of a heading rather than the narrator: the second
   /// word of its paragraph after a capitalised one ("CHAPTER I", "Part I.", "BOOK I—THE
   /// START"), and not followed by a lower-case word or a comma as the pronoun is ("Then I
@@ -251,21 +268,13 @@ struct NarrationNames {
     }
   }
 
-  /// The class of a word's first byte: ``pronounClass`` when, with `0x20` set (upper-case ASCII
-  /// letters folded), it is the first letter of "he", "she" or "I" (see
-  /// ``isSubjectPronoun(_:_:)``); ``articleClass`` when it is that of "a", "an" or "the" (see
-  /// ``NarrationDescriptions/isArticle(_:_:)``).
-  /// NB: one table read per token, not five comparisons.
-  static let firstByteClasses: [UInt8] = (0..<256).map { byte in
-    let folded = UInt8(byte) | 0x20
-    switch folded {
-    case UInt8(ascii: "i"), UInt8(ascii: "h"), UInt8(ascii: "s"): return pronounClass
-    case UInt8(ascii: "a"), UInt8(ascii: "t"): return articleClass
-    default: return 0
-    }
-  }
-  /// ``firstByteClasses`` without the articles.
-  static let pronounFirstBytes: [UInt8] = firstByteClasses.map { $0 & pronounClass }
+  /// The subject pronouns (``pronounClass``, see ``isSubjectPronoun(_:_:)``) and the articles
+  /// (``articleClass``: "a", "an", "the", capitalised or not; see
+  /// ``NarrationDescriptions/scan(articles:speakerNouns:)``).
+  static let shortWords = ShortWords(
+    [("I", pronounClass), ("he", pronounClass), ("He", pronounClass), ("she", pronounClass)]
+      + [("She", pronounClass), ("a", articleClass), ("A", articleClass), ("an", articleClass)]
+      + [("An", articleClass), ("the", articleClass), ("The", articleClass)])
   static let pronounClass: UInt8 = 1
   static let articleClass: UInt8 = 2
 
@@ -276,16 +285,8 @@ struct NarrationNames {
   /// Whether a token is "he", "He", "she", "She" or "I".
   private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(token.utf8Start)
-    switch Int(token.utf8End) - start {
-    case 1: return utf8[start] == UInt8(ascii: "I")
-    case 2:
-      return (utf8[start] == UInt8(ascii: "h") || utf8[start] == UInt8(ascii: "H"))
-        && utf8[start + 1] == UInt8(ascii: "e")
-    case 3:
-      return (utf8[start] == UInt8(ascii: "s") || utf8[start] == UInt8(ascii: "S"))
-        && utf8[start + 1] == UInt8(ascii: "h") && utf8[start + 2] == UInt8(ascii: "e")
-    default: return false
-    }
+    let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
+    return shortWords.classes(key) & pronounClass != 0
   }
 }
 
