@@ -57,21 +57,29 @@ struct EntityTable {
     var isPlaceLike: Bool {
       isNamedAsPlace && gender == .unknown && honorifics.isEmpty && !isSpeaker
     }
+  }
 
-    /// The canonical name: the fullest name, unless the text mostly calls the person by
-    /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
-    /// novels do; then that form, which is the one readers know the character by.
-    var canonicalName: String {
-      guard kind == .person, words.count >= 2,
-        let top = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
-      else { return name }
-      // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
-      // does not rename a character.
-      let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
-      let fullLast = NameWords.lastLowercased(full)
-      let topLast = NameWords.lastLowercased(top.key)
-      return topLast == fullLast ? full : top.key
-    }
+  /// The canonical name of a record: the fullest name, unless the text mostly calls the person
+  /// by something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
+  /// novels do; then that form, which is the one readers know the character by.
+  /// NB: takes the entity id and reads the record's fields in place: a property of the record,
+  /// even read through a buffer, copied it whole (each of its collections retained, then
+  /// released) for every entity listed.
+  private func recordName(of id: Int) -> String {
+    guard records[id].kind == .person, records[id].words.count >= 2,
+      let top = EntityTable.mostUsed(records[id].forms)
+    else { return records[id].name }
+    // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
+    // does not rename a character.
+    let full = EntityTable.mostUsed(records[id].fullForms)?.key ?? records[id].name
+    let fullLast = NameWords.lastLowercased(full)
+    let topLast = NameWords.lastLowercased(top.key)
+    return topLast == fullLast ? full : top.key
+  }
+
+  /// The form used most often, the first in alphabetical order of those used as often.
+  private static func mostUsed(_ forms: FormCounts) -> (key: String, value: Int)? {
+    forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
   }
 
   private(set) var records: [Record] = []
@@ -86,18 +94,17 @@ struct EntityTable {
     self.words = words
   }
 
-  /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
+  /// The name an entity is reported by: its ``recordName(of:)``, except that a given name
   /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
   /// bears the surname. A given name alone is how a novel tells apart the members of one
   /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
   /// list of characters uses.
   func canonicalName(of id: Int) -> String {
-    // NB: the record's fields are read in place: a copy of it retains each of its collections
-    // (and the property's record was copied out of the array, not read through a buffer).
-    let name = records.withUnsafeBufferPointer { $0[id].canonicalName }
+    // NB: the record's fields are read in place: a copy of it retains each of its collections.
+    let name = recordName(of: id)
     guard records[id].kind == .person, records[id].words.count >= 2, !NameWords.hasSpace(name),
       let surname = records[id].words.last, name.lowercased() == records[id].words[0],
-      let full = records[id].fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      let full = EntityTable.mostUsed(records[id].fullForms),
       full.value >= EntityTable.fullNameRecurrence
     else { return name }
     let shared =
