@@ -14,6 +14,37 @@ struct EntityTableTests {
       displayName: table.words.run(words.map { $0.capitalized }.joined(separator: " ")))
   }
 
+  private static func description(
+    _ words: String, role: String, at start: Int, _ table: EntityTable
+  ) -> SpeakerMention {
+    SpeakerMention(
+      tokens: start..<(start + 2), utf8Range: (start * 10)..<(start * 10 + 5),
+      kind: .description, nameTokens: nil, honorific: nil, gender: .male, isPlural: false,
+      nameWords: .empty, roles: table.words.run([role]), isDefinite: words.hasPrefix("the "),
+      displayName: table.words.run(words))
+  }
+
+  @Test func aDescriptionJoinsSomeoneDescribedOnlyWithinReach() {
+    // "a man", then one named man: "the man" is the man described.
+    var near = EntityTable()
+    near.joinsDescribedPeople = true
+    let stranger = near.add(Self.description("a man", role: "man", at: 1, near))
+    _ = near.add(Self.name(["tom"], at: 3, near).withGender(.male))
+    #expect(stranger != nil)
+    #expect(near.hasRole(in: near.words.run(["man"]), gender: .male))
+    #expect(!near.hasRole(in: near.words.run(["man"]), gender: .female))
+    #expect(near.add(Self.description("the man", role: "man", at: 5, near)) == stranger)
+    // Two named men after him: he is out of reach, and "the man" is someone new.
+    var far = EntityTable()
+    far.joinsDescribedPeople = true
+    let passed = far.add(Self.description("a man", role: "man", at: 1, far))
+    _ = far.add(Self.name(["tom"], at: 3, far).withGender(.male))
+    _ = far.add(Self.name(["harry"], at: 5, far).withGender(.male))
+    #expect(!far.hasRole(in: far.words.run(["man"]), gender: .male))
+    let later = far.add(Self.description("the man", role: "man", at: 7, far))
+    #expect(passed != nil && later != nil && later != passed)
+  }
+
   @Test func mentionsOfEachEntityInTheOrderNoted() {
     var table = EntityTable()
     // Two people named in turns, one named twice at the same place (noted once).
@@ -87,5 +118,13 @@ struct EntityTableTests {
     #expect(FormCounts(form: "Florence").map(\.key) == literal.map(\.key))
     #expect(FormCounts(form: "Florence").map(\.value) == literal.map(\.value))
     #expect(FormCounts().map(\.key).isEmpty)
+  }
+}
+
+extension SpeakerMention {
+  fileprivate func withGender(_ gender: SpeakerGender) -> SpeakerMention {
+    var mention = self
+    mention.gender = gender
+    return mention
   }
 }

@@ -57,21 +57,29 @@ struct EntityTable {
     var isPlaceLike: Bool {
       isNamedAsPlace && gender == .unknown && honorifics.isEmpty && !isSpeaker
     }
+  }
 
-    /// The canonical name: the fullest name, unless the text mostly calls the person by
-    /// something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
-    /// novels do; then that form, which is the one readers know the character by.
-    var canonicalName: String {
-      guard kind == .person, words.count >= 2,
-        let top = forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
-      else { return name }
-      // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
-      // does not rename a character.
-      let full = fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? name
-      let fullLast = NameWords.lastLowercased(full)
-      let topLast = NameWords.lastLowercased(top.key)
-      return topLast == fullLast ? full : top.key
-    }
+  /// The canonical name of a record: the fullest name, unless the text mostly calls the person
+  /// by something other than the surname ("Florence" for Florence Linden, "Lord Henry"), as
+  /// novels do; then that form, which is the one readers know the character by.
+  /// NB: takes the entity id and reads the record's fields in place: a property of the record,
+  /// even read through a buffer, copied it whole (each of its collections retained, then
+  /// released) for every entity listed.
+  private func recordName(of id: Int) -> String {
+    guard records[id].kind == .person, records[id].words.count >= 2,
+      let top = EntityTable.mostUsed(records[id].forms)
+    else { return records[id].name }
+    // The full name used most often, so that one odd mention ("the Lilas Brett ordered")
+    // does not rename a character.
+    let full = EntityTable.mostUsed(records[id].fullForms)?.key ?? records[id].name
+    let fullLast = NameWords.lastLowercased(full)
+    let topLast = NameWords.lastLowercased(top.key)
+    return topLast == fullLast ? full : top.key
+  }
+
+  /// The form used most often, the first in alphabetical order of those used as often.
+  private static func mostUsed(_ forms: FormCounts) -> (key: String, value: Int)? {
+    forms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
   }
 
   private(set) var records: [Record] = []
@@ -86,18 +94,17 @@ struct EntityTable {
     self.words = words
   }
 
-  /// The name an entity is reported by: its ``Record/canonicalName``, except that a given name
+  /// The name an entity is reported by: its ``recordName(of:)``, except that a given name
   /// alone ("Bill") gives way to the full name ("Bill Gorton") when no one else in the text
   /// bears the surname. A given name alone is how a novel tells apart the members of one
   /// family (Elizabeth, Jane and Mr. Bennet); for anyone else the full name is the one a
   /// list of characters uses.
   func canonicalName(of id: Int) -> String {
-    // NB: the record's fields are read in place: a copy of it retains each of its collections
-    // (and the property's record was copied out of the array, not read through a buffer).
-    let name = records.withUnsafeBufferPointer { $0[id].canonicalName }
+    // NB: the record's fields are read in place: a copy of it retains each of its collections.
+    let name = recordName(of: id)
     guard records[id].kind == .person, records[id].words.count >= 2, !NameWords.hasSpace(name),
       let surname = records[id].words.last, name.lowercased() == records[id].words[0],
-      let full = records[id].fullForms.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+      let full = EntityTable.mostUsed(records[id].fullForms),
       full.value >= EntityTable.fullNameRecurrence
     else { return name }
     let shared =
@@ -371,9 +378,22 @@ struct EntityTable {
 
   /// The person of this gender mentioned last, among the entities mentioned lately.
   func latestPerson(gender: SpeakerGender) -> Int? {
-    recency.reversed().prefix(EntityTable.lookBack).first {
+    latestRecent {
       records[$0].kind == .person && records[$0].gender == gender
     }
+  }
+
+  /// The latest of the ``lookBack`` entities mentioned last that satisfies `predicate`.
+  /// NB: the list is walked by index from its end: a lazy reversed prefix of it retained the
+  /// list and went through the generic collections' code.
+  private func latestRecent(where predicate: (Int) -> Bool) -> Int? {
+    var position = recency.count - 1
+    let oldest = max(0, recency.count - EntityTable.lookBack)
+    while position >= oldest {
+      if predicate(recency[position]) { return recency[position] }
+      position -= 1
+    }
+    return nil
   }
 
   /// The person a title and someone's surname name ("Mrs. Bennet" for Mr. Bennet, "Mr.
@@ -471,7 +491,7 @@ struct EntityTable {
   func latestTitledPerson(gender: SpeakerGender, other owner: Int) -> Int? {
     guard let title = EntityTable.familyTitle(gender) else { return nil }
     let word = String(title.dropLast()).lowercased()
-    return recency.reversed().prefix(EntityTable.lookBack).first {
+    return latestRecent {
       $0 != owner && records[$0].kind == .person && records[$0].gender == gender
         && records[$0].honorifics.contains(word)
     }
@@ -479,9 +499,9 @@ struct EntityTable {
 
   /// Whether a named person of this gender is among the entities mentioned lately.
   func hasRecentPerson(gender: SpeakerGender) -> Bool {
-    recency.reversed().prefix(EntityTable.lookBack).contains {
+    latestRecent {
       records[$0].kind == .person && !records[$0].words.isEmpty && records[$0].gender == gender
-    }
+    } != nil
   }
 
   /// The first-person narrator ("I"), if one speaks.
@@ -795,24 +815,59 @@ struct EntityTable {
 
   private func latest(withRoleIn run: WordRun, gender: SpeakerGender) -> Int? {
     guard !run.isEmpty else { return nil }
-    // How many named people of the gender the walk has passed: a described person is joined
-    // only while they are one of the two latest (a story soon names or drops the people it
-    // brings in so).
-    var namedPassed = 0
+    // The entities that may have one of the roles, as bits of the latest `2 × lookBack`, most
+    // recent first (bit 0): the people of a compatible gender, and the people known only by a
+    // description while they are one of the two latest of their gender (a story soon names or
+    // drops the people it brings in so): while fewer than ``describedPersonReach`` named
+    // people of the gender come before them.
+    // NB: the bits are set with no branch, and only the entities they leave are asked for a
+    // role: a walk that tested each entity's gender and kind in turn mispredicted a branch or
+    // two per entity (26K on bench-sample).
+    let newest = recency.count - 1
+    let count = min(recency.count, EntityTable.lookBack * 2)
+    let compatible = EntityTable.compatibleGenders >> (Int(gender.rawValue) << 2)
+    var people: UInt64 = 0
+    var named: UInt64 = 0
+    var described: UInt64 = 0
     // NB: the record's fields are read in place: a copy of it retains each of its collections.
-    for id in recency.reversed().prefix(EntityTable.lookBack * 2) {
-      guard records[id].gender.isCompatible(with: gender) else { continue }
-      if records[id].kind == .person {
-        if hasRole(id, in: run) { return id }
-        if records[id].gender == gender { namedPassed += 1 }
-      } else if joinsDescribedPeople, records[id].isDescribedPerson,
-        namedPassed < EntityTable.describedPersonReach
-      {
-        if hasRole(id, in: run) { return id }
-      }
+    for offset in 0..<count {
+      let id = recency[newest - offset]
+      let fits = compatible >> Int(records[id].gender.rawValue) & 1
+      let isPerson = UInt64(records[id].kind == .person ? 1 : 0)
+      people |= (isPerson & fits) << offset
+      named |= (isPerson & fits & UInt64(records[id].gender == gender ? 1 : 0)) << offset
+      let isDescribed = UInt64(records[id].isDescribedPerson ? 1 : 0)
+      described |= (~isPerson & isDescribed & fits) << offset
+    }
+    var candidates = people
+    if joinsDescribedPeople {
+      // The named people before the one that ends the reach, cleared: its bit is the lowest.
+      for _ in 1..<EntityTable.describedPersonReach { named &= named &- 1 }
+      let reach = named == 0 ? UInt64.max : (named & (0 &- named)) &- 1
+      candidates |= described & reach
+    }
+    while candidates != 0 {
+      let id = recency[newest - candidates.trailingZeroBitCount]
+      if hasRole(id, in: run) { return id }
+      candidates &= candidates &- 1
     }
     return nil
   }
+
+  /// A bit for each pair of genders that can belong to one person (see
+  /// ``SpeakerGender/isCompatible(with:)``), at `4 × one + other` (their raw values).
+  static let compatibleGenders: UInt64 = {
+    var bits: UInt64 = 0
+    for one in UInt8(0)..<4 {
+      for other in UInt8(0)..<4 {
+        guard let first = SpeakerGender(rawValue: one), let second = SpeakerGender(rawValue: other),
+          first.isCompatible(with: second)
+        else { continue }
+        bits |= 1 << (Int(one) << 2 | Int(other))
+      }
+    }
+    return bits
+  }()
 
   /// The most recent compatible entity for a pronoun: a person of the same gender (one of
   /// unknown gender only if it already speaks), or a group or organisation for "they"/"we".
@@ -837,7 +892,7 @@ struct EntityTable {
     // place, no array per pronoun.
     let newest = recency.count - 1
     let oldest = max(0, recency.count - EntityTable.lookBack)
-    func candidate(_ position: Int) -> Int? {
+    @inline(__always) func candidate(_ position: Int) -> Int? {
       let id = recency[position]
       return excluded.contains(id) || id == narrator ? nil : id
     }
