@@ -16,7 +16,7 @@ extension Document {
   /// Reads a string into a document.
   /// - Throws: ``QuoteExtractionError`` when ICU fails.
   init(text: String, options: Options = Options()) throws(QuoteExtractionError) {
-    try self.init(validText: text, utf8: Array(text.utf8), diagnostics: [], options: options)
+    try self.init(validUTF8: Array(text.utf8), diagnostics: [], options: options)
   }
 
   /// Reads UTF-8 bytes into a document. Invalid sequences become U+FFFD and a diagnostic says so.
@@ -26,19 +26,16 @@ extension Document {
   {
     // NB: an array of valid UTF-8 becomes the document's bytes as it is, not a copy of the
     // string made from it (the text would be copied twice).
-    if let array = bytes as? [UInt8],
-      let text = array.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) })
-    {
-      try self.init(validText: text, utf8: array, diagnostics: [], options: options)
+    if let array = bytes as? [UInt8], array.withUnsafeBufferPointer(UTF8Repair.isValid) {
+      try self.init(validUTF8: array, diagnostics: [], options: options)
       return
     }
     let (text, diagnostics) = UTF8Repair.decode(bytes)
-    try self.init(
-      validText: text, utf8: Array(text.utf8), diagnostics: diagnostics, options: options)
+    try self.init(validUTF8: Array(text.utf8), diagnostics: diagnostics, options: options)
   }
 
-  /// - Parameter utf8: the bytes of `text`.
-  private init(validText text: String, utf8: [UInt8], diagnostics: [Diagnostic], options: Options)
+  /// - Parameter utf8: well-formed UTF-8.
+  private init(validUTF8 utf8: [UInt8], diagnostics: [Diagnostic], options: Options)
     throws(QuoteExtractionError)
   {
     let lexicons = Lexicons.shared
@@ -57,7 +54,6 @@ extension Document {
     } catch {
       throw QuoteExtractionError(.icu(error.description))
     }
-    self.text = text
     self.utf8 = utf8
     self.tokens = tokens
     self.diagnostics = diagnostics

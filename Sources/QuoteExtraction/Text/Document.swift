@@ -14,7 +14,10 @@ public struct Document: Sendable {
   }
 
   /// The text, exactly as given (invalid UTF-8 replaced by U+FFFD).
-  public let text: String
+  /// - Complexity: O(n): made from ``utf8`` at each call.
+  /// NB: not stored: the pipeline reads the bytes alone, and a string kept beside them cost
+  /// every document a copy of its text (and a second check of its UTF-8).
+  public var text: String { String(decoding: utf8, as: UTF8.self) }
   /// The text's UTF-8 bytes; every offset in the document points into these.
   public let utf8: [UInt8]
   /// Tokens in text order. Whitespace is not a token.
