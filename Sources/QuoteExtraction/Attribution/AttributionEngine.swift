@@ -133,22 +133,30 @@ struct AttributionEngine {
     var found = [(anchors: [Int32], candidates: [Candidate])](
       repeating: ([], []), count: passes.count)
     var pieces = Pieces()
+    let ruleCount = program.entries.count
     for (position, anchor) in anchors.tokens.enumerated() {
       let token = Int(anchor)
-      for (number, pass) in passes.enumerated() where !pass.rules.isEmpty {
-        if pass.pass != .direct && quoted[token] { continue }
-        // The rules in order, as far as the first that matches.
-        let firstRule = pass.rules.lowerBound
-        var next = anchors.nextRule(at: position, from: firstRule, before: pass.rules.upperBound)
-        while let rule = next {
-          next = anchors.nextRule(at: position, from: rule + 1, before: pass.rules.upperBound)
-          guard let captures = matcher.match(rule, at: token),
-            var candidate = makeCandidate(rule, captures, context, &pieces)
-          else { continue }
-          candidate.width = candidate.width * 64 - (rule - firstRule)
+      let inQuotation = quoted[token]
+      // The rules the index lists at the anchor in order, each pass's as far as the first
+      // that matches, then on from the next pass's first rule.
+      // NB: one walk over the anchor's rules, from pass to pass, not one per pass: the loop
+      // over the passes and a search per pass (most find no rule) were mispredicted at most
+      // anchors. The passes' rules follow each other in the passes' order.
+      var next = anchors.nextRule(at: position, from: 0, before: ruleCount)
+      while let rule = next {
+        let number = program.entry(rule).pointee.pass.number
+        let pass = passes[number]
+        if pass.pass != .direct && inQuotation {
+          next = anchors.nextRule(at: position, from: pass.rules.upperBound, before: ruleCount)
+        } else if let captures = matcher.match(rule, at: token),
+          var candidate = makeCandidate(rule, captures, context, &pieces)
+        {
+          candidate.width = candidate.width * 64 - (rule - pass.rules.lowerBound)
           found[number].anchors.append(anchor)
           found[number].candidates.append(candidate)
-          break
+          next = anchors.nextRule(at: position, from: pass.rules.upperBound, before: ruleCount)
+        } else {
+          next = anchors.nextRule(at: position, from: rule + 1, before: ruleCount)
         }
       }
     }

@@ -130,11 +130,8 @@ struct QuoteCoverage {
     // stretches again): what is read is at most that.
     bytesRead += range.count
     // The first quoted stretch that ends after the range starts (binary search).
-    var low = 0
-    var high = quoted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if quoted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+    var low = quoted.withUnsafeBufferPointer {
+      $0.firstEnding(after: range.lowerBound, from: 0, to: $0.count) { $0.upperBound }
     }
     // The range's bytes alternate outside and inside: `cursor` is where the next outside
     // stretch starts.

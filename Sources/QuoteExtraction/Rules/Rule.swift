@@ -56,6 +56,15 @@ final class Rule: Sendable {
     case noSource = "no-source"
     case indirect
 
+    /// The pass's place in ``allCases``, the order the passes run in.
+    var number: Int {
+      switch self {
+      case .direct: 0
+      case .noSource: 1
+      case .indirect: 2
+      }
+    }
+
     static func < (lhs: Pass, rhs: Pass) -> Bool {
       let order = Pass.allCases
       return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)

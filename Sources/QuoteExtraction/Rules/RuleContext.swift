@@ -248,6 +248,12 @@ final class RuleContext {
             let first = start < end ? text[start] : 0
             var mask: UInt64 = 0
             var word: UInt64 = 0
+            // NB: the branches on the kind and on the short filter (``LexiconTable/Probe``) are
+            // mispredicted often (bench-sample: 119K of 511K tokens, 158K of 382K words). A
+            // pass without them (every token packed and its home slot in the short table read,
+            // the answer picked for words) had 300K fewer mispredicted branches, but 14M more
+            // instructions and 100K more L1 misses, and took more time (perf: this pass 4.6 %
+            // of the tool's time, 5.1 % then).
             if token.kind == .word {
               (mask, word) = probe.look(text, start, end)
             }

@@ -64,4 +64,22 @@ struct RuleContextTests {
     }
     #expect(compared > 100)
   }
+
+  /// The search over the whole text finds the first token that ends after the offset (the
+  /// last token past the text's end), as a walk over every token finds it: for texts of 1 to
+  /// 40 tokens (every length of the halving steps), at every offset.
+  @Test func wholeSearchFindsTheTokenAWalkFinds() throws {
+    var compared = 0
+    for words in 1...20 {
+      let text = (0..<words).map { String(repeating: "w", count: 1 + $0 % 3) }
+        .joined(separator: ", ")
+      let tokens = try QuoteExtractor().segment(text).tokens
+      for offset in 0...(text.utf8.count + 2) {
+        let walked = tokens.firstIndex { Int($0.utf8End) > offset } ?? tokens.count - 1
+        #expect(Token.index(holding: offset, in: tokens) == walked, "\(words) words, \(offset)")
+        compared += 1
+      }
+    }
+    #expect(compared > 500)
+  }
 }
