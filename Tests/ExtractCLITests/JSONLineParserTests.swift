@@ -56,6 +56,8 @@ import Testing
     (#"{"id":"a","text":"x"} trailing"#, "bad-json"),
     (#"["text"]"#, "bad-json"),
     (#"{"id":"a","text":"\q"}"#, "bad-json"),
+    (#"{"id":"a","text":"x\"#, "bad-json"),
+    (#"{"id":"a","text":"x\n"#, "bad-json"),
     (#"{"id":"a","n":01,"text":"x"}"#, "bad-json"),
     (#"{"id":"a","text":"line"# + "\n" + #"break"}"#, "bad-json"),
   ])

@@ -609,6 +609,20 @@ public struct JSONWriter: Sendable {
     } while !done
   }
 
+  /// Bit 7 of each byte of `word` (read little-endian) that a JSON string must escape: a byte
+  /// below 0x20, or one that is 0 once `"` or `\` is taken away, wrongly only above a byte
+  /// rightly flagged (the borrow runs upwards): the lowest flag is the first byte to escape. A
+  /// byte with bit 7 set is none of them, and a clean byte below the lowest flag lends nothing.
+  @inline(__always)
+  private static func escapeFlags(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let below = word &- ones &* 0x20
+    let quote = (word ^ ones &* 0x22) &- ones
+    let backslash = (word ^ ones &* 0x5C) &- ones
+    return (below | quote | backslash) & ~word & highs
+  }
+
   /// The index of the first byte at or after `start` that a JSON string must escape (a control
   /// character, `"` or `\`), or nil.
   ///
@@ -619,8 +633,6 @@ public struct JSONWriter: Sendable {
     -> Int?
   {
     guard let base = value.baseAddress else { return nil }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
     var index = start
     // NB: a block of 32 bytes is tested whole, with no exit inside, so that the compiler makes
     // it a few vector compares (byte loops with an exit are not vectorised, nor are the
@@ -636,15 +648,20 @@ public struct JSONWriter: Sendable {
       index &+= 32
     }
     while value.count &- index >= 8 {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      // Bit 7 of a byte flags a byte below 0x20, or one that is 0 once `"` or `\` is taken
-      // away, wrongly only above a byte rightly flagged (the borrow runs upwards): the lowest
-      // flag is the first byte to escape. A byte with bit 7 set is none of them.
-      let flags =
-        ((word &- ones &* 0x20) | ((word ^ ones &* 0x22) &- ones) | ((word ^ ones &* 0x5C) &- ones))
-        & ~word & highs
+      let flags = escapeFlags(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
       if flags != 0 { return index &+ flags.trailingZeroBitCount >> 3 }
       index &+= 8
+    }
+    // NB: the last one to seven bytes of a string of eight or more are tested in one word, the
+    // one that ends the string, shifted so that the first byte left is its lowest and filled
+    // above with 0xFF bytes (never escaped, and they lend nothing): a byte loop of zero to seven
+    // turns mispredicted its exit for most strings (a span's length is anything).
+    if value.count >= 8 {
+      guard index < value.count else { return nil }
+      let before = UInt64(truncatingIfNeeded: index &- (value.count &- 8)) &* 8
+      let word = UnsafeRawPointer(base + (value.count &- 8)).loadUnaligned(as: UInt64.self)
+      let flags = escapeFlags(word >> before | ~0 << (64 &- before))
+      return flags == 0 ? nil : index &+ flags.trailingZeroBitCount >> 3
     }
     while index < value.count {
       let byte = value[index]

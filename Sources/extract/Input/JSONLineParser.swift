@@ -342,7 +342,14 @@ private struct Cursor {
       }
       if byte == backslash {
         flush(index)
-        try escape(into: &output)
+        // NB: a line feed, most escapes in a text (fiction has one every line or so), is
+        // written here rather than through the switch of `escape(into:)`; it is not binary.
+        if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "n") {
+          output.append(0x0A)
+          index += 2
+        } else {
+          try escape(into: &output)
+        }
         runStart = index
         continue
       }

@@ -94,6 +94,30 @@ struct JSONWriterTests {
     }
   }
 
+  /// Two bytes that need an escape at every pair of positions, among bytes that a borrow from
+  /// the first could make look like one (a space after a control byte, `#` after `"`): the search
+  /// after the first starts anywhere, also in the last bytes, which are tested in one word.
+  @Test(arguments: [0x0A, 0x1F, 0x22, 0x5C] as [UInt8])
+  func secondEscapesAreFoundAfterTheFirst(byte: UInt8) throws {
+    for filler in [0x20, 0x21, 0x23, 0x5D] as [UInt8] {
+      for length in [2, 8, 9, 15, 16, 17, 23, 33, 41] {
+        for first in 0..<length {
+          for second in first..<length where second > first {
+            var bytes = [UInt8](repeating: filler, count: length)
+            bytes[first] = byte
+            bytes[second] = 0x0A
+            let text = String(decoding: bytes, as: UTF8.self)
+            var writer = JSONWriter()
+            writer.string(text)
+            #expect(try decoded(writer) as? String == text)
+            let named: Set<UInt8> = [0x09, 0x0A, 0x22, 0x5C]
+            #expect(writer.bytes.count == length + 2 + (named.contains(byte) ? 1 : 5) + 1)
+          }
+        }
+      }
+    }
+  }
+
   @Test(arguments: ["plain", "we\"ird", "new\nline", String(repeating: "long", count: 20)])
   func keysRoundTrip(_ key: String) throws {
     var writer = JSONWriter()
