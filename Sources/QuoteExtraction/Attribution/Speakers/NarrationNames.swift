@@ -99,14 +99,11 @@ struct NarrationNames {
     // The analysis of each one-word name, kept from its first occurrence.
     var oneWordNames = OneWordNames()
     var index = 0
-    for candidate in candidates where Int(candidate) >= index {
+    for candidate in candidates where Int(candidate & Gathered.position) >= index {
       // NB: the tokens skipped to get here are no mention's start: inside a quotation, not
       // words, or neither capitalised nor a subject pronoun.
-      index = Int(candidate)
-      let isPronoun = document.utf8.withUnsafeBufferPointer {
-        NarrationNames.isSubjectPronoun(tokens[index], $0)
-      }
-      if isPronoun {
+      index = Int(candidate & Gathered.position)
+      if candidate & Gathered.subjectPronoun != 0 {
         // A subject pronoun keeps its person the most salient one; "I" is the narrator, but
         // not the numeral of a heading ("CHAPTER I", "Chapter I. Into the Wild").
         if !isHeadingNumeral(index),
@@ -185,6 +182,13 @@ struct NarrationNames {
 
   /// The ends of the three lists of ``scan(known:findsArticles:articles:)``.
   struct Gathered {
+    /// The bits of a candidate that hold its token's position.
+    static let position: Int32 = .max
+    /// The bit of a candidate set when its token is a subject pronoun ("he", "He", "she",
+    /// "She" or "I": see ``pronounClass``).
+    /// NB: told by the gathering pass's lookup, which the scan's second pass made again for
+    /// each candidate from the token's bytes, then far out of the cache.
+    static let subjectPronoun: Int32 = .min
     var candidates: UnsafeMutablePointer<Int32>
     var capitals: UnsafeMutablePointer<Int32>
     var articles: UnsafeMutablePointer<Int32>
@@ -214,8 +218,9 @@ struct NarrationNames {
       let start = Int(token.utf8Start)
       let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
       let classes = shortWords.classes(key) & (0 &- isWord)
-      candidates.pointee = position
-      candidates += Int(isCapital | (classes & pronounClass))
+      let isPronoun = classes & pronounClass
+      candidates.pointee = position | Int32(truncatingIfNeeded: UInt32(isPronoun) << 31)
+      candidates += Int(isCapital | isPronoun)
       capitals.pointee = position
       capitals += Int(isCapital)
       // NB: fiction's descriptions ("a tall girl") open with an article of the narration:
@@ -268,7 +273,7 @@ struct NarrationNames {
     }
   }
 
-  /// The subject pronouns (``pronounClass``, see ``isSubjectPronoun(_:_:)``) and the articles
+  /// The subject pronouns (``pronounClass``) and the articles
   /// (``articleClass``: "a", "an", "the", capitalised or not; see
   /// ``NarrationDescriptions/scan(articles:speakerNouns:)``).
   static let shortWords = ShortWords(
@@ -281,13 +286,6 @@ struct NarrationNames {
   /// 1 for true, 0 for false, to combine tests without branches.
   @inline(__always)
   static func bit(_ value: Bool) -> UInt8 { unsafeBitCast(value, to: UInt8.self) }
-
-  /// Whether a token is "he", "He", "she", "She" or "I".
-  private static func isSubjectPronoun(_ token: Token, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    let start = Int(token.utf8Start)
-    let key = ShortWords.key(utf8, start, Int(token.utf8End) &- start)
-    return shortWords.classes(key) & pronounClass != 0
-  }
 }
 
 /// The mentions of subject pronouns ("he", "She", "I"), analysed once per spelling.
@@ -356,7 +354,7 @@ private struct OneWordNames {
   private var slots: [(hash: UInt64, token: Int32, analysis: Int32)] = []
   /// The analyses, in the order their spellings were first seen.
   /// NB: apart from the slots, so that growing the table moves three numbers per spelling, not
-  /// a mention of 144 bytes.
+  /// a mention of 64 bytes.
   private var analyses: [SpeakerMention?] = []
 
   /// The mention of the name `tokens[index]` alone (see ``MentionAnalyzer/analyze(tokens:)``).
