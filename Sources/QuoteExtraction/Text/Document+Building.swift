@@ -58,8 +58,8 @@ extension Document {
     self.tokens = tokens
     self.diagnostics = diagnostics
     self.offsets = OffsetIndex(utf8: utf8)
-    let ((paragraphRanges, paragraphOfToken), (sentenceRanges, sentenceOfToken)) = Self.assign(
-      tokens, paragraphs: paragraphs, sentences: sentences)
+    let (paragraphRanges, paragraphOfToken) = Self.assign(tokens, to: paragraphs)
+    let (sentenceRanges, sentenceOfToken) = Self.assign(tokens, to: sentences)
     // NB: here, while the text and its tokens are in cache, rather than in the quote scanner,
     // which reads the marks' list alone (see `QuoteMarkToken`).
     utf8.withUnsafeBufferPointer { utf8 in
@@ -84,92 +84,36 @@ extension Document {
     self.sentenceOfToken = sentenceOfToken
   }
 
-  /// Gives each paragraph and each sentence its tokens, and each token its paragraph and its
-  /// sentence (see ``RangeAssignment``).
-  ///
-  /// NB: one pass over the tokens for both: a pass for each read every token twice, and the
-  /// second read missed the L1 cache as often as the first (most texts' tokens do not fit).
-  private static func assign(
-    _ tokens: [Token], paragraphs: [Range<Int>], sentences: [Range<Int>]
-  ) -> (paragraphs: ([TextRange], [Int32]), sentences: ([TextRange], [Int32])) {
+  /// Gives each range its tokens and each token its range (the last range that starts at or
+  /// before it, so no token is left without one; range 0 when there is none).
+  private static func assign(_ tokens: [Token], to ranges: [Range<Int>]) -> ([TextRange], [Int32]) {
+    var result: [TextRange] = []
+    result.reserveCapacity(ranges.count)
     // NB: zero-filled through the growth path, then written in place: an uninitialised array
     // is made by the standard library's unspecialised allocator (see `Array(filled:count:)`).
-    var paragraphOwner = [Int32](filled: 0, count: tokens.count)
-    var sentenceOwner = [Int32](filled: 0, count: tokens.count)
-    var paragraphRanges: [TextRange] = []
-    var sentenceRanges: [TextRange] = []
+    var owner = [Int32](filled: 0, count: tokens.count)
     // NB: through buffers, so that the loop over every token checks no array's bounds.
-    tokens.withUnsafeBufferPointer { tokens in
-      paragraphs.withUnsafeBufferPointer { paragraphs in
-        sentences.withUnsafeBufferPointer { sentences in
-          paragraphOwner.withUnsafeMutableBufferPointer { paragraphOwner in
-            sentenceOwner.withUnsafeMutableBufferPointer { sentenceOwner in
-              var paragraph = RangeAssignment(paragraphs, owners: paragraphOwner)
-              var sentence = RangeAssignment(sentences, owners: sentenceOwner)
-              for token in tokens.indices {
-                let start = Int(tokens[token].utf8Start)
-                paragraph.take(token, start: start)
-                sentence.take(token, start: start)
-              }
-              paragraphRanges = paragraph.finish(tokenCount: tokens.count)
-              sentenceRanges = sentence.finish(tokenCount: tokens.count)
-            }
+    owner.withUnsafeMutableBufferPointer { buffer in
+      tokens.withUnsafeBufferPointer { tokens in
+        var token = 0
+        for (index, range) in ranges.enumerated() {
+          let first = token
+          let owner = Int32(truncatingIfNeeded: index)
+          let end = range.upperBound
+          while token < tokens.count && Int(tokens[token].utf8Start) < end {
+            buffer[token] = owner
+            token += 1
           }
+          result.append(
+            TextRange(utf8Start: range.lowerBound, utf8End: end, tokens: first..<token))
+        }
+        let last = Int32(truncatingIfNeeded: max(ranges.count - 1, 0))
+        while token < tokens.count {
+          buffer[token] = last
+          token += 1
         }
       }
     }
-    return ((paragraphRanges, paragraphOwner), (sentenceRanges, sentenceOwner))
-  }
-}
-
-/// Ranges of the text (sorted) being given their tokens, in token order: each range its tokens
-/// and each token its range, the first range that ends after the token's start (the last range
-/// for a token after all of them; range 0 when there is none).
-private struct RangeAssignment {
-  private let ranges: UnsafeBufferPointer<Range<Int>>
-  private let owners: UnsafeMutableBufferPointer<Int32>
-  /// Each closed range with its tokens.
-  private var result: [TextRange] = []
-  /// The range that takes the next tokens (`ranges.count` once all are closed).
-  private var range = 0
-  /// The range's first token.
-  private var first = 0
-  /// The range's end (`Int.max` once all are closed).
-  private var end: Int
-  /// The owner of the range's tokens (the last range once all are closed).
-  private var owner: Int32 = 0
-
-  init(_ ranges: UnsafeBufferPointer<Range<Int>>, owners: UnsafeMutableBufferPointer<Int32>) {
-    self.ranges = ranges
-    self.owners = owners
-    result.reserveCapacity(ranges.count)
-    end = ranges.first?.upperBound ?? Int.max
-  }
-
-  /// Gives token `token`, which starts at `start`, its range.
-  @inline(__always)
-  mutating func take(_ token: Int, start: Int) {
-    while start >= end { close(before: token) }
-    owners[token] = owner
-  }
-
-  /// The ranges with their tokens, once the document's `tokenCount` tokens are taken.
-  mutating func finish(tokenCount: Int) -> [TextRange] {
-    while range < ranges.count { close(before: tokenCount) }
-    return result
-  }
-
-  /// Closes the range before token `token` and moves on to the next one.
-  ///
-  /// NB: not inlined: inlined twice into the loop over every token, it left too few registers
-  /// for the loop, which then kept its state on the stack.
-  @inline(never)
-  private mutating func close(before token: Int) {
-    result.append(
-      TextRange(utf8Start: ranges[range].lowerBound, utf8End: end, tokens: first..<token))
-    range += 1
-    first = token
-    end = range < ranges.count ? ranges[range].upperBound : Int.max
-    owner = Int32(truncatingIfNeeded: min(range, ranges.count - 1))
+    return (result, owner)
   }
 }
