@@ -45,6 +45,35 @@ struct DocumentModelTests {
     }
   }
 
+  /// Each paragraph and each sentence holds the tokens from the previous one's last on that
+  /// start before its end, and each token belongs to the one that holds it (to the last one
+  /// when none does).
+  @Test func paragraphsAndSentencesHoldTheirTokens() {
+    #expect(Self.documents.count > 100)
+    for (_, document) in Self.documents {
+      let starts = document.tokens.map { Int($0.utf8Start) }
+      for (ranges, owner) in [
+        (document.paragraphs, { document.paragraph(of: $0) }),
+        (document.sentences, { document.sentence(of: $0) }),
+      ] as [([TextRange], (Int) -> Int)] {
+        var next = 0
+        var wrong = 0
+        for (index, range) in ranges.enumerated() {
+          if range.tokens.lowerBound != next { wrong += 1 }
+          for token in range.tokens where owner(token) != index || starts[token] >= range.utf8End {
+            wrong += 1
+          }
+          next = max(next, range.tokens.upperBound)
+          if next < starts.count && starts[next] < range.utf8End { wrong += 1 }
+        }
+        for token in next..<starts.count where owner(token) != max(ranges.count - 1, 0) {
+          wrong += 1
+        }
+        #expect(wrong == 0)
+      }
+    }
+  }
+
   @Test func tokensAndGapsRebuildEveryText() throws {
     #expect(Self.documents.count > 100)
     for (text, document) in Self.documents {
