@@ -65,10 +65,7 @@ final class Rule: Sendable {
       }
     }
 
-    static func < (lhs: Pass, rhs: Pass) -> Bool {
-      let order = Pass.allCases
-      return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
-    }
+    static func < (lhs: Pass, rhs: Pass) -> Bool { lhs.number < rhs.number }
   }
 }
 

@@ -73,6 +73,16 @@ struct AnchorIndexTests {
 
   /// At the tokens marked direct-only (every other token here), the index lists the direct
   /// pass's rules it lists without the marks, and no other rule.
+  /// The engine walks an anchor's rules from pass to pass by their numbers: each pass's number
+  /// is its place in the order the passes run in, and the order compares the numbers.
+  @Test func passNumbersAreThePassesOrder() {
+    let passes = Rule.Pass.allCases
+    #expect(passes.map(\.number) == Array(passes.indices))
+    for (earlier, later) in zip(passes, passes.dropFirst()) {
+      #expect(earlier < later && !(later < earlier))
+    }
+  }
+
   @Test func directOnlyTokensListTheDirectRulesAlone() throws {
     var compared = 0
     var dropped = 0
