@@ -615,12 +615,11 @@ public struct JSONWriter: Sendable {
   /// byte with bit 7 set is none of them, and a clean byte below the lowest flag lends nothing.
   @inline(__always)
   private static func escapeFlags(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
+    let ones = ByteScan.ones
     let below = word &- ones &* 0x20
     let quote = (word ^ ones &* 0x22) &- ones
     let backslash = (word ^ ones &* 0x5C) &- ones
-    return (below | quote | backslash) & ~word & highs
+    return (below | quote | backslash) & ~word & ByteScan.highs
   }
 
   /// The index of the first byte at or after `start` that a JSON string must escape (a control

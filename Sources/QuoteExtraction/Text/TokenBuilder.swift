@@ -95,7 +95,8 @@ struct TokenBuilder {
   @inline(__always)
   mutating func take(gap: Int, newline: Bool) {
     sawNewline = sawNewline || newline
-    attached = Token.Shape(rawValue: attached.rawValue & ~(UInt8(truncatingIfNeeded: gap) &<< 4))
+    let dropped = UInt8(truncatingIfNeeded: gap) &* Token.Shape.attachedBefore.rawValue
+    attached = Token.Shape(rawValue: attached.rawValue & ~dropped)
   }
 
   /// Takes a token whose kind and shape are known (without the gap flags).
