@@ -24,14 +24,40 @@ import Testing
   }
 
   // The fast path skips the plain bytes before the first byte to check, wherever it falls in a
-  // word of eight.
-  @Test(arguments: 0..<16)
+  // block of sixteen or a word of eight.
+  @Test(arguments: 0..<40)
   func decodesAByteToCheckAtAnyOffsetInAWord(offset: Int) throws {
     let plain = String(repeating: "p", count: offset)
     let line = #"{"id":"a","text":""# + plain + #"é\"q\\r\u00e9"# + plain + #"x"}"#
     let record = try parse(line).get()
     #expect(
       record.text.map { String(decoding: $0, as: UTF8.self) } == plain + "é\"q\\ré" + plain + "x")
+  }
+
+  // A raw DEL, a raw control byte and a byte that is not UTF-8 are each found wherever they fall
+  // in a block of sixteen or a word of eight: DEL is kept and counted, the others are errors at
+  // their own byte.
+  @Test(arguments: 0..<40)
+  func findsEachByteToCheckAtAnyOffsetInABlock(offset: Int) throws {
+    let head =
+      Array(#"{"id":"a","text":""#.utf8) + Array(repeating: UInt8(ascii: "p"), count: offset)
+    let tail = Array(repeating: UInt8(ascii: "q"), count: 20) + Array(#""}"#.utf8)
+    let record = try parser.parse(head + [0x7F] + tail).get()
+    #expect(record.text?.count == offset + 21)
+    #expect(record.text?[offset] == 0x7F)
+    #expect(record.textMayBeBinary)
+    #expect(try !parser.parse(head + tail).get().textMayBeBinary)
+    for (byte, code, message) in [
+      (UInt8(0x01), "bad-json", "control character in a string"),
+      (UInt8(0xFF), "invalid-utf8", "invalid UTF-8"),
+    ] {
+      guard case .failure(let failure) = parser.parse(head + [byte] + tail) else {
+        Issue.record("byte \(byte) at \(offset) was not rejected")
+        continue
+      }
+      #expect(failure.code == code)
+      #expect(failure.message == "\(message) at byte \(head.count + 1)")
+    }
   }
 
   // A lone surrogate is one code point to Python's `json`, as U+FFFD is: offsets after it agree.

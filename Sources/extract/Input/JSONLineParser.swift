@@ -320,6 +320,23 @@ private struct Cursor {
       // the plain bytes before it are skipped at once, not one by one below (texts have an
       // escape, a curly quote or an accent every few words).
       if let base = bytes.baseAddress {
+        // NB: first sixteen bytes at a time, tested whole with no exit inside, so that the
+        // compiler makes the test a few vector compares (a byte is plain when it is 0x20 to
+        // 0x7E and no quote or backslash); a block with a byte to check is searched by the
+        // word loop below. Texts stop the scan every forty bytes or so (a line feed, a curly
+        // quote): blocks of sixteen skip nine bytes in ten of the runs between stops, blocks of
+        // 32 eight in ten; the word loop costs about three instructions a byte.
+        while bytes.count &- index >= 16 {
+          var stop: UInt8 = 0
+          for offset in 0..<16 {
+            let byte = base[index &+ offset]
+            stop |=
+              (byte &- 0x20 > 0x5E ? 1 : 0) | (byte == quote ? 1 : 0)
+              | (byte == backslash ? 1 : 0)
+          }
+          if stop != 0 { break }
+          index &+= 16
+        }
         let raw = UnsafeRawPointer(base)
         while index + 8 <= bytes.count {
           let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))

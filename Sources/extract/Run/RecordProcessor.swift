@@ -44,14 +44,18 @@ struct RecordProcessor: Sendable {
       record.errorCode = code
     case .result(let result):
       record.isEmpty = result.document.utf8Count == 0
-      for attribution in result.attributions {
-        switch attribution.type {
-        case .direct: record.typeCounts[0] += 1
-        case .indirect: record.typeCounts[1] += 1
-        case .mixed: record.typeCounts[2] += 1
-        }
-        if collectSpeakers, let label = result.speakerLabel(of: attribution) {
-          record.speakers.append(label)
+      // NB: through a buffer, reading each attribution's type in place: a loop over the
+      // array copies every attribution (retaining and releasing its strings and arrays).
+      result.attributions.withUnsafeBufferPointer { attributions in
+        for index in attributions.indices {
+          switch attributions[index].type {
+          case .direct: record.typeCounts[0] += 1
+          case .indirect: record.typeCounts[1] += 1
+          case .mixed: record.typeCounts[2] += 1
+          }
+          if collectSpeakers, let label = result.speakerLabel(of: attributions[index]) {
+            record.speakers.append(label)
+          }
         }
       }
     }
