@@ -11,18 +11,23 @@ extension ExtractionResult {
     // it, not of the array (a retain and a release each).
     document.utf8.withUnsafeBufferPointer { text in
       /// Writes `"key":` (or the comma of an element) and the span of `range`,
-      /// `{"start","end","text"}`, or `null`: the key and numbers in one piece, then the text.
+      /// `{"start","end","text"}`, or `null`: the key, the numbers and a short text in one
+      /// piece, else the text after it.
       func span(_ key: StaticString?, _ range: Range<Int>?) {
+        var textWritten = false
         writer.appendMembers(capacity: 128) { piece in
           if let key { piece.key(key) } else { piece.separate() }
           if let range {
             let (start, end) = document.offsets(of: range, in: unit)
             piece.spanHead(start, end)
+            textWritten = piece.shortSpanText(text, range, closing: true)
           } else {
             piece.null()
           }
         }
-        if let range { writer.appendSpanText(UnsafeBufferPointer(rebasing: text[range])) }
+        if let range, !textWritten {
+          writer.appendSpanText(UnsafeBufferPointer(rebasing: text[range]))
+        }
       }
 
       writer.beginArray("attributions")
@@ -88,8 +93,14 @@ extension ExtractionResult {
       writer.beginArray("quotes")
       for quote in quotes {
         let (start, end) = document.offsets(of: quote.content, in: unit)
-        writer.appendElement { $0.spanHead(start, end) }
-        writer.appendSpanText(UnsafeBufferPointer(rebasing: text[quote.content]), closing: false)
+        var textWritten = false
+        writer.appendElement { piece in
+          piece.spanHead(start, end)
+          textWritten = piece.shortSpanText(text, quote.content, closing: false)
+        }
+        if !textWritten {
+          writer.appendSpanText(UnsafeBufferPointer(rebasing: text[quote.content]), closing: false)
+        }
         // The marks, flags, numbers and kind in one piece: at most 8 members of two numbers or
         // a short name each, and the brace that closes the quote.
         writer.appendMembers { piece in

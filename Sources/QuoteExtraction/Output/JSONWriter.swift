@@ -91,6 +91,55 @@ public struct JSONWriter: Sendable {
       raw(#","text":""#)
     }
 
+    /// The longest span text that ``shortSpanText(_:_:closing:)`` writes.
+    static let shortSpanLimit = 32
+
+    /// Writes the text of `range` of `text` after a ``spanHead(_:_:)``, and the quotation mark
+    /// that ends it (and the brace that closes the span with `closing`), when it is at most 32
+    /// bytes with 32 bytes of `text` from its start and holds nothing to escape: true then.
+    /// Writes nothing and returns false otherwise (``JSONWriter/appendSpanText(_:closing:)``
+    /// writes it). The piece needs room for 34 bytes.
+    ///
+    /// NB: the four words from the span's start are loaded, tested (masked to its length) and
+    /// stored whole, whatever its length: a cue, a speaker and two contents in five are this
+    /// short, and for each the general path's loops (blocks, words, the last bytes) and its
+    /// copy mispredicted their exits some four times.
+    @inline(__always)
+    mutating func shortSpanText(
+      _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, closing: Bool
+    ) -> Bool {
+      guard range.count <= Self.shortSpanLimit,
+        text.count &- range.lowerBound >= Self.shortSpanLimit, let base = text.baseAddress,
+        let target = buffer.baseAddress
+      else { return false }
+      let source = UnsafeRawPointer(base + range.lowerBound)
+      let words = (
+        source.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+        source.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+        source.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+        source.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+      )
+      /// The flags of the bytes of `word`, the `index`th, that are in the span.
+      @inline(__always)
+      func flags(_ word: UInt64, _ index: Int) -> UInt64 {
+        let inSpan = range.count &- 8 &* index
+        // NB: a smart shift: by 64 or more (a word wholly in the span) it gives 0, so that
+        // all its bytes count; a word past the span's end keeps none (a shift by 0).
+        return JSONWriter.escapeFlags(word) & ~(~0 << (8 &* max(inSpan, 0)))
+      }
+      guard flags(words.0, 0) | flags(words.1, 1) | flags(words.2, 2) | flags(words.3, 3) == 0
+      else { return false }
+      let destination = UnsafeMutableRawPointer(target + count)
+      destination.storeBytes(of: words.0, toByteOffset: 0, as: UInt64.self)
+      destination.storeBytes(of: words.1, toByteOffset: 8, as: UInt64.self)
+      destination.storeBytes(of: words.2, toByteOffset: 16, as: UInt64.self)
+      destination.storeBytes(of: words.3, toByteOffset: 24, as: UInt64.self)
+      count &+= range.count
+      byte(UInt8(ascii: "\""))
+      if closing { byte(UInt8(ascii: "}")) }
+      return true
+    }
+
     /// `[first,second]`.
     @inline(__always)
     mutating func pair(_ first: Int, _ second: Int) {

@@ -29,6 +29,37 @@ struct JSONWriterSpanTests {
     #expect(element["closed"] as? Bool == true)
   }
 
+  /// A short span's text written in its head's piece is the bytes that the general path writes,
+  /// for every range of up to 40 bytes of a text with bytes to escape around and inside them
+  /// (masked at every length) and ranges too near the text's end to read four words.
+  @Test(arguments: [true, false])
+  func shortSpanTextsMatchTheGeneralPath(closing: Bool) {
+    let text = Array(
+      "ab\"cd efgh“ij”\\kl\nmn opq\trst uvw xyz 0123456789 é\u{1}z ABCDEFGHIJKLMNOP\"QR".utf8)
+    var shortOnes = 0
+    text.withUnsafeBufferPointer { text in
+      for start in 0...text.count {
+        for end in start...min(start + 40, text.count) {
+          var short = JSONWriter()
+          var written = false
+          short.appendElement { piece in
+            piece.spanHead(start, end)
+            written = piece.shortSpanText(text, start..<end, closing: closing)
+          }
+          if written { shortOnes += 1 }
+          if !written {
+            short.appendSpanText(UnsafeBufferPointer(rebasing: text[start..<end]), closing: closing)
+          }
+          var general = JSONWriter()
+          general.appendElement { $0.spanHead(start, end) }
+          general.appendSpanText(UnsafeBufferPointer(rebasing: text[start..<end]), closing: closing)
+          #expect(short.bytes == general.bytes, "\(start)..<\(end)")
+        }
+      }
+    }
+    #expect(shortOnes > 100)
+  }
+
   /// The names that pieces write for kinds are the kinds' raw values.
   @Test func kindNamesAreTheRawValues() {
     for kind in Attribution.Kind.allCases { #expect(kind.jsonName.description == kind.rawValue) }
