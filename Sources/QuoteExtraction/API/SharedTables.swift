@@ -65,6 +65,10 @@ enum SharedTables {
           markStorage(of: string)
           return
         }
+        // NB: a value of a plain type (a number, a flag, an enum or a struct of them) holds no
+        // reference, so nothing below it to mark: it gets no mirror, whose making looks up the
+        // conformances of each new type, most of the walk's cost.
+        if _openExistential(value, do: holdsNoReference) { return }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .collection?, .set?, .dictionary?:
@@ -122,6 +126,9 @@ enum SharedTables {
     }
   #endif
 }
+
+/// Whether a value of type `T` holds no reference (its bits are all of it).
+private func holdsNoReference<T>(_ value: T) -> Bool { _isPOD(T.self) }
 
 /// A collection seen through `Any` (an array, set or dictionary): its storage object and its
 /// elements.
