@@ -19,6 +19,15 @@ struct DocumentStyle {
   /// stories cost more than counting them over the news. The two counts share one loop: the
   /// token's fields and first byte are read once, and most words cost a table load and a
   /// branch (``wordCandidates``).
+  /// NB: the branches on the kind (word or not) and on the case (capitalised or not) are
+  /// mispredicted often (bench-sample: 177K and 89K of the pass's 547K). A pass without them
+  /// (what each token adds read from one table by its kind, case and first byte, the counts
+  /// in 16-bit lanes of one register, a title's hold told by reading on from the title) had
+  /// 341K mispredicted branches, but 49.2M instructions (this one then: 33.0M, 547K), and
+  /// took the same time (perf over a 20 MB corpus, seven runs of each, interleaved: 3.91 % of
+  /// the tool's time, 3.96 % for this one, each from 3.5 % to 4.3 %). With a register for
+  /// each count, it spilled them and cost 66.7M; with the rare tokens' work out of line, it
+  /// cost 44.6M and 346K, and the same time again.
   init(counting document: Document) {
     // NB: the tokens that are no words are counted, and the words are the rest: four tokens in
     // five are words, and their count cost a register move and an addition each.
@@ -36,67 +45,72 @@ struct DocumentStyle {
     let capitalized = Token.Shape.capitalized.rawValue
     let lowercase = Token.Shape.lowercase.rawValue
     Self.wordCandidates.withUnsafeBufferPointer { candidates in
-      document.utf8.withUnsafeBufferPointer { text in
-        document.tokens.withUnsafeBufferPointer { tokens in
-          for token in tokens {
-            let start = Int(token.utf8Start)
-            let length = Int(token.utf8End) - start
-            guard length > 0 else {
-              // NB: an empty token counts for the style alone (first byte 0), as the signs
-              // skip it; none is expected.
-              let shape = token.shape.rawValue
-              if token.kind == .word {
-                if opensName && shape & capitals == capitalized { names += 1 }
-                opensName = shape & lowercase != 0
-              } else {
-                others += 1
-                if token.kind == .number { numbers += 1 }
-                opensName = false
-              }
-              continue
-            }
-            let first = text[start]
-            let entry = candidates[Int(first)]
-            // NB: words first (four tokens in five), counted with wrapping additions: no
-            // count can reach Int.max, and the overflow checks cost a branch each.
-            if token.kind == .word {
-              let shape = token.shape.rawValue
-              if shape & capitals == capitalized {
-                if opensName { names &+= 1 }
-                if followsTitle { titledNames &+= 1 }
-              }
-              opensName =
-                shape & lowercase != 0 || (length == 1 && entry & Self.separatorBit != 0)
-              followsTitle = false
-              // NB: the lengths of the spellings that start with this byte: most words are
-              // none of them and skip every comparison.
-              guard length < 16, entry & (1 << UInt16(length)) != 0 else { continue }
-              if length <= 3 && Self.isPronoun(folded: Self.foldedShort(text, start, length)) {
-                pronouns &+= 1
-                if !insideQuotation { narrationPronouns &+= 1 }
-              }
-              if length <= 4 {
-                if length >= 3, NewsSigns.isOfficeTitle(text, start, length) {
-                  followsTitle = true
+      Self.shortSpellings.withLookup { spellings in
+        document.utf8.withUnsafeBufferPointer { text in
+          document.tokens.withUnsafeBufferPointer { tokens in
+            for token in tokens {
+              let start = Int(token.utf8Start)
+              let length = Int(token.utf8End) - start
+              guard length > 0 else {
+                // NB: an empty token counts for the style alone (first byte 0), as the signs
+                // skip it; none is expected.
+                let shape = token.shape.rawValue
+                if token.kind == .word {
+                  if opensName && shape & capitals == capitalized { names += 1 }
+                  opensName = shape & lowercase != 0
+                } else {
+                  others += 1
+                  if token.kind == .number { numbers += 1 }
+                  opensName = false
                 }
-              } else if length >= 7, NewsSigns.isNewsRegister(text, start, length) {
-                register &+= 1
+                continue
               }
-              continue
-            }
-            others &+= 1
-            opensName = length == 1 && entry & Self.separatorBit != 0
-            switch token.kind {
-            case .number:
-              numbers &+= 1
-              followsTitle = false
-            case .quoteMark:
-              followsTitle = false
-              insideQuotation = NewsSigns.quotation(
-                after: insideQuotation, mark: text, start, length)
-            default:
-              // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
-              followsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
+              let first = text[start]
+              let entry = candidates[Int(first)]
+              // NB: words first (four tokens in five), counted with wrapping additions: no
+              // count can reach Int.max, and the overflow checks cost a branch each.
+              if token.kind == .word {
+                let shape = token.shape.rawValue
+                if shape & capitals == capitalized {
+                  if opensName { names &+= 1 }
+                  if followsTitle { titledNames &+= 1 }
+                }
+                opensName =
+                  shape & lowercase != 0 || (length == 1 && entry & Self.separatorBit != 0)
+                followsTitle = false
+                // NB: the lengths of the spellings that start with this byte: most words are
+                // none of them and skip every comparison.
+                guard length < 16, entry & (1 << UInt16(length)) != 0 else { continue }
+                // NB: a pronoun or an office title is told by one lookup of the word's bytes
+                // lower-cased (``shortSpellings``), its counts added without a branch: the
+                // comparisons that told them, by length and byte, mispredicted 117K times over the
+                // bench sample (of the pass's 547K). A longer word is neither.
+                let key = ShortWords.key(text, start, length)
+                let classes = Int(
+                  spellings.classes(ByteScan.lowercased(key & 0xFFFF_FFFF) | key & ~0xFFFF_FFFF))
+                let pronoun = classes & Self.pronounClass
+                pronouns &+= pronoun
+                narrationPronouns &+= pronoun & Self.bit(!insideQuotation)
+                followsTitle = classes & Self.titleClass != 0
+                if length >= 7, NewsSigns.isNewsRegister(text, start, length) {
+                  register &+= 1
+                }
+                continue
+              }
+              others &+= 1
+              opensName = length == 1 && entry & Self.separatorBit != 0
+              switch token.kind {
+              case .number:
+                numbers &+= 1
+                followsTitle = false
+              case .quoteMark:
+                followsTitle = false
+                insideQuotation = NewsSigns.quotation(
+                  after: insideQuotation, mark: text, start, length)
+              default:
+                // The period of an abbreviated title ("Sen. Cruz") keeps it for the next word.
+                followsTitle = followsTitle && length == 1 && first == UInt8(ascii: ".")
+              }
             }
           }
         }
@@ -116,16 +130,16 @@ struct DocumentStyle {
 
   /// For each first byte, bit n set when a word of n bytes starting with it can be one of the
   /// spellings the counts compare (a pronoun, an office title, a word of news' register; see
-  /// ``isPronoun(folded:)``, ``NewsSigns/isOfficeTitle(_:_:_:)``,
-  /// ``NewsSigns/isNewsRegister(_:_:_:)``), and ``separatorBit`` for a comma or a semicolon.
+  /// ``shortSpellings``, ``NewsSigns/isNewsRegister(_:_:_:)``), and ``separatorBit`` for a
+  /// comma or a semicolon.
   /// NB: built from the spellings themselves, in both cases of their first letter.
   static let wordCandidates: [UInt16] = {
     var table = [UInt16](repeating: 0, count: 256)
-    let spellings = [
-      "he", "she", "i", "him", "her", "me", "sen", "rep", "gov", "sen.", "rep.", "gov.",
-      "according", "percent", "spokesman", "statement", "statements", "reporters",
-      "officials", "spokeswoman", "spokesperson",
-    ]
+    let spellings =
+      pronounSpellings + titleSpellings + [
+        "according", "percent", "spokesman", "statement", "statements", "reporters",
+        "officials", "spokeswoman", "spokesperson",
+      ]
     for spelling in spellings {
       let bytes = Array(spelling.utf8)
       guard let first = bytes.first else { continue }
@@ -136,35 +150,24 @@ struct DocumentStyle {
     return table
   }()
 
-  /// The bytes of a word of one to three bytes packed for ``isPronoun(folded:)`` (ASCII letters
-  /// lower-cased, from the highest byte).
-  /// NB: its first, middle and last bytes, read at once and packed by its length (selected
-  /// values, not a loop over the bytes): the style's pass asks it of every short word whose
-  /// first byte and length are a pronoun's.
-  @inline(__always)
-  static func foldedShort(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
-    -> UInt32
-  {
-    @inline(__always)
-    func fold(_ byte: UInt8) -> UInt32 {
-      UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-    }
-    let first = fold(text[start])
-    let middle = fold(text[start + (length >> 1)])
-    let last = fold(text[start + length - 1])
-    let two = first << 8 | last
-    let three = first << 16 | middle << 8 | last
-    return length == 3 ? three : length == 2 ? two : first
-  }
+  /// The personal pronouns the style counts (he, she, i, him, her, me: ``pronounClass``) and
+  /// the abbreviated titles of office that news puts before a politician's name (sen, rep,
+  /// gov, with their period or without it: ``titleClass``), lower case: the style's pass looks
+  /// a word up with its ASCII letters lower-cased.
+  /// NB: the titles spelled out are left out: a novel names a character by office all along
+  /// ("Governor Bellingham" in The Scarlet Letter reaches 2.2 in a thousand words), news
+  /// writing abbreviates them before a name.
+  static let shortSpellings = ShortWords(
+    pronounSpellings.map { ($0, UInt8(pronounClass)) }
+      + titleSpellings.map { ($0, UInt8(titleClass)) })
+  private static let pronounSpellings = ["he", "she", "i", "him", "her", "me"]
+  private static let titleSpellings = ["sen", "rep", "gov", "sen.", "rep.", "gov."]
+  static let pronounClass = 1
+  static let titleClass = 2
 
-  /// Whether a word's packed bytes (see ``foldedShort(_:_:_:)``) are those of a personal
-  /// pronoun the style counts (he, she, i, him, her, me), in any case.
-  static func isPronoun(folded packed: UInt32) -> Bool {
-    switch packed {
-    case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: return true
-    default: return false
-    }
-  }
+  /// 1 for true, 0 for false, to add a test to a count without a branch.
+  @inline(__always)
+  private static func bit(_ value: Bool) -> Int { Int(unsafeBitCast(value, to: UInt8.self)) }
 
   /// Whether the counts read the document as a story: at least 150 words, and numbers per
   /// thousand words, plus twice the share of capitalised words after a lower-case word or a

@@ -11,7 +11,7 @@ struct NewsSigns {
   /// The pronouns outside quotation marks: the narration's own, not the quoted speakers'.
   let narrationPronouns: Int
   /// Capitalised words after an office's abbreviated title ("Sen. Warren", "Gov. Brown"; see
-  /// ``isOfficeTitle(_:_:_:)``).
+  /// ``DocumentStyle/shortSpellings``).
   let titledNames: Int
 
   /// The signs counted elsewhere (``DocumentStyle/init(counting:)``).
@@ -46,28 +46,6 @@ struct NewsSigns {
       }
     }
     return inside
-  }
-
-  /// The abbreviated titles of office that news puts before a politician's name (Sen., Rep.,
-  /// Gov.; the period in the token or the next one), capitalised or not.
-  /// NB: the titles spelled out are left out: a novel names a character by office all along
-  /// ("Governor Bellingham" in The Scarlet Letter reaches 2.2 in a thousand words), news
-  /// writing abbreviates them before a name.
-  @inline(__always)
-  static func isOfficeTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
-    -> Bool
-  {
-    guard length == 3 || (length == 4 && text[start + 3] == UInt8(ascii: ".")) else {
-      return false
-    }
-    let second = text[start + 1] | 0x20
-    let third = text[start + 2] | 0x20
-    switch text[start] | 0x20 {
-    case UInt8(ascii: "s"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "n")
-    case UInt8(ascii: "r"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "p")
-    case UInt8(ascii: "g"): return second == UInt8(ascii: "o") && third == UInt8(ascii: "v")
-    default: return false
-    }
   }
 
   /// The words with which news reporting sources and measures what it reports (according,

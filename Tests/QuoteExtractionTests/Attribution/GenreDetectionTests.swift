@@ -200,15 +200,38 @@ private let quotingReport = """
       titledNames: style.signs.titledNames)
   }
 
-  /// Whether a word of at most 3 bytes is a pronoun the style counts, its bytes packed one by
-  /// one: the reference for the fused pass's ``DocumentStyle/foldedShort(_:_:_:)``.
+  /// Whether a word of at most 3 bytes is a pronoun the style counts (he, she, i, him, her,
+  /// me, in any case), its bytes packed one by one: the reference for the fused pass's lookup
+  /// (``DocumentStyle/shortSpellings``).
   static func isPronoun(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
     var packed: UInt32 = 0
     for offset in 0..<length {
       let byte = text[start + offset]
       packed = packed << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
     }
-    return DocumentStyle.isPronoun(folded: packed)
+    switch packed {
+    case 0x6865, 0x73_6865, 0x69, 0x68_696D, 0x68_6572, 0x6D65: return true
+    default: return false
+    }
+  }
+
+  /// Whether a word is an abbreviated title of office (Sen., Rep., Gov.; the period in the
+  /// token or the next one), capitalised or not, compared byte by byte: the reference for the
+  /// fused pass's lookup (``DocumentStyle/shortSpellings``).
+  static func isOfficeTitle(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int)
+    -> Bool
+  {
+    guard length == 3 || (length == 4 && text[start + 3] == UInt8(ascii: ".")) else {
+      return false
+    }
+    let second = text[start + 1] | 0x20
+    let third = text[start + 2] | 0x20
+    switch text[start] | 0x20 {
+    case UInt8(ascii: "s"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "n")
+    case UInt8(ascii: "r"): return second == UInt8(ascii: "e") && third == UInt8(ascii: "p")
+    case UInt8(ascii: "g"): return second == UInt8(ascii: "o") && third == UInt8(ascii: "v")
+    default: return false
+    }
   }
 
   /// The counts token by token, with the state each count carries to the next token (the
@@ -250,7 +273,7 @@ private let quotingReport = """
           if length <= 3 && !insideQuotation && isPronoun(text, start, length) {
             counts.narrationPronouns += 1
           }
-          if length <= 4 && length >= 3 && NewsSigns.isOfficeTitle(text, start, length) {
+          if length <= 4 && length >= 3 && isOfficeTitle(text, start, length) {
             previousIsTitle = true
           }
           if length >= 7 && NewsSigns.isNewsRegister(text, start, length) { counts.register += 1 }
