@@ -64,6 +64,46 @@ struct MentionAnalyzerLookupTests {
     checkTokenRanges(try Document(text: String(repeating: "x", count: 500) + " y " + "z"))
   }
 
+  /// Checks ``MentionAnalyzer/tokens(in:guess:)`` against the walk: for every range between a
+  /// few offsets around each token's ends, with the right tokens as the guess and with guesses
+  /// a token off at either end or both, the answer is the walk's.
+  @Test func guessedTokenRangesMatchAWalkOverTheTokens() throws {
+    let text = """
+      “Well,” said Mr. Bennet — who had   waited — “I’m  sure   of it.”
+
+      “Quoted”, ‘nested’ and “unclosed ones.\tTabs\tand
+      breaks.”
+      """
+    for document in [try Document(text: text), try Document(text: "a"), try Document(text: "")] {
+      let analyzer = MentionAnalyzer(document: document, lexicons: .shared)
+      var offsets = [0, document.utf8.count]
+      for token in document.tokens {
+        let start = Int(token.utf8Start)
+        let end = Int(token.utf8End)
+        offsets += [start - 1, start, start + 1, end - 1, end, end + 1]
+      }
+      offsets = offsets.filter { $0 >= 0 && $0 <= document.utf8.count }
+      var mismatches = 0
+      var checked = 0
+      for (position, lower) in offsets.enumerated() {
+        for upper in offsets[position..<min(offsets.count, position + 8)] where upper >= lower {
+          let expected = overlapping(lower..<upper, document)
+          for lowerShift in -1...1 {
+            for upperShift in -1...1
+            where expected.lowerBound + lowerShift <= expected.upperBound + upperShift {
+              let guess =
+                (expected.lowerBound + lowerShift)..<(expected.upperBound + upperShift)
+              checked += 1
+              if analyzer.tokens(in: lower..<upper, guess: guess) != expected { mismatches += 1 }
+            }
+          }
+        }
+      }
+      #expect(mismatches == 0)
+      #expect(checked > 0)
+    }
+  }
+
   /// Over the corpus documents (when `../shared` is present), every seventeenth token of the
   /// first few.
   @Test func tokenRangesMatchAWalkOverCorpusDocuments() throws {

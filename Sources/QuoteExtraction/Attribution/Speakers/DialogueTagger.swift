@@ -23,19 +23,28 @@ struct DialogueTagger {
 
   /// The tag after the closing mark or before the opening mark of a quotation, in the same
   /// paragraph.
+  ///
+  /// NB: the marks' tokens are looked for as the tokens just around the content's (see
+  /// ``MentionAnalyzer/tokens(in:guess:)``), the content's being known already (the resolver
+  /// finds every quotation's tokens before it looks for tags); the opening mark's only when
+  /// no tag follows the quotation.
   func tag(for quote: QuotedSpan) -> Tag? {
-    let open = analyzer.tokens(in: quote.openMark).lowerBound
-    if let close = quote.closeMark, let tag = tagAfter(analyzer.tokens(in: close).upperBound) {
+    let content = analyzer.tokens(in: quote.content)
+    if let close = quote.closeMark,
+      let tag = tagAfter(
+        analyzer.tokens(in: close, guess: content.upperBound..<(content.upperBound + 1))
+          .upperBound)
+    {
       return tag
     }
     // Dash dialogue has no closing mark before the narrator's words (—Look at yourself, he
     // said.): the tag follows the speech itself.
-    if quote.kind == .dashDialogue, quote.closeMark == nil,
-      let tag = tagAfter(analyzer.tokens(in: quote.content).upperBound)
-    {
+    if quote.kind == .dashDialogue, quote.closeMark == nil, let tag = tagAfter(content.upperBound) {
       return tag
     }
-    return tagBefore(open)
+    let open = analyzer.tokens(
+      in: quote.openMark, guess: (content.lowerBound - 1)..<content.lowerBound)
+    return tagBefore(open.lowerBound)
   }
 
   private func paragraphTokens(_ index: Token.Index) -> Range<Token.Index> {

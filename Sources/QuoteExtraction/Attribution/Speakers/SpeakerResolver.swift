@@ -36,6 +36,9 @@ struct SpeakerResolver {
     // speakers the same way thousands of times, where a news story's few mentions rarely
     // repeat, and keeping them cost more than the copies saved.
     let analyzer = MentionAnalyzer(document: document, lexicons: lexicons, memoizes: fiction)
+    // NB: the quotations' tokens are found before the tags: the tagger reads its quotations'
+    // marks as the tokens around them (see ``DialogueTagger/tag(for:)``).
+    let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
     tagDialogue(&result, analyzer: analyzer)
 
     var speakerEvents: [Event] = []
@@ -99,7 +102,6 @@ struct SpeakerResolver {
     }
     // NB: stable, so speakers at one position keep the attributions' order.
     speakerEvents.stableSort { $0.position < $1.position }
-    let (insideQuote, quotedRuns) = quotedTokens(result.quotes, analyzer: analyzer)
     let narration = NarrationNames(
       analyzer: analyzer, insideQuote: insideQuote, quotedRuns: quotedRuns, fiction: fiction)
     // NB: the articles that open fiction's descriptions are found by the names' pass over the
