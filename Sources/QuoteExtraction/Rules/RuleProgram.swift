@@ -33,6 +33,12 @@ final class RuleProgram: @unchecked Sendable {
     /// so a side that failed at an anchor for one rule fails there for the others unread.
     var forwardSide: Int
     var backwardSide: Int
+    /// For each side, the first of its steps (counted from the side's first) that may end at
+    /// several places (a phrase, or a step read a varying number of times), or its step
+    /// count: the matcher reaches each state before it, and each of it read at most once,
+    /// once only (see ``PatternMatcher``).
+    var forwardBranching: Int
+    var backwardBranching: Int
 
     /// Whether the rule quotes: a rule of the direct pass, or of another pass whose content is
     /// a quotation (kind direct). Fiction runs only these (see ``AttributionEngine``).
@@ -604,6 +610,13 @@ final class RuleProgram: @unchecked Sendable {
       return sides.count - 1
     }
     var required: [RequiredToken] = []
+    // The first step of a side that may end at several places (see ``Entry/forwardBranching``).
+    func branching(_ side: Range<Int>) -> Int {
+      let first = side.firstIndex {
+        steps[$0].operation == .phrase || steps[$0].minCount != steps[$0].maxCount
+      }
+      return (first ?? side.upperBound) - side.lowerBound
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -656,7 +669,9 @@ final class RuleProgram: @unchecked Sendable {
             previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: backwardFirst, required: firstRequired..<required.count,
           forwardSide: sideNumber(forwardStart..<backwardStart),
-          backwardSide: sideNumber(backwardStart..<steps.count)))
+          backwardSide: sideNumber(backwardStart..<steps.count),
+          forwardBranching: branching(forwardStart..<backwardStart),
+          backwardBranching: branching(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
