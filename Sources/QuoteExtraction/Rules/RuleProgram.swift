@@ -151,6 +151,9 @@ final class RuleProgram: @unchecked Sendable {
   /// (``ConditionCheck/next``) and of the token before it (-1: none).
   let nextGateOfRule: UnsafeBufferPointer<Int32>
   let previousGateOfRule: UnsafeBufferPointer<Int32>
+  /// The bits of the rules whose check asks a gate (``nextGateOfRule`` or
+  /// ``previousGateOfRule``), ``ruleWords`` words: the index asks gates for those only.
+  let gatedRuleBits: UnsafeBufferPointer<UInt64>
   /// For each rule, the reaches its check bounds (bit `n`: the ``Reach`` of raw value `n`):
   /// the index reads only those distances for the rules a token may anchor.
   let reachesOfRule: UnsafeBufferPointer<UInt8>
@@ -812,6 +815,12 @@ final class RuleProgram: @unchecked Sendable {
     self.reachRuleBits = Self.copy(reachRuleBits)
     self.nextGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].next) })
     self.previousGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].previous) })
+    var gatedRuleBits = [UInt64](repeating: 0, count: ruleWords)
+    for (rule, check) in checkOfRule.map({ checks[Int($0)] }).enumerated()
+    where check.next >= 0 || check.previous >= 0 {
+      gatedRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+    }
+    self.gatedRuleBits = Self.copy(gatedRuleBits)
     var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
     for (rule, entry) in entries.enumerated() where entry.pass == .direct {
       directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
@@ -874,6 +883,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: nextGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: gatedRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: reachesOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     anchorSieve.deallocate()
