@@ -53,18 +53,18 @@ struct AnchorIndex {
     // The rules whose anchor test a token passes depend only on its lexicon bits, kind, case
     // and spelling: the answers for spellings of at most 8 bytes are kept in a small
     // direct-mapped table keyed so ("said", ":" and "told" come back again and again).
-    // NB: a kind byte no token has marks an empty slot.
-    let memoKeys = UnsafeMutableBufferPointer<(mask: UInt64, spelling: UInt64, form: UInt16)>
-      .allocate(capacity: Self.memoSlots)
-    memoKeys.initialize(repeating: (0, 0, UInt16.max))
+    // NB: a kind byte no token has marks an empty slot. The reaches the rules' checks bound
+    // are kept with the key (in its padding: no allocation of their own).
+    let memoKeys = UnsafeMutableBufferPointer<
+      (mask: UInt64, spelling: UInt64, form: UInt16, reaches: UInt8)
+    >
+    .allocate(capacity: Self.memoSlots)
+    memoKeys.initialize(repeating: (0, 0, UInt16.max, 0))
     let memoBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: Self.memoSlots * words)
     memoBits.initialize(repeating: 0)
-    let memoReaches = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.memoSlots)
-    memoReaches.initialize(repeating: 0)
     defer {
       memoKeys.deallocate()
       memoBits.deallocate()
-      memoReaches.deallocate()
       gateStamps.deallocate()
       gateAnswers.deallocate()
       bits.deallocate()
@@ -124,7 +124,9 @@ struct AnchorIndex {
         slot = Int(
           truncatingIfNeeded: ((spelling &+ mask &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(form))
             &* 0xBF58_476D_1CE4_E5B9) >> 56)
-        known = memoKeys[slot] == (mask, spelling, form)
+        known =
+          memoKeys[slot].mask == mask && memoKeys[slot].spelling == spelling
+          && memoKeys[slot].form == form
       }
       if known {
         var any = false
@@ -133,7 +135,7 @@ struct AnchorIndex {
           any = any || bits[word] != 0
         }
         guard any else { continue }
-        needed = memoReaches[slot]
+        needed = memoKeys[slot].reaches
       } else {
         var anchorMask = mask & lexicons
         var groups = context.candidateGroups[position]
@@ -174,9 +176,8 @@ struct AnchorIndex {
           }
         }
         if slot >= 0 {
-          memoKeys[slot] = (mask, spelling, form)
+          memoKeys[slot] = (mask, spelling, form, needed)
           for word in 0..<words { memoBits[slot &* words &+ word] = bits[word] }
-          memoReaches[slot] = needed
         }
         guard any else { continue }
       }
