@@ -33,6 +33,12 @@ final class RuleProgram: @unchecked Sendable {
     /// so a side that failed at an anchor for one rule fails there for the others unread.
     var forwardSide: Int
     var backwardSide: Int
+    /// For each side, the first of its steps (counted from the side's first) that may end at
+    /// several places (a phrase, or a step read a varying number of times), or its step
+    /// count: the matcher reaches each state before it, and each of it read at most once,
+    /// once only (see ``PatternMatcher``).
+    var forwardBranching: Int
+    var backwardBranching: Int
 
     /// Whether the rule quotes: a rule of the direct pass, or of another pass whose content is
     /// a quotation (kind direct). Fiction runs only these (see ``AttributionEngine``).
@@ -145,6 +151,9 @@ final class RuleProgram: @unchecked Sendable {
   /// (``ConditionCheck/next``) and of the token before it (-1: none).
   let nextGateOfRule: UnsafeBufferPointer<Int32>
   let previousGateOfRule: UnsafeBufferPointer<Int32>
+  /// The bits of the rules whose check asks a gate (``nextGateOfRule`` or
+  /// ``previousGateOfRule``), ``ruleWords`` words: the index asks gates for those only.
+  let gatedRuleBits: UnsafeBufferPointer<UInt64>
   /// For each rule, the reaches its check bounds (bit `n`: the ``Reach`` of raw value `n`):
   /// the index reads only those distances for the rules a token may anchor.
   let reachesOfRule: UnsafeBufferPointer<UInt8>
@@ -604,6 +613,13 @@ final class RuleProgram: @unchecked Sendable {
       return sides.count - 1
     }
     var required: [RequiredToken] = []
+    // The first step of a side that may end at several places (see ``Entry/forwardBranching``).
+    func branching(_ side: Range<Int>) -> Int {
+      let first = side.firstIndex {
+        steps[$0].operation == .phrase || steps[$0].minCount != steps[$0].maxCount
+      }
+      return (first ?? side.upperBound) - side.lowerBound
+    }
     // Whether a side reads a phrase that runs to a sentence's edge (a clause, the rest).
     func readsToEdge(_ side: Range<Int>) -> Bool {
       steps[side].contains {
@@ -656,7 +672,9 @@ final class RuleProgram: @unchecked Sendable {
             previous: gateNumber(gate(backwardStart..<steps.count))),
           backwardFirst: backwardFirst, required: firstRequired..<required.count,
           forwardSide: sideNumber(forwardStart..<backwardStart),
-          backwardSide: sideNumber(backwardStart..<steps.count)))
+          backwardSide: sideNumber(backwardStart..<steps.count),
+          forwardBranching: branching(forwardStart..<backwardStart),
+          backwardBranching: branching(backwardStart..<steps.count)))
       if let group = groupTests.firstIndex(of: rule.anchorTest) {
         groupRules[group].append(Int32(number))
       } else {
@@ -797,6 +815,12 @@ final class RuleProgram: @unchecked Sendable {
     self.reachRuleBits = Self.copy(reachRuleBits)
     self.nextGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].next) })
     self.previousGateOfRule = Self.copy(checkOfRule.map { Int32(checks[Int($0)].previous) })
+    var gatedRuleBits = [UInt64](repeating: 0, count: ruleWords)
+    for (rule, check) in checkOfRule.map({ checks[Int($0)] }).enumerated()
+    where check.next >= 0 || check.previous >= 0 {
+      gatedRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
+    }
+    self.gatedRuleBits = Self.copy(gatedRuleBits)
     var directRuleBits = [UInt64](repeating: 0, count: ruleWords)
     for (rule, entry) in entries.enumerated() where entry.pass == .direct {
       directRuleBits[rule / 64] |= UInt64(1) << UInt64(rule % 64)
@@ -859,6 +883,7 @@ final class RuleProgram: @unchecked Sendable {
     UnsafeMutableBufferPointer(mutating: reachRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: nextGateOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: previousGateOfRule).deallocate()
+    UnsafeMutableBufferPointer(mutating: gatedRuleBits).deallocate()
     UnsafeMutableBufferPointer(mutating: reachesOfRule).deallocate()
     UnsafeMutableBufferPointer(mutating: groupsOfLexicon).deallocate()
     anchorSieve.deallocate()
