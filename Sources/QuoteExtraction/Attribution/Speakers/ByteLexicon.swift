@@ -12,12 +12,17 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// itself, and reads the key only when they agree.
   /// NB: empty until the first entry (a lookup in an empty list reads no slot): each document
   /// makes a list of its speakers' names, often empty, and it allocated nothing then.
+  /// NB: slots of 16 bytes, each with its key's whole hash and length (a key of up to eight
+  /// bytes told by its slot alone, see ``matches(_:_:hash:)``), were tried: fewer instructions
+  /// and L1 misses under callgrind (bench-sample: find 7.06M -> 6.50M, 79K -> 56K), but no
+  /// faster under perf (extract -j 1 over 20 MB, interleaved runs): the speaker words' slots
+  /// doubled to 64 KB, and a lookup's time is that of its first slot's load.
   private var slots: [UInt64] = []
-  /// For each entry, its key's hash.
-  private var hashes: [UInt64] = []
-  /// For each entry, where its key starts in ``pool``; one more element marks the pool's end
-  /// (empty until the first entry).
-  private var starts: [Int32] = []
+  /// For each entry, its key's hash, where the key starts in ``pool`` and its length.
+  /// NB: one record per entry, not an array of hashes and one of starts: a lookup that finds
+  /// its key in a large list (the speaker words) missed the cache at the slot, then at the
+  /// entry's hash and again at its key's bounds.
+  private var keys: [ByteLexiconKey] = []
   /// The lower-cased keys, one after another.
   private var pool: [UInt8] = []
   private var values: [Value] = []
@@ -77,10 +82,9 @@ struct ByteLexicon<Value: Sendable>: Sendable {
       pairs[word] |= bit
     }
     let hash = ByteLexicon.hash(key[...])
-    hashes.append(hash)
-    if starts.isEmpty { starts.append(0) }
+    keys.append(
+      ByteLexiconKey(hash: hash, start: Int32(pool.count), count: Int32(key.count)))
     pool.append(contentsOf: key)
-    starts.append(Int32(pool.count))
     values.append(value)
     place(entry: count - 1, hash: hash)
   }
@@ -119,7 +123,8 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// Calls `body` with each entry's lower-cased key and value, in insertion order.
   func forEach(_ body: (ArraySlice<UInt8>, Value) -> Void) {
     for entry in values.indices {
-      body(pool[Int(starts[entry])..<Int(starts[entry + 1])], values[entry])
+      let start = Int(keys[entry].start)
+      body(pool[start..<(start + Int(keys[entry].count))], values[entry])
     }
   }
 
@@ -175,10 +180,11 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// most keys looked up are found. The key's bytes are read in place, with one bounds check for
   /// the whole key.
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
-    let start = Int(starts[entry])
+    let key = keys[entry]
     let count = bytes.count
-    guard Int(starts[entry + 1]) - start == count else { return false }
-    guard count > 8 else { return hashes[entry] == hash }
+    guard Int(key.count) == count else { return false }
+    guard count > 8 else { return key.hash == hash }
+    let start = Int(key.start)
     return pool.withUnsafeBufferPointer { pool in
       let key = UnsafeBufferPointer(rebasing: pool[start..<(start + count)])
       guard let keyBase = key.baseAddress, let base = bytes.baseAddress else { return false }
@@ -208,7 +214,7 @@ struct ByteLexicon<Value: Sendable>: Sendable {
 
   private mutating func grow() {
     slots = Array(filled: 0, count: max(16, slots.count * 2))
-    for entry in hashes.indices { place(entry: entry, hash: hashes[entry]) }
+    for entry in keys.indices { place(entry: entry, hash: keys[entry].hash) }
   }
 
   @inline(__always)
@@ -231,6 +237,11 @@ struct ByteLexicon<Value: Sendable>: Sendable {
   /// of four to seven, or its first, middle and last byte), never past its end; a longer one by
   /// eight bytes at a time, the last eight overlapping the ones before. Two keys of the same
   /// length up to eight bytes never share a hash (each step is a bijection of the word read).
+  /// NB: the branches on the length mispredict for many words, but a hash of a word of up to
+  /// sixteen bytes without them was tried and dropped: every load of every length made at once
+  /// (those its length does not allow pointed at eight zero bytes) and the word picked by
+  /// selections, the same hash. bench-sample: hash 9.22M -> 19.08M instructions, 115K -> 103K
+  /// mispredicted branches; total 1,164.0M -> 1,176.2M instructions.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = bytes.count
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -260,6 +271,16 @@ struct ByteLexicon<Value: Sendable>: Sendable {
     return hash ^ hash >> 29
   }
 }
+/// An entry's key in a ``ByteLexicon``: its hash, where it starts in the lexicon's pool and its
+/// length.
+/// NB: not nested in the lexicon: a type nested in a generic one is generic too, and its
+/// metadata would be looked up in the runtime's tables as lexicons are made.
+private struct ByteLexiconKey {
+  var hash: UInt64
+  var start: Int32
+  var count: Int32
+}
+
 extension ByteLexicon where Value == Void {
   /// A list of the given words.
   init(words: [String]) {

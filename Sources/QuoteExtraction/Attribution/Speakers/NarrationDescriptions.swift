@@ -113,8 +113,8 @@ struct NarrationDescriptions {
 
   /// What a token's word (possessive removed) is to a description, or nil when it is neither a
   /// determiner nor a gendered role (see ``SpeakerLexicons/descriptionWords``).
-  /// NB: a word whose first byte and length no description word has is turned away before the
-  /// table is read (see ``SpeakerLexicons/descriptionLengths``).
+  /// NB: a word whose first and last bytes and length no description word has is turned away
+  /// before the table is read (see ``SpeakerLexicons/descriptionLengths``).
   /// NB: the token and the text are read in place, as the scan reads them: through their
   /// arrays, each word's were read with a bounds check and the text's buffer asked for again.
   private func descriptionWord(
@@ -126,7 +126,9 @@ struct NarrationDescriptions {
     guard !bytes.isEmpty else { return nil }
     let (word, bit) = SpeakerLexicons.descriptionLengthBit(bytes)
     guard descriptionLengths[word] & bit != 0 else { return nil }
-    return descriptionWords.value(bytes)
+    // NB: hashed at once: the table above has read the first and last bytes that the
+    // lexicon's own bitmap would read again.
+    return descriptionWords.value(bytes, hash: ByteLexicon<DescriptionWord>.hash(bytes))
   }
 
   /// Whether a token is "the" or "The".

@@ -111,10 +111,13 @@ final class SpeakerLexicons: Sendable {
   /// first-and-last-byte bitmap turns them away before they are hashed (the merged table's
   /// bitmap lets most words through).
   let descriptionWords: ByteLexicon<DescriptionWord>
-  /// For the five low bits of a first byte (see ``descriptionLengthBit(_:)``), the lengths of
-  /// the ``descriptionWords`` that start with it: bit n for n bytes (31 for 31 and more).
-  /// NB: some seventy words, whose first bytes and lengths turn away most of the words after an
-  /// article that their first and last bytes let through, before they are hashed.
+  /// For the five low bits of a first byte and of a last byte (see
+  /// ``descriptionLengthBit(_:)``), the lengths of the ``descriptionWords`` that start and end
+  /// with them: bit n for n bytes (31 for 31 and more).
+  /// NB: some seventy words, whose first and last bytes and lengths turn away most of the words
+  /// after an article before they are hashed. One lookup for the three: a table by the first
+  /// byte and the length, then the lexicon's own by the first and last bytes, each turned away
+  /// words that the other let through, and both their branches mispredicted often.
   let descriptionLengths: [UInt32]
 
   /// The word of ``descriptionLengths`` and the bit in it for a non-empty word: a word whose bit
@@ -123,7 +126,7 @@ final class SpeakerLexicons: Sendable {
   /// case (as ``ByteLexicon``'s own bitmap reads them).
   @inline(__always)
   static func descriptionLengthBit(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, UInt32) {
-    (Int(bytes[0] & 31), 1 << UInt32(min(bytes.count, 31)))
+    (Int(bytes[0] & 31) << 5 | Int(bytes[bytes.count - 1] & 31), 1 << UInt32(min(bytes.count, 31)))
   }
 
   static let shared = SpeakerLexicons()
@@ -199,7 +202,7 @@ final class SpeakerLexicons: Sendable {
     // NB: after the roles: a determiner is read as one first.
     determiners.forEach { key, _ in descriptionWords.insert(bytes: key, value: .determiner) }
     self.descriptionWords = descriptionWords
-    var descriptionLengths = [UInt32](filled: 0, count: 32)
+    var descriptionLengths = [UInt32](filled: 0, count: 32 * 32)
     descriptionWords.forEach { key, _ in
       guard !key.isEmpty else { return }
       let (word, bit) = key.withUnsafeBufferPointer { SpeakerLexicons.descriptionLengthBit($0) }
