@@ -1,8 +1,17 @@
 /// Turns word segments (from ICU or from the fast path) into tokens: drops whitespace, and
 /// records on each token whether a newline or any gap comes before it.
+///
+/// NB: the tokens are written straight into the storage of the array they end in (see
+/// ``Tokenizer/build(_:scan:)``), not appended to an array: an append checks the array's
+/// uniqueness (a call into the runtime) for every token.
 struct TokenBuilder {
-  /// The tokens so far.
-  private(set) var tokens: [Token] = []
+  /// Room for the tokens: `storage[0..<count]` are the tokens so far.
+  private let storage: UnsafeMutableBufferPointer<Token>
+  /// How many tokens so far.
+  private(set) var count = 0
+  /// Whether a token found no room: the tokens are then incomplete (and the text is built
+  /// again with more room).
+  private(set) var overflowed = false
   /// The `.quoteMark` tokens so far, in order, as the quote scanner reads them.
   private(set) var quoteMarks: [QuoteMarkToken] = []
   /// The text the segments come from.
@@ -14,15 +23,15 @@ struct TokenBuilder {
   /// branch on it mispredicted as often as gaps and tokens alternate irregularly).
   private var attached: Token.Shape = []
 
-  /// A builder for the segments of `utf8`, with room for `capacity` tokens.
-  init(_ utf8: UnsafeBufferPointer<UInt8>, capacity: Int) {
+  /// A builder for the segments of `utf8`, writing the tokens into `storage` (uninitialised).
+  init(_ utf8: UnsafeBufferPointer<UInt8>, storage: UnsafeMutableBufferPointer<Token>) {
     // NB: checked once here, so that ``append(_:_:kind:shape:)`` converts every token's
     // offsets without a check (two compares and branches for each).
     precondition(utf8.count <= Int(Int32.max), "a token's offsets are 32-bit")
     self.utf8 = utf8
-    tokens.reserveCapacity(capacity)
+    self.storage = storage
     // News has a quotation mark every 100 bytes or so (about one token in twenty).
-    quoteMarks.reserveCapacity(capacity / 16)
+    quoteMarks.reserveCapacity(storage.count / 16)
   }
 
   /// Takes one segment `utf8[start..<end]` with ICU's rule status.
@@ -57,13 +66,13 @@ struct TokenBuilder {
   /// The builder as it is now, for ``rollBack(to:)``.
   var mark: Mark {
     Mark(
-      tokens: tokens.count, quoteMarks: quoteMarks.count, sawNewline: sawNewline,
+      tokens: count, quoteMarks: quoteMarks.count, sawNewline: sawNewline,
       attached: attached)
   }
 
   /// Drops what was taken since `mark`.
   mutating func rollBack(to mark: Mark) {
-    tokens.removeLast(tokens.count - mark.tokens)
+    count = mark.tokens
     quoteMarks.removeLast(quoteMarks.count - mark.quoteMarks)
     sawNewline = mark.sawNewline
     attached = mark.attached
@@ -74,11 +83,11 @@ struct TokenBuilder {
   ///
   /// NB: lets the fast path, which takes gaps without a branch, keep no mark for each gap.
   mutating func rollBack(toGapAt utf8Offset: Int) {
-    var kept = tokens.count
-    while kept > 0 && Int(tokens[kept - 1].utf8Start) >= utf8Offset { kept -= 1 }
+    var kept = count
+    while kept > 0 && Int(storage[kept - 1].utf8Start) >= utf8Offset { kept -= 1 }
     var keptMarks = quoteMarks.count
     while keptMarks > 0 && Int(quoteMarks[keptMarks - 1].token) >= kept { keptMarks -= 1 }
-    tokens.removeLast(tokens.count - kept)
+    count = kept
     quoteMarks.removeLast(quoteMarks.count - keptMarks)
     sawNewline = false
     attached = .attachedBefore
@@ -102,19 +111,25 @@ struct TokenBuilder {
   /// Takes a token whose kind and shape are known (without the gap flags).
   @inline(__always)
   mutating func append(_ start: Int, _ end: Int, kind: Token.Kind, shape: Token.Shape) {
+    guard count < storage.count else {
+      overflowed = true
+      return
+    }
     var shape = shape
     if sawNewline { shape.insert(.newlineBefore) }
     shape.formUnion(attached)
     if kind == .quoteMark {
       quoteMarks.append(
         QuoteMarkToken(
-          token: tokens.count, utf8Start: start, utf8End: end,
+          token: count, utf8Start: start, utf8End: end,
           attachedBefore: shape.contains(.attachedBefore), in: utf8))
     }
-    tokens.append(
-      Token(
+    storage.initializeElement(
+      at: count,
+      to: Token(
         utf8Start: Int32(truncatingIfNeeded: start), utf8End: Int32(truncatingIfNeeded: end),
         kind: kind, shape: shape))
+    count += 1
     sawNewline = false
     attached = .attachedBefore
   }

@@ -15,11 +15,7 @@ enum Tokenizer {
   static func tokensAndQuoteMarks(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
     -> (tokens: [Token], quoteMarks: [QuoteMarkToken])
   {
-    // NB: English runs 4.2 to 6 bytes a token (news 4.7 on average): room for one every four
-    // bytes spares most texts the copy to twice the room that one every five cost them.
-    var builder = TokenBuilder(utf8, capacity: utf8.count / 4 + 16)
-    try scan(utf8, into: &builder)
-    return (builder.tokens, builder.quoteMarks)
+    try build(utf8) { (builder) throws(SegmentationError) in try scan(utf8, into: &builder) }
   }
 
   /// Tokens of `utf8` from ICU's word boundaries alone: the reference for the fast path.
@@ -27,10 +23,41 @@ enum Tokenizer {
   static func icuTokens(of utf8: UnsafeBufferPointer<UInt8>) throws(SegmentationError)
     -> [Token]
   {
-    var builder = TokenBuilder(utf8, capacity: utf8.count / 5)
-    var iterator = try BreakIterator(.word)
-    try icuSegments(of: utf8, range: 0..<utf8.count, iterator: &iterator, into: &builder)
-    return builder.tokens
+    try build(utf8) { (builder) throws(SegmentationError) in
+      var iterator = try BreakIterator(.word)
+      try icuSegments(of: utf8, range: 0..<utf8.count, iterator: &iterator, into: &builder)
+    }.tokens
+  }
+
+  /// The tokens (and quotation marks) that `scan` gives a builder of `utf8`, the tokens
+  /// written into the storage of the array returned.
+  static func build(
+    _ utf8: UnsafeBufferPointer<UInt8>,
+    scan: (inout TokenBuilder) throws(SegmentationError) -> Void
+  ) throws(SegmentationError) -> (tokens: [Token], quoteMarks: [QuoteMarkToken]) {
+    // NB: English runs 4.2 to 6 bytes a token (news 4.7 on average): room for one every four
+    // bytes is enough for most texts. A text with more tokens is built again with room for one
+    // a byte, which no text exceeds (a token holds one byte at least).
+    var capacity = utf8.count / 4 + 16
+    while true {
+      var failure: SegmentationError? = nil
+      var overflowed = false
+      var quoteMarks: [QuoteMarkToken] = []
+      let tokens = [Token](unsafeUninitializedCapacity: capacity) { storage, initialized in
+        var builder = TokenBuilder(utf8, storage: storage)
+        do throws(SegmentationError) {
+          try scan(&builder)
+        } catch {
+          failure = error
+        }
+        initialized = builder.count
+        overflowed = builder.overflowed
+        quoteMarks = builder.quoteMarks
+      }
+      if let failure { throw failure }
+      if !overflowed { return (tokens, quoteMarks) }
+      capacity = utf8.count
+    }
   }
 
   /// Feeds ICU's word segments of `utf8[range]` to `builder`, offsets in `utf8`.

@@ -109,6 +109,21 @@ struct TokenizerDifferentialTests {
     }
   }
 
+  /// A text of more tokens than the first room the builder has (one every four bytes, and 16):
+  /// it is built again with room enough, and keeps every token and every quotation mark.
+  @Test(arguments: [1, 3, 4, 300])
+  func textWithATokenEveryByteKeepsEveryToken(repeats: Int) throws {
+    let text = String(repeating: "\",.;!?", count: repeats) + " word"
+    #expect(try Self.firstDifference(Array(text.utf8)) == nil)
+    try Array(text.utf8).withUnsafeBufferPointer { buffer in
+      let (tokens, marks) = try Tokenizer.tokensAndQuoteMarks(of: buffer)
+      #expect(tokens.count == 6 * repeats + 1)
+      #expect(tokens.dropLast().map(\.utf8Range) == (0..<6 * repeats).map { $0..<$0 + 1 })
+      #expect(tokens.last?.utf8Range == 6 * repeats + 1..<6 * repeats + 5)
+      #expect(marks.map { Int($0.token) } == (0..<repeats).map { 6 * $0 })
+    }
+  }
+
   @Test(arguments: [
     "U.S. officials", "3.5 percent", "1,000,000 people", "don't", "don’t", "a:b", "snake_case",
     "_1 1_ __ a12_ 1__ __1", "well-known", "e.g. i.e.", "$3.50", "1.a a.1", "rock ’n’ roll",
