@@ -173,6 +173,12 @@ extension ExtractionResult {
   /// NB: the output runs from a fraction of the text to over five times it (fiction with many
   /// short quotes, each written as a quote and as an attribution): reserved from the text's
   /// size, a record's buffer grew by doubling and copying, or held far more than it needed.
+  /// Tried and dropped (round 21): the tool rendering every record into one buffer used again
+  /// (a pool of buffers given back once written, none kept over 1 MiB) and this estimate not
+  /// made for it. bench-sample: 1,126.22M -> 1,125.50M instructions (the tool's jsonObject
+  /// 76.58M -> 75.75M, memcpy 13.91M -> 14.10M from growing by doubling); time over c20
+  /// (extract -j 1, eleven interleaved runs each): 0.51-0.55 s -> 0.52-0.56 s, jsonObject
+  /// 5.5-7.0 % -> 7.1-7.4 % of samples, page faults 1.1-1.8 % both: no win.
   var estimatedJSONSize: Int {
     var size = 1024
     attributions.withUnsafeBufferPointer { attributions in
