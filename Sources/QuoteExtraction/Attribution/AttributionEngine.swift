@@ -257,10 +257,22 @@ struct AttributionEngine {
         attributions[index].type = .direct
       }
     }
-    attributions.removeAll { attribution in
-      !reports(attribution.type) || !reportsClass(of: attribution, context)
-        || (fiction && attribution.type != .direct)
+    // NB: the reports kept move forward in place in the raw buffer, whose `swapAt` moves
+    // them: `removeAll(where:)` copied each attribution to hand it to its test (bench-sample:
+    // 10,521 copies, 3.1M instructions, 42K retains and as many releases).
+    var kept = 0
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      for index in attributions.indices {
+        let type = attributions[index].type
+        guard
+          reports(type) && reportsClass(of: attributions[index].cue, context)
+            && (!fiction || type == .direct)
+        else { continue }
+        if kept != index { attributions.swapAt(kept, index) }
+        kept += 1
+      }
     }
+    attributions.removeSubrange(kept...)
     if fiction { splitUtterances(&attributions, result.quotes) }
     // In text order, ties in their order (a stable sort). NB: the start offsets and positions
     // are sorted, not the attributions, which are then swapped into place: a copy of one
@@ -411,10 +423,11 @@ struct AttributionEngine {
     }
   }
 
-  private func reportsClass(of attribution: Attribution, _ context: RuleContext) -> Bool {
+  /// Whether a report with this cue (UTF-8 range) is of a cue class to report.
+  private func reportsClass(of cue: Range<Int>?, _ context: RuleContext) -> Bool {
     let all = rules.bits.classes
     let reported = reportedClasses
-    guard reported != all, let cue = attribution.cue else { return true }
+    guard reported != all, let cue else { return true }
     let token = Token.index(holding: cue.lowerBound, in: context.document.tokens)
     let classes = context.mask(token) & all
     // NB: a cue in no class lexicon ("according to", a colon) counts as speech.
