@@ -304,18 +304,26 @@ struct AttributionEngine {
   /// NB: a speaker or cue found inside the attribution's own content breaks the model (the fuzzer
   /// found one: in line mode, the next line of dash dialogue read as a dash credit, “— ¿Vienes?
   /// ⏎ — Sí.”); the mention is dropped, and a resolved entity stays as an implicit speaker.
+  /// NB: the fragments are read in place, through raw buffers: a copy of each attribution's
+  /// list, to test it, retained and released it (bench-sample: 12,561 pairs).
   static func dropMentionsInsideContent(_ attributions: inout [Attribution]) {
-    for index in attributions.indices {
-      let fragments = attributions[index].fragments
-      func inside(_ range: Range<Int>?) -> Bool {
-        guard let range else { return false }
-        return fragments.contains { $0.overlaps(range) }
-      }
-      if inside(attributions[index].cue) { attributions[index].cue = nil }
-      if attributions[index].type != .mixed && inside(attributions[index].speaker) {
-        attributions[index].speaker = nil
-        attributions[index].speakerKind = attributions[index].entity == nil ? nil : .implicit
-        if attributions[index].entity == nil { attributions[index].speakerName = nil }
+    attributions.withUnsafeMutableBufferPointer { attributions in
+      for index in attributions.indices {
+        let (cue, speaker) = (attributions[index].cue, attributions[index].speaker)
+        let (cueInside, speakerInside) = attributions[index].fragments.withUnsafeBufferPointer {
+          fragments in
+          func inside(_ range: Range<Int>?) -> Bool {
+            guard let range else { return false }
+            return fragments.contains { $0.overlaps(range) }
+          }
+          return (inside(cue), inside(speaker))
+        }
+        if cueInside { attributions[index].cue = nil }
+        if attributions[index].type != .mixed && speakerInside {
+          attributions[index].speaker = nil
+          attributions[index].speakerKind = attributions[index].entity == nil ? nil : .implicit
+          if attributions[index].entity == nil { attributions[index].speakerName = nil }
+        }
       }
     }
   }
