@@ -18,9 +18,15 @@ struct ShortWords: Sendable {
 
   private static let slotBits: UInt64 = 6
 
+  /// The length of the longest spelling, in bytes: a longer word is none.
+  /// NB: a caller that looks up only the words this short skips the others unread (see
+  /// ``NarrationNames``).
+  let maximumLength: Int
+
   /// A table of `spellings` (one to four bytes each, compared as they are: no case folded)
   /// and their classes (non-zero).
   init(_ spellings: [(String, UInt8)]) {
+    maximumLength = spellings.map { $0.0.utf8.count }.max() ?? 0
     let keys = spellings.map { spelling, classes in
       let bytes = Array(spelling.utf8)
       precondition((1...4).contains(bytes.count) && classes != 0)

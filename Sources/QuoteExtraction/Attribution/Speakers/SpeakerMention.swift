@@ -1134,22 +1134,41 @@ final class MentionAnalyzer {
 
   /// The capitalised words (``isCapitalized(_:)``) of `chunk`, at most 64 tokens: bit `i` for
   /// token `chunk.lowerBound + i`.
-  ///
-  /// NB: each token's kind and shape are compared with a capitalised word's at once, and the
-  /// answer is shifted into the mask: no branch.
   private static func capitalizedWords(
     _ chunk: Range<Token.Index>, _ tokens: UnsafeBufferPointer<Token>
   ) -> UInt64 {
+    wordMasks(chunk, tokens, shortLength: 0).capitalized
+  }
+
+  /// The capitalised words (``isCapitalized(_:)``) of `chunk`, at most 64 tokens, as a mask
+  /// (bit `i` for token `chunk.lowerBound + i`), and its words of one to `shortLength` bytes
+  /// (those that can be spellings of a ``ShortWords`` table; none for 0).
+  ///
+  /// NB: each token's kind and shape are compared with a capitalised word's at once, and the
+  /// answer is shifted into the mask: no branch. Inlined, so that a caller that passes 0 makes
+  /// no mask of short words.
+  @inline(__always)
+  static func wordMasks(
+    _ chunk: Range<Token.Index>, _ tokens: UnsafeBufferPointer<Token>, shortLength: Int
+  ) -> (capitalized: UInt64, short: UInt64) {
     let capitalShape = Token.Shape.capitalized.rawValue | Token.Shape.allCaps.rawValue
     let wanted =
       UInt32(Token.Kind.word.rawValue) | UInt32(Token.Shape.capitalized.rawValue) << 8
     var names: UInt64 = 0
+    var short: UInt64 = 0
     for index in chunk {
       let token = tokens[index]
       let found = UInt32(token.kind.rawValue) | UInt32(token.shape.rawValue & capitalShape) << 8
-      names |= (found == wanted ? 1 : 0) &<< UInt64(index &- chunk.lowerBound)
+      let bit = UInt64(index &- chunk.lowerBound)
+      names |= (found == wanted ? 1 : 0) &<< bit
+      // A word of 1 to `shortLength` bytes: its length less one is below `shortLength`
+      // (unsigned: an empty token wraps), and a kind other than a word's, above it, makes the
+      // number larger. NB: no test of `shortLength` first: a constant 0 turns it all away.
+      let length = UInt32(bitPattern: token.utf8End &- token.utf8Start) &- 1
+      let key = length | UInt32(token.kind.rawValue ^ Token.Kind.word.rawValue) << 24
+      short |= (key < UInt32(truncatingIfNeeded: shortLength) ? 1 : 0) &<< bit
     }
-    return names
+    return (names, short)
   }
 
   /// Whether a capitalised word that closes an address is a vocative of `tokens` (see
