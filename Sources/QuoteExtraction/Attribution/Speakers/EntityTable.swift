@@ -360,6 +360,12 @@ struct EntityTable {
       let name = displayName(of: mention)
       if name.utf8.count == 1, name.utf8.first == 0x49 {
         // A first-person narrator speaks as "I" throughout: one entity.
+        // NB: the narrator once added is ``narrator``, the entity of the key: not looked up by
+        // the key, hashed for every "I" of a first-person story.
+        if let narrator {
+          note(narrator, mention: mention)
+          return narrator
+        }
         return addKeyed(key: "pronoun:i", name: "I", kind: .person, mention: mention)
       }
       guard let id = antecedent(of: mention, avoiding: avoiding) else { return nil }
