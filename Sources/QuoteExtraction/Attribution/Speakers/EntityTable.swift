@@ -133,8 +133,14 @@ struct EntityTable {
   /// For each node of a word's chain, an entity id and the node listed before it under the
   /// same word (-1: none).
   private var wordNodes: [(id: Int32, older: Int32)] = []
-  /// Entity ids by lower-cased name, for organisations, groups and descriptions.
+  /// Entity ids by lower-cased name, for organisations and groups (and "pronoun:i" for the
+  /// narrator).
   private var byKey = StringTable<Int>()
+  /// Entity ids by lower-cased description ("the girl"), for those known only by one.
+  /// NB: a table of their own, not keys of ``byKey`` under a prefix ("description:the girl"):
+  /// the prefixed key was a string made (appended to, allocated and freed) for every
+  /// description that joined no one.
+  private var byDescription = StringTable<Int>()
   /// Organisations by the initials of their name ("ACLU" for the American Civil Liberties
   /// Union), so that an acronym mentioned later is the same entity.
   private var byInitials = StringTable<Int>()
@@ -347,10 +353,9 @@ struct EntityTable {
         return id
       }
       let name = displayName(of: mention)
-      let key = "description:" + name.lowercased()
       let id = addKeyed(
-        key: key, name: name, kind: mention.isPlural ? .group : .unknown,
-        mention: mention)
+        key: name.lowercased(), name: name, kind: mention.isPlural ? .group : .unknown,
+        mention: mention, describes: true)
       // "said the girl" of someone the text has not named: a later "she" can refer to her.
       if !mention.isPlural, mention.gender != .unknown { records[id].isDescribedPerson = true }
       return id
@@ -743,10 +748,13 @@ struct EntityTable {
       || (recordFirst.count == 1 && first.hasPrefix(recordFirst))
   }
 
+  /// Adds a mention of the entity of a key, new or not, and returns its id: a description's
+  /// key (`describes`) in ``byDescription``, another in ``byKey``.
   private mutating func addKeyed(
-    key: String, name: String, kind: Entity.Kind, mention: SpeakerMention
+    key: String, name: String, kind: Entity.Kind, mention: SpeakerMention,
+    describes: Bool = false
   ) -> Int {
-    if let id = byKey[key] {
+    if let id = describes ? byDescription[key] : byKey[key] {
       note(id, mention: mention)
       return id
     }
@@ -755,8 +763,12 @@ struct EntityTable {
       Record(
         name: name, words: [], kind: kind, gender: mention.gender,
         roles: distinctRoles(mention.roles)))
-    byKey[key] = id
-    if key == "pronoun:i" { narrator = id }
+    if describes {
+      byDescription[key] = id
+    } else {
+      byKey[key] = id
+      if key == "pronoun:i" { narrator = id }
+    }
     if kind == .organization, let initials = Self.initials(of: name), byInitials[initials] == nil {
       byInitials[initials] = id
     }
