@@ -3,6 +3,7 @@
 # with -j 1 and -j 2: MB/s, documents/s and peak memory, next to the bare ICU passes over the
 # same text (stage-ratios on bench-sample, whose records the corpora repeat), as ratios.
 # Usage (from the repository root): bash Benchmarks/corpus/ratios.sh [EXTRACT]
+# Each row's ICU baseline is the mean of two measures, just before and just after its run.
 # MB are text bytes (UTF-8, as in stage-ratios). "wall" rates are what a user sees; "cpu" rates
 # divide by user+sys CPU time, which a loaded machine disturbs less. Corpora go to /tmp.
 set -eu
@@ -20,10 +21,18 @@ mkdir -p "$W"
 
 (cd "$root/Benchmarks" && swift build -c release --product stage-ratios >/dev/null)
 ratios="$(cd "$root/Benchmarks" && swift build -c release --show-bin-path)/stage-ratios"
-"$ratios" --rounds 3 --only "baseline: ICU" > "$W/baselines.txt"
-icu_sentence=$(awk '/^baseline: ICU sentence pass/ {print $(NF-1)}' "$W/baselines.txt")
-icu_word=$(awk '/^baseline: ICU word pass/ {print $(NF-1)}' "$W/baselines.txt")
+# The bare ICU passes are measured again just before and just after each run of extract, and
+# that run's ratios divide by the mean of the two: a shared host's speed drifts (by a third
+# from one minute to the next on some days), and a baseline measured minutes away from the run
+# it is compared with then says more about the host than about extract.
+baselines() { # sets icu_word and icu_sentence (MB/s)
+  "$ratios" --rounds 3 --only "baseline: ICU" > "$W/baselines.txt"
+  icu_sentence=$(awk '/^baseline: ICU sentence pass/ {print $(NF-1)}' "$W/baselines.txt")
+  icu_word=$(awk '/^baseline: ICU word pass/ {print $(NF-1)}' "$W/baselines.txt")
+}
+baselines
 echo "bare ICU passes (thread CPU time, bench-sample): sentence $icu_sentence MB/s, word $icu_word MB/s"
+echo "(measured again before and after each run below; a row's ratios use the mean of its two)"
 
 text_bytes() { # cached: text bytes and documents of a corpus
   [ -f "$1.count" ] || python3 - "$1" > "$1.count" <<'PY'
@@ -41,19 +50,26 @@ PY
   cat "$1.count"
 }
 
-printf "%-6s %3s %9s %9s %9s %8s %10s %12s\n" corpus -j "wall MB/s" "cpu MB/s" "docs/s" "peak MB" "÷ICU word" "÷ICU sentence"
+printf "%-6s %3s %9s %9s %9s %8s %9s %10s %12s\n" corpus -j "wall MB/s" "cpu MB/s" "docs/s" "peak MB" "ICU word" "÷ICU word" "÷ICU sentence"
 declare -A wall peak
 for c in c100 c1g; do
   read -r bytes docs < <(text_bytes "$W/$c.jsonl")
   for j in 1 2; do
+    baselines
+    word_before=$icu_word sentence_before=$icu_sentence
     /usr/bin/time -f "%e %U %S %M" -o "$W/time-$c-$j.txt" "$X" -j $j "$W/$c.jsonl" > /dev/null
     read -r elapsed user sys rss < "$W/time-$c-$j.txt"
-    python3 - "$c" "$j" "$bytes" "$docs" "$elapsed" "$user" "$sys" "$rss" "$icu_word" "$icu_sentence" <<'PY'
+    baselines
+    python3 - "$c" "$j" "$bytes" "$docs" "$elapsed" "$user" "$sys" "$rss" \
+      "$word_before" "$icu_word" "$sentence_before" "$icu_sentence" <<'PY'
 import sys
-c, j, b, n, e, u, s, rss, w, st = sys.argv[1:]
-b, n, e, u, s, rss, w, st = int(b), int(n), float(e), float(u), float(s), int(rss), float(w), float(st)
+c, j, b, n, e, u, s, rss = sys.argv[1:9]
+b, n, e, u, s, rss = int(b), int(n), float(e), float(u), float(s), int(rss)
+w0, w1, s0, s1 = map(float, sys.argv[9:])
+w, st = (w0 + w1) / 2, (s0 + s1) / 2
 wall = b / 1e6 / e; cpu = b / 1e6 / (u + s)
-print(f"{c:6} {j:>3} {wall:9.1f} {cpu:9.1f} {n / e:9.0f} {rss / 1024:8.0f} {wall / w:10.2f} {wall / st:12.2f}")
+print(f"{c:6} {j:>3} {wall:9.1f} {cpu:9.1f} {n / e:9.0f} {rss / 1024:8.0f} {w:9.1f} {wall / w:10.2f} "
+      f"{wall / st:12.2f}")
 PY
     wall[$c$j]=$elapsed
     peak[$c$j]=$(awk '{print $4}' "$W/time-$c-$j.txt")
