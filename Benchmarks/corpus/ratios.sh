@@ -4,6 +4,7 @@
 # same text (stage-ratios on bench-sample, whose records the corpora repeat), as ratios.
 # Usage (from the repository root): bash Benchmarks/corpus/ratios.sh [EXTRACT]
 # Each row's ICU baseline is the mean of two measures, just before and just after its run.
+# The first is the one printed at the top; each row's second is the next row's first.
 # MB are text bytes (UTF-8, as in stage-ratios). "wall" rates are what a user sees; "cpu" rates
 # divide by user+sys CPU time, which a loaded machine disturbs less. Corpora go to /tmp.
 set -eu
@@ -55,7 +56,7 @@ declare -A wall peak
 for c in c100 c1g; do
   read -r bytes docs < <(text_bytes "$W/$c.jsonl")
   for j in 1 2; do
-    baselines
+    # NB: the measure after a run is the next run's measure before it (one measure per gap).
     word_before=$icu_word sentence_before=$icu_sentence
     /usr/bin/time -f "%e %U %S %M" -o "$W/time-$c-$j.txt" "$X" -j $j "$W/$c.jsonl" > /dev/null
     read -r elapsed user sys rss < "$W/time-$c-$j.txt"
